@@ -1,0 +1,71 @@
+//! The command line: one module per subcommand, each with its arguments and
+//! one `run`. Exit codes: 0 success, 1 findings or a failed threshold
+//! (`check`, `eval --min-f1`), 2 an input could not be read or usage was wrong.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub mod args;
+pub mod extract;
+pub mod normalize;
+
+/// Turns Chinese-language news about AI chips into market data: chip prices,
+/// market shares, chip mentions and export-control events as typed, dated,
+/// source-linked records.
+#[derive(Debug, Parser)]
+#[command(name = "chipscan", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Extract(extract::Args),
+    Normalize(normalize::Args),
+}
+
+/// Exit code: everything went well.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings (`check`) or a failed threshold (`eval --min-f1`).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: an input could not be read, or the usage was wrong.
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Normalize(a) => normalize::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "chipscan: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// A closed stdout (`chipscan extract … | head -1`) ends the run quietly.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints a load error as one line on stderr.
+pub fn report_error(e: &dyn std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "chipscan: {e}");
+}

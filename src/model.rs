@@ -1,0 +1,481 @@
+//! The output contract (schema_version 1, see `RECORDS.md`): dates, records and
+//! document summaries. These types serialize `extract` output, and
+//! `chipscan schema` derives its JSON Schema from them.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Version of the output contract; bump on any change of shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A calendar date known to year, month or day precision
+/// (`2023`, `2023-10`, `2023-10-17`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn year(year: i32) -> Self {
+        PartialDate { year, month: None, day: None }
+    }
+
+    pub fn month(year: i32, month: u8) -> Self {
+        PartialDate { year, month: Some(month), day: None }
+    }
+
+    /// A full date; `None` when the day does not exist in that month.
+    pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
+        (day >= 1 && month >= 1 && month <= 12 && day <= days_in_month(year, month))
+            .then_some(PartialDate { year, month: Some(month), day: Some(day) })
+    }
+
+    /// The date `days` days after this one (needs day precision).
+    pub fn add_days(self, days: i64) -> Option<Self> {
+        let (m, d) = (self.month?, self.day?);
+        let date = jiff::civil::Date::new(self.year.try_into().ok()?, m as i8, d as i8).ok()?;
+        let later = date.checked_add(jiff::Span::new().days(days)).ok()?;
+        PartialDate::day(later.year() as i32, later.month() as u8, later.day() as u8)
+    }
+
+    /// Whether `self` agrees with `gold` to the gold's precision.
+    pub fn agrees_with(&self, gold: &PartialDate) -> bool {
+        self.year == gold.year
+            && (gold.month.is_none() || self.month == gold.month)
+            && (gold.day.is_none() || self.day == gold.day)
+    }
+
+    /// Orders by year, month, day, an unknown month or day sorting first.
+    pub fn sort_key(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Error for a date string that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+pub struct BadDate(pub String);
+
+impl FromStr for PartialDate {
+    type Err = BadDate;
+
+    fn from_str(s: &str) -> Result<Self, BadDate> {
+        let bad = || BadDate(s.to_string());
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, BadDate> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let year = num(parts[0], 4)? as i32;
+        match parts.len() {
+            1 => Ok(PartialDate::year(year)),
+            2 | 3 => {
+                let month = num(parts[1], 2)? as u8;
+                if !(1..=12).contains(&month) {
+                    return Err(bad());
+                }
+                if parts.len() == 2 {
+                    return Ok(PartialDate::month(year, month));
+                }
+                let day = num(parts[2], 2)? as u8;
+                PartialDate::day(year, month, day).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD"
+        })
+    }
+}
+
+/// The script a document was written in, before normalization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    Simplified,
+    Traditional,
+    Mixed,
+}
+
+/// Where a document's publish date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// The folder's `manifest.json`.
+    Manifest,
+    /// `--published` on the command line.
+    Flag,
+    /// A dated header line in the text.
+    Header,
+    /// Inferred from the dates the text names.
+    Inferred,
+}
+
+/// One entry of `documents` in the extract output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocSummary {
+    /// The document path as reached from the argument (`-` for stdin).
+    pub doc: String,
+    pub title: Option<String>,
+    pub published: Option<PartialDate>,
+    pub published_from: Option<PublishedFrom>,
+    /// Encoding the bytes were decoded from (`UTF-8`, `GBK`, `Big5`, ...).
+    pub encoding: String,
+    pub script: Script,
+    pub bytes: u64,
+    /// Number of records extracted from the document.
+    pub records: usize,
+    pub warnings: Vec<String>,
+}
+
+/// `about`, `over`, `under`, `up_to`; absent (null) when the text is exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// 约, 左右, 近, 大概, 上下
+    About,
+    /// 超, 超过, 逾, 以上, 至少
+    Over,
+    /// 不到, 以下, 低于
+    Under,
+    /// 高达, 最高
+    UpTo,
+}
+
+/// What a price is the price of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// One chip or card.
+    Unit,
+    /// A server or machine.
+    System,
+    /// Rent per month.
+    RentMonth,
+}
+
+/// The two sides of a price move (从X涨到Y).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Before,
+    After,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Region {
+    Global,
+    China,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Revenue,
+    Shipments,
+    Usage,
+}
+
+/// The six export-control actions of RECORDS.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// 禁止出口, 禁售, 被禁, 列入禁售名单
+    Ban,
+    /// A rule or control issued or tightened: 出口管制新规, 限制, 许可要求
+    Restriction,
+    /// A cut-down China version: 特供版, 阉割版, 减配版, 定制版, 替代版
+    Variant,
+    /// 列入实体清单
+    EntityList,
+    /// 获准, 解禁, 放行, 逐案审查, 恢复供应
+    Relaxation,
+    /// Considered or reported, not in force: 考虑, 拟, 传出将
+    Proposal,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Ban => "ban",
+            Action::Restriction => "restriction",
+            Action::Variant => "variant",
+            Action::EntityList => "entity_list",
+            Action::Relaxation => "relaxation",
+            Action::Proposal => "proposal",
+        }
+    }
+}
+
+/// What a chip, card or system cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub doc: String,
+    pub line: u32,
+    pub evidence: String,
+    /// Canonical chip id.
+    pub chip: String,
+    pub low: f64,
+    pub high: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub qualifier: Option<Qualifier>,
+    pub basis: Basis,
+    pub date: Option<PartialDate>,
+    pub role: Option<Role>,
+}
+
+/// A share of a market.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    pub doc: String,
+    pub line: u32,
+    pub evidence: String,
+    /// Canonical vendor id, or a noun phrase in Simplified Chinese.
+    pub subject: String,
+    pub percent: f64,
+    pub qualifier: Option<Qualifier>,
+    pub market: Option<String>,
+    pub region: Option<Region>,
+    pub year: Option<i32>,
+    pub metric: Option<Metric>,
+}
+
+/// One distinct chip named in a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChipMention {
+    pub doc: String,
+    /// First line where the chip is named.
+    pub line: u32,
+    pub evidence: String,
+    pub chip: String,
+    pub vendor: String,
+    pub mentions: u32,
+    pub lines: Vec<u32>,
+    /// False for a chip-like model token the catalog lacks.
+    pub known: bool,
+}
+
+/// A dated export-control event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExportControl {
+    pub doc: String,
+    pub line: u32,
+    pub evidence: String,
+    pub action: Action,
+    pub chips: Vec<String>,
+    pub entities: Vec<String>,
+    pub authority: Option<String>,
+    pub date: Option<PartialDate>,
+    pub effective: Option<PartialDate>,
+}
+
+/// One extracted record; `kind` tells which.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Record {
+    Price(Price),
+    Share(Share),
+    Chip(ChipMention),
+    ExportControl(ExportControl),
+}
+
+/// The record kinds, in output order within a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum Kind {
+    Price,
+    Share,
+    Chip,
+    ExportControl,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Price, Kind::Share, Kind::Chip, Kind::ExportControl];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Price => "price",
+            Kind::Share => "share",
+            Kind::Chip => "chip",
+            Kind::ExportControl => "export_control",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Record {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Price(_) => Kind::Price,
+            Record::Share(_) => Kind::Share,
+            Record::Chip(_) => Kind::Chip,
+            Record::ExportControl(_) => Kind::ExportControl,
+        }
+    }
+
+    pub fn doc(&self) -> &str {
+        match self {
+            Record::Price(r) => &r.doc,
+            Record::Share(r) => &r.doc,
+            Record::Chip(r) => &r.doc,
+            Record::ExportControl(r) => &r.doc,
+        }
+    }
+
+    pub fn line(&self) -> u32 {
+        match self {
+            Record::Price(r) => r.line,
+            Record::Share(r) => r.line,
+            Record::Chip(r) => r.line,
+            Record::ExportControl(r) => r.line,
+        }
+    }
+
+    pub fn evidence(&self) -> &str {
+        match self {
+            Record::Price(r) => &r.evidence,
+            Record::Share(r) => &r.evidence,
+            Record::Chip(r) => &r.evidence,
+            Record::ExportControl(r) => &r.evidence,
+        }
+    }
+}
+
+/// The whole `extract --format json` output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Extract {
+    pub schema_version: u32,
+    pub documents: Vec<DocSummary>,
+    pub records: Vec<Record>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_print_at_their_precision() {
+        for s in ["2023", "2023-10", "2023-10-17", "2024-02-29"] {
+            assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
+        }
+        for s in ["23", "2023-13", "2023-02-30", "2023-1", "2023-10-17-1", "", "２０２３"] {
+            assert!(s.parse::<PartialDate>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn grace_period_of_thirty_days_after_the_october_rule() {
+        let d = PartialDate::day(2023, 10, 17).unwrap();
+        assert_eq!(d.add_days(30).unwrap().to_string(), "2023-11-16");
+    }
+
+    #[test]
+    fn date_agreement_is_to_the_gold_precision() {
+        let p: PartialDate = "2023-10-17".parse().unwrap();
+        assert!(p.agrees_with(&"2023-10".parse().unwrap()));
+        assert!(!PartialDate::month(2023, 10).agrees_with(&p));
+    }
+
+    #[test]
+    fn records_carry_their_kind_tag() {
+        let r = Record::Share(Share {
+            doc: "a.txt".into(),
+            line: 3,
+            evidence: "英伟达市占率88%".into(),
+            subject: "NVIDIA".into(),
+            percent: 88.0,
+            qualifier: Some(Qualifier::UpTo),
+            market: None,
+            region: None,
+            year: Some(2022),
+            metric: None,
+        });
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["kind"], "share");
+        assert_eq!(v["qualifier"], "up_to");
+        let back: Record = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+    }
+}
