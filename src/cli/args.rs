@@ -7,6 +7,7 @@ use anyhow::Context;
 use crate::catalog::Catalog;
 use crate::load::LoadOptions;
 use crate::model::PartialDate;
+use crate::pipeline::Pipeline;
 
 /// Which articles to read and how.
 #[derive(Debug, Clone, clap::Args)]
@@ -28,6 +29,16 @@ pub struct InputArgs {
     /// Extra catalog entries (TOML, the format of `chipscan chips --toml`).
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
+
+    /// Number of documents to process at once (default: all cores). The
+    /// output is the same for any number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Do not show a progress bar (it is shown on stderr only when stderr is
+    /// a terminal and there are more than 50 files).
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 impl InputArgs {
@@ -37,6 +48,15 @@ impl InputArgs {
 
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
         Catalog::load(self.catalog.as_deref()).context("--catalog")
+    }
+
+    /// The loader and extractor these arguments ask for, with `--jobs` set.
+    pub fn pipeline(&self) -> anyhow::Result<Pipeline> {
+        let pipeline = Pipeline::new(self.load_options(), self.catalog()?);
+        Ok(match self.jobs {
+            Some(n) => pipeline.with_jobs(n.into()),
+            None => pipeline,
+        })
     }
 }
 
