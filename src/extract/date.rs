@@ -1,0 +1,1051 @@
+//! Date expressions in normalized Chinese text, resolved against the
+//! document's publish date.
+//!
+//! - Absolute: 2023年10月17日, 2023-10-17, 2024/4/15, 2023.10.17, 2023年10月,
+//!   2023年, 2024 年 3 月 (stray spaces), 二〇二三年, 3月2023年 (→ 2023-03).
+//!   2023年底/年末 → 2023-12; 年初, 上半年, 下半年, 第三季度, Q3 → the year.
+//! - Relative (need `published`): 今年/去年/前年/明年/后年 (+ month, day,
+//!   年底 ...), 本月/上月/上个月/下月/下个月/这个月 (+ day), a month or
+//!   month-day without a year (the latest such not after publication),
+//!   一季度/第三季度/Q3/上半年 without a year (the publication year),
+//!   周四(4日) (that day of the published month, or of the month before when
+//!   the day is later than the publication day).
+//! - Now: 现在, 目前, 当前, 如今, 眼下, 当下, 截至发稿/截止发稿 → `published`.
+//!
+//! Not dates: durations (37年, 14年之后, 三四年, 30天, 6个月, 十几年, 两周),
+//! 1990年代 (a decade), 13月 (the year alone is kept: 2023年13月 → 2023).
+//! A year range 2019-2025 gives two Absolute years. 美东时间/北京时间 are
+//! left outside the span: the calendar date is kept as written.
+//! Month suffixes 上旬/中旬/下旬/初/底/末/份 are inside the span and keep
+//! month precision.
+
+use crate::model::PartialDate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateKind {
+    Absolute,
+    Relative,
+    Now,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: Option<PartialDate>,
+    pub kind: DateKind,
+}
+
+fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
+    let c = text.get(p..)?.chars().next()?;
+    Some((c, p + c.len_utf8()))
+}
+
+fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p)?.chars().next_back()
+}
+
+fn starts(text: &str, p: usize, s: &str) -> bool {
+    text.get(p..).is_some_and(|t| t.starts_with(s))
+}
+
+/// `s` at `p`: the end after it.
+fn eat(text: &str, p: usize, s: &str) -> Option<usize> {
+    starts(text, p, s).then(|| p + s.len())
+}
+
+fn skip_spaces(text: &str, mut p: usize) -> usize {
+    while let Some((c, n)) = char_at(text, p) {
+        if !(c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t') {
+            break;
+        }
+        p = n;
+    }
+    p
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// ASCII digit run at `p`: (value, digit count, end); at most 9 digits are
+/// valued (longer runs give a value that matches no date).
+fn digits(text: &str, p: usize) -> Option<(u32, usize, usize)> {
+    let b = text.as_bytes();
+    let mut q = p;
+    let mut v: u32 = 0;
+    while q < b.len() && b[q].is_ascii_digit() {
+        if q - p < 9 {
+            v = v * 10 + (b[q] - b'0') as u32;
+        } else {
+            v = u32::MAX;
+        }
+        q += 1;
+    }
+    (q > p).then_some((v, q - p, q))
+}
+
+/// A small number 1..=99 at `p`: 1-2 ASCII digits, or 一..九, 十, 十一,
+/// 二十, 二十一 ... Returns (value, end).
+fn small_num(text: &str, p: usize) -> Option<(u32, usize)> {
+    if let Some((v, n, end)) = digits(text, p) {
+        return (n <= 2).then_some((v, end));
+    }
+    let (c, q) = char_at(text, p)?;
+    if c == '十' {
+        if let Some((c2, q2)) = char_at(text, q) {
+            if let Some(d) = cn_digit(c2).filter(|d| *d > 0) {
+                return Some((10 + d, q2));
+            }
+        }
+        return Some((10, q));
+    }
+    let d = cn_digit(c).filter(|d| *d > 0)?;
+    if let Some((c2, q2)) = char_at(text, q) {
+        if c2 == '十' {
+            if let Some((c3, q3)) = char_at(text, q2) {
+                if let Some(d3) = cn_digit(c3).filter(|d| *d > 0) {
+                    return Some((d * 10 + d3, q3));
+                }
+            }
+            return Some((d * 10, q2));
+        }
+        if cn_digit(c2).is_some() {
+            // 二〇, 三四: not a small number
+            return None;
+        }
+    }
+    Some((d, q))
+}
+
+/// A month `M月` at `p` (spaces allowed before 月); (month, end after 月).
+fn month_at(text: &str, p: usize) -> Option<(u8, usize)> {
+    let (m, q) = small_num(text, p)?;
+    let q = skip_spaces(text, q);
+    let end = eat(text, q, "月")?;
+    (1..=12).contains(&m).then_some((m as u8, end))
+}
+
+/// A day `D日`/`D号` at `p`; (day, end).
+fn day_at(text: &str, p: usize) -> Option<(u8, usize)> {
+    let (d, q) = small_num(text, p)?;
+    let q = skip_spaces(text, q);
+    let end = eat(text, q, "日").or_else(|| eat(text, q, "号"))?;
+    (1..=31).contains(&d).then_some((d as u8, end))
+}
+
+/// After `M月`: optional 份, then a day or a part of the month.
+/// Returns (day, end).
+fn month_tail(text: &str, p: usize) -> (Option<u8>, usize) {
+    let p = eat(text, p, "份").unwrap_or(p);
+    let q = skip_spaces(text, p);
+    if let Some((d, end)) = day_at(text, q) {
+        return (Some(d), end);
+    }
+    for part in ["上旬", "中旬", "下旬", "底", "末"] {
+        if let Some(end) = eat(text, p, part) {
+            return (None, end);
+        }
+    }
+    if let Some(end) = eat(text, p, "初") {
+        if !starts(text, end, "步") {
+            return (None, end);
+        }
+    }
+    (None, p)
+}
+
+/// What follows a year: the parts of a date below the year.
+enum YearPart {
+    Year,
+    Dec,
+    Month(u8),
+    Day(u8, u8),
+}
+
+/// After `YYYY年` (or 今年/去年...): month/day, 年底/年末, 上半年, quarters.
+/// `after_year` is the offset right after 年. Returns the part and the end.
+fn year_tail(text: &str, after_year: usize, year: i32) -> (YearPart, usize) {
+    let p = skip_spaces(text, after_year);
+    if let Some((m, q)) = month_at(text, p) {
+        let (d, end) = month_tail(text, q);
+        return match d {
+            Some(d) if PartialDate::day(year, m, d).is_some() => (YearPart::Day(m, d), end),
+            Some(_) => (YearPart::Month(m), q),
+            None => (YearPart::Month(m), end),
+        };
+    }
+    let p = after_year;
+    for s in ["年底", "年末", "底", "末"] {
+        if let Some(end) = eat(text, p, s) {
+            return (YearPart::Dec, end);
+        }
+    }
+    for s in ["上半年", "下半年", "年初", "初"] {
+        if let Some(end) = eat(text, p, s) {
+            return (YearPart::Year, end);
+        }
+    }
+    if let Some(end) = quarter_at(text, p) {
+        return (YearPart::Year, end);
+    }
+    (YearPart::Year, after_year)
+}
+
+/// 第三季度, 三季度, 3季度, Q3 at `p`: the end.
+fn quarter_at(text: &str, p: usize) -> Option<usize> {
+    let q = eat(text, p, "第").unwrap_or(p);
+    if let Some((c, n)) = char_at(text, q) {
+        let ok = matches!(c, '一' | '二' | '三' | '四' | '1' | '2' | '3' | '4');
+        if ok {
+            if let Some(end) = eat(text, n, "季度") {
+                return Some(end);
+            }
+        }
+    }
+    let q = eat(text, p, "Q").or_else(|| eat(text, p, "q"))?;
+    let (c, n) = char_at(text, q)?;
+    let after = char_at(text, n).map(|x| x.0);
+    (matches!(c, '1'..='4') && !after.is_some_and(|a| a.is_ascii_alphanumeric())).then_some(n)
+}
+
+fn make(year: i32, part: &YearPart) -> Option<PartialDate> {
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
+    match *part {
+        YearPart::Year => Some(PartialDate::year(year)),
+        YearPart::Dec => Some(PartialDate::month(year, 12)),
+        YearPart::Month(m) => Some(PartialDate::month(year, m)),
+        YearPart::Day(m, d) => PartialDate::day(year, m, d),
+    }
+}
+
+/// The year of a month/day without a year: the latest not after `p`.
+fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
+    match p.month {
+        None => p.year,
+        Some(pm) if m < pm => p.year,
+        Some(pm) if m > pm => p.year - 1,
+        Some(_) => match (d, p.day) {
+            (Some(d), Some(pd)) if d > pd => p.year - 1,
+            _ => p.year,
+        },
+    }
+}
+
+/// `published` shifted by `k` months (month precision).
+fn month_shift(p: PartialDate, k: i32) -> Option<(i32, u8)> {
+    let m = p.month? as i32 - 1 + k;
+    Some((p.year + m.div_euclid(12), (m.rem_euclid(12) + 1) as u8))
+}
+
+/// Verbs ending in 现 before 在: 出现在, 实现在, 体现在 are not "now".
+fn xian_verb(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        matches!(
+            c,
+            '出' | '实'
+                | '体'
+                | '表'
+                | '发'
+                | '展'
+                | '呈'
+                | '显'
+                | '再'
+                | '兑'
+                | '涌'
+                | '浮'
+                | '重'
+        )
+    })
+}
+
+/// Every date expression in `text`, in order and non-overlapping, resolved
+/// against `published` (relative ones get `date: None` when it is unknown).
+pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, next) = if bytes[i] < 0x80 {
+            (bytes[i] as char, i + 1)
+        } else {
+            match char_at(text, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        let found: Option<DateMention> = match c {
+            '0'..='9' => {
+                let prev = char_before(text, i);
+                let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '_');
+                let (_, _, run_end) = digits(text, i).unwrap_or((0, 1, next));
+                if glued {
+                    i = run_end;
+                    continue;
+                }
+                match ascii_date(text, i, published, &mut out) {
+                    Some(m) => Some(m),
+                    None => {
+                        i = run_end;
+                        continue;
+                    }
+                }
+            }
+            '今' | '去' | '前' | '明' | '后' => relative_year(text, i, published),
+            '本' | '上' | '下' | '这' => {
+                relative_month(text, i, published).or_else(|| standalone_half(text, i, published))
+            }
+            '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
+            '周' | '星' | '礼' => weekday_day(text, i, published),
+            '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            | '〇' | '零' => chinese_start(text, i, published),
+            _ => None,
+        };
+        match found {
+            Some(m) if m.end > i => {
+                i = m.end;
+                out.push(m);
+            }
+            _ => i = next,
+        }
+    }
+    out
+}
+
+/// A date starting with ASCII digits at `i`. A year range pushes its first
+/// year into `out` and returns the second.
+fn ascii_date(
+    text: &str,
+    i: usize,
+    published: Option<PartialDate>,
+    out: &mut Vec<DateMention>,
+) -> Option<DateMention> {
+    let (v, n, end) = digits(text, i)?;
+    if n == 4 && (1990..=2100).contains(&v) {
+        let year = v as i32;
+        let q = skip_spaces(text, end);
+        if let Some(after) = eat(text, q, "年") {
+            if starts(text, after, "代") {
+                return None;
+            }
+            let (part, e) = year_tail(text, after, year);
+            return Some(DateMention {
+                start: i,
+                end: e,
+                date: make(year, &part),
+                kind: DateKind::Absolute,
+            });
+        }
+        // 2023-10-17, 2024/4/15, 2023.10.17, 2023-10, 2019-2025
+        let (sep, p) = char_at(text, end)?;
+        if !matches!(sep, '-' | '/' | '.') {
+            return None;
+        }
+        let (m, mn, me) = digits(text, p)?;
+        if mn == 4 && sep == '-' && (1990..=2100).contains(&m) && m > v {
+            if text.as_bytes().get(me).is_some_and(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            out.push(DateMention {
+                start: i,
+                end,
+                date: Some(PartialDate::year(year)),
+                kind: DateKind::Absolute,
+            });
+            let q = skip_spaces(text, me);
+            let e = eat(text, q, "年").unwrap_or(me);
+            return Some(DateMention {
+                start: p,
+                end: e,
+                date: Some(PartialDate::year(m as i32)),
+                kind: DateKind::Absolute,
+            });
+        }
+        if mn > 2 || !(1..=12).contains(&m) {
+            return None;
+        }
+        if let Some((sep2, p2)) = char_at(text, me) {
+            if sep2 == sep {
+                if let Some((d, dn, de)) = digits(text, p2) {
+                    let tail_ok = !text
+                        .as_bytes()
+                        .get(de)
+                        .is_some_and(|b| b.is_ascii_digit() || *b == b'.');
+                    if dn <= 2 && tail_ok {
+                        let date = PartialDate::day(year, m as u8, d as u8)?;
+                        let e = eat(text, de, "日").unwrap_or(de);
+                        return Some(DateMention {
+                            start: i,
+                            end: e,
+                            date: Some(date),
+                            kind: DateKind::Absolute,
+                        });
+                    }
+                }
+                return None;
+            }
+        }
+        if sep == '.' || text.as_bytes().get(me).is_some_and(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        return Some(DateMention {
+            start: i,
+            end: me,
+            date: Some(PartialDate::month(year, m as u8)),
+            kind: DateKind::Absolute,
+        });
+    }
+    if n <= 2 {
+        return month_day(text, i, published);
+    }
+    None
+}
+
+/// `M月[D日]` without a year at `i` (ASCII or Chinese numerals). With a
+/// following `YYYY年` (3月2023年) it is absolute.
+fn month_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (m, q) = month_at(text, i)?;
+    // 3月2023年
+    let y = skip_spaces(text, q);
+    if let Some((v, 4, ye)) = digits(text, y) {
+        if (1990..=2100).contains(&v) {
+            if let Some(e) = eat(text, skip_spaces(text, ye), "年") {
+                return Some(DateMention {
+                    start: i,
+                    end: e,
+                    date: Some(PartialDate::month(v as i32, m)),
+                    kind: DateKind::Absolute,
+                });
+            }
+        }
+    }
+    let (d, end) = month_tail(text, q);
+    let date = published.and_then(|p| {
+        let year = latest_year(m, d, p);
+        match d {
+            Some(d) => PartialDate::day(year, m, d),
+            None => Some(PartialDate::month(year, m)),
+        }
+    });
+    Some(DateMention {
+        start: i,
+        end,
+        date,
+        kind: DateKind::Relative,
+    })
+}
+
+/// 今年, 去年, 前年, 明年, 后年 and what follows them.
+fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (c, n) = char_at(text, i)?;
+    let after = eat(text, n, "年")?;
+    let prev = char_before(text, i);
+    let offset = match c {
+        '今' => 0,
+        '去' => -1,
+        '明' => {
+            let blocked = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    '说' | '证'
+                        | '表'
+                        | '声'
+                        | '透'
+                        | '阐'
+                        | '标'
+                        | '注'
+                        | '鲜'
+                        | '光'
+                        | '文'
+                        | '聪'
+                        | '英'
+                        | '查'
+                        | '指'
+                        | '简'
+                        | '申'
+                        | '分'
+                        | '发'
+                )
+            });
+            if blocked {
+                return None;
+            }
+            1
+        }
+        '前' => {
+            let blocked = prev.is_some_and(|p| {
+                p.is_ascii_digit()
+                    || cn_digit(p).is_some()
+                    || matches!(
+                        p,
+                        '十' | '两'
+                            | '几'
+                            | '年'
+                            | '之'
+                            | '此'
+                            | '其'
+                            | '以'
+                            | '提'
+                            | '目'
+                            | '日'
+                            | '月'
+                            | '天'
+                            | '从'
+                            | '事'
+                            | '史'
+                            | '空'
+                            | '超'
+                            | '当'
+                    )
+            });
+            if blocked {
+                return None;
+            }
+            -2
+        }
+        '后' => {
+            let blocked = prev.is_some_and(|p| {
+                p.is_ascii_digit()
+                    || cn_digit(p).is_some()
+                    || matches!(
+                        p,
+                        '十' | '两'
+                            | '几'
+                            | '年'
+                            | '之'
+                            | '此'
+                            | '其'
+                            | '以'
+                            | '然'
+                            | '最'
+                            | '随'
+                            | '前'
+                            | '落'
+                            | '日'
+                            | '月'
+                            | '天'
+                            | '背'
+                            | '先'
+                    )
+            });
+            if blocked {
+                return None;
+            }
+            2
+        }
+        _ => return None,
+    };
+    // 年均, 年化, 年龄 ... : 至今年均 is not 今年.
+    if char_at(text, after).is_some_and(|(c, _)| {
+        matches!(
+            c,
+            '均' | '化' | '龄' | '纪' | '轻' | '限' | '代' | '薪' | '级'
+        )
+    }) {
+        return None;
+    }
+    let year = published.map(|p| p.year + offset);
+    let (part, end) = year_tail(text, after, year.unwrap_or(2000));
+    Some(DateMention {
+        start: i,
+        end,
+        date: year.and_then(|y| make(y, &part)),
+        kind: DateKind::Relative,
+    })
+}
+
+/// 本月, 这个月, 上月, 上个月, 下月, 下个月 (+ day or part of month).
+fn relative_month(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (shift, q) = [
+        ("本月", 0),
+        ("这个月", 0),
+        ("上个月", -1),
+        ("上月", -1),
+        ("下个月", 1),
+        ("下月", 1),
+    ]
+    .iter()
+    .find_map(|(w, k)| eat(text, i, w).map(|e| (*k, e)))?;
+    let (d, end) = month_tail(text, q);
+    let date = published
+        .and_then(|p| month_shift(p, shift))
+        .and_then(|(y, m)| match d {
+            Some(d) => PartialDate::day(y, m, d),
+            None => Some(PartialDate::month(y, m)),
+        });
+    Some(DateMention {
+        start: i,
+        end,
+        date,
+        kind: DateKind::Relative,
+    })
+}
+
+/// 上半年 / 下半年 with no year before: the publication year.
+fn standalone_half(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let end = eat(text, i, "上半年").or_else(|| eat(text, i, "下半年"))?;
+    Some(DateMention {
+        start: i,
+        end,
+        date: published.map(|p| PartialDate::year(p.year)),
+        kind: DateKind::Relative,
+    })
+}
+
+/// 现在, 目前, 当前, 如今, 眼下, 当下, 截至发稿, 截止发稿.
+fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let end = [
+        "现在",
+        "目前",
+        "当前",
+        "如今",
+        "眼下",
+        "当下",
+        "截至发稿",
+        "截止发稿",
+    ]
+    .iter()
+    .find_map(|w| eat(text, i, w))?;
+    if starts(text, i, "现在") && xian_verb(char_before(text, i)) {
+        return None;
+    }
+    Some(DateMention {
+        start: i,
+        end,
+        date: published,
+        kind: DateKind::Now,
+    })
+}
+
+/// 周四(4日), 星期四（4日）, 周四4日: that day of the published month.
+fn weekday_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let q = eat(text, i, "周")
+        .or_else(|| eat(text, i, "星期"))
+        .or_else(|| eat(text, i, "礼拜"))?;
+    let (w, q) = char_at(text, q)?;
+    if !matches!(w, '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天') {
+        return None;
+    }
+    let open = eat(text, q, "(").or_else(|| eat(text, q, "（"));
+    let (d, mut end) = day_at(text, open.unwrap_or(q))?;
+    if open.is_some() {
+        end = eat(text, end, ")")
+            .or_else(|| eat(text, end, "）"))
+            .unwrap_or(end);
+    }
+    let date = published.and_then(|p| {
+        let shift = match p.day {
+            Some(pd) if d > pd => -1,
+            _ => 0,
+        };
+        let (y, m) = month_shift(p, shift)?;
+        PartialDate::day(y, m, d)
+    });
+    Some(DateMention {
+        start: i,
+        end,
+        date,
+        kind: DateKind::Relative,
+    })
+}
+
+/// Dates that start with a Chinese numeral, 第 or Q: 二〇二三年, 十月二十日,
+/// 一季度, 第三季度, Q3.
+fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let prev = char_before(text, i);
+    let numeral_before = prev.is_some_and(|p| {
+        cn_digit(p).is_some()
+            || matches!(
+                p,
+                '十' | '两' | '几' | '个' | '第' | '每' | '数' | '周' | '期'
+            )
+    });
+    // Chinese numeral year: four digits then 年.
+    let mut q = i;
+    let mut v = 0i32;
+    let mut n = 0;
+    while let Some((c, next)) = char_at(text, q) {
+        let Some(d) = cn_digit(c) else { break };
+        v = v.saturating_mul(10).saturating_add(d as i32);
+        n += 1;
+        q = next;
+        if n > 4 {
+            break;
+        }
+    }
+    if n == 4 && !numeral_before && (1990..=2100).contains(&v) {
+        if let Some(after) = eat(text, q, "年") {
+            let (part, end) = year_tail(text, after, v);
+            return Some(DateMention {
+                start: i,
+                end,
+                date: make(v, &part),
+                kind: DateKind::Absolute,
+            });
+        }
+    }
+    let year_of_pub = || published.map(|p| PartialDate::year(p.year));
+    if let Some(end) = quarter_at(text, i) {
+        if starts(text, i, "Q") && prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return None;
+        }
+        if !starts(text, i, "第") && !starts(text, i, "Q") && numeral_before {
+            return None;
+        }
+        return Some(DateMention {
+            start: i,
+            end,
+            date: year_of_pub(),
+            kind: DateKind::Relative,
+        });
+    }
+    if numeral_before || starts(text, i, "两") {
+        return None;
+    }
+    month_day(text, i, published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    /// (span text, date as string or "-", kind initial)
+    fn f(text: &str, published: Option<&str>) -> Vec<(String, String, char)> {
+        find_dates(text, published.map(pd))
+            .into_iter()
+            .map(|m| {
+                let k = match m.kind {
+                    DateKind::Absolute => 'A',
+                    DateKind::Relative => 'R',
+                    DateKind::Now => 'N',
+                };
+                (
+                    text[m.start..m.end].to_string(),
+                    m.date.map_or("-".to_string(), |d| d.to_string()),
+                    k,
+                )
+            })
+            .collect()
+    }
+
+    fn e(span: &str, date: &str, k: char) -> (String, String, char) {
+        (span.to_string(), date.to_string(), k)
+    }
+
+    #[test]
+    fn absolute_full_dates() {
+        assert_eq!(
+            f("2023年10月17日,美国商务部", None),
+            vec![e("2023年10月17日", "2023-10-17", 'A')]
+        );
+        assert_eq!(
+            f("于2023-10-17发布", None),
+            vec![e("2023-10-17", "2023-10-17", 'A')]
+        );
+        assert_eq!(
+            f("2024-4-15和2024/4/15", None),
+            vec![
+                e("2024-4-15", "2024-04-15", 'A'),
+                e("2024/4/15", "2024-04-15", 'A')
+            ]
+        );
+    }
+
+    #[test]
+    fn absolute_month_and_year() {
+        assert_eq!(
+            f("2022年9月,A100/H00禁止向中国出口", None),
+            vec![e("2022年9月", "2022-09", 'A')]
+        );
+        assert_eq!(
+            f("截至 2024 年 3 月,国内共有", None),
+            vec![e("2024 年 3 月", "2024-03", 'A')]
+        );
+        assert_eq!(f("2023年,英伟达", None), vec![e("2023年", "2023", 'A')]);
+        assert_eq!(
+            f("二〇二三年十月", None),
+            vec![e("二〇二三年十月", "2023-10", 'A')]
+        );
+        assert_eq!(f("3月2023年", None), vec![e("3月2023年", "2023-03", 'A')]);
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        assert_eq!(
+            f("2022年底,ChatGPT问世", None),
+            vec![e("2022年底", "2022-12", 'A')]
+        );
+        assert_eq!(f("2023年末", None), vec![e("2023年末", "2023-12", 'A')]);
+        for t in [
+            "2023年初",
+            "2023年上半年",
+            "2023年下半年",
+            "2023年第三季度",
+            "2023年Q3",
+            "2023年三季度",
+        ] {
+            assert_eq!(f(t, None), vec![e(t, "2023", 'A')], "{t}");
+        }
+    }
+
+    #[test]
+    fn quarters_take_the_publication_year() {
+        assert_eq!(
+            f("一季度营收", Some("2024-05")),
+            vec![e("一季度", "2024", 'R')]
+        );
+        assert_eq!(
+            f("第三季度", Some("2024-05")),
+            vec![e("第三季度", "2024", 'R')]
+        );
+        assert_eq!(f("一季度", None), vec![e("一季度", "-", 'R')]);
+    }
+
+    #[test]
+    fn relative_years() {
+        assert_eq!(
+            f("今年4月份,李鹏以单个近8万元的价格", Some("2023-10")),
+            vec![e("今年4月份", "2023-04", 'R')]
+        );
+        assert_eq!(
+            f("从去年年底到现在", Some("2023-04-23")),
+            vec![e("去年年底", "2022-12", 'R'), e("现在", "2023-04-23", 'N')]
+        );
+        assert_eq!(
+            f("去年10月", Some("2024-03")),
+            vec![e("去年10月", "2023-10", 'R')]
+        );
+        assert_eq!(f("前年", Some("2024-03")), vec![e("前年", "2022", 'R')]);
+        assert_eq!(
+            f("明年3月1日", Some("2024-03")),
+            vec![e("明年3月1日", "2025-03-01", 'R')]
+        );
+        assert_eq!(f("今年", None), vec![e("今年", "-", 'R')]);
+        assert_eq!(
+            f("去年底", Some("2024-03")),
+            vec![e("去年底", "2023-12", 'R')]
+        );
+    }
+
+    #[test]
+    fn relative_months() {
+        assert_eq!(
+            f("本月7日", Some("2023-10-20")),
+            vec![e("本月7日", "2023-10-07", 'R')]
+        );
+        assert_eq!(
+            f("上月", Some("2024-01-05")),
+            vec![e("上月", "2023-12", 'R')]
+        );
+        assert_eq!(
+            f("上个月", Some("2024-03")),
+            vec![e("上个月", "2024-02", 'R')]
+        );
+        assert_eq!(f("下月", Some("2023-12")), vec![e("下月", "2024-01", 'R')]);
+    }
+
+    #[test]
+    fn months_without_a_year_are_the_latest_not_after_publication() {
+        assert_eq!(
+            f("至10月20日,其单个价格已经涨至约30万元", Some("2023-10")),
+            vec![e("10月20日", "2023-10-20", 'R')]
+        );
+        assert_eq!(
+            f("10月20日", Some("2023-04-23")),
+            vec![e("10月20日", "2022-10-20", 'R')]
+        );
+        assert_eq!(f("4月", Some("2023-04-23")), vec![e("4月", "2023-04", 'R')]);
+        assert_eq!(f("5月", Some("2023-04-23")), vec![e("5月", "2022-05", 'R')]);
+        assert_eq!(
+            f("4月中旬", Some("2023-10")),
+            vec![e("4月中旬", "2023-04", 'R')]
+        );
+        assert_eq!(
+            f("4月底", Some("2023-10")),
+            vec![e("4月底", "2023-04", 'R')]
+        );
+        assert_eq!(f("10月20日", None), vec![e("10月20日", "-", 'R')]);
+    }
+
+    #[test]
+    fn weekday_with_day() {
+        assert_eq!(
+            f("周四(4日)", Some("2024-04-10")),
+            vec![e("周四(4日)", "2024-04-04", 'R')]
+        );
+        assert_eq!(
+            f("周四4日", Some("2024-04")),
+            vec![e("周四4日", "2024-04-04", 'R')]
+        );
+        assert_eq!(f("两周一次", Some("2024-04")), vec![]);
+    }
+
+    #[test]
+    fn time_zone_prefix_keeps_the_calendar_date() {
+        assert_eq!(
+            f("美东时间10月17日", Some("2023-10-18")),
+            vec![e("10月17日", "2023-10-17", 'R')]
+        );
+        assert_eq!(
+            f("北京时间2023年10月18日", None),
+            vec![e("2023年10月18日", "2023-10-18", 'A')]
+        );
+    }
+
+    #[test]
+    fn now_words() {
+        for w in ["现在", "目前", "当前", "如今", "眼下", "截至发稿"] {
+            assert_eq!(f(w, Some("2023-10")), vec![e(w, "2023-10", 'N')], "{w}");
+        }
+        assert_eq!(f("问题出现在芯片", Some("2023-10")), vec![]);
+    }
+
+    #[test]
+    fn durations_are_not_dates() {
+        for t in [
+            "苹果用了37年",
+            "在上市14年之后",
+            "30天缓冲期",
+            "三四年",
+            "6个月",
+            "5年来",
+            "十几年",
+            "20年前",
+            "每年",
+            "每六个月",
+            "两周",
+            "1990年代",
+            "至今年均增长",
+        ] {
+            assert_eq!(f(t, Some("2023-10")), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn year_ranges_give_both_years() {
+        assert_eq!(
+            f("2019-2025年", None),
+            vec![e("2019", "2019", 'A'), e("2025年", "2025", 'A')]
+        );
+    }
+
+    #[test]
+    fn nonsense_gives_year_or_nothing() {
+        assert_eq!(f("2023年13月", None), vec![e("2023年", "2023", 'A')]);
+        assert_eq!(
+            f("2023年2月30日", None),
+            vec![e("2023年2月", "2023-02", 'A')]
+        );
+        assert_eq!(f("2023-13-45", None), vec![]);
+        assert_eq!(f("0月", Some("2023-10")), vec![]);
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn soup() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("2023"),
+                Just("年"),
+                Just("月"),
+                Just("日"),
+                Just("号"),
+                Just("12"),
+                Just("31"),
+                Just("0"),
+                Just("-"),
+                Just("/"),
+                Just("."),
+                Just(" "),
+                Just("今"),
+                Just("去"),
+                Just("前"),
+                Just("周"),
+                Just("四"),
+                Just("("),
+                Just(")"),
+                Just("十"),
+                Just("〇"),
+                Just("二"),
+                Just("第"),
+                Just("季度"),
+                Just("Q"),
+                Just("底"),
+                Just("上"),
+                Just("个"),
+                Just("现在"),
+                Just("9999999999"),
+            ],
+            0..20,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    fn published() -> impl Strategy<Value = Option<PartialDate>> {
+        prop_oneof![
+            Just(None),
+            (1990i32..2100).prop_map(|y| Some(PartialDate::year(y))),
+            (1990i32..2100, 1u8..=12).prop_map(|(y, m)| Some(PartialDate::month(y, m))),
+            (1990i32..2100, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| PartialDate::day(y, m, d)),
+        ]
+    }
+
+    fn check(text: &str, ms: &[DateMention]) {
+        let mut last = 0;
+        for m in ms {
+            assert!(
+                m.start >= last && m.start < m.end && m.end <= text.len(),
+                "{m:?} in {text:?}"
+            );
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            if let Some(d) = m.date {
+                assert!(d.to_string().parse::<PartialDate>().is_ok(), "{d:?}");
+            }
+            last = m.end;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_panic_any_unicode(s in "\\PC*", p in published()) {
+            check(&s, &find_dates(&s, p));
+        }
+
+        #[test]
+        fn no_panic_date_soup(s in soup(), p in published()) {
+            check(&s, &find_dates(&s, p));
+        }
+
+        #[test]
+        fn full_dates_round_trip(y in 1990i32..=2100, m in 1u8..=12, d in 1u8..=28) {
+            let t = format!("于{y}年{m}月{d}日发布");
+            let ms = find_dates(&t, None);
+            prop_assert_eq!(ms.len(), 1);
+            prop_assert_eq!(ms[0].date, PartialDate::day(y, m, d));
+            let t = format!("{y}-{m:02}-{d:02}");
+            prop_assert_eq!(find_dates(&t, None)[0].date, PartialDate::day(y, m, d));
+        }
+    }
+}

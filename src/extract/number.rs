@@ -1,0 +1,1699 @@
+//! Numbers, ranges and percentages in normalized Chinese text.
+//!
+//! Everything here is a pure function over already-normalized text
+//! (Simplified Chinese, half-width digits and punctuation). Offsets are byte
+//! offsets on char boundaries. The scanners walk the text once, left to
+//! right, and allocate only for the results.
+//!
+//! Arithmetic is done in exact decimal (`mantissa × 10^exp`), so
+//! `33998.0044 万` is exactly 339980044, not 339980043.99999994.
+//!
+//! Rules for Chinese numerals (rules, not word lists):
+//! - A numeral must start with a digit, or with 十; a bare 百/千 starts one
+//!   only as 百万/千万/百亿/千亿 followed by a unit or measure word
+//!   (千万美元 yes, 千万不要 and 百度 no). 万 and 亿 never start one (万卡, 万一).
+//! - A lone Chinese digit (or 十, or an approximate pair like 三四) with no
+//!   scale after it is a quantity only when a measure word follows
+//!   (一家, 一台, 三四年); so 一些, 一直, 一定, 一致, 统一, 唯一, 之一, 十分,
+//!   三星 give nothing.
+//! - 第X is an ordinal and 周X / 星期X a weekday: nothing.
+//! - Vague numbers give nothing: 十几, 几十万, 数百万 (a 几 or 数 touching the numeral).
+//! - 300多万 / 20余万 give the stated lower bound (3e6, 2e5) with 多/余 and the
+//!   scale inside the span; the caller may read 多/余 as "over".
+
+/// A number or range found in text. `low == high` for a single value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub low: f64,
+    pub high: f64,
+}
+
+// ---------------------------------------------------------------------------
+// Exact decimals
+
+/// `m × 10^e`, exact. Operations return `None` on overflow.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Dec {
+    m: u128,
+    e: i32,
+}
+
+impl Dec {
+    const ZERO: Dec = Dec { m: 0, e: 0 };
+
+    fn int(n: u64) -> Dec {
+        Dec { m: n as u128, e: 0 }
+    }
+
+    fn is_zero(self) -> bool {
+        self.m == 0
+    }
+
+    fn shift(self, k: i32) -> Option<Dec> {
+        if self.m == 0 {
+            return Some(Dec::ZERO);
+        }
+        Some(Dec {
+            m: self.m,
+            e: self.e.checked_add(k)?,
+        })
+    }
+
+    fn mul(self, o: Dec) -> Option<Dec> {
+        Some(Dec {
+            m: self.m.checked_mul(o.m)?,
+            e: self.e.checked_add(o.e)?,
+        })
+    }
+
+    fn add(self, o: Dec) -> Option<Dec> {
+        if o.m == 0 {
+            return Some(self);
+        }
+        if self.m == 0 {
+            return Some(o);
+        }
+        let (hi, lo) = if self.e >= o.e { (self, o) } else { (o, self) };
+        let diff = u32::try_from(hi.e - lo.e).ok()?;
+        let scaled = hi.m.checked_mul(10u128.checked_pow(diff)?)?;
+        Some(Dec {
+            m: scaled.checked_add(lo.m)?,
+            e: lo.e,
+        })
+    }
+
+    fn cmp_le(self, o: Dec) -> bool {
+        match (self.to_f64(), o.to_f64()) {
+            (Some(a), Some(b)) => a <= b,
+            _ => false,
+        }
+    }
+
+    /// The value as a finite f64, or `None` when it is out of range.
+    fn to_f64(self) -> Option<f64> {
+        let (mut m, mut e) = (self.m, self.e);
+        if m == 0 {
+            return Some(0.0);
+        }
+        while e < 0 && m % 10 == 0 {
+            m /= 10;
+            e += 1;
+        }
+        let v = if e >= 0 {
+            if e > 330 {
+                return None;
+            }
+            m as f64 * 10f64.powi(e)
+        } else {
+            if e < -330 {
+                return None;
+            }
+            m as f64 / 10f64.powi(-e)
+        };
+        v.is_finite().then_some(v)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Character classes
+
+/// Value of a Chinese digit character (零 and 〇 are 0; 两 is 2).
+fn cn_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '两' | '兩' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Power of ten of a scale character.
+fn cn_scale(c: char) -> Option<i32> {
+    Some(match c {
+        '十' | '拾' => 1,
+        '百' | '佰' => 2,
+        '千' | '仟' => 3,
+        '万' | '萬' => 4,
+        '亿' | '億' => 8,
+        _ => return None,
+    })
+}
+
+/// Measure words (classifiers), units and currencies that may follow a bare
+/// Chinese numeral and make it a quantity: 一家, 两台, 三四年, 一美元.
+fn is_measure(c: char) -> bool {
+    matches!(
+        c,
+        '个' | '家'
+            | '款'
+            | '台'
+            | '片'
+            | '块'
+            | '张'
+            | '颗'
+            | '位'
+            | '名'
+            | '种'
+            | '次'
+            | '倍'
+            | '年'
+            | '月'
+            | '日'
+            | '天'
+            | '周'
+            | '季'
+            | '代'
+            | '项'
+            | '批'
+            | '套'
+            | '条'
+            | '件'
+            | '笔'
+            | '份'
+            | '座'
+            | '层'
+            | '辆'
+            | '枚'
+            | '轮'
+            | '期'
+            | '届'
+            | '场'
+            | '双'
+            | '元'
+            | '美'
+            | '人'
+            | '欧'
+            | '英'
+            | '港'
+            | '秒'
+            | '节'
+            | '栋'
+            | '所'
+            | '间'
+            | '卡'
+            | '股'
+            | '根'
+            | '吨'
+            | '米'
+            | '$'
+    )
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
+}
+
+/// The char at byte `p`, with the byte offset after it.
+fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
+    let c = text.get(p..)?.chars().next()?;
+    Some((c, p + c.len_utf8()))
+}
+
+/// The char ending at byte `p`.
+fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p)?.chars().next_back()
+}
+
+fn skip_spaces(text: &str, mut p: usize) -> usize {
+    while let Some((c, n)) = char_at(text, p) {
+        if !is_space(c) {
+            break;
+        }
+        p = n;
+    }
+    p
+}
+
+// ---------------------------------------------------------------------------
+// Numeral scanning
+
+/// An ASCII number at `p`: digits with `,ddd` groups and a decimal part.
+/// Returns (value, is a single digit, end). `None` when it overflows.
+fn ascii_number(text: &str, p: usize) -> Option<(Option<Dec>, bool, usize)> {
+    let b = text.as_bytes();
+    if p >= b.len() || !b[p].is_ascii_digit() {
+        return None;
+    }
+    let mut m: Option<u128> = Some(0);
+    let mut digits = 0usize;
+    let mut q = p;
+    let push =
+        |m: Option<u128>, d: u8| m.and_then(|m| m.checked_mul(10)?.checked_add((d - b'0') as u128));
+    while q < b.len() && b[q].is_ascii_digit() {
+        m = push(m, b[q]);
+        q += 1;
+        digits += 1;
+    }
+    let first_group = digits;
+    // Thousands separators: only after a first group of 1-3 digits, with
+    // groups of exactly three digits ("12,000", not "2,3" nor "2019,2020").
+    if first_group <= 3 {
+        while q < b.len() && b[q] == b',' {
+            let g = &b[q + 1..(q + 4).min(b.len())];
+            let exact = g.len() == 3
+                && g.iter().all(|x| x.is_ascii_digit())
+                && !b.get(q + 4).is_some_and(|x| x.is_ascii_digit());
+            if !exact {
+                break;
+            }
+            for &d in g {
+                m = push(m, d);
+            }
+            digits += 3;
+            q += 4;
+        }
+    }
+    let mut e = 0i32;
+    if q + 1 < b.len() && b[q] == b'.' && b[q + 1].is_ascii_digit() {
+        q += 1;
+        while q < b.len() && b[q].is_ascii_digit() {
+            m = push(m, b[q]);
+            e -= 1;
+            q += 1;
+        }
+    }
+    let single = digits == 1 && e == 0;
+    Some((m.map(|m| Dec { m, e }), single, q))
+}
+
+/// The accumulator of a Chinese/Arabic mixed numeral: 1亿2000万, 一万二, 9万3.
+#[derive(Clone, Copy, Debug)]
+struct Acc {
+    high: Dec,
+    wan: Dec,
+    section: Dec,
+    /// A number waiting for its scale, and whether it is one digit.
+    cur: Option<(Dec, bool)>,
+    last_scale: Option<i32>,
+    last_small: Option<i32>,
+    zero: bool,
+    tokens: u32,
+    scales: u32,
+    k_done: bool,
+    allow_bare: bool,
+    /// Sum of the exponents of the scales since the last number (2千亿: 11).
+    chain: i32,
+}
+
+enum Tok {
+    Num(Dec, bool, bool),
+    Zero,
+    Small(i32),
+    Big(i32),
+    K,
+}
+
+impl Acc {
+    fn new(allow_bare: bool) -> Acc {
+        Acc {
+            high: Dec::ZERO,
+            wan: Dec::ZERO,
+            section: Dec::ZERO,
+            cur: None,
+            last_scale: None,
+            last_small: None,
+            zero: false,
+            tokens: 0,
+            scales: 0,
+            k_done: false,
+            allow_bare,
+            chain: 0,
+        }
+    }
+
+    /// Feeds one token; `None` when the token cannot continue this numeral
+    /// (the accumulator is then unchanged).
+    fn feed(&mut self, t: Tok) -> Option<()> {
+        if self.k_done {
+            return None;
+        }
+        let mut next = *self;
+        match t {
+            Tok::Num(d, single, ascii) => {
+                if next.cur.is_some() {
+                    return None;
+                }
+                if let Some(s) = next.last_scale {
+                    // 3万5000 is fine, 3万50000 is not one number.
+                    if ascii && !single && !d.cmp_le(Dec::int(1).shift(s)?) {
+                        return None;
+                    }
+                }
+                next.cur = Some((d, single));
+            }
+            Tok::Zero => {
+                if next.tokens == 0 {
+                    next.cur = Some((Dec::ZERO, true));
+                    next.zero = true;
+                } else {
+                    if next.cur.is_some() || next.last_scale.is_none() {
+                        return None;
+                    }
+                    next.zero = true;
+                }
+            }
+            Tok::Small(s) => {
+                let n = match next.cur.take() {
+                    Some((d, _)) => d,
+                    None if s == 1 && (next.tokens == 0 || next.zero) => Dec::int(1),
+                    None if next.tokens == 0 && next.allow_bare => Dec::int(1),
+                    None => return None,
+                };
+                if next.last_small.is_some_and(|ls| s >= ls) {
+                    return None;
+                }
+                next.section = next.section.add(n.shift(s)?)?;
+                next.last_small = Some(s);
+                next.last_scale = Some(s);
+                next.zero = false;
+                next.scales += 1;
+            }
+            Tok::Big(b) => {
+                let cur = next.cur.take().map(|(d, _)| d);
+                if cur.is_none() && next.section.is_zero() && !(b == 8 && !next.wan.is_zero()) {
+                    return None;
+                }
+                let v = next.section.add(cur.unwrap_or(Dec::ZERO))?;
+                if b == 4 {
+                    if !next.wan.is_zero() {
+                        return None;
+                    }
+                    next.wan = v.shift(4)?;
+                } else {
+                    next.high = next.high.add(next.wan)?.add(v)?.shift(8)?;
+                    next.wan = Dec::ZERO;
+                }
+                next.section = Dec::ZERO;
+                next.last_small = None;
+                next.last_scale = Some(b);
+                next.zero = false;
+                next.scales += 1;
+            }
+            Tok::K => {
+                let (d, _) = next.cur.take()?;
+                if next.tokens != 1 {
+                    return None;
+                }
+                next.section = d.shift(3)?;
+                next.last_scale = Some(3);
+                next.scales += 1;
+                next.k_done = true;
+            }
+        }
+        next.chain = match t {
+            Tok::Num(..) | Tok::Zero => 0,
+            Tok::Small(s) | Tok::Big(s) => next.chain + s,
+            Tok::K => next.chain + 3,
+        };
+        next.tokens += 1;
+        *self = next;
+        Some(())
+    }
+
+    /// The value so far, `None` when nothing was read or it overflows.
+    fn value(&self) -> Option<Dec> {
+        if self.tokens == 0 {
+            return None;
+        }
+        let tail = match self.cur {
+            None => Dec::ZERO,
+            Some((d, single)) => match self.last_scale {
+                // Colloquial: 一万二 = 12000, 三千五 = 3500, 9万3 = 93000.
+                Some(s) if single && !self.zero => d.shift(s - 1)?,
+                _ => d,
+            },
+        };
+        self.high.add(self.wan)?.add(self.section)?.add(tail)
+    }
+}
+
+/// One numeral (or approximate pair) as scanned.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    start: usize,
+    end: usize,
+    low: Dec,
+    high: Dec,
+    /// Starts with an ASCII digit.
+    ascii: bool,
+    /// Has any scale character (十百千万亿k).
+    scaled: bool,
+    /// Multiplier carried by the trailing big scales (3-20万 gives 万 to 3).
+    tail_mult: Option<Dec>,
+    /// A Chinese digit or pair without scale: needs a measure word.
+    lone: bool,
+    /// Starts with a bare 百/千.
+    bare: bool,
+    /// Holds a big scale (万/亿).
+    big: bool,
+}
+
+/// Reads the next numeral token at `p`; spaces are skipped only between an
+/// ASCII number and a following scale character ("4 万").
+fn next_token(text: &str, p: usize, prev_ascii: bool) -> Option<(Tok, usize)> {
+    let b = text.as_bytes();
+    if p < b.len() && b[p].is_ascii_digit() {
+        let (d, single, end) = ascii_number(text, p)?;
+        return Some((Tok::Num(d?, single, true), end));
+    }
+    let q = if prev_ascii { skip_spaces(text, p) } else { p };
+    let (c, n) = char_at(text, q)?;
+    if let Some(s) = cn_scale(c) {
+        return Some((if s >= 4 { Tok::Big(s) } else { Tok::Small(s) }, n));
+    }
+    if q != p {
+        return None;
+    }
+    if prev_ascii && (c == 'k' || c == 'K') {
+        // 3.5k, but not 3kW or 2K屏幕's letters run on.
+        if char_at(text, n).is_some_and(|(c2, _)| c2.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return Some((Tok::K, n));
+    }
+    match cn_digit(c)? {
+        0 => Some((Tok::Zero, n)),
+        d => Some((Tok::Num(Dec::int(d as u64), true, false), n)),
+    }
+}
+
+/// Scans a numeral starting at `p`. `allow_bare` lets a bare 百/千 start it.
+fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
+    let (c0, n0) = char_at(text, p)?;
+    let ascii = c0.is_ascii_digit();
+    // Runs of Chinese digits: pairs (三四) and digit strings (二〇二三).
+    if let Some(d0) = cn_digit(c0) {
+        if let Some((c1, _)) = char_at(text, n0) {
+            if cn_digit(c1).is_some() {
+                return scan_digit_run(text, p, d0);
+            }
+        }
+    }
+    let mut acc = Acc::new(allow_bare);
+    let mut q = p;
+    let mut prev_ascii = false;
+    let mut best: Option<(usize, Dec, Acc)> = None;
+    let mut prev_best: Option<(usize, Dec, Acc)> = None;
+    while let Some((tok, end)) = next_token(text, q, prev_ascii) {
+        let is_ascii_num = matches!(tok, Tok::Num(_, _, true));
+        if acc.feed(tok).is_none() {
+            break;
+        }
+        prev_ascii = is_ascii_num;
+        q = end;
+        if let Some(v) = acc.value() {
+            if v.to_f64().is_some() {
+                prev_best = best;
+                best = Some((q, v, acc));
+            }
+        }
+    }
+    let (mut end, mut v, mut acc) = best?;
+    // 50万一片, 一万二一张: a trailing lone digit before a measure word is
+    // the count of the measure word, not the colloquial digit of the number.
+    if let (Some((_, true)), Some(_), Some((pe, pv, pacc))) = (acc.cur, acc.last_scale, prev_best) {
+        let digit_is_cn = char_before(text, end).is_some_and(|c| cn_digit(c).is_some());
+        if digit_is_cn && measure_after(text, end) {
+            (end, v, acc) = (pe, pv, pacc);
+        }
+    }
+    let scaled = acc.scales > 0;
+    // The multiplier a scale-less first number of a range borrows: the
+    // trailing chain when the numeral is "N + scales" (20万, 2千亿), else the
+    // trailing big scales only.
+    let tail_mult = if scaled && acc.cur.is_none() {
+        let simple = acc.tokens as u32 == acc.scales + 1;
+        if simple {
+            Dec::int(1).shift(acc.chain)
+        } else {
+            // e.g. 二十万: 万 only.
+            let big = match acc.last_scale {
+                Some(s) if s >= 3 => Dec::int(1).shift(s),
+                _ => None,
+            };
+            big
+        }
+    } else {
+        None
+    };
+    // A lone Chinese digit or a bare 十 (十分, 十足) needs a measure word.
+    let lone = !ascii && (!scaled || acc.tokens == 1);
+    let bare = !ascii && cn_digit(c0).is_none() && c0 != '十' && c0 != '拾';
+    let big = acc.last_scale.is_some_and(|s| s >= 4) || !acc.high.is_zero() || !acc.wan.is_zero();
+    Some(Num {
+        start: p,
+        end,
+        low: v,
+        high: v,
+        ascii,
+        scaled,
+        tail_mult,
+        lone,
+        bare,
+        big,
+    })
+}
+
+/// A run of two or more Chinese digits at `p`: an approximate pair (三四,
+/// 七八, 一两) with optional trailing scales (三四万, 七八十), or a digit string
+/// containing 〇/零 (二〇二三). Anything else is not a numeral.
+fn scan_digit_run(text: &str, p: usize, d0: u8) -> Option<Num> {
+    let mut q = p;
+    let mut digits = [0u8; 20];
+    let mut n = 0usize;
+    let mut has_zero = false;
+    let mut overflow = false;
+    while let Some((c, next)) = char_at(text, q) {
+        let Some(d) = cn_digit(c) else { break };
+        if c == '零' || c == '〇' {
+            has_zero = true;
+        }
+        if n < digits.len() {
+            digits[n] = d;
+        } else {
+            overflow = true;
+        }
+        n += 1;
+        q = next;
+    }
+    if overflow {
+        return None;
+    }
+    if n == 2 && d0 != 0 && digits[1] == d0 + 1 {
+        // Trailing scales multiply both: 三四万, 七八十万.
+        let mut acc = Acc::new(false);
+        let mut end = q;
+        let mut mult = Dec::int(1);
+        let mut r = q;
+        while let Some((c, next)) = char_at(text, r) {
+            let Some(s) = cn_scale(c) else { break };
+            let tok = if s >= 4 { Tok::Big(s) } else { Tok::Small(s) };
+            if acc.tokens == 0 && s != 1 {
+                // 三四万, 三四百: scale applies to 1.
+                acc.cur = Some((Dec::int(1), false));
+            }
+            if acc.feed(tok).is_none() {
+                break;
+            }
+            r = next;
+            if let Some(v) = acc.value() {
+                mult = v;
+                end = r;
+            }
+        }
+        let scaled = end > q;
+        let low = Dec::int(d0 as u64).mul(mult)?;
+        let high = Dec::int(digits[1] as u64).mul(mult)?;
+        low.to_f64()?;
+        high.to_f64()?;
+        let big = scaled && mult.to_f64().is_some_and(|m| m >= 1e4);
+        return Some(Num {
+            start: p,
+            end,
+            low,
+            high,
+            ascii: false,
+            scaled,
+            tail_mult: None,
+            lone: !scaled,
+            bare: false,
+            big,
+        });
+    }
+    if has_zero && d0 != 0 {
+        let mut m: u128 = 0;
+        for &d in &digits[..n] {
+            m = m.checked_mul(10)?.checked_add(d as u128)?;
+        }
+        let v = Dec { m, e: 0 };
+        return Some(Num {
+            start: p,
+            end: q,
+            low: v,
+            high: v,
+            ascii: false,
+            scaled: false,
+            tail_mult: None,
+            lone: false,
+            bare: false,
+            big: false,
+        });
+    }
+    None
+}
+
+/// Whether a numeral could start at `p` (ASCII digit, Chinese digit, scale).
+fn numeral_start(c: char) -> bool {
+    c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some()
+}
+
+/// Range connectors: -, –, —, ——, ~, ～, 到, 至, 甚至. Returns the end.
+fn connector(text: &str, p: usize) -> Option<usize> {
+    let q = skip_spaces(text, p);
+    let rest = text.get(q..)?;
+    let len = ["——", "甚至", "-", "–", "—", "~", "～", "〜", "到", "至"]
+        .iter()
+        .find(|c| rest.starts_with(**c))?
+        .len();
+    Some(skip_spaces(text, q + len))
+}
+
+/// Whether the text just before `p` ends with `s`.
+fn ends_with_at(text: &str, p: usize, s: &str) -> bool {
+    text.get(..p).is_some_and(|t| t.ends_with(s))
+}
+
+fn starts_with_at(text: &str, p: usize, s: &str) -> bool {
+    text.get(p..).is_some_and(|t| t.starts_with(s))
+}
+
+/// Context that makes a numeral at `start` not a quantity, judged on the
+/// text before it: ordinals (第三), weekdays (周四), letters (A100),
+/// vague numbers (几十万), fraction parts (百分之八十).
+fn bad_before(text: &str, n: &Num) -> bool {
+    let Some(prev) = char_before(text, n.start) else {
+        return false;
+    };
+    if n.ascii {
+        if prev.is_ascii_alphanumeric() || prev == '_' {
+            return true;
+        }
+        if prev == '.' {
+            let before = char_before(text, n.start - 1);
+            if before.is_some_and(|c| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+    } else if matches!(prev, '几' | '数' | '周' | '期' | '拜') {
+        return true;
+    } else if n.lone && n.low == Dec::int(1) && n.end - n.start == '一'.len_utf8() && yi_word(prev)
+    {
+        // 一 as the second character of a word: 统一, 唯一, 之一, 进一步.
+        return true;
+    }
+    prev == '第' || ends_with_at(text, n.start, "分之")
+}
+
+/// Characters that make a word with a following 一 (统一, 唯一, 之一, 万一,
+/// 进一步, 同一, 单一, 逐一, 不一, 合一, 整一, 归一): that 一 is not a number.
+fn yi_word(prev: char) -> bool {
+    matches!(
+        prev,
+        '统' | '唯'
+            | '之'
+            | '万'
+            | '进'
+            | '同'
+            | '单'
+            | '逐'
+            | '划'
+            | '专'
+            | '均'
+            | '不'
+            | '合'
+            | '整'
+            | '归'
+            | '纯'
+            | '如'
+            | '初'
+            | '择'
+    )
+}
+
+/// Context after the numeral that voids it: 十几, 三分之一.
+fn bad_after(text: &str, end: usize) -> bool {
+    starts_with_at(text, end, "几") || starts_with_at(text, end, "分之")
+}
+
+/// Whether a numeral ending at `end` is followed by what makes a bare
+/// Chinese numeral a quantity.
+fn measure_after(text: &str, end: usize) -> bool {
+    char_at(text, end).is_some_and(|(c, _)| is_measure(c))
+}
+
+/// Extends `300多万` / `20余万`: returns the new end and multiplier.
+fn approx_scale(text: &str, n: &Num) -> Option<(usize, i32)> {
+    if n.big {
+        return None;
+    }
+    let (c, q) = char_at(text, n.end)?;
+    if c != '多' && c != '余' {
+        return None;
+    }
+    let (c2, q2) = char_at(text, q)?;
+    match cn_scale(c2)? {
+        s @ (4 | 8) => Some((q2, s)),
+        _ => None,
+    }
+}
+
+/// Every quantity in `text`, in order, non-overlapping. See the module docs
+/// for what counts; spans cover digits and scale characters, not units.
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, next) = if b < 0x80 {
+            (b as char, i + 1)
+        } else {
+            match char_at(text, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if !numeral_start(c) {
+            i = next;
+            continue;
+        }
+        // Skip whole alphanumeric runs such as A100, MI300X, H20.
+        if c.is_ascii_digit() && char_before(text, i).is_some_and(|p| p.is_ascii_alphabetic()) {
+            let mut q = i;
+            while q < bytes.len() && (bytes[q].is_ascii_alphanumeric() || bytes[q] == b'.') {
+                q += 1;
+            }
+            i = q;
+            continue;
+        }
+        let Some(n1) = scan_num(text, i, true) else {
+            i = next;
+            continue;
+        };
+        match quantity_at(text, &n1) {
+            Some(q) => {
+                i = q.end.max(next);
+                out.push(q);
+            }
+            None => i = n1.end.max(next),
+        }
+    }
+    out
+}
+
+/// The quantity that the numeral `n1` begins, single or range, if any.
+fn quantity_at(text: &str, n1: &Num) -> Option<Quantity> {
+    if bad_before(text, n1) {
+        return None;
+    }
+    // A range: n1 connector n2.
+    if !bad_after(text, n1.end) {
+        if let Some(r) = range_after(text, n1) {
+            return Some(r);
+        }
+    }
+    single(text, n1)
+}
+
+fn single(text: &str, n: &Num) -> Option<Quantity> {
+    if bad_after(text, n.end) {
+        return None;
+    }
+    let (mut end, mut low, mut high) = (n.end, n.low, n.high);
+    if let Some((e, s)) = approx_scale(text, n) {
+        end = e;
+        low = low.shift(s)?;
+        high = high.shift(s)?;
+    } else {
+        if n.lone && !measure_after(text, n.end) {
+            return None;
+        }
+        if n.bare && !(n.big && measure_after(text, n.end)) {
+            return None;
+        }
+    }
+    Some(Quantity {
+        start: n.start,
+        end,
+        low: low.to_f64()?,
+        high: high.to_f64()?,
+    })
+}
+
+fn range_after(text: &str, n1: &Num) -> Option<Quantity> {
+    let q = connector(text, n1.end)?;
+    let (c, _) = char_at(text, q)?;
+    if !(c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
+        return None;
+    }
+    let n2 = scan_num(text, q, false)?;
+    if bad_after(text, n2.end) || n2.bare || (n1.bare && !n1.big) {
+        return None;
+    }
+    let mut low = n1.low;
+    if !n1.scaled && n1.low == n1.high {
+        if let Some(m) = n2.tail_mult {
+            low = low.mul(m)?;
+        }
+    }
+    let (mut end, mut high) = (n2.end, n2.high);
+    if let Some((e, s)) = approx_scale(text, &n2) {
+        end = e;
+        high = high.shift(s)?;
+        if !n1.scaled {
+            low = low.shift(s)?;
+        }
+    } else if n2.lone && !measure_after(text, n2.end) {
+        return None;
+    }
+    let (lo, hi) = (low.to_f64()?, high.to_f64()?);
+    if lo > hi {
+        return None;
+    }
+    Some(Quantity {
+        start: n1.start,
+        end,
+        low: lo,
+        high: hi,
+    })
+}
+
+/// Parses one whole numeral token: "12", "12,000", "4 万", "33998.0044 万",
+/// "1.5亿", "十二万", "两千", "一万二" (12000), "9万3" (93000), "3.5k",
+/// "七十", "百万"; `None` if it is not exactly one number (pairs like 三四
+/// are not one number).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim_matches(is_space);
+    if s.is_empty() {
+        return None;
+    }
+    let n = scan_num(s, 0, true)?;
+    if n.end != s.len() || n.low != n.high {
+        return None;
+    }
+    n.low.to_f64()
+}
+
+// ---------------------------------------------------------------------------
+// Percentages
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Chars after 半 that make it not "half of": 半导体, 近半年, 一半价.
+fn half_blocked(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        matches!(
+            c,
+            '导' | '年'
+                | '月'
+                | '天'
+                | '日'
+                | '个'
+                | '小'
+                | '岛'
+                | '径'
+                | '成'
+                | '价'
+                | '场'
+                | '夜'
+                | '周'
+                | '时'
+        )
+    })
+}
+
+/// Chars after 成 that make a word, not "tenths": 成为, 成本, 成功, 一成不变.
+fn cheng_blocked(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        matches!(
+            c,
+            '为' | '本'
+                | '功'
+                | '长'
+                | '立'
+                | '员'
+                | '熟'
+                | '交'
+                | '品'
+                | '果'
+                | '绩'
+                | '就'
+                | '效'
+                | '型'
+                | '分'
+                | '色'
+                | '都'
+                | '人'
+                | '千'
+                | '百'
+                | '万'
+                | '片'
+                | '套'
+                | '批'
+                | '群'
+                | '倍'
+                | '不'
+                | '了'
+                | '像'
+                | '年'
+        )
+    })
+}
+
+/// A percent numeral at `p` (digits, Chinese numeral), value unscaled.
+fn pct_num(text: &str, p: usize) -> Option<Num> {
+    let (c, _) = char_at(text, p)?;
+    if !(c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
+        return None;
+    }
+    let n = scan_num(text, p, false)?;
+    if n.ascii && char_before(text, p).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(n)
+}
+
+/// `%` right after `p` (spaces allowed); returns the end.
+fn percent_sign(text: &str, p: usize) -> Option<usize> {
+    let q = skip_spaces(text, p);
+    let (c, n) = char_at(text, q)?;
+    (c == '%' || c == '％').then_some(n)
+}
+
+/// Every percentage in `text`, in percent units: "88%", "47.2%", "30%—40%",
+/// "30-40%", "百分之八十八", "四成", "七八成", "九成半", "三分之一" (33.33),
+/// "五分之二", "1/4", "一半", "近半", "过半", "半数". Spans cover the whole
+/// expression including `%`, 成, 百分之, 分之; for 近半/过半/超半/逾半 only
+/// 半 (the caller reads the qualifier before the span). "三成多" gives 30
+/// with 多 left after the span.
+pub fn find_percents(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, next) = if bytes[i] < 0x80 {
+            (bytes[i] as char, i + 1)
+        } else {
+            match char_at(text, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        let found = match c {
+            '百' if starts_with_at(text, i, "百分之") => baifenzhi(text, i),
+            '一' if starts_with_at(text, next, "半") => half(text, i, next + '半'.len_utf8()),
+            '近' | '过' | '超' | '逾' if starts_with_at(text, next, "半") => {
+                half(text, next, next + '半'.len_utf8())
+            }
+            '半' if starts_with_at(text, next, "数") => Some(Quantity {
+                start: i,
+                end: next + '数'.len_utf8(),
+                low: 50.0,
+                high: 50.0,
+            }),
+            _ if c.is_ascii_digit()
+                && char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()) =>
+            {
+                // inside A100 or a longer number
+                let mut q = i;
+                while q < bytes.len() && bytes[q].is_ascii_alphanumeric() {
+                    q += 1;
+                }
+                i = q;
+                continue;
+            }
+            _ if c.is_ascii_digit() || cn_digit(c).is_some() || c == '十' || c == '千' => {
+                numeric_percent(text, i)
+            }
+            _ => None,
+        };
+        match found {
+            Some(q) if q.end > i => {
+                i = q.end;
+                out.push(q);
+            }
+            _ => {
+                // Do not rescan inside a numeral.
+                let skip = if c.is_ascii_digit() {
+                    let mut q = i;
+                    while q < bytes.len()
+                        && (bytes[q].is_ascii_digit() || bytes[q] == b'.' || bytes[q] == b',')
+                    {
+                        q += 1;
+                    }
+                    q
+                } else {
+                    next
+                };
+                i = skip.max(next);
+            }
+        }
+    }
+    out
+}
+
+fn half(text: &str, start: usize, end: usize) -> Option<Quantity> {
+    let end = if starts_with_at(text, end, "数") {
+        end + '数'.len_utf8()
+    } else {
+        end
+    };
+    if half_blocked(char_at(text, end).map(|x| x.0)) {
+        return None;
+    }
+    Some(Quantity {
+        start,
+        end,
+        low: 50.0,
+        high: 50.0,
+    })
+}
+
+/// 百分之X, 百分之X到Y, 百分之X到百分之Y.
+fn baifenzhi(text: &str, i: usize) -> Option<Quantity> {
+    let p = i + "百分之".len();
+    let n1 = pct_num(text, p)?;
+    if n1.low != n1.high {
+        return None;
+    }
+    let lo = n1.low.to_f64()?;
+    if let Some(q) = connector(text, n1.end) {
+        let q = if starts_with_at(text, q, "百分之") {
+            q + "百分之".len()
+        } else {
+            q
+        };
+        if let Some(n2) = pct_num(text, q) {
+            let hi = n2.high.to_f64()?;
+            if n2.low == n2.high && lo <= hi {
+                return Some(Quantity {
+                    start: i,
+                    end: n2.end,
+                    low: lo,
+                    high: hi,
+                });
+            }
+        }
+    }
+    Some(Quantity {
+        start: i,
+        end: n1.end,
+        low: lo,
+        high: lo,
+    })
+}
+
+/// Percent forms that start with a numeral: N%, N-M%, N%-M%, N成, X分之Y, a/b.
+fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
+    let prev = char_before(text, i);
+    if prev == Some('第') {
+        return None;
+    }
+    // X分之Y (X may be a bare 十/百/千: 十分之一, 千分之五).
+    let n1 = match scan_num(text, i, true) {
+        Some(n) => n,
+        None => return None,
+    };
+    if starts_with_at(text, n1.end, "分之") && n1.low == n1.high {
+        let p = n1.end + "分之".len();
+        let n2 = pct_num(text, p)?;
+        let (den, num) = (n1.low.to_f64()?, n2.low.to_f64()?);
+        if den <= 0.0 || num > den || n2.low != n2.high {
+            return None;
+        }
+        return Some(Quantity {
+            start: i,
+            end: n2.end,
+            low: round2(num / den * 100.0),
+            high: round2(num / den * 100.0),
+        });
+    }
+    if n1.bare {
+        return None;
+    }
+    // N% and N%-M%.
+    if let Some(e1) = percent_sign(text, n1.end) {
+        let lo = n1.low.to_f64()?;
+        let hi1 = n1.high.to_f64()?;
+        if let Some(q) = connector(text, e1) {
+            if let Some(n2) = pct_num(text, q) {
+                if let Some(e2) = percent_sign(text, n2.end) {
+                    let hi = n2.high.to_f64()?;
+                    if lo <= hi {
+                        return Some(Quantity {
+                            start: i,
+                            end: e2,
+                            low: lo,
+                            high: hi,
+                        });
+                    }
+                }
+            }
+        }
+        return Some(Quantity {
+            start: i,
+            end: e1,
+            low: lo,
+            high: hi1,
+        });
+    }
+    // N-M%.
+    if let Some(q) = connector(text, n1.end) {
+        if let Some(n2) = pct_num(text, q) {
+            if let Some(e2) = percent_sign(text, n2.end) {
+                let (lo, hi) = (n1.low.to_f64()?, n2.high.to_f64()?);
+                if lo <= hi {
+                    return Some(Quantity {
+                        start: i,
+                        end: e2,
+                        low: lo,
+                        high: hi,
+                    });
+                }
+            }
+        }
+    }
+    // N成, N成半, 七八成.
+    if starts_with_at(text, n1.end, "成") {
+        let after = n1.end + '成'.len_utf8();
+        let (lo, hi) = (n1.low.to_f64()?, n1.high.to_f64()?);
+        let small = (!n1.scaled || n1.low == Dec::int(10)) && hi <= 10.0 && lo >= 1.0;
+        if small && !cheng_blocked(char_at(text, after).map(|x| x.0)) {
+            if let Some((c, e)) = char_at(text, after) {
+                if c == '半' && !half_blocked(char_at(text, e).map(|x| x.0)) && lo == hi {
+                    return Some(Quantity {
+                        start: i,
+                        end: e,
+                        low: lo * 10.0 + 5.0,
+                        high: hi * 10.0 + 5.0,
+                    });
+                }
+            }
+            return Some(Quantity {
+                start: i,
+                end: after,
+                low: lo * 10.0,
+                high: hi * 10.0,
+            });
+        }
+        return None;
+    }
+    // a/b: small proper fractions only, never dates (2024/4/15, 4/15).
+    if n1.ascii && text.as_bytes().get(n1.end) == Some(&b'/') {
+        if prev.is_some_and(|c| c == '/' || c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let (a, e1) = small_int(text, i)?;
+        if e1 != n1.end {
+            return None;
+        }
+        let (b, e2) = small_int(text, e1 + 1)?;
+        let b_after = text.as_bytes().get(e2).copied();
+        if b_after.is_some_and(|x| x == b'/' || x.is_ascii_alphanumeric() || x == b'.') {
+            return None;
+        }
+        if a >= 1 && a < b && b <= 10 {
+            let v = round2(a as f64 / b as f64 * 100.0);
+            return Some(Quantity {
+                start: i,
+                end: e2,
+                low: v,
+                high: v,
+            });
+        }
+    }
+    None
+}
+
+/// 1-2 ASCII digits at `p` (not followed by another digit).
+fn small_int(text: &str, p: usize) -> Option<(u32, usize)> {
+    let b = text.as_bytes();
+    let mut q = p;
+    let mut v = 0u32;
+    while q < b.len() && b[q].is_ascii_digit() && q - p < 3 {
+        v = v * 10 + (b[q] - b'0') as u32;
+        q += 1;
+    }
+    if q == p || q - p > 2 {
+        return None;
+    }
+    Some((v, q))
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+const CN_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Formats a number the way Chinese text writes it: 120000 → "十二万",
+/// 93000 → "九万三千", 10003 → "一万零三", 0 → "零".
+pub fn to_chinese(n: u64) -> String {
+    let mut out = String::new();
+    if n == 0 {
+        out.push('零');
+        return out;
+    }
+    write_chinese(n, true, &mut out);
+    out
+}
+
+fn write_chinese(n: u64, leading: bool, out: &mut String) {
+    const YI: u64 = 100_000_000;
+    if n >= YI {
+        write_chinese(n / YI, leading, out);
+        out.push('亿');
+        let rest = n % YI;
+        if rest > 0 {
+            if rest < YI / 10 {
+                out.push('零');
+            }
+            write_chinese(rest, false, out);
+        }
+    } else if n >= 10_000 {
+        write_section((n / 10_000) as u32, leading, out);
+        out.push('万');
+        let rest = n % 10_000;
+        if rest > 0 {
+            if rest < 1000 {
+                out.push('零');
+            }
+            write_section(rest as u32, false, out);
+        }
+    } else {
+        write_section(n as u32, leading, out);
+    }
+}
+
+/// 1..=9999; `leading` drops the 一 of 一十 (十二 rather than 一十二).
+fn write_section(n: u32, leading: bool, out: &mut String) {
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let scales = ['千', '百', '十', ' '];
+    let mut started = false;
+    let mut pending_zero = false;
+    for (k, &d) in digits.iter().enumerate() {
+        if d == 0 {
+            if started {
+                pending_zero = true;
+            }
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        let first = !started;
+        started = true;
+        if k == 2 && d == 1 && first && leading {
+            out.push('十');
+            continue;
+        }
+        out.push(CN_DIGITS[d as usize]);
+        if k < 3 {
+            out.push(scales[k]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(String, f64, f64)> {
+        find_quantities(text)
+            .into_iter()
+            .map(|q| (text[q.start..q.end].to_string(), q.low, q.high))
+            .collect()
+    }
+
+    fn p(text: &str) -> Vec<(String, f64, f64)> {
+        find_percents(text)
+            .into_iter()
+            .map(|q| (text[q.start..q.end].to_string(), q.low, q.high))
+            .collect()
+    }
+
+    fn s(x: &str, lo: f64, hi: f64) -> (String, f64, f64) {
+        (x.to_string(), lo, hi)
+    }
+
+    #[test]
+    fn parse_number_forms() {
+        let cases: &[(&str, f64)] = &[
+            ("12", 12.0),
+            ("12,000", 12000.0),
+            ("12,000,000", 12e6),
+            ("4 万", 40000.0),
+            ("33998.0044 万", 339980044.0),
+            ("1.5亿", 1.5e8),
+            ("十二万", 120000.0),
+            ("两千", 2000.0),
+            ("一万二", 12000.0),
+            ("9万3", 93000.0),
+            ("1万2", 12000.0),
+            ("三千五", 3500.0),
+            ("3.5k", 3500.0),
+            ("七十", 70.0),
+            ("十", 10.0),
+            ("一百零五", 105.0),
+            ("一亿二", 1.2e8),
+            ("1亿2000万", 1.2e8),
+            ("3万5000", 35000.0),
+            ("一万亿", 1e12),
+            ("百万", 1e6),
+            ("二〇二三", 2023.0),
+            ("零", 0.0),
+            ("10 亿", 1e9),
+            ("5百万", 5e6),
+        ];
+        for (s, v) in cases {
+            assert_eq!(parse_number(s), Some(*v), "{s}");
+        }
+        for s in [
+            "",
+            "万",
+            "亿",
+            "三四",
+            "12元",
+            "一些",
+            "abc",
+            "12,00",
+            "万一",
+            "3万-5万",
+        ] {
+            assert_eq!(parse_number(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn prices_with_ranges_and_scales() {
+        assert_eq!(
+            q("从原来的12万人民币左右,变成了现在25万甚至30万,甚至有高达50万一片"),
+            vec![
+                s("12万", 120000.0, 120000.0),
+                s("25万甚至30万", 250000.0, 300000.0),
+                s("50万", 500000.0, 500000.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_spaces_before_scale() {
+        assert_eq!(
+            q("炒到超4 万美元,甚至有卖家标价6.5 万美元"),
+            vec![s("4 万", 40000.0, 40000.0), s("6.5 万", 65000.0, 65000.0)]
+        );
+    }
+
+    #[test]
+    fn exact_decimals() {
+        assert_eq!(
+            q("中标价为33998.0044 万元"),
+            vec![s("33998.0044 万", 339980044.0, 339980044.0)]
+        );
+    }
+
+    #[test]
+    fn scale_on_second_number_only() {
+        assert_eq!(q("年资本开支在8-20亿美元之间"), vec![s("8-20亿", 8e8, 2e9)]);
+        assert_eq!(q("价格在3-20 万元"), vec![s("3-20 万", 3e4, 2e5)]);
+        assert_eq!(q("约3~5万元"), vec![s("3~5万", 3e4, 5e4)]);
+        assert_eq!(q("在三到五万元之间"), vec![s("三到五万", 3e4, 5e4)]);
+    }
+
+    #[test]
+    fn both_numbers_scaled() {
+        assert_eq!(q("快速飆升至3万-5万元"), vec![s("3万-5万", 3e4, 5e4)]);
+        assert_eq!(q("报价2万至3万元"), vec![s("2万至3万", 2e4, 3e4)]);
+        assert_eq!(q("每台3—5万"), vec![s("3—5万", 3e4, 5e4)]);
+    }
+
+    #[test]
+    fn plain_ranges() {
+        assert_eq!(
+            q("售价30000到40000美元"),
+            vec![s("30000到40000", 30000.0, 40000.0)]
+        );
+        assert_eq!(
+            q("每3到4个月就要翻一倍"),
+            vec![s("3到4", 3.0, 4.0), s("一", 1.0, 1.0)]
+        );
+    }
+
+    #[test]
+    fn years_are_returned_for_the_caller() {
+        assert_eq!(q("元,2019-2025"), vec![s("2019-2025", 2019.0, 2025.0)]);
+        // A date: 2023 > 10 so no range; the caller filters dates.
+        assert_eq!(
+            q("2023-10-17"),
+            vec![s("2023", 2023.0, 2023.0), s("10-17", 10.0, 17.0)]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_and_colloquial() {
+        assert_eq!(q("售价十二万元"), vec![s("十二万", 12e4, 12e4)]);
+        assert_eq!(q("只要两千块"), vec![s("两千", 2000.0, 2000.0)]);
+        assert_eq!(
+            q("一万二一张"),
+            vec![s("一万二", 12000.0, 12000.0), s("一", 1.0, 1.0)]
+        );
+        assert_eq!(q("报价9万3"), vec![s("9万3", 93000.0, 93000.0)]);
+        assert_eq!(q("七十个"), vec![s("七十", 70.0, 70.0)]);
+        assert_eq!(q("要价3.5k美元"), vec![s("3.5k", 3500.0, 3500.0)]);
+    }
+
+    #[test]
+    fn approximate_pairs() {
+        assert_eq!(q("三四年"), vec![s("三四", 3.0, 4.0)]);
+        assert_eq!(q("大约三四万元"), vec![s("三四万", 3e4, 4e4)]);
+        assert_eq!(q("七八十万"), vec![s("七八十万", 7e5, 8e5)]);
+        // 七八成 is a percentage, not a quantity.
+        assert_eq!(q("价格大概是英伟达对标产品的七八成"), vec![]);
+    }
+
+    #[test]
+    fn words_with_numeral_characters_are_not_numbers() {
+        for t in [
+            "一些大厂也开始用自研AI芯片",
+            "结果基本一致",
+            "统一部署",
+            "万一出现问题",
+            "一直押注AI未来",
+            "十分重要",
+            "一定会",
+            "千万不要囤货",
+            "一旦断供",
+            "一方面",
+            "唯一的",
+            "第一梯队",
+            "第3季度",
+            "万卡集群",
+            "百度昆仑芯片",
+            "千芯科技",
+            "三星电子",
+            "十几年",
+            "几十万",
+            "数百万",
+            "周四",
+            "成为之一,",
+            "百模大战",
+            "万亿市值",
+        ] {
+            assert_eq!(q(t), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn lone_numeral_with_measure_word_is_a_quantity() {
+        assert_eq!(q("任何一家公司"), vec![s("一", 1.0, 1.0)]);
+        assert_eq!(
+            q("一款芯片和一台服务器"),
+            vec![s("一", 1.0, 1.0), s("一", 1.0, 1.0)]
+        );
+        assert_eq!(q("两个月"), vec![s("两", 2.0, 2.0)]);
+        assert_eq!(q("订购了百万美元"), vec![s("百万", 1e6, 1e6)]);
+    }
+
+    #[test]
+    fn chip_names_are_not_quantities() {
+        assert_eq!(q("A800和H800,MI300X"), vec![]);
+        assert_eq!(q("RTX 4090显卡"), vec![s("4090", 4090.0, 4090.0)]);
+    }
+
+    #[test]
+    fn lower_bounds_with_duo() {
+        assert_eq!(q("1000多万元"), vec![s("1000多万", 1e7, 1e7)]);
+        assert_eq!(q("二十余万"), vec![s("二十余万", 2e5, 2e5)]);
+    }
+
+    #[test]
+    fn thousands_separators_vs_lists() {
+        assert_eq!(q("12,000台"), vec![s("12,000", 12000.0, 12000.0)]);
+        assert_eq!(q("2,3"), vec![s("2", 2.0, 2.0), s("3", 3.0, 3.0)]);
+        assert_eq!(
+            q("2019,2020"),
+            vec![s("2019", 2019.0, 2019.0), s("2020", 2020.0, 2020.0)]
+        );
+    }
+
+    #[test]
+    fn percents_plain_and_ranges() {
+        assert_eq!(
+            p("分别为47.2%和52.8%"),
+            vec![s("47.2%", 47.2, 47.2), s("52.8%", 52.8, 52.8)]
+        );
+        assert_eq!(p("市占率达88%"), vec![s("88%", 88.0, 88.0)]);
+        assert_eq!(p("约30%—40%"), vec![s("30%—40%", 30.0, 40.0)]);
+        assert_eq!(p("约30-40%"), vec![s("30-40%", 30.0, 40.0)]);
+    }
+
+    #[test]
+    fn percents_in_words() {
+        assert_eq!(p("占比百分之八十八"), vec![s("百分之八十八", 88.0, 88.0)]);
+        assert_eq!(p("百分之12"), vec![s("百分之12", 12.0, 12.0)]);
+        assert_eq!(p("占到英伟达的约四成"), vec![s("四成", 40.0, 40.0)]);
+        assert_eq!(
+            p("AMD的GPU价格大概是英伟达对标产品的七八成"),
+            vec![s("七八成", 70.0, 80.0)]
+        );
+        assert_eq!(p("九成半"), vec![s("九成半", 95.0, 95.0)]);
+        assert_eq!(p("三成多"), vec![s("三成", 30.0, 30.0)]);
+    }
+
+    #[test]
+    fn percents_fractions() {
+        assert_eq!(
+            p("占全球半导体采购总额5559亿美元的三分之一以上"),
+            vec![s("三分之一", 33.33, 33.33)]
+        );
+        assert_eq!(p("五分之二"), vec![s("五分之二", 40.0, 40.0)]);
+        assert_eq!(p("约1/4的份额"), vec![s("1/4", 25.0, 25.0)]);
+        assert_eq!(p("2024/4/15和4/15"), vec![]);
+    }
+
+    #[test]
+    fn percents_halves() {
+        assert_eq!(p("占据一半"), vec![s("一半", 50.0, 50.0)]);
+        assert_eq!(p("近半数"), vec![s("半数", 50.0, 50.0)]);
+        assert_eq!(p("市场份额过半"), vec![s("半", 50.0, 50.0)]);
+        assert_eq!(p("接近半导体行业"), vec![]);
+        assert_eq!(p("九成半导体企业"), vec![s("九成", 90.0, 90.0)]);
+    }
+
+    #[test]
+    fn percent_words_that_are_not_percents() {
+        for t in ["成为全球第一", "降低成本", "一成不变", "半导体", "近半年"] {
+            assert_eq!(p(t), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn to_chinese_forms() {
+        assert_eq!(to_chinese(120000), "十二万");
+        assert_eq!(to_chinese(93000), "九万三千");
+        assert_eq!(to_chinese(10003), "一万零三");
+        assert_eq!(to_chinese(0), "零");
+        assert_eq!(to_chinese(1_0000_0000), "一亿");
+        assert_eq!(to_chinese(1_0010_0000), "一亿零一十万");
+        assert_eq!(to_chinese(15), "十五");
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check_spans(text: &str, qs: &[Quantity]) {
+        let mut last = 0;
+        for q in qs {
+            assert!(q.start >= last && q.start < q.end && q.end <= text.len());
+            assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            assert!(
+                q.low <= q.high && q.low.is_finite() && q.high.is_finite(),
+                "{q:?} in {text:?}"
+            );
+            last = q.end;
+        }
+    }
+
+    fn numeralish() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("一"),
+                Just("二"),
+                Just("两"),
+                Just("十"),
+                Just("百"),
+                Just("千"),
+                Just("万"),
+                Just("亿"),
+                Just("零"),
+                Just("〇"),
+                Just("3"),
+                Just("0"),
+                Just("."),
+                Just(","),
+                Just(" "),
+                Just("-"),
+                Just("到"),
+                Just("甚至"),
+                Just("%"),
+                Just("成"),
+                Just("半"),
+                Just("分之"),
+                Just("k"),
+                Just("元"),
+                Just("个"),
+                Just("A"),
+                Just("/"),
+                Just("多"),
+                Just("第"),
+                Just("百分之"),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn no_panic_any_unicode(s in "\\PC*") {
+            check_spans(&s, &find_quantities(&s));
+            check_spans(&s, &find_percents(&s));
+            let _ = parse_number(&s);
+        }
+
+        #[test]
+        fn no_panic_numeral_soup(s in numeralish()) {
+            check_spans(&s, &find_quantities(&s));
+            check_spans(&s, &find_percents(&s));
+            let _ = parse_number(&s);
+        }
+
+        #[test]
+        fn wan_and_yi_scale(n in 1u32..100000, frac in 0u32..100) {
+            let t = format!("价格{n}万元");
+            let qs = find_quantities(&t);
+            prop_assert_eq!(qs.len(), 1);
+            prop_assert_eq!(qs[0].low, n as f64 * 1e4);
+            let t = format!("{n}.{frac:02}亿美元");
+            let qs = find_quantities(&t);
+            let want = (n as f64 * 100.0 + frac as f64) * 1e6;
+            prop_assert!((qs[0].low - want).abs() <= want * 1e-12);
+        }
+
+        #[test]
+        fn to_chinese_round_trip(n in 0u64..1_000_000_000_000) {
+            let s = to_chinese(n);
+            prop_assert_eq!(parse_number(&s), Some(n as f64), "{}", s);
+        }
+
+        #[test]
+        fn to_chinese_round_trip_small(n in 0u64..100_000) {
+            let s = to_chinese(n);
+            prop_assert_eq!(parse_number(&s), Some(n as f64), "{}", s);
+        }
+    }
+}
