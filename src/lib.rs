@@ -12,7 +12,9 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod report;

@@ -1,0 +1,1100 @@
+//! Scoring extracted records against a gold file (`chipscan eval`).
+//!
+//! ```no_run
+//! use chipscan::{catalog::Catalog, eval, pipeline::DocResult};
+//! # fn predicted() -> Vec<DocResult> { Vec::new() }
+//! let gold = eval::Gold::load("tests/data/seeds.gold.json".as_ref()).unwrap();
+//! let scores = eval::score(&gold, &predicted(), &Catalog::embedded());
+//! println!("price F1 {:?}", scores.kind(chipscan::model::Kind::Price).f1);
+//! ```
+//!
+//! The rules are those of RECORDS.md ("Gold files and chipscan eval"):
+//!
+//! - a predicted document is scored against the gold document with the same
+//!   file name; predicted documents without gold, and gold documents not in
+//!   the input, are listed in [`Scores::unscored`] and [`Scores::missing`]
+//!   and not scored;
+//! - per document and kind, gold and predicted records are matched one to
+//!   one ([`is_match`]): a maximum matching that prefers required gold over
+//!   optional, then an agreeing date, then the closest line;
+//! - a gold record with `optional: true` is not counted missed when nothing
+//!   matches it, and a prediction matching it is not counted wrong;
+//! - chips are scored as sets of ids (`chips` required, `chips_optional`
+//!   neither; an entry that is an array lists ids accepted for one chip);
+//!   chip records with `known: false` are not scored;
+//! - date accuracy is over matched required price and export_control records
+//!   whose gold date is set: the predicted date must agree with the gold date
+//!   to the gold's precision ([`PartialDate::agrees_with`]).
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, id_key, same_id};
+use crate::model::{Action, Basis, Kind, PartialDate, Qualifier, Record, Region, Role};
+use crate::pipeline::DocResult;
+
+/// A gold file: per document, the chips and records a careful reader takes
+/// from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gold {
+    pub schema_version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub documents: Vec<GoldDoc>,
+}
+
+/// The gold of one document, matched to predictions by file name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldDoc {
+    pub doc: String,
+    #[serde(default)]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Chips that must be reported.
+    #[serde(default)]
+    pub chips: Vec<GoldChip>,
+    /// Chips that may or may not be reported.
+    #[serde(default)]
+    pub chips_optional: Vec<GoldChip>,
+    #[serde(default)]
+    pub records: Vec<GoldRecord>,
+}
+
+/// A chip id, or several ids all accepted for one chip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum GoldChip {
+    One(String),
+    AnyOf(Vec<String>),
+}
+
+impl GoldChip {
+    pub fn ids(&self) -> &[String] {
+        match self {
+            GoldChip::One(id) => std::slice::from_ref(id),
+            GoldChip::AnyOf(ids) => ids,
+        }
+    }
+
+    fn accepts(&self, id: &str) -> bool {
+        self.ids().iter().any(|g| same_id(g, id))
+    }
+}
+
+/// A gold record; fields the matching rules do not use are kept for the
+/// reader and for `--verbose`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum GoldRecord {
+    Price(GoldPrice),
+    Share(GoldShare),
+    ExportControl(GoldExportControl),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldPrice {
+    pub chip: String,
+    pub low: f64,
+    pub high: f64,
+    pub currency: String,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub line: Option<u32>,
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    #[serde(default)]
+    pub role: Option<Role>,
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldShare {
+    pub subject: String,
+    pub percent: f64,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub line: Option<u32>,
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub region: Option<Region>,
+    #[serde(default)]
+    pub metric: Option<crate::model::Metric>,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldExportControl {
+    pub action: Action,
+    #[serde(default)]
+    pub chips: Vec<String>,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub authority: Option<String>,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub effective: Option<PartialDate>,
+    #[serde(default)]
+    pub line: Option<u32>,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl GoldRecord {
+    pub fn kind(&self) -> Kind {
+        match self {
+            GoldRecord::Price(_) => Kind::Price,
+            GoldRecord::Share(_) => Kind::Share,
+            GoldRecord::ExportControl(_) => Kind::ExportControl,
+        }
+    }
+
+    pub fn optional(&self) -> bool {
+        match self {
+            GoldRecord::Price(g) => g.optional,
+            GoldRecord::Share(g) => g.optional,
+            GoldRecord::ExportControl(g) => g.optional,
+        }
+    }
+
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            GoldRecord::Price(g) => g.line,
+            GoldRecord::Share(g) => g.line,
+            GoldRecord::ExportControl(g) => g.line,
+        }
+    }
+
+    /// The gold date scored by date accuracy (price and export_control).
+    pub fn date(&self) -> Option<PartialDate> {
+        match self {
+            GoldRecord::Price(g) => g.date,
+            GoldRecord::Share(_) => None,
+            GoldRecord::ExportControl(g) => g.date,
+        }
+    }
+
+    /// The key fields in one line: `A800 250,000-300,000 CNY after 2023`.
+    pub fn describe(&self) -> String {
+        match self {
+            GoldRecord::Price(g) => describe_price(
+                &g.chip,
+                g.low,
+                g.high,
+                &g.currency,
+                g.qualifier,
+                g.basis,
+                g.role,
+                g.date,
+            ),
+            GoldRecord::Share(g) => {
+                describe_share(&g.subject, g.percent, g.market.as_deref(), g.year)
+            }
+            GoldRecord::ExportControl(g) => describe_event(g.action, &g.chips, &g.entities, g.date),
+        }
+    }
+}
+
+/// A gold file that could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum GoldError {
+    #[error("{path}: cannot read gold file: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}:{line}:{column}: invalid gold file: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Gold {
+    /// Reads and parses a gold file.
+    pub fn load(path: &Path) -> Result<Gold, GoldError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Gold::parse(&text, &shown)
+    }
+
+    /// Parses a gold file; `origin` names it in errors, which carry the line
+    /// and column.
+    pub fn parse(text: &str, origin: &str) -> Result<Gold, GoldError> {
+        serde_json::from_str(text).map_err(|e| {
+            let full = e.to_string();
+            let message = match full.rsplit_once(" at line ") {
+                Some((m, _)) => m.to_string(),
+                None => full,
+            };
+            GoldError::Parse {
+                path: origin.to_string(),
+                line: e.line(),
+                column: e.column(),
+                message,
+            }
+        })
+    }
+}
+
+/// True, false positives and false negatives of one kind, and the measures
+/// (`None` where the denominator is 0).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct KindScore {
+    /// `price`, `share`, `chip`, `export_control`, or `all`.
+    pub kind: String,
+    /// Required gold records.
+    pub gold: usize,
+    /// Scored predictions (those matching optional gold are not scored).
+    pub predicted: usize,
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub f1: Option<f64>,
+}
+
+impl KindScore {
+    fn new(kind: &str, tp: usize, fp: usize, fn_: usize) -> KindScore {
+        let ratio = |a: usize, b: usize| (b > 0).then(|| a as f64 / b as f64);
+        KindScore {
+            kind: kind.to_string(),
+            gold: tp + fn_,
+            predicted: tp + fp,
+            true_positives: tp,
+            false_positives: fp,
+            false_negatives: fn_,
+            precision: ratio(tp, tp + fp),
+            recall: ratio(tp, tp + fn_),
+            f1: ratio(2 * tp, 2 * tp + fp + fn_),
+        }
+    }
+}
+
+/// Date accuracy over matched price and export_control records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DateScore {
+    /// Matched required records whose gold date is set.
+    pub scored: usize,
+    /// Of those, predictions whose date agrees to the gold's precision.
+    pub correct: usize,
+    pub accuracy: Option<f64>,
+}
+
+/// A gold record nothing matched.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Missed {
+    pub kind: Kind,
+    pub line: Option<u32>,
+    pub what: String,
+}
+
+/// A scored prediction no gold record matched.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unmatched {
+    pub kind: Kind,
+    pub line: u32,
+    pub what: String,
+    pub evidence: String,
+}
+
+/// A matched record whose date does not agree with the gold's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WrongDate {
+    pub kind: Kind,
+    pub line: u32,
+    pub gold_line: Option<u32>,
+    pub what: String,
+    pub gold: PartialDate,
+    pub predicted: Option<PartialDate>,
+}
+
+/// What went wrong in one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocScore {
+    /// The predicted document's path.
+    pub doc: String,
+    pub missed: Vec<Missed>,
+    pub unmatched: Vec<Unmatched>,
+    pub wrong_dates: Vec<WrongDate>,
+}
+
+/// The result of [`score`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// One entry per kind in [`Kind::ALL`] order.
+    pub kinds: Vec<KindScore>,
+    /// All kinds together (micro-averaged).
+    pub all: KindScore,
+    pub dates: DateScore,
+    /// Per scored document, in input order.
+    pub documents: Vec<DocScore>,
+    /// Predicted documents with no gold document of the same file name.
+    pub unscored: Vec<String>,
+    /// Gold documents with no predicted document of the same file name.
+    pub missing: Vec<String>,
+}
+
+impl Scores {
+    /// The score of one kind.
+    pub fn kind(&self, kind: Kind) -> &KindScore {
+        self.kinds
+            .iter()
+            .find(|k| k.kind == kind.as_str())
+            .expect("every kind is scored")
+    }
+
+    /// Kinds whose F1 is below `min` (a kind with nothing to score, neither
+    /// gold nor predictions, has no F1 and is not below).
+    pub fn below(&self, min: f64) -> Vec<Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(|&k| self.kind(k).f1.is_some_and(|f| f < min))
+            .collect()
+    }
+}
+
+/// Whether a predicted record matches a gold record of a document: same
+/// kind and the RECORDS.md rule for that kind. `vendor_ids` decides whether
+/// a gold share subject is a vendor id (then subjects must be the same).
+pub fn is_match(gold: &GoldRecord, pred: &Record, catalog: &Catalog) -> bool {
+    match (gold, pred) {
+        (GoldRecord::Price(g), Record::Price(p)) => {
+            let close = |a: f64, b: f64| (a - b).abs() <= 0.01 * b.abs();
+            same_id(&g.chip, &p.chip)
+                && g.currency.eq_ignore_ascii_case(&p.currency)
+                && close(p.low, g.low)
+                && close(p.high, g.high)
+        }
+        (GoldRecord::Share(g), Record::Share(p)) => {
+            let vendor = catalog.vendors.iter().any(|v| same_id(&v.id, &g.subject));
+            (p.percent - g.percent).abs() <= 0.5 + 1e-9
+                && (!vendor || same_id(&g.subject, &p.subject))
+        }
+        (GoldRecord::ExportControl(g), Record::ExportControl(p)) => {
+            g.action == p.action
+                && (g.chips.is_empty()
+                    || g.chips
+                        .iter()
+                        .any(|gc| p.chips.iter().any(|pc| same_id(gc, pc))))
+        }
+        _ => false,
+    }
+}
+
+/// Scores predicted documents against the gold; see the module docs for the
+/// rules.
+pub fn score(gold: &Gold, predicted: &[DocResult], catalog: &Catalog) -> Scores {
+    let file_name = |p: &str| {
+        Path::new(p)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    // [tp, fp, fn] per kind in Kind::ALL order.
+    let mut counts = [[0usize; 3]; 4];
+    let mut dates = DateScore::default();
+    let mut scores = Scores::default();
+    for d in predicted {
+        let name = file_name(&d.summary.doc);
+        let Some(g) = gold.documents.iter().find(|g| file_name(&g.doc) == name) else {
+            scores.unscored.push(d.summary.doc.clone());
+            continue;
+        };
+        let mut doc = DocScore {
+            doc: d.summary.doc.clone(),
+            ..Default::default()
+        };
+        for (k, kind) in Kind::ALL.into_iter().enumerate() {
+            let c = if kind == Kind::Chip {
+                score_chips(g, d, &mut doc)
+            } else {
+                score_kind(kind, g, d, catalog, &mut doc, &mut dates)
+            };
+            for i in 0..3 {
+                counts[k][i] += c[i];
+            }
+        }
+        scores.documents.push(doc);
+    }
+    for g in &gold.documents {
+        if !predicted
+            .iter()
+            .any(|d| file_name(&d.summary.doc) == file_name(&g.doc))
+        {
+            scores.missing.push(g.doc.clone());
+        }
+    }
+    scores.kinds = Kind::ALL
+        .into_iter()
+        .zip(counts)
+        .map(|(k, [tp, fp, fn_])| KindScore::new(k.as_str(), tp, fp, fn_))
+        .collect();
+    let sum = |i: usize| counts.iter().map(|c| c[i]).sum::<usize>();
+    scores.all = KindScore::new("all", sum(0), sum(1), sum(2));
+    dates.accuracy = (dates.scored > 0).then(|| dates.correct as f64 / dates.scored as f64);
+    scores.dates = dates;
+    scores
+}
+
+fn record_date(r: &Record) -> Option<PartialDate> {
+    match r {
+        Record::Price(p) => p.date,
+        Record::ExportControl(e) => e.date,
+        _ => None,
+    }
+}
+
+/// Returns [tp, fp, fn].
+fn score_kind(
+    kind: Kind,
+    g: &crate::eval::GoldDoc,
+    d: &DocResult,
+    catalog: &Catalog,
+    doc: &mut DocScore,
+    dates: &mut DateScore,
+) -> [usize; 3] {
+    let golds: Vec<&GoldRecord> = g.records.iter().filter(|r| r.kind() == kind).collect();
+    let preds: Vec<&Record> = d.records.iter().filter(|r| r.kind() == kind).collect();
+    let pairs = matching(golds.len(), preds.len(), |gi, pi| {
+        let (gr, pr) = (golds[gi], preds[pi]);
+        is_match(gr, pr, catalog).then(|| {
+            let date_ok = match (gr.date(), record_date(pr)) {
+                (Some(gd), Some(pd)) => pd.agrees_with(&gd),
+                (None, _) => true,
+                (Some(_), None) => false,
+            };
+            let distance = gr.line().map_or(u32::MAX, |l| l.abs_diff(pr.line()));
+            (gr.optional(), !date_ok, distance)
+        })
+    });
+    let mut gold_used = vec![false; golds.len()];
+    let mut pred_used = vec![false; preds.len()];
+    let mut tp = 0;
+    for &(gi, pi) in &pairs {
+        gold_used[gi] = true;
+        pred_used[pi] = true;
+        let (gr, pr) = (golds[gi], preds[pi]);
+        if gr.optional() {
+            continue;
+        }
+        tp += 1;
+        if let Some(gd) = gr.date() {
+            dates.scored += 1;
+            let pd = record_date(pr);
+            if pd.is_some_and(|pd| pd.agrees_with(&gd)) {
+                dates.correct += 1;
+            } else {
+                doc.wrong_dates.push(WrongDate {
+                    kind,
+                    line: pr.line(),
+                    gold_line: gr.line(),
+                    what: describe_record(pr),
+                    gold: gd,
+                    predicted: pd,
+                });
+            }
+        }
+    }
+    let mut fn_ = 0;
+    for (gi, gr) in golds.iter().enumerate() {
+        if !gold_used[gi] && !gr.optional() {
+            fn_ += 1;
+            doc.missed.push(Missed {
+                kind,
+                line: gr.line(),
+                what: gr.describe(),
+            });
+        }
+    }
+    let mut fp = 0;
+    for (pi, pr) in preds.iter().enumerate() {
+        if !pred_used[pi] {
+            fp += 1;
+            doc.unmatched.push(Unmatched {
+                kind,
+                line: pr.line(),
+                what: describe_record(pr),
+                evidence: pr.evidence().to_string(),
+            });
+        }
+    }
+    [tp, fp, fn_]
+}
+
+fn score_chips(g: &GoldDoc, d: &DocResult, doc: &mut DocScore) -> [usize; 3] {
+    // Distinct known chips, first line each.
+    let mut seen = BTreeSet::new();
+    let preds: Vec<&crate::model::ChipMention> = d
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Chip(c) if c.known && seen.insert(id_key(&c.chip)) => Some(c),
+            _ => None,
+        })
+        .collect();
+    let entries: Vec<(&GoldChip, bool)> = g
+        .chips
+        .iter()
+        .map(|c| (c, false))
+        .chain(g.chips_optional.iter().map(|c| (c, true)))
+        .collect();
+    let pairs = matching(entries.len(), preds.len(), |gi, pi| {
+        entries[gi]
+            .0
+            .accepts(&preds[pi].chip)
+            .then_some((entries[gi].1, false, 0))
+    });
+    let mut gold_used = vec![false; entries.len()];
+    let mut pred_used = vec![false; preds.len()];
+    let mut tp = 0;
+    for &(gi, pi) in &pairs {
+        gold_used[gi] = true;
+        pred_used[pi] = true;
+        if !entries[gi].1 {
+            tp += 1;
+        }
+    }
+    let mut fn_ = 0;
+    for (gi, (entry, optional)) in entries.iter().enumerate() {
+        if !gold_used[gi] && !optional {
+            fn_ += 1;
+            doc.missed.push(Missed {
+                kind: Kind::Chip,
+                line: None,
+                what: entry.ids().join(" | "),
+            });
+        }
+    }
+    let mut fp = 0;
+    for (pi, p) in preds.iter().enumerate() {
+        // A second id for a chip the gold lists (深算一号 beside Z100) is not
+        // wrong; only a chip the gold does not name at all is.
+        if !pred_used[pi] && !entries.iter().any(|(e, _)| e.accepts(&p.chip)) {
+            fp += 1;
+            doc.unmatched.push(Unmatched {
+                kind: Kind::Chip,
+                line: p.line,
+                what: format!("{} ({}, {} mentions)", p.chip, p.vendor, p.mentions),
+                evidence: p.evidence.clone(),
+            });
+        }
+    }
+    [tp, fp, fn_]
+}
+
+/// A one-to-one matching between `n_gold` gold and `n_pred` predicted items
+/// where `pref(g, p)` is `Some(key)` for compatible pairs, lower keys
+/// preferred. Greedy by key, then augmented to maximum cardinality (an
+/// augmenting path never unmatches a matched gold item).
+fn matching<K: Ord + Copy>(
+    n_gold: usize,
+    n_pred: usize,
+    pref: impl Fn(usize, usize) -> Option<K>,
+) -> Vec<(usize, usize)> {
+    let mut edges: Vec<(K, usize, usize)> = Vec::new();
+    for gi in 0..n_gold {
+        for pi in 0..n_pred {
+            if let Some(k) = pref(gi, pi) {
+                edges.push((k, gi, pi));
+            }
+        }
+    }
+    edges.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut gold_of: Vec<Option<usize>> = vec![None; n_pred];
+    let mut pred_of: Vec<Option<usize>> = vec![None; n_gold];
+    for &(_, gi, pi) in &edges {
+        if pred_of[gi].is_none() && gold_of[pi].is_none() {
+            pred_of[gi] = Some(pi);
+            gold_of[pi] = Some(gi);
+        }
+    }
+    // Adjacency of each predicted item, preferred gold first.
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n_pred];
+    for &(_, gi, pi) in &edges {
+        adj[pi].push(gi);
+    }
+    fn augment(
+        pi: usize,
+        adj: &[Vec<usize>],
+        seen: &mut [bool],
+        gold_of: &mut [Option<usize>],
+        pred_of: &mut [Option<usize>],
+    ) -> bool {
+        for &gi in &adj[pi] {
+            if seen[gi] {
+                continue;
+            }
+            seen[gi] = true;
+            if pred_of[gi].is_none_or(|other| augment(other, adj, seen, gold_of, pred_of)) {
+                pred_of[gi] = Some(pi);
+                gold_of[pi] = Some(gi);
+                return true;
+            }
+        }
+        false
+    }
+    for pi in 0..n_pred {
+        if gold_of[pi].is_none() && !adj[pi].is_empty() {
+            let mut seen = vec![false; n_gold];
+            augment(pi, &adj, &mut seen, &mut gold_of, &mut pred_of);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pred_of
+        .iter()
+        .enumerate()
+        .filter_map(|(gi, p)| p.map(|pi| (gi, pi)))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn num(x: f64) -> String {
+    crate::report::render::fmt_number(x)
+}
+
+fn opt_date(d: Option<PartialDate>) -> String {
+    d.map_or("date -".to_string(), |d| d.to_string())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn describe_price(
+    chip: &str,
+    low: f64,
+    high: f64,
+    currency: &str,
+    q: Option<Qualifier>,
+    basis: Option<Basis>,
+    role: Option<Role>,
+    date: Option<PartialDate>,
+) -> String {
+    let range = if low == high {
+        num(low)
+    } else {
+        format!("{}-{}", num(low), num(high))
+    };
+    let mut s = format!("{chip} {range} {currency}");
+    if let Some(q) = q {
+        s.push(' ');
+        s.push_str(
+            &serde_json::to_value(q)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        );
+    }
+    if let Some(b) = basis.filter(|b| *b != Basis::Unit) {
+        s.push(' ');
+        s.push_str(
+            &serde_json::to_value(b)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        );
+    }
+    match role {
+        Some(Role::Before) => s.push_str(" before"),
+        Some(Role::After) => s.push_str(" after"),
+        None => {}
+    }
+    format!("{s} {}", opt_date(date))
+}
+
+fn describe_share(subject: &str, percent: f64, market: Option<&str>, year: Option<i32>) -> String {
+    let mut s = format!("{subject} {}%", num(percent));
+    if let Some(m) = market {
+        s.push_str(&format!(" of {m}"));
+    }
+    if let Some(y) = year {
+        s.push_str(&format!(" in {y}"));
+    }
+    s
+}
+
+fn describe_event(
+    action: Action,
+    chips: &[String],
+    entities: &[String],
+    date: Option<PartialDate>,
+) -> String {
+    let mut s = action.as_str().to_string();
+    if !chips.is_empty() {
+        s.push_str(&format!(" [{}]", chips.join(", ")));
+    }
+    if !entities.is_empty() {
+        s.push_str(&format!(" entities [{}]", entities.join(", ")));
+    }
+    format!("{s} {}", opt_date(date))
+}
+
+/// The key fields of a predicted record in one line.
+pub fn describe_record(r: &Record) -> String {
+    match r {
+        Record::Price(p) => describe_price(
+            &p.chip,
+            p.low,
+            p.high,
+            &p.currency,
+            p.qualifier,
+            Some(p.basis),
+            p.role,
+            p.date,
+        ),
+        Record::Share(s) => describe_share(&s.subject, s.percent, s.market.as_deref(), s.year),
+        Record::Chip(c) => format!("{} ({})", c.chip, c.vendor),
+        Record::ExportControl(e) => describe_event(e.action, &e.chips, &e.entities, e.date),
+    }
+}
+
+fn fmt_ratio(x: Option<f64>) -> String {
+    x.map_or("-".to_string(), |x| format!("{x:.3}"))
+}
+
+/// Prints the scores as a plain-text table; with `verbose`, then per
+/// document the missed gold records, unmatched predictions and wrong dates.
+pub fn write_text(scores: &Scores, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<15} {:>5} {:>5} {:>5} {:>5} {:>5} {:>9} {:>7} {:>7}",
+        "kind", "gold", "pred", "tp", "fp", "fn", "precision", "recall", "F1"
+    )?;
+    for k in scores.kinds.iter().chain(std::iter::once(&scores.all)) {
+        writeln!(
+            out,
+            "{:<15} {:>5} {:>5} {:>5} {:>5} {:>5} {:>9} {:>7} {:>7}",
+            k.kind,
+            k.gold,
+            k.predicted,
+            k.true_positives,
+            k.false_positives,
+            k.false_negatives,
+            fmt_ratio(k.precision),
+            fmt_ratio(k.recall),
+            fmt_ratio(k.f1)
+        )?;
+    }
+    let d = &scores.dates;
+    writeln!(
+        out,
+        "date accuracy   {}/{} = {} (matched price and export_control records with a gold date)",
+        d.correct,
+        d.scored,
+        fmt_ratio(d.accuracy)
+    )?;
+    writeln!(out, "documents       {} scored", scores.documents.len())?;
+    if !scores.missing.is_empty() {
+        writeln!(
+            out,
+            "not in the input (not scored): {}",
+            scores.missing.join(", ")
+        )?;
+    }
+    if !scores.unscored.is_empty() {
+        writeln!(out, "no gold (not scored): {}", scores.unscored.join(", "))?;
+    }
+    if verbose {
+        for doc in &scores.documents {
+            if doc.missed.is_empty() && doc.unmatched.is_empty() && doc.wrong_dates.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n{}", doc.doc)?;
+            for m in &doc.missed {
+                let line = m.line.map_or("-".to_string(), |l| l.to_string());
+                writeln!(
+                    out,
+                    "  missed     {:>4}  {:<14} {}",
+                    line,
+                    m.kind.as_str(),
+                    m.what
+                )?;
+            }
+            for u in &doc.unmatched {
+                writeln!(
+                    out,
+                    "  unmatched  {:>4}  {:<14} {}",
+                    u.line,
+                    u.kind.as_str(),
+                    u.what
+                )?;
+                writeln!(
+                    out,
+                    "                   {:<14} «{}»",
+                    "",
+                    shorten(&u.evidence, 60)
+                )?;
+            }
+            for w in &doc.wrong_dates {
+                writeln!(
+                    out,
+                    "  wrong date {:>4}  {:<14} {}: gold {}, got {}",
+                    w.line,
+                    w.kind.as_str(),
+                    w.what,
+                    w.gold,
+                    w.predicted.map_or("none".to_string(), |d| d.to_string())
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::{chip, doc, event, price, share};
+
+    const GOLD: &str = r#"{
+      "schema_version": 1,
+      "documents": [{
+        "doc": "000.txt", "published": "2023-07",
+        "chips": ["A800", "H800", ["深算一号", "Z100"]],
+        "chips_optional": ["Ascend"],
+        "records": [
+          {"kind": "price", "chip": "A800", "low": 120000, "high": 120000, "currency": "CNY", "date": null, "line": 13, "qualifier": "about", "role": "before", "basis": "unit"},
+          {"kind": "price", "chip": "A800", "low": 250000, "high": 300000, "currency": "CNY", "date": "2023", "line": 13, "role": "after"},
+          {"kind": "price", "chip": "A100", "low": 37000, "high": 37000, "currency": "USD", "date": "2023-03", "line": 86, "basis": "rent_month", "optional": true},
+          {"kind": "share", "subject": "NVIDIA", "percent": 88, "year": 2022, "line": 109, "market": "数据中心GPU"},
+          {"kind": "share", "subject": "AI训练芯片", "percent": 47.2, "year": 2022, "line": 73, "region": "china"},
+          {"kind": "export_control", "action": "ban", "chips": ["A100", "H100"], "date": "2022-09", "line": 197, "authority": "US"},
+          {"kind": "export_control", "action": "restriction", "chips": [], "date": "2023-10-17", "line": 6}
+        ]
+      }]
+    }"#;
+
+    fn gold() -> Gold {
+        Gold::parse(GOLD, "g.json").unwrap()
+    }
+
+    #[test]
+    fn perfect_predictions_score_one() {
+        let d = doc(
+            "corpus/000.txt",
+            vec![
+                price(
+                    "corpus/000.txt",
+                    13,
+                    "A800",
+                    120000.0,
+                    120000.0,
+                    "CNY",
+                    Some(Role::Before),
+                ),
+                price(
+                    "corpus/000.txt",
+                    13,
+                    "a800",
+                    251000.0,
+                    299000.0,
+                    "cny",
+                    Some(Role::After),
+                ),
+                share("corpus/000.txt", 109, "NVIDIA", 88.0, Some(2022)),
+                share("corpus/000.txt", 73, "AI训练芯片", 47.0, Some(2022)),
+                event(
+                    "corpus/000.txt",
+                    197,
+                    Action::Ban,
+                    &["H100"],
+                    Some("2022-09-01"),
+                ),
+                event(
+                    "corpus/000.txt",
+                    6,
+                    Action::Restriction,
+                    &["A100"],
+                    Some("2023-10-17"),
+                ),
+                chip("corpus/000.txt", "A800", "NVIDIA", 3, true),
+                chip("corpus/000.txt", "H800", "NVIDIA", 3, true),
+                chip("corpus/000.txt", "Z100", "Hygon", 1, true),
+                chip("corpus/000.txt", "深算一号", "Hygon", 1, true),
+                chip("corpus/000.txt", "Ascend", "Huawei", 1, true),
+                chip("corpus/000.txt", "H00", "", 1, false),
+            ],
+        );
+        let s = score(&gold(), &[d], &Catalog::embedded());
+        for k in Kind::ALL {
+            assert_eq!(s.kind(k).f1, Some(1.0), "{k}: {s:#?}");
+        }
+        // The before side has no gold date; the after side (2023) does, and
+        // the date of the price() helper is 2023; the two events agree.
+        assert_eq!((s.dates.correct, s.dates.scored), (3, 3), "{:#?}", s.dates);
+        assert!(s.below(1.0).is_empty());
+        assert!(s.missing.is_empty() && s.unscored.is_empty());
+    }
+
+    #[test]
+    fn misses_and_wrong_predictions_are_listed() {
+        let d = doc(
+            "000.txt",
+            vec![
+                // 2% off: no match.
+                price(
+                    "000.txt",
+                    13,
+                    "A800",
+                    122500.0,
+                    122500.0,
+                    "CNY",
+                    Some(Role::Before),
+                ),
+                // Wrong subject for a vendor-id gold subject.
+                share("000.txt", 109, "AMD", 88.0, Some(2022)),
+                // A noun-phrase subject needs only the percent.
+                share("000.txt", 73, "国内AI训练芯片", 47.5, Some(2022)),
+                event("000.txt", 197, Action::Ban, &["A100"], Some("2023")),
+                chip("000.txt", "A800", "NVIDIA", 3, true),
+                chip("000.txt", "MI300X", "AMD", 1, true),
+            ],
+        );
+        let s = score(&gold(), &[d], &Catalog::embedded());
+        let p = s.kind(Kind::Price);
+        assert_eq!(
+            (p.true_positives, p.false_positives, p.false_negatives),
+            (0, 1, 2)
+        );
+        let sh = s.kind(Kind::Share);
+        assert_eq!(
+            (sh.true_positives, sh.false_positives, sh.false_negatives),
+            (1, 1, 1)
+        );
+        let c = s.kind(Kind::Chip);
+        assert_eq!(
+            (c.true_positives, c.false_positives, c.false_negatives),
+            (1, 1, 2)
+        );
+        assert_eq!(s.dates.scored, 1);
+        assert_eq!(s.dates.correct, 0);
+        let doc = &s.documents[0];
+        assert_eq!(doc.wrong_dates[0].gold.to_string(), "2022-09");
+        assert!(
+            doc.missed.iter().any(|m| m.what == "深算一号 | Z100"),
+            "{doc:#?}"
+        );
+        assert!(
+            doc.unmatched
+                .iter()
+                .any(|u| u.what.starts_with("A800 122,500 CNY")),
+            "{doc:#?}"
+        );
+        assert_eq!(s.below(0.5), vec![Kind::Price, Kind::Chip]);
+        let mut out = Vec::new();
+        write_text(&s, true, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("  missed       13  price          A800 120,000 CNY about before date -"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "wrong date  197  export_control ban [A100] 2023: gold 2022-09, got 2023"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn optional_gold_is_neither_required_nor_wrong() {
+        let d = doc(
+            "000.txt",
+            vec![price("000.txt", 86, "A100", 37000.0, 37000.0, "USD", None)],
+        );
+        let s = score(&gold(), &[d], &Catalog::embedded());
+        let p = s.kind(Kind::Price);
+        assert_eq!(
+            (p.true_positives, p.false_positives, p.false_negatives),
+            (0, 0, 2)
+        );
+    }
+
+    #[test]
+    fn matching_is_one_to_one_and_maximal() {
+        // Gold 0 accepts preds 0 and 1, gold 1 only pred 0: greedy by key
+        // would pair (0, 0) and leave gold 1 alone.
+        let pairs = matching(2, 2, |g, p| match (g, p) {
+            (0, 0) => Some(0),
+            (0, 1) => Some(1),
+            (1, 0) => Some(2),
+            _ => None,
+        });
+        assert_eq!(pairs, vec![(0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn documents_are_matched_by_file_name() {
+        let s = score(
+            &gold(),
+            &[doc("other/dir/000.txt", vec![]), doc("x.txt", vec![])],
+            &Catalog::embedded(),
+        );
+        assert_eq!(s.documents.len(), 1);
+        assert_eq!(s.unscored, ["x.txt"]);
+        assert_eq!(s.kind(Kind::Price).recall, Some(0.0));
+    }
+
+    #[test]
+    fn a_bad_gold_file_names_line_and_column() {
+        let err = Gold::parse(
+            "{\n  \"schema_version\": 1,\n  \"documents\": [}\n",
+            "bad.json",
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("bad.json:3:"), "{msg}");
+        let err = Gold::parse(r#"{"schema_version":1,"documents":[{"doc":"a","records":[{"kind":"price","chip":"A800","lo":1}]}]}"#, "typo.json")
+            .unwrap_err();
+        assert!(err.to_string().contains("lo"), "{err}");
+    }
+
+    #[test]
+    fn the_seed_gold_file_parses() {
+        let g = Gold::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/seeds.gold.json"
+        )))
+        .unwrap();
+        assert_eq!(g.documents.len(), 5);
+    }
+}
