@@ -1,41 +1,84 @@
 //! `chipscan normalize`: the text the extractor reads.
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::{self, BufWriter, Write};
+
+use serde::Serialize;
 
 use crate::cli::args::InputArgs;
-use crate::cli::{report_error, EXIT_ERROR, EXIT_OK};
-use crate::load::Loader;
+use crate::cli::{EXIT_ERROR, EXIT_OK, report_error};
+use crate::load::{Document, Loader};
+use crate::model::{PartialDate, PublishedFrom, Script};
 
 /// Print an article as the extractor reads it: decoded, cleaned and converted
-/// to Simplified Chinese, line N being line N of the original file.
+/// to Simplified Chinese, line N being line N of the original file (for HTML,
+/// one line per block of text).
+///
+/// Unreadable inputs are reported on stderr and the others still printed;
+/// the exit code is then 2.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Print the document metadata (path, encoding, script, published,
-    /// published_from, warnings) as JSON instead of the text.
+    /// Print the document metadata instead of the text, one JSON object a
+    /// line: path, title, encoding, script, bytes, lines, published,
+    /// published_from, warnings.
     #[arg(long)]
     pub json: bool,
 }
 
+/// `--json` output for one document.
+#[derive(Debug, Serialize)]
+pub struct Meta<'a> {
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub encoding: &'a str,
+    pub script: Script,
+    pub bytes: u64,
+    /// Lines of normalized text.
+    pub lines: usize,
+    pub published: Option<PartialDate>,
+    pub published_from: Option<PublishedFrom>,
+    pub warnings: &'a [String],
+}
+
+impl<'a> Meta<'a> {
+    pub fn of(doc: &'a Document) -> Meta<'a> {
+        let s = &doc.summary;
+        Meta {
+            path: &s.doc,
+            title: s.title.as_deref(),
+            encoding: &s.encoding,
+            script: s.script,
+            bytes: s.bytes,
+            lines: doc.text.lines().count(),
+            published: s.published,
+            published_from: s.published_from,
+            warnings: &s.warnings,
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let loader = Loader::new(args.input.load_options(), &args.input.catalog()?);
-    let mut out = io::stdout().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
-    let paths: Vec<PathBuf> = args.input.paths.clone();
-    for item in loader.discover(&paths) {
+    for item in loader.discover(&args.input.paths) {
         match item.and_then(|input| loader.load(&input)) {
             Ok(doc) => {
                 if args.json {
-                    serde_json::to_writer(&mut out, &doc.summary)?;
+                    serde_json::to_writer(&mut out, &Meta::of(&doc))?;
                     out.write_all(b"\n")?;
                 } else {
                     out.write_all(doc.text.as_bytes())?;
+                    if !doc.text.is_empty() && !doc.text.ends_with('\n') {
+                        out.write_all(b"\n")?;
+                    }
                 }
             }
             Err(e) => {
+                // Keep stdout and stderr in order for a reader of both.
+                out.flush()?;
                 failed = true;
                 report_error(&e);
             }

@@ -10,11 +10,26 @@
 //!   [`DocSummary`] metadata;
 //! - a [`LoadError`] names the path and the reason; callers report it and go
 //!   on with the other inputs.
+//!
+//! The steps live in their own modules: [`discover`] (arguments to inputs),
+//! [`decode`] (bytes to text), [`html`] (pages to lines), [`clean`] (widths,
+//! spaces, line endings, pinyin), [`script`] (Traditional → Simplified and
+//! script detection), [`manifest`] and [`published`] (publish dates).
 
-use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::PathBuf;
 
 use crate::catalog::Catalog;
-use crate::model::{DocSummary, PartialDate, Script};
+use crate::model::{DocSummary, PartialDate, PublishedFrom, Script};
+
+pub mod clean;
+pub mod decode;
+pub mod discover;
+pub mod html;
+pub mod manifest;
+pub mod published;
+pub mod script;
 
 /// Options from the command line that shape loading.
 #[derive(Clone, Debug, Default)]
@@ -62,7 +77,11 @@ impl Document {
         Document {
             summary: DocSummary {
                 doc: doc.to_string(),
-                title: text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string),
+                title: text
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .map(str::to_string),
                 published,
                 published_from: published.map(|_| crate::model::PublishedFrom::Flag),
                 encoding: "UTF-8".to_string(),
@@ -99,14 +118,24 @@ impl Document {
 pub enum LoadError {
     #[error("{path}: no such file or directory")]
     NotFound { path: String },
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot list folder: {source}")]
+    Dir {
         path: String,
         #[source]
         source: std::io::Error,
     },
     #[error("{path}: binary file (NUL bytes), skipped")]
     Binary { path: String },
+    #[error("{path}: undecodable: {reason}, skipped")]
+    Undecodable { path: String, reason: String },
+    #[error("{path}: symbolic link loop (back to {target}), not followed")]
+    Loop { path: String, target: String },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
 }
@@ -116,80 +145,287 @@ impl LoadError {
         match self {
             LoadError::NotFound { path }
             | LoadError::Io { path, .. }
+            | LoadError::Dir { path, .. }
             | LoadError::Binary { path }
+            | LoadError::Undecodable { path, .. }
+            | LoadError::Loop { path, .. }
             | LoadError::Other { path, .. } => path,
         }
     }
 }
 
+/// Longest title kept, in characters.
+const TITLE_MAX: usize = 100;
+
 /// Reads and normalizes inputs. Shared across threads.
 pub struct Loader {
     opts: LoadOptions,
-    t2s: ferrous_opencc::OpenCC,
+    converter: script::Converter,
+    manifests: manifest::Cache,
 }
 
 impl Loader {
-    pub fn new(opts: LoadOptions, _catalog: &Catalog) -> Loader {
-        let t2s = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
-            .expect("built-in t2s config");
-        Loader { opts, t2s }
+    /// Builds the converter (once: it is costly) with the catalog's
+    /// protected phrases.
+    pub fn new(opts: LoadOptions, catalog: &Catalog) -> Loader {
+        let pairs = catalog.protect_pairs();
+        let converter =
+            match script::Backend::default_t2s().and_then(|b| script::Converter::new(b, &pairs)) {
+                Ok(c) => c,
+                Err(e) => {
+                    // Only the system library (feature `opencc`) can fail: fall
+                    // back to the built-in converter rather than give up.
+                    crate::cli::report_error(&format!("{e}; using the built-in converter"));
+                    let b = script::Backend::ferrous(ferrous_opencc::config::BuiltinConfig::T2s)
+                        .expect("built-in t2s configuration");
+                    script::Converter::new(b, &pairs).expect("built-in converters")
+                }
+            };
+        Loader {
+            opts,
+            converter,
+            manifests: manifest::Cache::default(),
+        }
+    }
+
+    /// A loader with an explicit converter backend (tests comparing backends).
+    pub fn with_backend(
+        opts: LoadOptions,
+        catalog: &Catalog,
+        backend: script::Backend,
+    ) -> Result<Loader, String> {
+        let converter = script::Converter::new(backend, &catalog.protect_pairs())?;
+        Ok(Loader {
+            opts,
+            converter,
+            manifests: manifest::Cache::default(),
+        })
     }
 
     /// Expands arguments into inputs, in order.
     pub fn discover(&self, args: &[PathBuf]) -> Vec<Result<Input, LoadError>> {
-        let mut out = Vec::new();
-        for arg in args {
-            if arg.as_os_str() == "-" {
-                out.push(Ok(Input::Stdin));
-            } else if arg.is_dir() {
-                let mut files: Vec<PathBuf> = std::fs::read_dir(arg)
-                    .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                    .unwrap_or_default();
-                files.sort();
-                for f in files {
-                    if f.extension().is_some_and(|e| e == "txt") {
-                        out.push(Ok(Input::File { shown: f.display().to_string(), path: f }));
-                    }
-                }
-            } else if arg.exists() {
-                out.push(Ok(Input::File { path: arg.clone(), shown: arg.display().to_string() }));
-            } else {
-                out.push(Err(LoadError::NotFound { path: arg.display().to_string() }));
-            }
-        }
-        out
+        discover::discover(args)
     }
 
+    /// Reads, decodes and normalizes one input and settles its publish date.
     pub fn load(&self, input: &Input) -> Result<Document, LoadError> {
-        let bytes = match input {
-            Input::File { path, shown } => std::fs::read(path)
-                .map_err(|source| LoadError::Io { path: shown.clone(), source })?,
+        let shown = input.shown();
+        let (bytes, html_ext) = match input {
+            Input::File { path, shown } => {
+                let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+                    std::io::ErrorKind::NotFound => LoadError::NotFound {
+                        path: shown.clone(),
+                    },
+                    _ => LoadError::Io {
+                        path: shown.clone(),
+                        source,
+                    },
+                })?;
+                let html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                });
+                (bytes, html)
+            }
             Input::Stdin => {
                 let mut v = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
-                    .map_err(|source| LoadError::Io { path: "-".into(), source })?;
-                v
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut v)
+                    .map_err(|source| LoadError::Io {
+                        path: "-".into(),
+                        source,
+                    })?;
+                (v, false)
             }
         };
-        let dir = match input {
-            Input::File { path, .. } => path.parent().map(Path::to_path_buf),
-            Input::Stdin => None,
+        let (from_manifest, manifest_warning) = match input {
+            Input::File { path, shown } => match self.manifests.lookup(path, shown) {
+                manifest::Lookup::Date(d) => (Some(d), None),
+                manifest::Lookup::None => (None, None),
+                manifest::Lookup::Warning(w) => (None, Some(w)),
+            },
+            Input::Stdin => (None, None),
         };
-        let text = String::from_utf8_lossy(&bytes);
-        let text = self.t2s.convert(&text);
-        let mut doc = Document::from_text(input.shown(), &text, self.opts.published);
-        doc.summary.bytes = bytes.len() as u64;
-        if let Some(dir) = dir {
-            if let Ok(m) = std::fs::read_to_string(dir.join("manifest.json")) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&m) {
-                    let name = Path::new(input.shown()).file_name().unwrap().to_string_lossy();
-                    if let Some(p) = v["articles"][name.as_ref()]["published"].as_str() {
-                        doc.summary.published = p.parse().ok();
-                        doc.summary.published_from = Some(crate::model::PublishedFrom::Manifest);
-                    }
-                }
-            }
-        }
+        let mut doc = self.build(shown, bytes, html_ext, from_manifest)?;
+        doc.summary.warnings.extend(manifest_warning);
         Ok(doc)
+    }
+
+    /// Normalizes bytes that did not come from a file (benchmarks, library
+    /// users): HTML is recognised by its content, no manifest is consulted.
+    pub fn load_bytes(&self, shown: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
+        self.build(shown, bytes, false, None)
+    }
+
+    fn build(
+        &self,
+        shown: &str,
+        bytes: Vec<u8>,
+        html_ext: bool,
+        from_manifest: Option<PartialDate>,
+    ) -> Result<Document, LoadError> {
+        let n_bytes = bytes.len() as u64;
+        let mut warnings = Vec::new();
+        if bytes.is_empty() {
+            warnings.push("empty file: no text".to_string());
+        }
+        let decoded = decode::decode(bytes, self.opts.encoding).map_err(|e| match e {
+            decode::DecodeError::Binary => LoadError::Binary { path: shown.to_string() },
+            decode::DecodeError::Undecodable { replaced, chars } => LoadError::Undecodable {
+                path: shown.to_string(),
+                reason: format!(
+                    "{replaced} of {chars} characters are not valid UTF-8, UTF-16, GBK, GB18030 or Big5 (try --encoding)"
+                ),
+            },
+        })?;
+        if decoded.replaced > 0 {
+            warnings.push(format!(
+                "{} byte sequence{} not valid {} replaced with U+FFFD",
+                decoded.replaced,
+                if decoded.replaced == 1 { "" } else { "s" },
+                decoded.encoding
+            ));
+        }
+        let mut text = clean::line_endings(decoded.text);
+        let mut line_map = Vec::new();
+        if html_ext || html::looks_like_html(&text) {
+            let h = html::to_text(&text);
+            text = h.text;
+            line_map = h.line_map;
+        }
+        let text = normalize_text(&self.converter, &text);
+        let (text, counts) = text;
+
+        let title = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(|l| {
+                l.chars()
+                    .take(TITLE_MAX)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            });
+        let (published, published_from) = if let Some(d) = from_manifest {
+            (Some(d), Some(PublishedFrom::Manifest))
+        } else if let Some(d) = self.opts.published {
+            (Some(d), Some(PublishedFrom::Flag))
+        } else if let Some(d) = published::header_date(&text) {
+            (Some(d), Some(PublishedFrom::Header))
+        } else if let Some(d) = published::inferred_date(&text) {
+            (Some(d), Some(PublishedFrom::Inferred))
+        } else {
+            (None, None)
+        };
+        Ok(Document {
+            summary: DocSummary {
+                doc: shown.to_string(),
+                title,
+                published,
+                published_from,
+                encoding: decoded.encoding.to_string(),
+                script: counts.script(),
+                bytes: n_bytes,
+                records: 0,
+                warnings,
+            },
+            text,
+            line_map,
+        })
+    }
+
+    /// The cleanup and conversion steps on text that is already decoded
+    /// (with `\n` line breaks): widths and spaces, pinyin, Traditional →
+    /// Simplified. Keeps the number of lines.
+    pub fn normalize_text(&self, text: &str) -> String {
+        normalize_text(&self.converter, text).0
+    }
+}
+
+fn normalize_text(conv: &script::Converter, text: &str) -> (String, script::Counts) {
+    let text = clean::widths_and_spaces(text);
+    let text = if memchr::memchr(b'(', text.as_bytes()).is_some() {
+        match clean::strip_pinyin(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(s) => Cow::Owned(s),
+        }
+    } else {
+        text
+    };
+    let mut out = String::with_capacity(text.len());
+    let counts = conv.to_simplified(&text, &mut out);
+    (out, counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loader() -> Loader {
+        Loader::new(LoadOptions::default(), &Catalog::embedded())
+    }
+
+    #[test]
+    fn loader_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Loader>();
+    }
+
+    #[test]
+    fn traditional_page_with_pinyin_comes_out_clean_and_simplified() {
+        let l = loader();
+        let src = "囤上千英偉達(dá)芯片浮盈即過億,國(guó)產(chǎn)大模型的路更難走了\r\n華為昇騰(téng)910B單價１２萬元（約）\r\n美國商務部工業與安全局(BIS)";
+        let doc = l.load_bytes("x.txt", src.as_bytes().to_vec()).unwrap();
+        assert_eq!(
+            doc.text,
+            "囤上千英伟达芯片浮盈即过亿,国产大模型的路更难走了\n华为昇腾910B单价12万元(约)\n美国商务部工业与安全局(BIS)"
+        );
+        assert_eq!(doc.summary.script, Script::Traditional);
+        assert_eq!(
+            doc.summary.title.as_deref(),
+            Some("囤上千英伟达芯片浮盈即过亿,国产大模型的路更难走了")
+        );
+    }
+
+    #[test]
+    fn empty_input_is_a_document_with_a_warning() {
+        let doc = loader().load_bytes("empty.txt", Vec::new()).unwrap();
+        assert_eq!(doc.text, "");
+        assert_eq!(doc.summary.title, None);
+        assert_eq!(
+            doc.summary.warnings,
+            vec!["empty file: no text".to_string()]
+        );
+    }
+
+    #[test]
+    fn published_prefers_flag_over_header_over_inference() {
+        let text = "标题\n    中经网  2023-04-23 22:52\n2022年9月,英伟达发布H100。2023年3月";
+        let doc = loader()
+            .load_bytes("a.txt", text.as_bytes().to_vec())
+            .unwrap();
+        assert_eq!(
+            (doc.summary.published, doc.summary.published_from),
+            ("2023-04-23".parse().ok(), Some(PublishedFrom::Header))
+        );
+        let opts = LoadOptions {
+            published: "2023-10".parse().ok(),
+            ..Default::default()
+        };
+        let doc = Loader::new(opts, &Catalog::embedded())
+            .load_bytes("a.txt", text.as_bytes().to_vec())
+            .unwrap();
+        assert_eq!(doc.summary.published_from, Some(PublishedFrom::Flag));
+        let doc = loader()
+            .load_bytes(
+                "a.txt",
+                "2022年9月,英伟达发布H100。2023年3月".as_bytes().to_vec(),
+            )
+            .unwrap();
+        assert_eq!(
+            (doc.summary.published, doc.summary.published_from),
+            ("2023-03".parse().ok(), Some(PublishedFrom::Inferred))
+        );
     }
 }

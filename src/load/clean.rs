@@ -1,0 +1,218 @@
+//! Cleanup the real pages need, never changing the number of lines:
+//! - CRLF and CR become LF;
+//! - full-width ASCII (U+FF01..U+FF5E) becomes half-width (`１２万` → `12万`);
+//! - non-breaking (U+00A0) and ideographic (U+3000) spaces become spaces;
+//! - pinyin annotations after Han characters are removed
+//!   (`英偉達(dá)` → `英偉達`), ordinary parentheses stay (`(BIS)`).
+//!
+//! Each pass runs only when the text holds something it would change.
+
+use std::borrow::Cow;
+
+/// CRLF and lone CR become LF.
+pub fn line_endings(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if rest.starts_with('\n') {
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Full-width ASCII to half-width, NBSP and ideographic space to space.
+pub fn widths_and_spaces(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // U+00A0 is C2 A0; U+3000 is E3 80 80; U+FF01..U+FF5E is EF BC 81..EF BD 9E.
+    let first =
+        memchr::memchr3_iter(0xC2, 0xE3, 0xEF, bytes).find(|&i| needs_width_fix(&bytes[i..]));
+    let Some(first) = first else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        out.push(half_width(c));
+    }
+    Cow::Owned(out)
+}
+
+fn needs_width_fix(b: &[u8]) -> bool {
+    match b {
+        [0xC2, 0xA0, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        [0xEF, 0xBC, x, ..] => *x >= 0x81,
+        [0xEF, 0xBD, x, ..] => *x <= 0x9E,
+        _ => false,
+    }
+}
+
+/// The half-width form of a full-width ASCII character or special space.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        '\u{00A0}' | '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Removes `(pinyin)` right after a Han character: one lowercase syllable
+/// with a tone mark (`(guó)`, `(chǎng)`), or a toneless particle after its
+/// particle character (`們(men)`, `的(de)`).
+pub fn strip_pinyin(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `text` already handled
+    for open in memchr::memchr_iter(b'(', bytes) {
+        if open < copied {
+            continue;
+        }
+        let Some(prev) = text[..open].chars().next_back() else {
+            continue;
+        };
+        if !is_han(prev) {
+            continue;
+        }
+        let Some(len) = memchr::memchr(b')', &bytes[open + 1..bytes.len().min(open + 1 + 24)])
+        else {
+            continue;
+        };
+        let inner = &text[open + 1..open + 1 + len];
+        if !is_pinyin_annotation(prev, inner) {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[copied..open]);
+        copied = open + len + 2;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// CJK unified ideographs (with extension A and compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+fn is_pinyin_annotation(prev: char, inner: &str) -> bool {
+    let mut plain = String::with_capacity(inner.len());
+    let mut tones = 0;
+    for c in inner.chars() {
+        let (base, tone) = match c {
+            'a'..='z' => (c, false),
+            'ü' => ('v', false),
+            'ā' | 'á' | 'ǎ' | 'à' => ('a', true),
+            'ē' | 'é' | 'ě' | 'è' => ('e', true),
+            'ī' | 'í' | 'ǐ' | 'ì' => ('i', true),
+            'ō' | 'ó' | 'ǒ' | 'ò' => ('o', true),
+            'ū' | 'ú' | 'ǔ' | 'ù' => ('u', true),
+            'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => ('v', true),
+            'ń' | 'ň' | 'ǹ' => ('n', true),
+            _ => return false,
+        };
+        tones += tone as usize;
+        plain.push(base);
+    }
+    match tones {
+        1 => is_syllable(&plain),
+        0 => matches!(
+            (prev, plain.as_str()),
+            ('的' | '地' | '得', "de")
+                | ('了', "le")
+                | ('們' | '们', "men")
+                | ('麼' | '么', "me")
+                | ('嗎' | '吗', "ma")
+                | ('呢', "ne")
+        ),
+        _ => false,
+    }
+}
+
+/// A pinyin syllable (tone marks removed, ü as v): optional initial, vowels,
+/// optional n/ng/r coda.
+fn is_syllable(s: &str) -> bool {
+    if s == "n" || s == "ng" || s == "m" {
+        return true; // 嗯 (ń), 呣
+    }
+    let rest = ["zh", "ch", "sh"]
+        .iter()
+        .find_map(|i| s.strip_prefix(i))
+        .or_else(|| s.strip_prefix(|c: char| "bpmfdtnlgkhjqxrzcsyw".contains(c)))
+        .unwrap_or(s);
+    let vowel_end = rest
+        .find(|c: char| !"aeiouv".contains(c))
+        .unwrap_or(rest.len());
+    let (head, coda) = rest.split_at(vowel_end);
+    !head.is_empty() && head.len() <= 4 && matches!(coda, "" | "n" | "ng" | "r")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_after_han_is_removed() {
+        assert_eq!(
+            strip_pinyin("囤上千英偉達(dá)芯片浮盈即過億,國(guó)產(chǎn)大模型"),
+            "囤上千英偉達芯片浮盈即過億,國產大模型"
+        );
+        assert_eq!(
+            strip_pinyin("以單個(gè)近8萬元的價(jià)格"),
+            "以單個近8萬元的價格"
+        );
+        assert_eq!(strip_pinyin("國內(nèi)創(chuàng)業(yè)者"), "國內創業者");
+        assert_eq!(strip_pinyin("他們(men)說"), "他們說");
+    }
+
+    #[test]
+    fn ordinary_parentheses_stay() {
+        for s in [
+            "美國商務部工業與安全局(BIS)出臺",
+            "來源|字母榜(ID:wujicaijing)",
+            "實時通信(RTC)",
+            "台北電腦展(Computex 2024)",
+            "小院高牆(small yard, high fence)",
+            "AI芯片(chip)的價格",
+            "規模定律(scaling law)",
+            "約(約合人民幣5600億元)",
+            "A800(dá)",
+        ] {
+            assert_eq!(strip_pinyin(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn widths_and_spaces_are_folded() {
+        assert_eq!(
+            widths_and_spaces("单价１２万元，涨幅３０％（约）"),
+            "单价12万元,涨幅30%(约)"
+        );
+        assert_eq!(
+            widths_and_spaces("英伟达\u{00A0}H100\u{3000}芯片"),
+            "英伟达 H100 芯片"
+        );
+        // CJK punctuation that shares the lead bytes stays.
+        assert_eq!(widths_and_spaces("“国产”、。「」"), "“国产”、。「」");
+        assert!(matches!(widths_and_spaces("英伟达H100"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn line_endings_keep_line_count() {
+        assert_eq!(
+            line_endings("一\r\n二\r三\n\r\n四".into()),
+            "一\n二\n三\n\n四"
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! Traditional → Simplified, and which script a document was written in.
+//!
+//! The converter is `ferrous-opencc` (default) or, with the cargo feature
+//! `opencc`, the system OpenCC library. It is built once per [`Loader`]
+//! together with two 64K-entry bitsets derived from it: characters that t2s
+//! changes (Traditional-only) and characters that s2t changes and t2s does not
+//! (Simplified-only). Lines without a Traditional-only character are copied
+//! as they are, which is what makes normalization of Simplified text cheap.
+//!
+//! Brand phrases from the catalog (`[[protect]]`, e.g. 昇腾/昇騰) are found
+//! with Aho-Corasick (leftmost-longest) and emitted as the catalog says; only
+//! the text between them goes through the converter.
+//!
+//! [`Loader`]: super::Loader
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::Script;
+
+/// A Traditional → Simplified converter.
+pub enum Backend {
+    Ferrous(Box<ferrous_opencc::OpenCC>),
+    #[cfg(feature = "opencc")]
+    System(opencc_rust::OpenCC),
+}
+
+impl Backend {
+    /// The default backend of this build (system OpenCC with feature `opencc`).
+    pub fn default_t2s() -> Result<Backend, String> {
+        #[cfg(feature = "opencc")]
+        {
+            Backend::system("t2s.json")
+        }
+        #[cfg(not(feature = "opencc"))]
+        {
+            Backend::ferrous(ferrous_opencc::config::BuiltinConfig::T2s)
+        }
+    }
+
+    pub fn ferrous(config: ferrous_opencc::config::BuiltinConfig) -> Result<Backend, String> {
+        ferrous_opencc::OpenCC::from_config(config)
+            .map(|c| Backend::Ferrous(Box::new(c)))
+            .map_err(|e| format!("ferrous-opencc: {e}"))
+    }
+
+    #[cfg(feature = "opencc")]
+    pub fn system(config: &str) -> Result<Backend, String> {
+        opencc_rust::OpenCC::new(config)
+            .map(Backend::System)
+            .map_err(|e| format!("OpenCC {config}: {e}"))
+    }
+
+    /// The inverse direction (s2t) of the same implementation, used only to
+    /// build the Simplified-only set.
+    fn inverse(&self) -> Result<Backend, String> {
+        match self {
+            Backend::Ferrous(_) => Backend::ferrous(ferrous_opencc::config::BuiltinConfig::S2t),
+            #[cfg(feature = "opencc")]
+            Backend::System(_) => Backend::system("s2t.json"),
+        }
+    }
+
+    pub fn convert_into(&self, text: &str, out: &mut String) {
+        match self {
+            Backend::Ferrous(c) => out.push_str(&c.convert(text)),
+            #[cfg(feature = "opencc")]
+            Backend::System(c) => {
+                // The C API takes NUL-terminated strings.
+                let mut first = true;
+                for part in text.split('\0') {
+                    if !first {
+                        out.push('\0');
+                    }
+                    first = false;
+                    if !part.is_empty() {
+                        out.push_str(&c.convert(part));
+                    }
+                }
+            }
+        }
+    }
+
+    fn convert(&self, text: &str) -> String {
+        let mut s = String::new();
+        self.convert_into(text, &mut s);
+        s
+    }
+}
+
+/// One bit per BMP code point.
+struct BitSet(Box<[u64; 1024]>);
+
+impl BitSet {
+    fn new() -> BitSet {
+        BitSet(Box::new([0; 1024]))
+    }
+    fn set(&mut self, c: char) {
+        let u = c as usize;
+        if u < 0x10000 {
+            self.0[u >> 6] |= 1 << (u & 63);
+        }
+    }
+    #[inline]
+    fn has(&self, u: u32) -> bool {
+        u < 0x10000 && self.0[(u >> 6) as usize] & (1 << (u & 63)) != 0
+    }
+}
+
+/// Traditional and Simplified character counts of a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub traditional: usize,
+    pub simplified: usize,
+}
+
+impl Counts {
+    /// Mixed when both scripts are substantial; otherwise the dominant one.
+    /// A Traditional article with a Simplified footer stays Traditional.
+    pub fn script(&self) -> Script {
+        let (t, s) = (self.traditional, self.simplified);
+        let (minor, major) = (t.min(s), t.max(s));
+        if minor >= 20 && minor * 4 >= major {
+            Script::Mixed
+        } else if t > s {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
+    }
+}
+
+/// The converter with its character sets and protected phrases.
+pub struct Converter {
+    backend: Backend,
+    traditional: BitSet,
+    simplified: BitSet,
+    protect: Option<(AhoCorasick, Vec<String>)>,
+}
+
+impl Converter {
+    /// `pairs` are the catalog's (form, output) protected phrases.
+    pub fn new(backend: Backend, pairs: &[(String, String)]) -> Result<Converter, String> {
+        let inverse = backend.inverse()?;
+        let (traditional, simplified) = char_sets(&backend, &inverse);
+        let pairs: Vec<&(String, String)> = pairs.iter().filter(|(f, _)| !f.is_empty()).collect();
+        let protect = if pairs.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pairs.iter().map(|(f, _)| f))
+                .map_err(|e| format!("protected phrases: {e}"))?;
+            Some((ac, pairs.iter().map(|(_, o)| o.clone()).collect()))
+        };
+        Ok(Converter {
+            backend,
+            traditional,
+            simplified,
+            protect,
+        })
+    }
+
+    /// Whether `c` is a character t2s changes.
+    pub fn is_traditional(&self, c: char) -> bool {
+        self.traditional.has(c as u32)
+    }
+
+    /// Converts `text` to Simplified line by line, converting only lines with
+    /// a Traditional-only character; returns the script counts of the input.
+    pub fn to_simplified(&self, text: &str, out: &mut String) -> Counts {
+        let mut counts = Counts::default();
+        out.reserve(text.len());
+        for line in text.split_inclusive('\n') {
+            let (t, s) = self.count(line);
+            counts.traditional += t;
+            counts.simplified += s;
+            if t == 0 {
+                out.push_str(line);
+            } else {
+                self.convert_protected(line, out);
+            }
+        }
+        counts
+    }
+
+    fn count(&self, line: &str) -> (usize, usize) {
+        let (mut t, mut s) = (0, 0);
+        // Only three-byte UTF-8 sequences can be CJK in the BMP; skip the rest
+        // without decoding.
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0xE0 {
+                i += 1;
+                continue;
+            }
+            if x < 0xF0 && i + 2 < b.len() {
+                let u = ((x as u32 & 0x0F) << 12)
+                    | ((b[i + 1] as u32 & 0x3F) << 6)
+                    | (b[i + 2] as u32 & 0x3F);
+                if u >= 0x3400 {
+                    t += self.traditional.has(u) as usize;
+                    s += self.simplified.has(u) as usize;
+                }
+                i += 3;
+            } else {
+                i += 4;
+            }
+        }
+        (t, s)
+    }
+
+    fn convert_protected(&self, text: &str, out: &mut String) {
+        let Some((ac, outputs)) = &self.protect else {
+            self.backend.convert_into(text, out);
+            return;
+        };
+        let mut last = 0;
+        for m in ac.find_iter(text) {
+            if m.start() > last {
+                self.backend.convert_into(&text[last..m.start()], out);
+            }
+            out.push_str(&outputs[m.pattern().as_usize()]);
+            last = m.end();
+        }
+        if last < text.len() {
+            self.backend.convert_into(&text[last..], out);
+        }
+    }
+
+    /// Converts a whole text with protection and no line skipping (tests).
+    pub fn convert_all(&self, text: &str) -> String {
+        let mut out = String::new();
+        self.convert_protected(text, &mut out);
+        out
+    }
+}
+
+/// Traditional-only = changed by t2s; Simplified-only = changed by s2t and
+/// not by t2s. Every CJK code point of the BMP is converted once, one a line.
+fn char_sets(t2s: &Backend, s2t: &Backend) -> (BitSet, BitSet) {
+    let chars: Vec<char> = (0x3400u32..=0x4DBF)
+        .chain(0x4E00..=0x9FFF)
+        .chain(0xF900..=0xFAFF)
+        .filter_map(char::from_u32)
+        .collect();
+    let mut input = String::with_capacity(chars.len() * 4);
+    for c in &chars {
+        input.push(*c);
+        input.push('\n');
+    }
+    let changed = |conv: &Backend| -> BitSet {
+        let mut set = BitSet::new();
+        let output = conv.convert(&input);
+        let lines: Vec<&str> = output.split('\n').collect();
+        if lines.len() >= chars.len() {
+            for (c, l) in chars.iter().zip(&lines) {
+                if l.chars().ne(std::iter::once(*c)) {
+                    set.set(*c);
+                }
+            }
+        }
+        set
+    };
+    let traditional = changed(t2s);
+    let mut simplified = changed(s2t);
+    for (s, t) in simplified.0.iter_mut().zip(traditional.0.iter()) {
+        *s &= !t;
+    }
+    (traditional, simplified)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn conv() -> Converter {
+        Converter::new(
+            Backend::default_t2s().unwrap(),
+            &Catalog::embedded().protect_pairs(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn traditional_becomes_simplified_and_ascend_survives() {
+        let c = conv();
+        let mut out = String::new();
+        let n = c.to_simplified("華為昇騰910B與英偉達A800\n华为昇腾910B的价格\n", &mut out);
+        assert_eq!(out, "华为昇腾910B与英伟达A800\n华为昇腾910B的价格\n");
+        assert!(n.traditional >= 3, "{n:?}");
+    }
+
+    #[test]
+    fn simplified_lines_are_copied() {
+        let c = conv();
+        let line = "英伟达芯片价格暴涨的背后,离不开美国商务部工业与安全局出台的新规定。";
+        let mut out = String::new();
+        let n = c.to_simplified(line, &mut out);
+        assert_eq!(out, line);
+        assert_eq!(n.traditional, 0);
+        assert!(n.simplified >= 5);
+        assert_eq!(n.script(), Script::Simplified);
+    }
+
+    #[test]
+    fn script_is_decided_by_the_dominant_characters() {
+        let c = conv();
+        let trad = "從事大模型開發的國內創業者李鵬,最近切身感受了一把AI芯片行業的瘋狂。".repeat(20);
+        let simp = "从事大模型开发的国内创业者李鹏,最近切身感受了一把AI芯片行业的疯狂。".repeat(20);
+        let script = |s: &str| c.to_simplified(s, &mut String::new()).script();
+        assert_eq!(script(&trad), Script::Traditional);
+        assert_eq!(
+            script(&format!("{trad}\n版权所有,转载请注明来源")),
+            Script::Traditional
+        );
+        assert_eq!(script(&format!("{trad}\n{simp}")), Script::Mixed);
+        assert!(c.is_traditional('騰') && !c.is_traditional('腾'));
+    }
+}
