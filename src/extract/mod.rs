@@ -1,9 +1,41 @@
 //! The extractor: prices, market shares, chips and export-control events out
-//! of a normalized document.
+//! of a normalized document (Simplified Chinese, half-width ASCII, `\n` line
+//! breaks; see [`crate::load`]).
+//!
+//! The document is laid out in lines (paragraphs), sentences and clauses
+//! ([`text`]); lines outside the article body are set aside ([`boiler`]).
+//! Each sentence is read once: its chips ([`chips`]), companies ([`vendor`]),
+//! numbers ([`number`]) and dates ([`date`]) are found, and the readers of
+//! each kind ([`price`], [`share`], [`export`]) turn them into records. What
+//! one sentence leaves open (which chip 这类芯片 means, the date a paragraph
+//! set, the authority named before) is carried in [`DocState`].
+
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::catalog::Catalog;
 use crate::load::Document;
-use crate::model::Record;
+use crate::model::{ChipMention, PartialDate, Record};
+
+pub mod boiler;
+pub mod chips;
+pub mod date;
+pub mod number;
+pub mod price;
+pub mod text;
+pub mod vendor;
+
+use chips::{ChipMatcher, ChipRef, Mention};
+use date::DateMention;
+use text::Layout;
+use vendor::{VendorMatcher, VendorMention};
+
+/// Prefix of the document warning for a chip-like token the catalog lacks.
+pub const WARN_UNKNOWN_CHIP: &str = "unknown chip-like token";
+/// Prefix of the document warning for a price that links to no chip.
+pub const WARN_UNLINKED_PRICE: &str = "price without a chip";
+/// Prefix of the document warning for relative dates without a publish date.
+pub const WARN_UNRESOLVED_DATE: &str = "relative date unresolved";
 
 /// What extraction found in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,14 +49,254 @@ pub struct Extraction {
 /// Built once per run from the catalog; shared across threads.
 pub struct Extractor {
     pub catalog: Catalog,
+    chips: ChipMatcher,
+    vendors: VendorMatcher,
+}
+
+/// A list of chips named together (A800 和H800, A100、H100、A800 和H800).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// Byte range in the sentence, from the first name to the last.
+    pub range: Range<usize>,
+    /// Catalog indices, in order, without repeats.
+    pub chips: Vec<usize>,
+}
+
+/// One sentence as the readers see it; all ranges are relative to `text`.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Line of the original file the sentence is on.
+    pub line: u32,
+    /// Index of the paragraph (normalized line) the sentence is on.
+    pub para: u32,
+    pub clauses: Vec<Range<usize>>,
+    pub chips: Vec<Mention>,
+    pub groups: Vec<Group>,
+    pub dates: Vec<DateMention>,
+    pub vendors: Vec<VendorMention>,
+}
+
+impl Sentence<'_> {
+    /// Index of the clause holding byte `at`.
+    pub fn clause_of(&self, at: usize) -> usize {
+        text::clause_of(&self.clauses, at)
+    }
+
+    pub fn clause_text(&self, i: usize) -> &str {
+        &self.text[self.clauses[i].clone()]
+    }
+}
+
+/// What a document carries from one sentence to the next.
+#[derive(Default)]
+pub struct DocState {
+    pub published: Option<PartialDate>,
+    /// Chips of the last sentence that named any, for 这类芯片, 该芯片, 其.
+    pub previous_chips: Vec<usize>,
+    /// Index of that sentence.
+    pub previous_chips_at: usize,
+    /// Paragraph and the date its sentences set so far.
+    pub para_date: Option<(u32, PartialDate)>,
+    /// The last export-control authority named.
+    pub authority: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl DocState {
+    /// The date the paragraph of `s` set in an earlier sentence.
+    pub fn para_date(&self, s: &Sentence) -> Option<PartialDate> {
+        self.para_date.and_then(|(p, d)| (p == s.para).then_some(d))
+    }
 }
 
 impl Extractor {
     pub fn new(catalog: Catalog) -> Extractor {
-        Extractor { catalog }
+        let chips = ChipMatcher::new(&catalog);
+        let vendors = VendorMatcher::new(&catalog);
+        Extractor { catalog, chips, vendors }
     }
 
-    pub fn extract(&self, _doc: &Document) -> Extraction {
-        Extraction::default()
+    pub fn chip_matcher(&self) -> &ChipMatcher {
+        &self.chips
+    }
+
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let layout = Layout::new(text);
+        let boiler = boiler::boilerplate_lines(text);
+        let path = doc.summary.doc.as_str();
+        let mut state = DocState { published: doc.published(), ..DocState::default() };
+        let mut records: Vec<Record> = Vec::new();
+        let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
+        let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();
+        let mut prices = Vec::new();
+        let mut unresolved = 0usize;
+
+        for (si, s) in layout.sentences.iter().enumerate() {
+            if boiler.get(s.line as usize - 1).copied().unwrap_or(false) {
+                continue;
+            }
+            let stext = &text[s.range.clone()];
+            let line = doc.original_line(s.line);
+            let mentions = self.chips.find(stext);
+            for m in &mentions {
+                chip_hits.entry(m.chip.clone()).or_default().push((line, si));
+                if let ChipRef::Unknown(token) = &m.chip {
+                    let vendor = nearest_known(&mentions, m)
+                        .map(|i| self.catalog.chips[i].vendor.clone())
+                        .unwrap_or_else(|| "unknown".to_string());
+                    unknown_vendor.entry(token.clone()).or_insert(vendor);
+                }
+            }
+            let dates = date::find_dates(stext, state.published);
+            unresolved += dates.iter().filter(|d| d.date.is_none()).count();
+            let sent = Sentence {
+                text: stext,
+                line,
+                para: s.line,
+                clauses: text::clauses(stext),
+                groups: groups(stext, &mentions),
+                chips: mentions,
+                dates,
+                vendors: self.vendors.find(stext),
+            };
+            prices.extend(price::read(self, &sent, &mut state, path));
+
+            // What this sentence leaves for the next one.
+            if !sent.groups.is_empty() {
+                state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
+                state.previous_chips_at = si;
+            } else if si > state.previous_chips_at + 3 {
+                state.previous_chips.clear();
+            }
+            if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses[0].end).and_then(|d| d.date) {
+                state.para_date = Some((s.line, d));
+            }
+        }
+
+
+        records.extend(price::dedupe(prices).into_iter().map(Record::Price));
+        for (chip, hits) in &chip_hits {
+            let (first_line, first_sentence) = hits[0];
+            let s = &layout.sentences[first_sentence];
+            let mut lines: Vec<u32> = hits.iter().map(|h| h.0).collect();
+            lines.dedup();
+            let (id, vendor, known) = match chip {
+                ChipRef::Known(i) => (self.catalog.chips[*i].id.clone(), self.catalog.chips[*i].vendor.clone(), true),
+                ChipRef::Unknown(t) => {
+                    state.warnings.push(format!("{WARN_UNKNOWN_CHIP} {t} (line {first_line})"));
+                    (t.clone(), unknown_vendor.get(t).cloned().unwrap_or_default(), false)
+                }
+            };
+            records.push(Record::Chip(ChipMention {
+                doc: path.to_string(),
+                line: first_line,
+                evidence: text[s.range.clone()].to_string(),
+                chip: id,
+                vendor,
+                mentions: hits.len() as u32,
+                lines,
+                known,
+            }));
+        }
+        if unresolved > 0 {
+            state.warnings.push(format!("{WARN_UNRESOLVED_DATE}: {unresolved} relative dates and no publish date"));
+        }
+        records.sort_by_key(|r| (r.line(), r.kind()));
+        Extraction { records, warnings: state.warnings }
+    }
+}
+
+/// The known chip named nearest to `m` in the same sentence.
+fn nearest_known(mentions: &[Mention], m: &Mention) -> Option<usize> {
+    mentions
+        .iter()
+        .filter_map(|o| match o.chip {
+            ChipRef::Known(i) => Some((o.range.start.abs_diff(m.range.start), i)),
+            ChipRef::Unknown(_) => None,
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+/// Coordinated lists of known chips: names joined only by list joiners.
+pub fn groups(text: &str, mentions: &[Mention]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut last_end = None;
+    for m in mentions {
+        let ChipRef::Known(chip) = m.chip else {
+            // An unknown token still joins a list (A100/H00) without adding to it.
+            if let (Some(g), Some(end)) = (out.last_mut(), last_end) {
+                if chips::joined(text, end, m.range.start) {
+                    g.range.end = m.range.end;
+                    last_end = Some(m.range.end);
+                }
+            }
+            continue;
+        };
+        match (out.last_mut(), last_end) {
+            (Some(g), Some(end)) if chips::joined(text, end, m.range.start) || end == m.range.start => {
+                if !g.chips.contains(&chip) {
+                    g.chips.push(chip);
+                }
+                g.range.end = m.range.end;
+            }
+            _ => out.push(Group { range: m.range.clone(), chips: vec![chip] }),
+        }
+        last_end = Some(m.range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, published: &str) -> Extraction {
+        let doc = Document::from_text("t.txt", text, published.parse().ok());
+        Extractor::new(Catalog::embedded()).extract(&doc)
+    }
+
+    #[test]
+    fn chips_are_counted_once_per_document_with_their_lines() {
+        let e = ex("英伟达A100很贵。\n\nA100和H100都缺货。\n", "2023-07");
+        let chips: Vec<(String, u32, Vec<u32>)> = e
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Chip(c) => Some((c.chip.clone(), c.mentions, c.lines.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(chips, vec![("A100".into(), 2, vec![1, 3]), ("H100".into(), 1, vec![3])]);
+    }
+
+    #[test]
+    fn unknown_tokens_are_chips_with_known_false_and_a_warning() {
+        let e = ex("2022年9月,A100/H00禁止向中国出口。", "2024-08");
+        let unknown = e.records.iter().find_map(|r| match r {
+            Record::Chip(c) if !c.known => Some(c.clone()),
+            _ => None,
+        });
+        let u = unknown.expect("H00 reported");
+        assert_eq!((u.chip.as_str(), u.vendor.as_str()), ("H00", "NVIDIA"));
+        assert!(e.warnings.iter().any(|w| w.starts_with(WARN_UNKNOWN_CHIP) && w.contains("H00")));
+    }
+
+    #[test]
+    fn boilerplate_gives_no_records() {
+        let e = ex("正文。\n■英伟达的崛起:H100从零到占全球显卡销量的80%以上\n■英伟达,用算力征服元宇宙\n", "2023-04");
+        assert!(e.records.is_empty(), "{:?}", e.records);
+    }
+
+    #[test]
+    fn coordinated_chips_form_one_group() {
+        let cat = Catalog::embedded();
+        let m = ChipMatcher::new(&cat);
+        let s = "英伟达旗下A100、H100、A800 和H800 等高性能GPU 芯片应声涨价,尤其旗舰级芯片H100,4 月中旬";
+        let g = groups(s, &m.find(s));
+        let ids: Vec<Vec<&str>> =
+            g.iter().map(|g| g.chips.iter().map(|&i| cat.chips[i].id.as_str()).collect()).collect();
+        assert_eq!(ids, vec![vec!["A100", "H100", "A800", "H800"], vec!["H100"]]);
     }
 }

@@ -1,0 +1,153 @@
+//! Text outside the article body: related-article link lists, menus, share
+//! buttons, footers, copyright and disclaimer lines, photo captions. It gives
+//! no records. Lines are told by their shape, never by matching known pages.
+
+/// Words of navigation and page furniture (menus, buttons, footers).
+const NAV_WORDS: &[&str] = &[
+    "首页", "登录", "注册", "分享", "收藏", "评论", "留言", "下载", "APP", "返回", "上一篇", "下一篇",
+    "网站地图", "更多", "查看原文", "点赞", "赞赏", "打赏", "扫码", "二维码", "关注", "订阅", "举报",
+    "加入收藏", "设为首页", "热门", "推荐", "阅读原文", "客户端", "繁体中文", "简体中文", "English",
+];
+
+/// Short lines that open the tail of a page: what follows them is not the article.
+const TAIL_MARKERS: &[&str] = &[
+    "相关资讯", "相关阅读", "相关文章", "相关新闻", "推荐阅读", "延伸阅读", "热门推荐", "热门文章",
+    "精彩评论", "查看原文", "专题系列报道", "猜你喜欢", "往期回顾", "更多精彩", "最新资讯",
+];
+
+/// Phrases of copyright, licensing and disclaimer lines.
+const LEGAL_WORDS: &[&str] = &[
+    "版权所有", "©", "Copyright", "免责声明", "本网站声明", "转载", "未经授权", "未经许可", "仅代表",
+    "仅供参考", "授权发布", "责任编辑", "信息存储服务", "ICP备", "公网安备",
+];
+
+/// Bullet characters that start items of link lists.
+fn bullet(line: &str) -> bool {
+    line.trim_start().starts_with(['■', '□', '●', '•', '·', '▪', '◆', '◇', '►', '▶', '★', '☆', '-', '*', '+'])
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A caption or a file name of a picture: `图源:NVIDIA官网`, `(图片来源:摄图网)`, `1.jpg`.
+fn caption(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['(', '（']);
+    let lower = t.to_ascii_lowercase();
+    (char_len(t) <= 40 && (t.starts_with("图源") || t.starts_with("图片来源") || t.starts_with("图:") || t.starts_with("图片:") || t.contains("图源:")))
+        || [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| lower.ends_with(e))
+}
+
+/// A short line made of navigation words.
+fn navigation(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 24 && !t.contains('。') && NAV_WORDS.iter().any(|w| t.contains(w))
+}
+
+fn legal(line: &str) -> bool {
+    LEGAL_WORDS.iter().any(|w| line.contains(w)) || (line.contains("不构成") && line.contains("建议"))
+}
+
+/// A line that reads like a headline: short, no sentence inside.
+fn headline_like(line: &str) -> bool {
+    let t = line.trim();
+    let n = char_len(t);
+    n <= 60 && t.matches('。').count() <= 1 && !t.trim_end_matches(['。']).contains('。')
+}
+
+fn tail_marker(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '：']);
+    char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
+}
+
+/// Marks each line (index 0 = line 1) that is outside the article body.
+pub fn boilerplate_lines(text: &str) -> Vec<bool> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<bool> = lines
+        .iter()
+        .map(|l| caption(l) || navigation(l) || (legal(l) && char_len(l.trim()) <= 400))
+        .collect();
+
+    // Runs of two or more bulleted headline-like lines (blank lines between
+    // them do not break the run) are link lists.
+    let mut i = 0;
+    while i < lines.len() {
+        if bullet(lines[i]) && headline_like(lines[i]) {
+            let mut items = vec![i];
+            let mut j = i + 1;
+            while j < lines.len() {
+                if lines[j].trim().is_empty() {
+                    j += 1;
+                } else if bullet(lines[j]) && headline_like(lines[j]) {
+                    items.push(j);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if items.len() >= 2 {
+                for k in items {
+                    out[k] = true;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+
+    // A tail marker in the second half of the page ends the article.
+    let half = lines.len() / 2;
+    if let Some(m) = (half..lines.len()).find(|&k| tail_marker(lines[k])) {
+        for flag in &mut out[m..] {
+            *flag = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_link_lists_are_boilerplate() {
+        let text = "正文第一段,英伟达市占率高达88%。\n\n    ■英伟达悄然垄断算力:人工智能背后的新帝国\n\n    ■英伟达的崛起:从零到占全球显卡销量的80%以上\n\n正文又一段。";
+        let b = boilerplate_lines(text);
+        assert_eq!(b, vec![false, false, true, false, true, false, false]);
+    }
+
+    #[test]
+    fn a_single_bullet_point_in_the_body_is_kept() {
+        let text = "- 2023年10月,A800被禁止向中国出口\n正文";
+        assert_eq!(boilerplate_lines(text), vec![false, false]);
+    }
+
+    #[test]
+    fn captions_navigation_and_legal_lines_are_boilerplate() {
+        assert!(caption("图源:NVIDIA官网"));
+        assert!(caption("(图片来源:摄图网)"));
+        assert!(caption("    中经联合各大友情媒体单位.jpg"));
+        assert!(!caption("图灵奖得主认为,英伟达的H100价格过高"));
+        assert!(navigation("1• 加入收藏| 设为首页| 分享| 网站地图"));
+        assert!(navigation("打开APP"));
+        assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
+        assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
+        assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
+    }
+
+    #[test]
+    fn a_tail_marker_late_in_the_page_ends_the_article() {
+        let mut text = String::new();
+        for i in 0..10 {
+            text.push_str(&format!("正文第{i}段。\n"));
+        }
+        text.push_str("相关资讯\n芯片半导体数据总览\n");
+        let b = boilerplate_lines(&text);
+        assert!(!b[9]);
+        assert!(b[10] && b[11]);
+        // Early in the page the same words are a menu item, not the tail.
+        let b = boilerplate_lines("相关资讯\n正文。\n正文。\n正文。");
+        assert!(!b[1]);
+    }
+}

@@ -1,0 +1,435 @@
+//! Finding chips in text: catalog names in both scripts, with or without the
+//! spaces and hyphens between their parts; bare model numbers in chip context
+//! (显卡4090); lists that share a prefix (思元590和690, 昇腾910B和910C); and
+//! chip-like model tokens the catalog lacks when they stand in a list with
+//! known chips (A100/H00).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::text::{chars_after, chars_before, is_han};
+use crate::catalog::{Catalog, id_key};
+
+/// A chip named in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub chip: ChipRef,
+}
+
+/// A catalog chip (index into `Catalog::chips`) or a token it lacks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChipRef {
+    Known(usize),
+    Unknown(String),
+}
+
+/// Words that make a bare model number a chip (显卡4090, 4090显卡).
+const CHIP_CONTEXT: &[&str] =
+    &["显卡", "卡", "GPU", "芯片", "加速器", "英伟达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI"];
+
+/// Words that join the items of a list of chips.
+const LIST_JOINERS: &[&str] = &["以及", "和", "、", "/", "与", "及", "或", ",", "，", "跟"];
+
+/// Generic nouns that may follow each item of a list (H100芯片和A100芯片).
+const ITEM_NOUNS: &[&str] = &["芯片", "GPU", "显卡", "加速卡", "处理器", "系列"];
+
+/// Finds chips in text. Built once from the catalog.
+pub struct ChipMatcher {
+    /// Names containing Han characters, matched exactly (ASCII case-insensitive).
+    han: AhoCorasick,
+    han_chip: Vec<usize>,
+    /// Latin names by compact key (lowercase, no spaces or hyphens).
+    latin: HashMap<String, usize>,
+    /// Context-only names by compact key.
+    bare: HashMap<String, usize>,
+    /// Longest Latin name in words.
+    max_words: usize,
+}
+
+/// Lowercase, without spaces, hyphens and underscores.
+fn compact(s: &str) -> String {
+    id_key(s)
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(is_han)
+}
+
+fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+impl ChipMatcher {
+    pub fn new(catalog: &Catalog) -> ChipMatcher {
+        let mut han_patterns = Vec::new();
+        let mut han_chip = Vec::new();
+        let mut latin = HashMap::new();
+        let mut bare = HashMap::new();
+        let mut max_words = 1;
+        for (idx, chip) in catalog.chips.iter().enumerate() {
+            let bare_keys: Vec<String> = chip.bare.iter().map(|b| compact(b)).collect();
+            for name in Catalog::names_of(chip) {
+                if has_han(name) {
+                    for variant in han_variants(name) {
+                        han_patterns.push(variant);
+                        han_chip.push(idx);
+                    }
+                } else if !bare_keys.contains(&compact(name)) {
+                    max_words = max_words.max(name.split([' ', '-']).filter(|w| !w.is_empty()).count());
+                    latin.entry(compact(name)).or_insert(idx);
+                }
+            }
+            for b in &chip.bare {
+                bare.entry(compact(b)).or_insert(idx);
+            }
+        }
+        let han = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&han_patterns)
+            .expect("chip names build an automaton");
+        ChipMatcher { han, han_chip, latin, bare, max_words }
+    }
+
+    /// The chip a name denotes, if the catalog knows it (any alias, either script).
+    pub fn resolve(&self, catalog: &Catalog, name: &str) -> Option<usize> {
+        let key = compact(name.trim());
+        if let Some(&i) = self.latin.get(&key).or_else(|| self.bare.get(&key)) {
+            return Some(i);
+        }
+        catalog
+            .chips
+            .iter()
+            .position(|c| Catalog::names_of(c).any(|n| compact(n) == key))
+    }
+
+    /// Every chip named in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        // Names with Han characters first; they claim their span.
+        for m in self.han.find_iter(text) {
+            let r = m.range();
+            // A name ending in a model number must not run on into more of one.
+            if text[r.end..].chars().next().is_some_and(is_alnum)
+                && text[..r.end].chars().last().is_some_and(is_alnum)
+            {
+                continue;
+            }
+            if text[..r.start].chars().last().is_some_and(is_alnum)
+                && text[r.start..].chars().next().is_some_and(is_alnum)
+            {
+                continue;
+            }
+            out.push(Mention { range: r, chip: ChipRef::Known(self.han_chip[m.pattern().as_usize()]) });
+        }
+        let claimed: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        for run in latin_runs(text) {
+            if claimed.iter().any(|c| c.start < run.end && run.start < c.end) {
+                continue;
+            }
+            self.match_run(text, run, &mut out);
+        }
+        out.sort_by_key(|m| m.range.start);
+        self.expand_lists(text, &mut out);
+        self.find_unknown(text, &mut out);
+        out.sort_by_key(|m| m.range.start);
+        out
+    }
+
+    fn match_run(&self, text: &str, run: Range<usize>, out: &mut Vec<Mention>) {
+        let words = words_of(text, run);
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = false;
+            for len in (1..=self.max_words.min(words.len() - i)).rev() {
+                let span = words[i].start..words[i + len - 1].end;
+                let key = compact(&text[span.clone()]);
+                if let Some(&chip) = self.latin.get(&key) {
+                    out.push(Mention { range: span, chip: ChipRef::Known(chip) });
+                    i += len;
+                    matched = true;
+                    break;
+                }
+                if let Some(&chip) = self.bare.get(&key) {
+                    if in_chip_context(text, &span) {
+                        out.push(Mention { range: span, chip: ChipRef::Known(chip) });
+                        i += len;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+            if !matched {
+                i += 1;
+            }
+        }
+    }
+
+    /// 思元590和690 names MLU690; RTX 4090和4090D names RTX 4090D.
+    fn expand_lists(&self, text: &str, out: &mut Vec<Mention>) {
+        let mut added = Vec::new();
+        for m in out.iter() {
+            let name = &text[m.range.clone()];
+            let Some(prefix) = model_prefix(name) else { continue };
+            let mut at = m.range.end;
+            loop {
+                let Some(after_joiner) = skip_joiner(text, at) else { break };
+                let token_end = text[after_joiner..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_alnum(c))
+                    .map_or(text.len(), |(i, _)| after_joiner + i);
+                let token = &text[after_joiner..token_end];
+                if token.is_empty() || !token.starts_with(|c: char| c.is_ascii_digit()) {
+                    break;
+                }
+                let key = compact(&format!("{prefix}{token}"));
+                let chip = self.latin.get(&key).copied().or_else(|| {
+                    // A Han prefix: look the full name up among the Han names.
+                    self.han
+                        .find(format!("{prefix}{token}").as_str())
+                        .filter(|f| f.start() == 0 && f.end() == prefix.len() + token.len())
+                        .map(|f| self.han_chip[f.pattern().as_usize()])
+                });
+                let Some(chip) = chip else { break };
+                if out.iter().any(|o| o.range.start == after_joiner) {
+                    break;
+                }
+                added.push(Mention { range: after_joiner..token_end, chip: ChipRef::Known(chip) });
+                at = token_end;
+            }
+        }
+        out.extend(added);
+    }
+
+    /// A model-like token the catalog lacks, in a list with known chips.
+    fn find_unknown(&self, text: &str, out: &mut Vec<Mention>) {
+        let known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        let mut found = Vec::new();
+        for run in latin_runs(text) {
+            for w in words_of(text, run) {
+                let token = &text[w.clone()];
+                if !model_like(token) || known.iter().any(|k| k.start < w.end && w.start < k.end) {
+                    continue;
+                }
+                if self.latin.contains_key(&compact(token)) || self.bare.contains_key(&compact(token)) {
+                    continue;
+                }
+                let next_to_known = known.iter().any(|k| {
+                    joined(text, k.end, w.start) || joined(text, w.end, k.start)
+                });
+                if next_to_known {
+                    found.push(Mention { range: w, chip: ChipRef::Unknown(token.to_string()) });
+                }
+            }
+        }
+        out.extend(found);
+    }
+}
+
+/// Every way a Han name may be written: as is, and with a space between its
+/// Han and Latin parts (昇腾 910B).
+fn han_variants(name: &str) -> Vec<String> {
+    let mut v = vec![name.to_string()];
+    let mut spaced = String::new();
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if let Some(p) = prev {
+            if (is_han(p) && is_alnum(c)) || (is_alnum(p) && is_han(c)) {
+                spaced.push(' ');
+            }
+        }
+        spaced.push(c);
+        prev = Some(c);
+    }
+    if spaced != name {
+        v.push(spaced);
+    }
+    v
+}
+
+/// The part of a chip name before its model number: 思元 of 思元590, MLU of
+/// MLU370, RTX of RTX 4090. Latin prefixes need two letters (MI, not A).
+fn model_prefix(name: &str) -> Option<String> {
+    let digit = name.find(|c: char| c.is_ascii_digit())?;
+    let prefix = name[..digit].trim_end_matches([' ', '-']);
+    if prefix.is_empty() {
+        return None;
+    }
+    let latin_letters = prefix.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    (has_han(prefix) || latin_letters >= 2).then(|| prefix.to_string())
+}
+
+/// Skips a list joiner (和, 、, /, ...) and spaces after `at`; the offset
+/// after them, if there was a joiner.
+fn skip_joiner(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    let after_noun = ITEM_NOUNS.iter().find_map(|n| trimmed.strip_prefix(n)).unwrap_or(trimmed);
+    let after_noun = after_noun.trim_start_matches(' ');
+    let j = LIST_JOINERS.iter().find_map(|j| after_noun.strip_prefix(j))?;
+    let j = j.trim_start_matches(' ');
+    Some(text.len() - j.len())
+}
+
+/// Whether only a list joiner (and spaces, generic nouns) stands between byte
+/// `a` and byte `b`.
+pub fn joined(text: &str, a: usize, b: usize) -> bool {
+    if a > b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        return false;
+    }
+    skip_joiner(text, a) == Some(b)
+}
+
+/// H00, B30A, X100: one to three capitals, two to four digits, up to two capitals.
+fn model_like(token: &str) -> bool {
+    let b = token.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let tail = b[letters + digits..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (1..=3).contains(&letters) && (2..=4).contains(&digits) && tail <= 2 && letters + digits + tail == b.len()
+}
+
+fn in_chip_context(text: &str, span: &Range<usize>) -> bool {
+    let before = chars_before(text, span.start, 6);
+    let after = chars_after(text, span.end, 5);
+    // A number with a unit after it is a quantity, not a chip (4090元, 4090个).
+    if after.trim_start().starts_with(['元', '个', '万', '亿', '年', '月', '日', '%', '美', '块', '张', '片', '台']) {
+        return false;
+    }
+    CHIP_CONTEXT.iter().any(|w| before.contains(w) || after.contains(w))
+}
+
+/// Maximal runs of ASCII letters and digits, joined by single spaces or
+/// hyphens between alphanumerics (`RTX 4090`, `Instinct MI300X`).
+fn latin_runs(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < b.len() {
+            if b[end].is_ascii_alphanumeric() {
+                end += 1;
+            } else if (b[end] == b' ' || b[end] == b'-')
+                && end + 1 < b.len()
+                && b[end + 1].is_ascii_alphanumeric()
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+/// The words of a Latin run.
+fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text[run.clone()].char_indices() {
+        let at = run.start + i;
+        if is_alnum(c) {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            words.push(s..at);
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..run.end);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        let cat = Catalog::embedded();
+        let m = ChipMatcher::new(&cat);
+        m.find(text)
+            .into_iter()
+            .map(|m| match m.chip {
+                ChipRef::Known(i) => cat.chips[i].id.clone(),
+                ChipRef::Unknown(t) => format!("?{t}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn latin_names_with_or_without_spaces() {
+        assert_eq!(ids("A800/H800/L40/L40S/RTX4090被禁止向中国出口"), ["A800", "H800", "L40", "L40S", "RTX 4090"]);
+        assert_eq!(ids("英伟达针对游戏市场发行的RTX 4090显卡"), ["RTX 4090"]);
+        assert_eq!(ids("AMD推出最新加速卡Instinct MI300X的发布会现场"), ["MI300X"]);
+        assert_eq!(ids("英特尔的产品(2024年4月发布的Gaudi 3)在能效和推理性能上也远超H100"), ["Gaudi 3", "H100"]);
+    }
+
+    #[test]
+    fn longer_models_are_not_shorter_ones() {
+        assert_eq!(ids("H200和H20不是一回事,H1000也不是H100"), ["H200", "H20", "H100"]);
+    }
+
+    #[test]
+    fn a_system_names_its_chip() {
+        assert_eq!(ids("与用于GPT-3 处理的HGX A100 相比"), ["A100"]);
+        assert_eq!(ids("英伟达还构建了最新的DGX超级计算机"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn han_names_in_both_scripts_after_normalization() {
+        assert_eq!(ids("其采用的华为昇腾910B能力已经基本做到可对标英伟达A100"), ["Ascend 910B", "A100"]);
+        assert_eq!(ids("搭载了「昇腾 910C」"), ["Ascend 910C"]);
+        assert_eq!(ids("如百度昆仑芯片、阿里含光800"), ["Kunlun", "Hanguang 800"]);
+        assert_eq!(ids("海光信息的DCU芯片“深算一号”软硬件生态相对完整"), ["深算一号"]);
+        assert_eq!(ids("智谱AI的集群储备了近半的昇腾芯片"), ["Ascend"]);
+    }
+
+    #[test]
+    fn a_company_is_not_its_chip() {
+        assert_eq!(ids("商汤科技、昆仑万维、毫末智行也官宣了自己的大模型"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn bare_numbers_only_in_chip_context() {
+        assert_eq!(ids("多采用英伟达消费级游戏显卡4090来跑推理"), ["RTX 4090"]);
+        assert_eq!(ids("天数智芯、燧原今年都在猛推对标4090的推理卡"), ["RTX 4090"]);
+        assert_eq!(ids("该公司去年营收4090万元"), Vec::<String>::new());
+        assert_eq!(ids("特斯拉的L4自动驾驶"), Vec::<String>::new());
+        assert_eq!(ids("英伟达L4 GPU适合推理"), ["L4"]);
+    }
+
+    #[test]
+    fn lists_share_a_prefix() {
+        assert_eq!(ids("寒武纪的思元590和690"), ["MLU590", "MLU690"]);
+        assert_eq!(ids("华为昇腾910B和910C"), ["Ascend 910B", "Ascend 910C"]);
+        assert_eq!(ids("AMD MI300X、MI325X"), ["MI300X", "MI325X"]);
+    }
+
+    #[test]
+    fn unknown_model_tokens_next_to_known_chips() {
+        assert_eq!(ids("2022年9月,A100/H00禁止向中国出口"), ["A100", "?H00"]);
+        // Not in a list with chips: not reported.
+        assert_eq!(ids("华为在Mate 60 Pro上回归的5G芯片"), Vec::<String>::new());
+        assert_eq!(ids("AMD 有可能刚宣布支持了CUDA11, 但是英伟达已经推出CUDA12了"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn model_tokens() {
+        assert!(model_like("H00"));
+        assert!(model_like("B30A"));
+        assert!(!model_like("GPT4"));
+        assert!(!model_like("CUDA11"));
+        assert!(!model_like("2023"));
+    }
+}

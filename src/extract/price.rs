@@ -1,0 +1,487 @@
+//! Prices: what a chip, card or system cost.
+//!
+//! A money amount (a number with a currency, or a number after one in the
+//! same sentence) is a price when its sentence talks about prices (价格, 售价,
+//! 涨, 一片 ...) and its clause is not about something else that costs money
+//! (市值, 股价, 订单, 融资, 成本 ...). It belongs to the chip its clause
+//! names; else to the chips the sentence names nearest before it, else after
+//! it; else, when the sentence refers back (这类芯片, 该芯片, 其), to the chips
+//! of the sentence before. 从X涨到Y gives X the role `before` and Y `after`.
+
+use super::date::DateMention;
+use super::number::{Quantity, find_quantities};
+use super::text::chars_before;
+use super::{DocState, Extractor, Sentence, WARN_UNLINKED_PRICE};
+use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
+
+/// Words that make a sentence talk about prices.
+const PRICE_CUES: &[&str] = &[
+    "价", "售", "卖", "炒到", "炒至", "涨", "跌", "降", "租", "贵", "便宜", "一片", "一张", "一块", "一颗",
+    "一台", "每片", "每张", "每块", "每颗", "每台", "单个", "单卡", "单颗", "单片", "身价", "值",
+];
+
+/// Words that make an amount something other than the price of a chip, card
+/// or system: company value, stock, orders and purchase totals, funding,
+/// revenue, capex, tenders, running costs, budgets.
+const NOT_PRICE: &[&str] = &[
+    "市值", "股价", "股票", "营收", "收入", "融资", "订单", "订购", "下单", "采购", "购买", "投资", "投入", "资本开支",
+    "开支", "中标", "成本", "费用", "电费", "利润", "浮盈", "盈利", "亏损", "估值", "规模", "销售额", "预算", "门槛",
+    "花费", "价值", "总额", "累计", "总共", "合计", "赚", "营业额", "出口额", "进口额", "补贴", "罚款", "募资",
+    "筹资", "市场", "产值", "损失", "蒸发", "净利", "毛利", "收购", "薪",
+];
+
+/// Words that say an earlier amount was the price before a move.
+const MOVE_VERBS: &[&str] = &[
+    "涨到", "涨至", "升至", "升到", "飙升至", "飙升到", "飙到", "变成", "变为", "跌至", "跌到", "降至", "降到",
+    "下降到", "下降至", "回落到", "回落至", "提高到", "提高至", "增至", "上调至", "上调到", "下调至", "下调到",
+    "炒到", "炒至", "到", "至",
+];
+
+/// Words that send the reader back to chips named earlier.
+const BACK_REFERENCES: &[&str] =
+    &["这类", "这些", "该", "此类", "上述", "这款", "这种", "这批", "其", "它们", "它的", "这两款", "此款"];
+
+/// Words that make a price the price of a whole machine.
+const SYSTEM_WORDS: &[&str] = &["服务器", "整机", "一台", "每台", "系统", "DGX", "HGX", "机柜", "机架", "超级计算机", "工作站"];
+
+/// Words of rent; an amount in a sentence with one of them is rent.
+const RENT_WORDS: &[&str] = &["租金", "月租", "租赁", "租用", "出租"];
+
+/// Above this many US dollars an amount is a total (an order, a fund), not the
+/// price of a chip, card or system.
+const MAX_USD: f64 = 1.0e7;
+
+/// A currency found next to an amount.
+fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
+    let t = rest.trim_start_matches(' ');
+    let skipped = rest.len() - t.len();
+    const WORDS: &[(&str, &str)] = &[
+        ("美元", "USD"), ("美金", "USD"), ("人民币", "CNY"), ("块钱", "CNY"), ("元人民币", "CNY"), ("港元", "HKD"),
+        ("港币", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("日元", "JPY"), ("日圆", "JPY"), ("欧元", "EUR"),
+        ("元", "CNY"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"),
+    ];
+    WORDS.iter().find(|(w, _)| t.starts_with(w)).map(|&(w, c)| (c, skipped + w.len()))
+}
+
+fn currency_before(before: &str) -> Option<&'static str> {
+    let t = before.trim_end_matches(' ');
+    const SIGNS: &[(&str, &str)] = &[
+        ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("人民币", "CNY"),
+        ("美元", "USD"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
+    ];
+    SIGNS.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, c)| c)
+}
+
+/// 块 is money only as 块钱, or at the end of a clause in a price sentence
+/// (卖4万块); before a noun it counts cards (3万块GPU).
+fn kuai_is_money(rest: &str) -> bool {
+    let t = rest.trim_start_matches(' ');
+    t.strip_prefix('块').is_some_and(|r| {
+        r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以'])
+    })
+}
+
+fn usd(amount: f64, currency: &str) -> f64 {
+    match currency {
+        "CNY" => amount / 7.0,
+        "HKD" => amount / 7.8,
+        "TWD" => amount / 30.0,
+        "JPY" => amount / 140.0,
+        _ => amount,
+    }
+}
+
+/// A money amount of a sentence, before linking.
+#[derive(Clone, Debug)]
+struct Amount {
+    q: Quantity,
+    currency: &'static str,
+    /// End of the amount with its currency word.
+    end: usize,
+}
+
+fn amounts(s: &Sentence) -> Vec<Amount> {
+    let mut out: Vec<Amount> = Vec::new();
+    let mut carried: Option<&'static str> = None;
+    for q in find_quantities(s.text) {
+        // A chip name or a date is never money (思元370, 元,2019-2025).
+        if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
+            || s.dates.iter().any(|d| d.start < q.end && q.start < d.end)
+        {
+            continue;
+        }
+        let rest = &s.text[q.end..];
+        let stated = currency_after(rest)
+            .map(|(c, len)| (c, q.end + len))
+            .or_else(|| currency_before(chars_before(s.text, q.start, 4)).map(|c| (c, q.end)))
+            .or_else(|| kuai_is_money(rest).then(|| ("CNY", q.end + rest.find('块').unwrap_or(0) + '块'.len_utf8())));
+        let (currency, end) = match stated {
+            Some(found) => {
+                carried = Some(found.0);
+                found
+            }
+            None => match carried {
+                Some(c) if carries_to(s.text, &q) => (c, q.end),
+                _ => continue,
+            },
+        };
+        out.push(Amount { q, currency, end });
+    }
+    out
+}
+
+/// A currency stated once carries to later amounts of the sentence that look
+/// like money: no unit after them, and large enough not to be a count.
+fn carries_to(text: &str, q: &Quantity) -> bool {
+    let after = text[q.end..].trim_start_matches(' ');
+    let unit = after.chars().next().is_some_and(|c| {
+        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | 'P' | 'W' | 'G' | 'T' | 'n')
+    });
+    let one_piece = after.starts_with("一片") || after.starts_with("一张") || after.starts_with("一块") || after.starts_with("一颗");
+    (!unit || one_piece) && q.high >= 100.0
+}
+
+fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
+    let before = chars_before(s.text, a.q.start, 4).trim_end_matches(' ');
+    let before = before.trim_end_matches(['$', '¥', '￥']).trim_end_matches("US").trim_end_matches("人民币");
+    // 约为, 大约是: the qualifier stands before a copula.
+    let before = before.trim_end_matches(['为', '是']).trim_end_matches(' ');
+    const BEFORE: &[(&str, Qualifier)] = &[
+        ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("少于", Qualifier::Under),
+        ("高达", Qualifier::UpTo), ("最高达", Qualifier::UpTo), ("最高", Qualifier::UpTo), ("最多", Qualifier::UpTo),
+        ("高至", Qualifier::UpTo), ("超过", Qualifier::Over), ("超出", Qualifier::Over), ("至少", Qualifier::Over),
+        ("不低于", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over), ("大约", Qualifier::About),
+        ("大概", Qualifier::About), ("约合", Qualifier::About), ("将近", Qualifier::About), ("接近", Qualifier::About),
+        ("约", Qualifier::About), ("近", Qualifier::About),
+    ];
+    if let Some(&(_, q)) = BEFORE.iter().find(|(w, _)| before.ends_with(w)) {
+        return Some(q);
+    }
+    let after = s.text[a.end..].trim_start_matches(' ');
+    const AFTER: &[(&str, Qualifier)] = &[
+        ("左右", Qualifier::About), ("上下", Qualifier::About), ("前后", Qualifier::About), ("以上", Qualifier::Over),
+        ("多", Qualifier::Over), ("以下", Qualifier::Under), ("以内", Qualifier::Under),
+    ];
+    AFTER.iter().find(|(w, _)| after.starts_with(w)).map(|&(_, q)| q)
+}
+
+/// Whether the amount is about something other than a unit or system price.
+fn not_a_price(s: &Sentence, a: &Amount) -> bool {
+    let clause = s.clause_of(a.q.start);
+    if NOT_PRICE.iter().any(|w| s.clause_text(clause).contains(w)) {
+        return true;
+    }
+    // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
+    // until a price word takes over.
+    let head = &s.text[..s.clauses[clause].start];
+    let last_not = NOT_PRICE.iter().filter_map(|w| head.rfind(w).map(|i| i + w.len())).max();
+    match last_not {
+        Some(at) => !PRICE_CUES.iter().any(|w| s.text[at..a.q.start].contains(w)),
+        None => false,
+    }
+}
+
+/// Chips a price at byte `at` belongs to.
+fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
+    let clause = s.clauses[s.clause_of(at)].clone();
+    let in_clause: Vec<_> = s.groups.iter().filter(|g| g.range.start >= clause.start && g.range.end <= clause.end).collect();
+    let before = |gs: &[&super::Group]| gs.iter().rev().find(|g| g.range.end <= at).map(|g| g.chips.clone());
+    let after = |gs: &[&super::Group]| gs.iter().find(|g| g.range.start >= at).map(|g| g.chips.clone());
+    if let Some(c) = before(&in_clause).or_else(|| after(&in_clause)) {
+        return c;
+    }
+    let all: Vec<_> = s.groups.iter().collect();
+    if let Some(c) = before(&all).or_else(|| after(&all)) {
+        return c;
+    }
+    if BACK_REFERENCES.iter().any(|w| s.text[..at].contains(w)) {
+        return state.previous_chips.clone();
+    }
+    Vec::new()
+}
+
+/// The move an amount is the start of: 从X涨到Y. Returns the index of Y.
+fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
+    let a = &amounts[i];
+    let from = s.text[..a.q.start].rfind('从')?;
+    // Nothing else counted between 从 and the amount.
+    if i > 0 && amounts[i - 1].q.start > from {
+        return None;
+    }
+    let next = amounts.get(i + 1)?;
+    let between = &s.text[a.end..next.q.start];
+    MOVE_VERBS.iter().any(|v| between.contains(v)).then_some(i + 1)
+}
+
+/// When a plain price held: the date of its clause, else the nearest date
+/// before it in the sentence, else the date its paragraph set, else the
+/// publish date.
+fn date_for(s: &Sentence, state: &DocState, at: usize) -> Option<PartialDate> {
+    let clause = s.clauses[s.clause_of(at)].clone();
+    let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+    own.or_else(|| s.dates.iter().rev().find(|d| d.end <= at))
+        .and_then(|d| d.date)
+        .or_else(|| state.para_date(s))
+        // A quote with no date of its own holds when the article was written.
+        .or(state.published)
+}
+
+/// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
+fn date_pair(s: &Sentence) -> Option<(Option<PartialDate>, Option<PartialDate>, usize)> {
+    s.dates.iter().enumerate().find_map(|(k, d1)| {
+        if !chars_before(s.text, d1.start, 1).ends_with('从') {
+            return None;
+        }
+        let d2 = s.dates.get(k + 1)?;
+        let link = s.text[d1.end..d2.start].trim();
+        (link == "到" || link == "至").then_some((d1.date, d2.date, d2.end))
+    })
+}
+
+/// The date mention of the sentence within `range`, the last one.
+fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a DateMention> {
+    s.dates.iter().rev().find(|d| d.start >= range.start && d.end <= range.end)
+}
+
+pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
+    let amounts = amounts(s);
+    if amounts.is_empty() {
+        return Vec::new();
+    }
+    // A sentence about prices: a price word, or a move between two amounts.
+    let moves = (0..amounts.len()).any(|i| move_target(s, &amounts, i).is_some());
+    if !moves && !PRICE_CUES.iter().any(|w| s.text.contains(w)) {
+        return Vec::new();
+    }
+    let rent = RENT_WORDS.iter().any(|w| s.text.contains(w));
+    let per_hour = s.text.contains("每小时") || s.text.contains("时租");
+    // Roles and dates of moves (从X涨到Y), and of what the sentence says
+    // after a move (甚至有高达50万一片: still the new price).
+    let mut roles: Vec<Option<Role>> = vec![None; amounts.len()];
+    let mut dates: Vec<Option<Option<PartialDate>>> = vec![None; amounts.len()];
+    let pair = date_pair(s);
+    let mut i = 0;
+    while i < amounts.len() {
+        let Some(j) = move_target(s, &amounts, i) else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = (&amounts[i], &amounts[j]);
+        let from = s.text[..a.q.start].rfind('从').unwrap_or(0);
+        let pair_here = pair.filter(|p| p.2 <= from);
+        let before_date = match pair_here {
+            Some((d1, _, _)) => d1,
+            None => date_within(s, from..a.q.start).and_then(|d| d.date),
+        };
+        let after_date = date_within(s, a.end..b.q.start)
+            .map(|d| d.date)
+            .or(pair_here.map(|p| p.1))
+            .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).map(|d| d.date))
+            .unwrap_or_else(|| state.para_date(s));
+        roles[i] = Some(Role::Before);
+        dates[i] = Some(before_date);
+        for k in j..amounts.len() {
+            roles[k] = Some(Role::After);
+            let own = (k > j).then(|| date_within(s, amounts[k - 1].end..amounts[k].q.start)).flatten();
+            dates[k] = Some(own.map_or(after_date, |d| d.date));
+        }
+        i = amounts.len();
+    }
+
+    let mut out = Vec::new();
+    for (i, a) in amounts.iter().enumerate() {
+        if not_a_price(s, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
+            continue;
+        }
+        if rent && per_hour {
+            continue;
+        }
+        let chips = link(s, state, a.q.start);
+        if chips.is_empty() {
+            state.warnings.push(format!(
+                "{WARN_UNLINKED_PRICE}: {} (line {})",
+                &s.text[a.q.start..a.end],
+                s.line
+            ));
+            continue;
+        }
+        let date = match dates[i] {
+            Some(d) => d,
+            None => date_for(s, state, a.q.start),
+        };
+        let clause = s.clause_text(s.clause_of(a.q.start));
+        let basis = if rent {
+            Basis::RentMonth
+        } else if SYSTEM_WORDS.iter().any(|w| clause.contains(w)) {
+            Basis::System
+        } else {
+            Basis::Unit
+        };
+        for chip in chips {
+            out.push(Price {
+                doc: doc.to_string(),
+                line: s.line,
+                evidence: s.text.to_string(),
+                chip: ex.catalog.chips[chip].id.clone(),
+                low: a.q.low,
+                high: a.q.high,
+                currency: a.currency.to_string(),
+                qualifier: qualifier(s, a),
+                basis,
+                date,
+                role: roles[i],
+            });
+        }
+    }
+    out
+}
+
+/// Drops prices a document tells again: the same chip, amount, currency,
+/// qualifier, basis, date and role as an earlier record.
+pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
+    let mut out: Vec<Price> = Vec::new();
+    for p in prices {
+        let seen = out.iter().any(|q| {
+            q.chip == p.chip
+                && q.low == p.low
+                && q.high == p.high
+                && q.currency == p.currency
+                && q.qualifier == p.qualifier
+                && q.basis == p.basis
+                && q.date == p.date
+                && q.role == p.role
+        });
+        if !seen {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::extract::Extractor;
+    use crate::load::Document;
+    use crate::model::{Price, Record};
+
+    fn prices(text: &str, published: &str) -> Vec<Price> {
+        let doc = Document::from_text("t.txt", text, published.parse().ok());
+        Extractor::new(Catalog::embedded())
+            .extract(&doc)
+            .records
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Price(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn brief(p: &Price) -> String {
+        format!(
+            "{} {}-{} {} {} {} {}",
+            p.chip,
+            p.low,
+            p.high,
+            p.currency,
+            p.qualifier.map_or("-".into(), |q| format!("{q:?}")),
+            p.date.map_or("-".into(), |d| d.to_string()),
+            p.role.map_or("-".into(), |r| format!("{r:?}"))
+        )
+    }
+
+    fn briefs(text: &str, published: &str) -> Vec<String> {
+        prices(text, published).iter().map(brief).collect()
+    }
+
+    #[test]
+    fn a_move_with_currency_carried_to_a_range_and_a_peak() {
+        let b = briefs(
+            "“A800 和H800 这类芯片,从原来的12万人民币左右,变成了现在25万甚至30万,甚至有高达50万一片。”",
+            "2023-07",
+        );
+        assert_eq!(
+            b,
+            vec![
+                "A800 120000-120000 CNY About - Before",
+                "H800 120000-120000 CNY About - Before",
+                "A800 250000-300000 CNY - 2023-07 After",
+                "H800 250000-300000 CNY - 2023-07 After",
+                "A800 500000-500000 CNY UpTo 2023-07 After",
+                "H800 500000-500000 CNY UpTo 2023-07 After",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_nearest_chip_before_wins_over_an_earlier_list() {
+        let b = briefs(
+            "在这之后,英伟达旗下A100、H100、A800 和H800 等高性能GPU 芯片应声涨价,尤其旗舰级芯片H100,4 月中旬在海外电商平台就已炒到超4 万美元,甚至有卖家标价6.5 万美元。",
+            "2023-07",
+        );
+        assert_eq!(b, vec!["H100 40000-40000 USD Over 2023-04 -", "H100 65000-65000 USD - 2023-04 -"]);
+    }
+
+    #[test]
+    fn dates_of_a_move_from_a_pair_of_dates() {
+        let b = briefs(
+            "千芯科技董事长陈巍告诉《中国企业家》,以A100芯片为例,从去年年底到现在,其单价涨了超过50%,从之前约5万元涨到了近10万元。",
+            "2023-04-23",
+        );
+        assert_eq!(b, vec!["A100 50000-50000 CNY About 2022-12 Before", "A100 100000-100000 CNY About 2023-04-23 After"]);
+    }
+
+    #[test]
+    fn a_chip_after_the_price_in_the_same_sentence() {
+        let b = briefs("今年4月份,李鹏以单个近8万元的价格,下单了上千英伟达A800芯片,10月中旬收到货后。", "2023-10");
+        assert_eq!(b, vec!["A800 80000-80000 CNY About 2023-04 -"]);
+    }
+
+    #[test]
+    fn a_range_after_a_move_from_an_original_price() {
+        let b = briefs(
+            "受此消息影响,从10月18日开始,国内电商渠道的RTX 4090显卡一度显示缺货,价格更是从原本的15000元左右,快速飙升至3万-5万元。",
+            "2023-10",
+        );
+        assert_eq!(b, vec!["RTX 4090 15000-15000 CNY About - Before", "RTX 4090 30000-50000 CNY - 2023-10-18 After"]);
+    }
+
+    #[test]
+    fn stock_prices_orders_and_funding_are_not_prices() {
+        assert!(briefs("受新规影响,英伟达股价已经从10月17日的446美元,一路下跌至10月20日的414美元。", "2023-10").is_empty());
+        assert!(briefs("字节今年向英伟达订购了超过10 亿美元的A100。", "2023-07").is_empty());
+        assert!(briefs("百度、腾讯向英伟达下了一笔累计达10亿美元的交付订单,总共采购约10万个A800芯片。", "2023-10").is_empty());
+        assert!(briefs("百川智能宣布完成3亿美元新融资,用于购买H800。", "2023-10").is_empty());
+    }
+
+    #[test]
+    fn counts_and_chip_names_are_not_money() {
+        assert!(briefs("由于A100已经被禁止售往中国内地,国内同行预估仅有3万枚存量。", "2023-04").is_empty());
+        assert!(briefs("寒武纪推出了思元370,售价未公布。", "2023-04").is_empty());
+    }
+
+    #[test]
+    fn rent_per_month_and_system_prices() {
+        let p = prices("英伟达把八块A100集成的DGX系统以租赁方式开放,每月租金为37000美元。", "2023-03");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].basis, crate::model::Basis::RentMonth);
+        let p = prices("一台搭载8张H100的服务器售价约30万美元。", "2024-01");
+        assert_eq!(p[0].basis, crate::model::Basis::System);
+        assert_eq!(p[0].qualifier, Some(crate::model::Qualifier::About));
+    }
+
+    #[test]
+    fn a_repeated_quote_is_one_record() {
+        let text = "A800这类芯片,从原来的12万人民币左右,变成了现在25万。\n今年,这类GPU芯片从原来的12万人民币左右,变成了现在25万。";
+        assert_eq!(prices(text, "2023-07").len(), 2);
+    }
+
+    #[test]
+    fn dollar_signs_and_k() {
+        let b = briefs("英伟达H200售价约为3.5万美元。", "2024-05");
+        assert_eq!(b, vec!["H200 35000-35000 USD About 2024-05 -"]);
+        let b = briefs("The H200 sells for $35,000 a piece, 英伟达H200单价约$3.2万。", "2024-05");
+        assert_eq!(b, vec!["H200 35000-35000 USD - 2024-05 -", "H200 32000-32000 USD About 2024-05 -"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! Layout of a normalized document: lines, sentences and clauses, all as byte
+//! ranges into the document text.
+//!
+//! A line is a paragraph (web pages put one paragraph on a line). Sentences
+//! end at 。！？；and their ASCII forms, and never cross a line. Clauses are
+//! the parts of a sentence between commas and colons.
+
+use std::ops::Range;
+
+/// Characters that end a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// Characters that end a clause inside a sentence.
+pub fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '，' | ':' | '：')
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '》' | '"' | '\'' | '】')
+}
+
+/// One sentence: its byte range (trimmed) and the line it is on (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub line: u32,
+}
+
+/// Lines and sentences of a document.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Byte offset where each line starts.
+    pub line_starts: Vec<usize>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Layout {
+    pub fn new(text: &str) -> Layout {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut sentences = Vec::new();
+        for (i, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+            if start >= end {
+                continue;
+            }
+            split_sentences(text, start..end, (i + 1) as u32, &mut sentences);
+        }
+        Layout { line_starts, sentences }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.line_starts.partition_point(|&s| s <= offset) as u32
+    }
+
+    /// Byte range of 1-based line `line`, without its line break.
+    pub fn line_range(&self, text: &str, line: u32) -> Range<usize> {
+        let i = (line as usize).saturating_sub(1);
+        let start = self.line_starts.get(i).copied().unwrap_or(text.len());
+        let end = self.line_starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+        start..end.max(start)
+    }
+}
+
+fn split_sentences(text: &str, line: Range<usize>, line_no: u32, out: &mut Vec<Sentence>) {
+    let s = &text[line.clone()];
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_sentence_end(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_closer(d) || is_sentence_end(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            push_trimmed(line.start + start..line.start + end, text, line_no, out);
+            start = end;
+        }
+    }
+    push_trimmed(line.start + start..line.end, text, line_no, out);
+}
+
+fn push_trimmed(r: Range<usize>, text: &str, line: u32, out: &mut Vec<Sentence>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Sentence { range: r.start + lead..r.end - trail, line });
+    }
+}
+
+/// Byte ranges of the clauses of `sentence` (relative to the sentence).
+pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        if is_clause_end(c) || is_sentence_end(c) {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < sentence.len() {
+        out.push(start..sentence.len());
+    }
+    if out.is_empty() {
+        out.push(0..sentence.len());
+    }
+    out
+}
+
+/// Index of the clause holding byte `offset`.
+pub fn clause_of(clauses: &[Range<usize>], offset: usize) -> usize {
+    clauses
+        .iter()
+        .position(|c| offset < c.end)
+        .unwrap_or(clauses.len().saturating_sub(1))
+}
+
+/// The `n` characters of `s` before byte `at`.
+pub fn chars_before(s: &str, at: usize, n: usize) -> &str {
+    let at = s.floor_char_boundary(at.min(s.len()));
+    let start = s[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &s[start..at]
+}
+
+/// The `n` characters of `s` from byte `at`.
+pub fn chars_after(s: &str, at: usize, n: usize) -> &str {
+    let at = s.ceil_char_boundary(at.min(s.len()));
+    let end = s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i);
+    &s[at..end]
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_chinese_stops_and_keep_their_closing_quote() {
+        let text = "“A800 和H800 这类芯片,从原来的12万人民币左右。”这是发生在国内芯片分销圈的真实一幕;除了价格\n\n2022年9月,A100禁止向中国出口";
+        let l = Layout::new(text);
+        let s: Vec<&str> = l.sentences.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "“A800 和H800 这类芯片,从原来的12万人民币左右。”",
+                "这是发生在国内芯片分销圈的真实一幕;",
+                "除了价格",
+                "2022年9月,A100禁止向中国出口"
+            ]
+        );
+        assert_eq!(l.sentences.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 1, 1, 3]);
+        assert_eq!(l.line_of(0), 1);
+        assert_eq!(l.line_of(text.find("2022").unwrap()), 3);
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_colons() {
+        let s = "美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了相关要求";
+        let c: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(c, vec!["美东时间10月17日", "BIS在去年10月对AI芯片带宽速度做出限制的基础上", "正式公布了相关要求"]);
+    }
+
+    #[test]
+    fn char_windows_respect_boundaries() {
+        let s = "消费级游戏显卡4090来跑推理";
+        let at = s.find("4090").unwrap();
+        assert_eq!(chars_before(s, at, 2), "显卡");
+        assert_eq!(chars_after(s, at + 4, 3), "来跑推");
+        assert_eq!(chars_before(s, 0, 3), "");
+        assert_eq!(chars_after(s, s.len(), 3), "");
+    }
+}
