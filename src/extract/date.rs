@@ -317,6 +317,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
         };
         match found {
             Some(m) if m.end > i => {
+                let m = inherit_year(text, m, out.last());
                 i = m.end;
                 out.push(m);
             }
@@ -324,6 +325,59 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
         }
     }
     out
+}
+
+/// Range connectors and list separators between two dates.
+fn joins(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| c == ' ' || c == '\u{3000}');
+    matches!(
+        g,
+        "至" | "到"
+            | "-"
+            | "–"
+            | "—"
+            | "~"
+            | "～"
+            | "甚至"
+            | "、"
+            | "和"
+            | "与"
+            | "或"
+            | "及"
+            | "直到"
+            | "一直到"
+    )
+}
+
+/// A month or quarter without a year right after a dated mention and a
+/// connector takes that mention's year: 2023年4月至6月, 2024年一季度甚至二季度,
+/// 2023年10月17日至11月16日.
+fn inherit_year(text: &str, m: DateMention, prev: Option<&DateMention>) -> DateMention {
+    let Some(prev) = prev else { return m };
+    let Some(prev_date) = prev.date else { return m };
+    if m.kind != DateKind::Relative || prev.kind == DateKind::Now || prev.end > m.start {
+        return m;
+    }
+    let yearless = text[m.start..].chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '第' | 'Q')
+    });
+    if !yearless || !joins(&text[prev.end..m.start]) {
+        return m;
+    }
+    // Resolving against the last day of that year gives that year.
+    let anchor = PartialDate::day(prev_date.year, 12, 31);
+    let again = if text[m.start..].starts_with(|c: char| c.is_ascii_digit()) {
+        month_day(text, m.start, anchor)
+    } else {
+        chinese_start(text, m.start, anchor)
+    };
+    match again {
+        Some(a) if a.end == m.end => DateMention {
+            kind: prev.kind,
+            ..a
+        },
+        _ => m,
+    }
 }
 
 /// A date starting with ASCII digits at `i`. A year range pushes its first
@@ -937,6 +991,26 @@ mod tests {
         ] {
             assert_eq!(f(t, Some("2023-10")), vec![], "{t}");
         }
+    }
+
+    #[test]
+    fn yearless_end_of_a_range_takes_the_year_before_it() {
+        assert_eq!(
+            f("已经需要排到2024年一季度甚至二季度", Some("2023-10")),
+            vec![e("2024年一季度", "2024", 'A'), e("二季度", "2024", 'A')]
+        );
+        assert_eq!(
+            f("2023年10月17日至11月16日", Some("2024-05")),
+            vec![
+                e("2023年10月17日", "2023-10-17", 'A'),
+                e("11月16日", "2023-11-16", 'A')
+            ]
+        );
+        // Not joined by a connector: resolved against publication.
+        assert_eq!(
+            f("2022年,中国。10月20日", Some("2023-10")),
+            vec![e("2022年", "2022", 'A'), e("10月20日", "2023-10-20", 'R')]
+        );
     }
 
     #[test]

@@ -651,6 +651,22 @@ fn scan_digit_run(text: &str, p: usize, d0: u8) -> Option<Num> {
     None
 }
 
+/// Digits at `p` that belong to a model name: A100, MI300X, GPT-4, A100-80G.
+fn glued_to_letters(text: &str, p: usize) -> bool {
+    match char_before(text, p) {
+        Some(c) if c.is_ascii_alphabetic() => true,
+        Some('-') => {
+            let b = text.as_bytes();
+            let mut q = p - 1;
+            while q > 0 && b[q - 1].is_ascii_alphanumeric() {
+                q -= 1;
+            }
+            q < p - 1 && b[q..p - 1].iter().any(|x| x.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
+}
+
 /// Whether a numeral could start at `p` (ASCII digit, Chinese digit, scale).
 fn numeral_start(c: char) -> bool {
     c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some()
@@ -776,8 +792,8 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             i = next;
             continue;
         }
-        // Skip whole alphanumeric runs such as A100, MI300X, H20.
-        if c.is_ascii_digit() && char_before(text, i).is_some_and(|p| p.is_ascii_alphabetic()) {
+        // Skip whole alphanumeric runs such as A100, MI300X, H20, GPT-4.
+        if c.is_ascii_digit() && glued_to_letters(text, i) {
             let mut q = i;
             while q < bytes.len() && (bytes[q].is_ascii_alphanumeric() || bytes[q] == b'.') {
                 q += 1;
@@ -1519,6 +1535,7 @@ mod tests {
     fn chip_names_are_not_quantities() {
         assert_eq!(q("A800和H800,MI300X"), vec![]);
         assert_eq!(q("RTX 4090显卡"), vec![s("4090", 4090.0, 4090.0)]);
+        assert_eq!(q("与用于GPT-3 处理的HGX A100-80G相比"), vec![]);
     }
 
     #[test]
