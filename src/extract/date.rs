@@ -510,7 +510,15 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
     let prev = char_before(text, i);
     let offset = match c {
         '今' => 0,
-        '去' => -1,
+        '去' => {
+            // 过去年均, 失去年轻: 去 belongs to the word before.
+            if prev
+                .is_some_and(|p| matches!(p, '过' | '失' | '除' | '离' | '回' | '上' | '进' | '出'))
+            {
+                return None;
+            }
+            -1
+        }
         '明' => {
             let blocked = prev.is_some_and(|p| {
                 matches!(
@@ -587,6 +595,7 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
                             | '然'
                             | '最'
                             | '随'
+                            | '今'
                             | '前'
                             | '落'
                             | '日'
@@ -674,7 +683,20 @@ fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<Date
     ]
     .iter()
     .find_map(|w| eat(text, i, w))?;
-    if starts(text, i, "现在") && xian_verb(char_before(text, i)) {
+    let prev = char_before(text, i);
+    if starts(text, i, "现在") && xian_verb(prev) {
+        return None;
+    }
+    // 相当前沿, 适当下调, 充当前锋: 当 belongs to the word before.
+    if text[i..].starts_with('当')
+        && prev.is_some_and(|p| matches!(p, '相' | '适' | '应' | '充' | '担' | '妥' | '正' | '恰'))
+    {
+        return None;
+    }
+    // 着眼下一代, 放眼下一个: 眼 belongs to 着眼/放眼.
+    if text[i..].starts_with('眼')
+        && prev.is_some_and(|p| matches!(p, '着' | '放' | '满' | '亲' | '字'))
+    {
         return None;
     }
     Some(DateMention {
@@ -969,7 +991,14 @@ mod tests {
         for w in ["现在", "目前", "当前", "如今", "眼下", "截至发稿"] {
             assert_eq!(f(w, Some("2023-10")), vec![e(w, "2023-10", 'N')], "{w}");
         }
-        assert_eq!(f("问题出现在芯片", Some("2023-10")), vec![]);
+        for t in [
+            "问题出现在芯片",
+            "技术相当前沿",
+            "适当下调价格",
+            "着眼下一代产品",
+        ] {
+            assert_eq!(f(t, Some("2023-10")), vec![], "{t}");
+        }
     }
 
     #[test]

@@ -192,7 +192,6 @@ fn is_measure(c: char) -> bool {
             | '美'
             | '人'
             | '欧'
-            | '英'
             | '港'
             | '秒'
             | '节'
@@ -802,7 +801,16 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             continue;
         }
         let Some(n1) = scan_num(text, i, true) else {
+            // A run of Chinese digits that is no numeral (三一重工, 一一): skip it whole.
             i = next;
+            while let Some((c, n)) = char_at(text, i) {
+                if cn_digit(c).is_none()
+                    || cn_digit(text[..i].chars().next_back().unwrap_or(' ')).is_none()
+                {
+                    break;
+                }
+                i = n;
+            }
             continue;
         };
         match quantity_at(text, &n1) {
@@ -1515,6 +1523,8 @@ mod tests {
             "成为之一,",
             "百模大战",
             "万亿市值",
+            "三一重工",
+            "GPU龙头企业一一英伟达",
         ] {
             assert_eq!(q(t), vec![], "{t}");
         }
