@@ -22,6 +22,7 @@ pub mod chips;
 pub mod date;
 pub mod number;
 pub mod price;
+pub mod share;
 pub mod text;
 pub mod vendor;
 
@@ -130,6 +131,7 @@ impl Extractor {
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();
         let mut prices = Vec::new();
+        let mut shares = Vec::new();
         let mut unresolved = 0usize;
 
         for (si, s) in layout.sentences.iter().enumerate() {
@@ -161,6 +163,7 @@ impl Extractor {
                 vendors: self.vendors.find(stext),
             };
             prices.extend(price::read(self, &sent, &mut state, path));
+            shares.extend(share::read(self, &sent, &state, path));
 
             // What this sentence leaves for the next one.
             if !sent.groups.is_empty() {
@@ -176,6 +179,7 @@ impl Extractor {
 
 
         records.extend(price::dedupe(prices).into_iter().map(Record::Price));
+        records.extend(share::dedupe(shares).into_iter().map(Record::Share));
         for (chip, hits) in &chip_hits {
             let (first_line, first_sentence) = hits[0];
             let s = &layout.sentences[first_sentence];
