@@ -11,6 +11,7 @@
 //!   CI findings; [`cli`] is the command line around all of it.
 
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod eval;
 pub mod extract;

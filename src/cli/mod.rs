@@ -8,8 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod args;
+pub mod check;
+pub mod chips;
+pub mod eval;
 pub mod extract;
 pub mod normalize;
+pub mod report;
+pub mod schema;
 
 /// Turns Chinese-language news about AI chips into market data: chip prices,
 /// market shares, chip mentions and export-control events as typed, dated,
@@ -25,6 +30,11 @@ pub struct Cli {
 pub enum Command {
     Extract(extract::Args),
     Normalize(normalize::Args),
+    Report(report::Args),
+    Check(check::Args),
+    Eval(eval::Args),
+    Schema(schema::Args),
+    Chips(chips::Args),
 }
 
 /// Exit code: everything went well.
@@ -46,6 +56,11 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Normalize(a) => normalize::run(a),
+        Command::Report(a) => report::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Chips(a) => chips::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -335,7 +335,7 @@ fn price_grid(rows: &[PriceRow], with_cny: bool, docs: &Docs) -> Grid {
                 c.push(match r.change_pct {
                     Some((lo, hi)) if fmt_pct(lo) == fmt_pct(hi) => fmt_pct(lo),
                     Some((lo, hi)) => {
-                        format!("{}..{}", fmt_pct(lo).trim_end_matches('%'), fmt_pct(hi))
+                        format!("{} to {}", fmt_pct(lo), fmt_pct(hi))
                     }
                     None => String::new(),
                 });
@@ -669,8 +669,32 @@ fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
     }
 }
 
+/// Prints a plain table (no title) the way report tables look.
+pub fn write_simple_table(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    style: TermStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let g = Grid {
+        title: String::new(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows: rows.iter().map(|r| plain(r.clone())).collect(),
+        notes: Vec::new(),
+    };
+    write_table_body(&g, style, out)
+}
+
 fn write_table(g: &Grid, style: TermStyle, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", g.title)?;
+    write_table_body(g, style, out)?;
+    for n in &g.notes {
+        writeln!(out, "{n}")?;
+    }
+    Ok(())
+}
+
+fn write_table_body(g: &Grid, style: TermStyle, out: &mut dyn Write) -> io::Result<()> {
     if g.rows.is_empty() {
         writeln!(out, "(none)")?;
     } else {
@@ -699,7 +723,7 @@ fn write_table(g: &Grid, style: TermStyle, out: &mut dyn Write) -> io::Result<()
                 }
             }));
         }
-        // No column narrower than its header or its longest word (up to 10
+        // No column narrower than its header or its longest word (up to 16
         // columns), so that short values never break mid-word, as long as
         // the table still fits: the widest bounds are dropped first.
         let mut mins: Vec<usize> = (0..g.headers.len())
@@ -712,7 +736,7 @@ fn write_table(g: &Grid, style: TermStyle, out: &mut dyn Write) -> io::Result<()
                     .map(display_width)
                     .max()
                     .unwrap_or(0)
-                    .min(12);
+                    .min(16);
                 display_width(&g.headers[i]).max(longest_word)
             })
             .collect();
@@ -741,9 +765,6 @@ fn write_table(g: &Grid, style: TermStyle, out: &mut dyn Write) -> io::Result<()
         for line in t.lines() {
             writeln!(out, "{}", line.trim_end())?;
         }
-    }
-    for n in &g.notes {
-        writeln!(out, "{n}")?;
     }
     Ok(())
 }
@@ -929,7 +950,7 @@ mod tests {
             },
         );
         assert!(t.contains("120,000 → 250,000-300,000"), "{t}");
-        assert!(t.contains("+108..+150%"), "{t}");
+        assert!(t.contains("+108% to +150%"), "{t}");
         assert!(t.contains("≠ 80%"), "{t}");
         assert!(t.contains("2022-09 / 2022-10"), "{t}");
         assert!(t.contains("  D1 = a.txt"), "{t}");

@@ -1,0 +1,150 @@
+//! `chipscan eval`: precision, recall and F1 against a gold file.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use crate::cli::args::InputArgs;
+use crate::cli::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, report_error};
+use crate::eval::{self, Gold};
+use crate::model::Extract;
+use crate::pipeline::{DocResult, Pipeline};
+
+/// Score extraction against a gold file: precision, recall and F1 per kind
+/// (price, share, chip, export_control) and date accuracy.
+///
+/// Documents are matched to the gold by file name; the matching rules are
+/// those of RECORDS.md ("Gold files and chipscan eval"). The articles are
+/// extracted afresh, or an earlier `chipscan extract --format json` output
+/// is scored with --predictions.
+#[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("paths", |a| a.required(false).required_unless_present("predictions")),
+    after_help = "Examples:\n  chipscan eval --gold tests/data/seeds.gold.json corpus/\n  chipscan eval --gold tests/data/seeds.gold.json corpus/ --verbose\n  chipscan extract corpus/ > out.json && chipscan eval --gold seeds.gold.json --predictions out.json --min-f1 0.8"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The gold file (JSON, see tests/data/seeds.gold.json).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Score this `chipscan extract --format json` output instead of
+    /// extracting the articles.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub predictions: Option<PathBuf>,
+
+    /// Output format: table or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+
+    /// Exit 1 when the F1 of any kind is below this (0 to 1).
+    #[arg(long, value_name = "X", value_parser = parse_unit)]
+    pub min_f1: Option<f64>,
+
+    /// Also list, per document, the missed gold records, the unmatched
+    /// predictions and the matched records whose date is wrong.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a number from 0 to 1")),
+    }
+}
+
+/// An earlier extract output as documents with their records.
+fn load_predictions(path: &PathBuf) -> Result<Vec<DocResult>, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{shown}: cannot read predictions: {e}"))?;
+    let ex: Extract = serde_json::from_str(&text).map_err(|e| {
+        let full = e.to_string();
+        let msg = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+        format!(
+            "{shown}:{}:{}: invalid predictions (expected `chipscan extract --format json` output): {msg}",
+            e.line(),
+            e.column()
+        )
+    })?;
+    Ok(ex
+        .documents
+        .into_iter()
+        .map(|summary| {
+            let records = ex
+                .records
+                .iter()
+                .filter(|r| r.doc() == summary.doc)
+                .cloned()
+                .collect();
+            DocResult { summary, records }
+        })
+        .collect())
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let gold = match Gold::load(&args.gold) {
+        Ok(g) => g,
+        Err(e) => {
+            report_error(&e);
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let catalog = args.input.catalog()?;
+    let mut failed = false;
+    let docs = match &args.predictions {
+        Some(path) => match load_predictions(path) {
+            Ok(d) => d,
+            Err(msg) => {
+                report_error(&msg);
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => {
+            let pipeline = Pipeline::new(args.input.load_options(), catalog.clone());
+            let mut docs = Vec::new();
+            failed = pipeline.run(&args.input.paths, |res| match res {
+                Ok(d) => docs.push(d),
+                Err(e) => report_error(&e),
+            });
+            docs
+        }
+    };
+    let scores = eval::score(&gold, &docs, &catalog);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Table => eval::write_text(&scores, args.verbose, &mut out)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &scores).map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    let below = args.min_f1.map(|m| scores.below(m)).unwrap_or_default();
+    if !below.is_empty() {
+        let list: Vec<String> = below
+            .iter()
+            .map(|k| format!("{k} {:.3}", scores.kind(*k).f1.unwrap_or(0.0)))
+            .collect();
+        report_error(&format!(
+            "F1 below {}: {}",
+            args.min_f1.unwrap_or(0.0),
+            list.join(", ")
+        ));
+    }
+    Ok(if failed {
+        EXIT_ERROR
+    } else if !below.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
