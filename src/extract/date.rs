@@ -105,20 +105,20 @@ fn small_num(text: &str, p: usize) -> Option<(u32, usize)> {
     }
     let (c, q) = char_at(text, p)?;
     if c == '十' {
-        if let Some((c2, q2)) = char_at(text, q) {
-            if let Some(d) = cn_digit(c2).filter(|d| *d > 0) {
-                return Some((10 + d, q2));
-            }
+        if let Some((c2, q2)) = char_at(text, q)
+            && let Some(d) = cn_digit(c2).filter(|d| *d > 0)
+        {
+            return Some((10 + d, q2));
         }
         return Some((10, q));
     }
     let d = cn_digit(c).filter(|d| *d > 0)?;
     if let Some((c2, q2)) = char_at(text, q) {
         if c2 == '十' {
-            if let Some((c3, q3)) = char_at(text, q2) {
-                if let Some(d3) = cn_digit(c3).filter(|d| *d > 0) {
-                    return Some((d * 10 + d3, q3));
-                }
+            if let Some((c3, q3)) = char_at(text, q2)
+                && let Some(d3) = cn_digit(c3).filter(|d| *d > 0)
+            {
+                return Some((d * 10 + d3, q3));
             }
             return Some((d * 10, q2));
         }
@@ -159,10 +159,10 @@ fn month_tail(text: &str, p: usize) -> (Option<u8>, usize) {
             return (None, end);
         }
     }
-    if let Some(end) = eat(text, p, "初") {
-        if !starts(text, end, "步") {
-            return (None, end);
-        }
+    if let Some(end) = eat(text, p, "初")
+        && !starts(text, end, "步")
+    {
+        return (None, end);
     }
     (None, p)
 }
@@ -209,10 +209,8 @@ fn quarter_at(text: &str, p: usize) -> Option<usize> {
     let q = eat(text, p, "第").unwrap_or(p);
     if let Some((c, n)) = char_at(text, q) {
         let ok = matches!(c, '一' | '二' | '三' | '四' | '1' | '2' | '3' | '4');
-        if ok {
-            if let Some(end) = eat(text, n, "季度") {
-                return Some(end);
-            }
+        if ok && let Some(end) = eat(text, n, "季度") {
+            return Some(end);
         }
     }
     let q = eat(text, p, "Q").or_else(|| eat(text, p, "q"))?;
@@ -432,26 +430,26 @@ fn ascii_date(
         if mn > 2 || !(1..=12).contains(&m) {
             return None;
         }
-        if let Some((sep2, p2)) = char_at(text, me) {
-            if sep2 == sep {
-                if let Some((d, dn, de)) = digits(text, p2) {
-                    let tail_ok = !text
-                        .as_bytes()
-                        .get(de)
-                        .is_some_and(|b| b.is_ascii_digit() || *b == b'.');
-                    if dn <= 2 && tail_ok {
-                        let date = PartialDate::day(year, m as u8, d as u8)?;
-                        let e = eat(text, de, "日").unwrap_or(de);
-                        return Some(DateMention {
-                            start: i,
-                            end: e,
-                            date: Some(date),
-                            kind: DateKind::Absolute,
-                        });
-                    }
+        if let Some((sep2, p2)) = char_at(text, me)
+            && sep2 == sep
+        {
+            if let Some((d, dn, de)) = digits(text, p2) {
+                let tail_ok = !text
+                    .as_bytes()
+                    .get(de)
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'.');
+                if dn <= 2 && tail_ok {
+                    let date = PartialDate::day(year, m as u8, d as u8)?;
+                    let e = eat(text, de, "日").unwrap_or(de);
+                    return Some(DateMention {
+                        start: i,
+                        end: e,
+                        date: Some(date),
+                        kind: DateKind::Absolute,
+                    });
                 }
-                return None;
             }
+            return None;
         }
         if sep == '.' || text.as_bytes().get(me).is_some_and(|b| b.is_ascii_digit()) {
             return None;
@@ -475,17 +473,16 @@ fn month_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<Dat
     let (m, q) = month_at(text, i)?;
     // 3月2023年
     let y = skip_spaces(text, q);
-    if let Some((v, 4, ye)) = digits(text, y) {
-        if (1990..=2100).contains(&v) {
-            if let Some(e) = eat(text, skip_spaces(text, ye), "年") {
-                return Some(DateMention {
-                    start: i,
-                    end: e,
-                    date: Some(PartialDate::month(v as i32, m)),
-                    kind: DateKind::Absolute,
-                });
-            }
-        }
+    if let Some((v, 4, ye)) = digits(text, y)
+        && (1990..=2100).contains(&v)
+        && let Some(e) = eat(text, skip_spaces(text, ye), "年")
+    {
+        return Some(DateMention {
+            start: i,
+            end: e,
+            date: Some(PartialDate::month(v as i32, m)),
+            kind: DateKind::Absolute,
+        });
     }
     let (d, end) = month_tail(text, q);
     let date = published.and_then(|p| {
@@ -763,16 +760,18 @@ fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option
             break;
         }
     }
-    if n == 4 && !numeral_before && (1990..=2100).contains(&v) {
-        if let Some(after) = eat(text, q, "年") {
-            let (part, end) = year_tail(text, after, v);
-            return Some(DateMention {
-                start: i,
-                end,
-                date: make(v, &part),
-                kind: DateKind::Absolute,
-            });
-        }
+    if n == 4
+        && !numeral_before
+        && (1990..=2100).contains(&v)
+        && let Some(after) = eat(text, q, "年")
+    {
+        let (part, end) = year_tail(text, after, v);
+        return Some(DateMention {
+            start: i,
+            end,
+            date: make(v, &part),
+            kind: DateKind::Absolute,
+        });
     }
     let year_of_pub = || published.map(|p| PartialDate::year(p.year));
     if let Some(end) = quarter_at(text, i) {

@@ -378,7 +378,9 @@ impl Acc {
             }
             Tok::Big(b) => {
                 let cur = next.cur.take().map(|(d, _)| d);
-                if cur.is_none() && next.section.is_zero() && !(b == 8 && !next.wan.is_zero()) {
+                // Nothing to scale (万 alone), except 万亿 where 亿 scales the 万 part.
+                let wan_yi = b == 8 && !next.wan.is_zero();
+                if cur.is_none() && next.section.is_zero() && !wan_yi {
                     return None;
                 }
                 let v = next.section.add(cur.unwrap_or(Dec::ZERO))?;
@@ -490,12 +492,11 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     let (c0, n0) = char_at(text, p)?;
     let ascii = c0.is_ascii_digit();
     // Runs of Chinese digits: pairs (三四) and digit strings (二〇二三).
-    if let Some(d0) = cn_digit(c0) {
-        if let Some((c1, _)) = char_at(text, n0) {
-            if cn_digit(c1).is_some() {
-                return scan_digit_run(text, p, d0);
-            }
-        }
+    if let Some(d0) = cn_digit(c0)
+        && let Some((c1, _)) = char_at(text, n0)
+        && cn_digit(c1).is_some()
+    {
+        return scan_digit_run(text, p, d0);
     }
     let mut acc = Acc::new(allow_bare);
     let mut q = p;
@@ -509,11 +510,11 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
         }
         prev_ascii = is_ascii_num;
         q = end;
-        if let Some(v) = acc.value() {
-            if v.to_f64().is_some() {
-                prev_best = best;
-                best = Some((q, v, acc));
-            }
+        if let Some(v) = acc.value()
+            && v.to_f64().is_some()
+        {
+            prev_best = best;
+            best = Some((q, v, acc));
         }
     }
     let (mut end, mut v, mut acc) = best?;
@@ -530,16 +531,16 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     // trailing chain when the numeral is "N + scales" (20万, 2千亿), else the
     // trailing big scales only.
     let tail_mult = if scaled && acc.cur.is_none() {
-        let simple = acc.tokens as u32 == acc.scales + 1;
+        let simple = acc.tokens == acc.scales + 1;
         if simple {
             Dec::int(1).shift(acc.chain)
         } else {
             // e.g. 二十万: 万 only.
-            let big = match acc.last_scale {
+
+            match acc.last_scale {
                 Some(s) if s >= 3 => Dec::int(1).shift(s),
                 _ => None,
-            };
-            big
+            }
         }
     } else {
         None
@@ -830,10 +831,10 @@ fn quantity_at(text: &str, n1: &Num) -> Option<Quantity> {
         return None;
     }
     // A range: n1 connector n2.
-    if !bad_after(text, n1.end) {
-        if let Some(r) = range_after(text, n1) {
-            return Some(r);
-        }
+    if !bad_after(text, n1.end)
+        && let Some(r) = range_after(text, n1)
+    {
+        return Some(r);
     }
     single(text, n1)
 }
@@ -874,10 +875,11 @@ fn range_after(text: &str, n1: &Num) -> Option<Quantity> {
         return None;
     }
     let mut low = n1.low;
-    if !n1.scaled && n1.low == n1.high {
-        if let Some(m) = n2.tail_mult {
-            low = low.mul(m)?;
-        }
+    if !n1.scaled
+        && n1.low == n1.high
+        && let Some(m) = n2.tail_mult
+    {
+        low = low.mul(m)?;
     }
     let (mut end, mut high) = (n2.end, n2.high);
     if let Some((e, s)) = approx_scale(text, &n2) {
@@ -1135,10 +1137,7 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
         return None;
     }
     // X分之Y (X may be a bare 十/百/千: 十分之一, 千分之五).
-    let n1 = match scan_num(text, i, true) {
-        Some(n) => n,
-        None => return None,
-    };
+    let n1 = scan_num(text, i, true)?;
     if starts_with_at(text, n1.end, "分之") && n1.low == n1.high {
         let p = n1.end + "分之".len();
         let n2 = pct_num(text, p)?;
@@ -1156,23 +1155,26 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
     if n1.bare {
         return None;
     }
+    // 统一成本, 之一成: 一 inside a word.
+    if n1.lone && n1.low == Dec::int(1) && prev.is_some_and(yi_word) {
+        return None;
+    }
     // N% and N%-M%.
     if let Some(e1) = percent_sign(text, n1.end) {
         let lo = n1.low.to_f64()?;
         let hi1 = n1.high.to_f64()?;
-        if let Some(q) = connector(text, e1) {
-            if let Some(n2) = pct_num(text, q) {
-                if let Some(e2) = percent_sign(text, n2.end) {
-                    let hi = n2.high.to_f64()?;
-                    if lo <= hi {
-                        return Some(Quantity {
-                            start: i,
-                            end: e2,
-                            low: lo,
-                            high: hi,
-                        });
-                    }
-                }
+        if let Some(q) = connector(text, e1)
+            && let Some(n2) = pct_num(text, q)
+            && let Some(e2) = percent_sign(text, n2.end)
+        {
+            let hi = n2.high.to_f64()?;
+            if lo <= hi {
+                return Some(Quantity {
+                    start: i,
+                    end: e2,
+                    low: lo,
+                    high: hi,
+                });
             }
         }
         return Some(Quantity {
@@ -1183,19 +1185,18 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
         });
     }
     // N-M%.
-    if let Some(q) = connector(text, n1.end) {
-        if let Some(n2) = pct_num(text, q) {
-            if let Some(e2) = percent_sign(text, n2.end) {
-                let (lo, hi) = (n1.low.to_f64()?, n2.high.to_f64()?);
-                if lo <= hi {
-                    return Some(Quantity {
-                        start: i,
-                        end: e2,
-                        low: lo,
-                        high: hi,
-                    });
-                }
-            }
+    if let Some(q) = connector(text, n1.end)
+        && let Some(n2) = pct_num(text, q)
+        && let Some(e2) = percent_sign(text, n2.end)
+    {
+        let (lo, hi) = (n1.low.to_f64()?, n2.high.to_f64()?);
+        if lo <= hi {
+            return Some(Quantity {
+                start: i,
+                end: e2,
+                low: lo,
+                high: hi,
+            });
         }
     }
     // N成, N成半, 七八成.
@@ -1204,15 +1205,17 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
         let (lo, hi) = (n1.low.to_f64()?, n1.high.to_f64()?);
         let small = (!n1.scaled || n1.low == Dec::int(10)) && hi <= 10.0 && lo >= 1.0;
         if small && !cheng_blocked(char_at(text, after).map(|x| x.0)) {
-            if let Some((c, e)) = char_at(text, after) {
-                if c == '半' && !half_blocked(char_at(text, e).map(|x| x.0)) && lo == hi {
-                    return Some(Quantity {
-                        start: i,
-                        end: e,
-                        low: lo * 10.0 + 5.0,
-                        high: hi * 10.0 + 5.0,
-                    });
-                }
+            if let Some((c, e)) = char_at(text, after)
+                && c == '半'
+                && !half_blocked(char_at(text, e).map(|x| x.0))
+                && lo == hi
+            {
+                return Some(Quantity {
+                    start: i,
+                    end: e,
+                    low: lo * 10.0 + 5.0,
+                    high: hi * 10.0 + 5.0,
+                });
             }
             return Some(Quantity {
                 start: i,
@@ -1610,7 +1613,14 @@ mod tests {
 
     #[test]
     fn percent_words_that_are_not_percents() {
-        for t in ["成为全球第一", "降低成本", "一成不变", "半导体", "近半年"] {
+        for t in [
+            "成为全球第一",
+            "降低成本",
+            "一成不变",
+            "半导体",
+            "近半年",
+            "三大厂商之一成立于",
+        ] {
             assert_eq!(p(t), vec![], "{t}");
         }
     }
