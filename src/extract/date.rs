@@ -10,6 +10,9 @@
 //!   一季度/第三季度/Q3/上半年 without a year (the publication year),
 //!   周四(4日) (that day of the published month, or of the month before when
 //!   the day is later than the publication day).
+//! - Days: 今天/今日, 昨天/昨日, 前天, 明天 → the publication day moved by
+//!   0, -1, -2, +1 when it has a day; the publication month when it has
+//!   only a month (今日头条 is a name, not a date).
 //! - Now: 现在, 目前, 当前, 如今, 眼下, 当下, 截至发稿/截止发稿 → `published`.
 //!
 //! Not dates: durations (37年, 14年之后, 三四年, 30天, 6个月, 十几年, 两周),
@@ -303,7 +306,9 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
                     }
                 }
             }
-            '今' | '去' | '前' | '明' | '后' => relative_year(text, i, published),
+            '今' | '去' | '前' | '明' | '后' | '昨' => {
+                relative_year(text, i, published).or_else(|| relative_day(text, i, published))
+            }
             '本' | '上' | '下' | '这' => {
                 relative_month(text, i, published).or_else(|| standalone_half(text, i, published))
             }
@@ -624,6 +629,40 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
         start: i,
         end,
         date: year.and_then(|y| make(y, &part)),
+        kind: DateKind::Relative,
+    })
+}
+
+/// 今天, 今日, 昨天, 昨日, 前天, 明天.
+fn relative_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (shift, end) = [
+        ("今天", 0),
+        ("今日", 0),
+        ("昨天", -1),
+        ("昨日", -1),
+        ("前天", -2),
+        ("明天", 1),
+    ]
+    .iter()
+    .find_map(|(w, k)| eat(text, i, w).map(|e| (*k, e)))?;
+    if starts(text, i, "今日头条") {
+        return None;
+    }
+    // 提前天数, 之前天: 前 belongs to the word before.
+    if starts(text, i, "前天")
+        && char_before(text, i)
+            .is_some_and(|p| matches!(p, '提' | '之' | '此' | '以' | '日' | '目' | '年' | '空'))
+    {
+        return None;
+    }
+    let date = published.and_then(|p| match p.day {
+        Some(_) => p.add_days(shift),
+        None => p.month.map(|m| PartialDate::month(p.year, m)),
+    });
+    Some(DateMention {
+        start: i,
+        end,
+        date,
         kind: DateKind::Relative,
     })
 }
@@ -958,6 +997,25 @@ mod tests {
             vec![e("4月底", "2023-04", 'R')]
         );
         assert_eq!(f("10月20日", None), vec![e("10月20日", "-", 'R')]);
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(
+            f("美国商务部昨日宣布", Some("2023-10-18")),
+            vec![e("昨日", "2023-10-17", 'R')]
+        );
+        assert_eq!(
+            f("今天", Some("2024-03-01")),
+            vec![e("今天", "2024-03-01", 'R')]
+        );
+        assert_eq!(
+            f("前天", Some("2024-03-01")),
+            vec![e("前天", "2024-02-28", 'R')]
+        );
+        assert_eq!(f("昨天", Some("2024-03")), vec![e("昨天", "2024-03", 'R')]);
+        assert_eq!(f("昨天", None), vec![e("昨天", "-", 'R')]);
+        assert_eq!(f("据今日头条报道", Some("2024-03")), vec![]);
     }
 
     #[test]
