@@ -20,6 +20,7 @@ use crate::model::{ChipMention, PartialDate, Record};
 pub mod boiler;
 pub mod chips;
 pub mod date;
+pub mod export;
 pub mod number;
 pub mod price;
 pub mod share;
@@ -132,6 +133,7 @@ impl Extractor {
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();
         let mut prices = Vec::new();
         let mut shares = Vec::new();
+        let mut events = Vec::new();
         let mut unresolved = 0usize;
 
         for (si, s) in layout.sentences.iter().enumerate() {
@@ -164,6 +166,7 @@ impl Extractor {
             };
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &state, path));
+            events.extend(export::read(self, &sent, &mut state, path));
 
             // What this sentence leaves for the next one.
             if !sent.groups.is_empty() {
@@ -180,6 +183,7 @@ impl Extractor {
 
         records.extend(price::dedupe(prices).into_iter().map(Record::Price));
         records.extend(share::dedupe(shares).into_iter().map(Record::Share));
+        records.extend(export::merge(events).into_iter().map(Record::ExportControl));
         for (chip, hits) in &chip_hits {
             let (first_line, first_sentence) = hits[0];
             let s = &layout.sentences[first_sentence];

@@ -1,0 +1,528 @@
+//! Export-control events: bans, restrictions, China variants, entity-list
+//! additions, relaxations and proposals, with the chips they name, the
+//! authority, the date and when they take effect.
+//!
+//! Each clause is read for one action by its cue words. A clause that only
+//! supposes, hopes or doubts (一旦, 如果, 希望, 是否) tells no event. A
+//! sentence that considers a measure (考虑, 拟, 传出将) makes its bans and
+//! restrictions proposals. Events of one sentence with the same action and
+//! compatible dates are one event; a restriction told with the ban it caused
+//! is that ban. Across a document, an event told again (same action, chips in
+//! common, dates that agree) is one record.
+
+use std::ops::Range;
+
+use super::text::chars_before;
+use super::{DocState, Extractor, Sentence};
+use crate::model::{Action, ExportControl, PartialDate};
+
+/// Verbs that issue or tighten a rule.
+const ISSUE_VERBS: &[&str] = &[
+    "出台", "发布", "公布", "实施", "推出", "颁布", "升级", "收紧", "加强", "扩大", "更新", "做出", "作出", "宣布",
+    "制定", "下达", "发出", "施加", "加码", "扩展", "修订",
+];
+
+/// Nouns of rules and controls.
+const RULE_NOUNS: &[&str] = &[
+    "出口管制", "管制", "限制", "新规", "禁令", "规定", "措施", "许可要求", "许可证要求", "许可通知要求", "新标准", "规则",
+];
+
+/// Rules named as new, which need no verb to be an event.
+const NEW_RULES: &[&str] = &[
+    "出口管制新规", "管制新规", "新规定", "新规", "新限制", "新的限制", "新的出口限制", "新出口管制", "许可要求", "许可证要求",
+    "许可通知要求",
+];
+
+/// Cues of a ban on selling or shipping.
+const BAN_CUES: &[&str] = &["禁售", "禁运", "被禁", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货", "停止供应", "被禁用"];
+
+/// Cues of a cut-down China version.
+const VARIANT_CUES: &[&str] = &[
+    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "合规版", "中国版", "特供中国", "中国特供",
+];
+
+/// Verbs of launching a product.
+const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "交付", "供应"];
+
+/// Cues of an easing.
+const RELAX_CUES: &[&str] = &[
+    "获准", "解禁", "放行", "逐案审查", "恢复供应", "恢复销售", "恢复出口", "恢复对华", "批准出口", "批准向", "豁免", "松绑",
+    "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可",
+];
+
+/// Cues that a measure is only considered.
+const PROPOSAL_CUES: &[&str] = &["考虑", "拟", "传出", "酝酿", "研究是否", "或将", "可能会", "计划限制", "计划禁止", "寻求"];
+
+/// Clauses that suppose, hope, judge or ask: no event happens in them.
+const NOT_EVENT: &[&str] = &[
+    "一旦", "如果", "假如", "倘若", "若是", "万一", "希望", "呼吁", "评估", "认为", "担心", "是否", "能否", "游说", "反对",
+    "影响", "不受", "规避", "回应",
+];
+
+/// Words that put an event in the past (no date of its own means unknown).
+const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
+
+/// Authorities, most specific first.
+const AUTHORITIES: &[(&str, &str)] = &[
+    ("BIS", "BIS"), ("工业与安全局", "BIS"), ("工业和安全局", "BIS"), ("美国商务部", "BIS"), ("美国政府", "US"),
+    ("白宫", "US"), ("拜登政府", "US"), ("特朗普政府", "US"), ("美国国会", "US"), ("美国", "US"), ("美方", "US"),
+    ("中国商务部", "China"), ("中国政府", "China"), ("中方", "China"), ("海关总署", "China"), ("荷兰", "Netherlands"),
+    ("日本", "Japan"), ("欧盟", "EU"),
+];
+
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Where a variant cue stands in the clause, if any.
+fn find_any(text: &str, words: &[&str]) -> Option<Range<usize>> {
+    words.iter().filter_map(|w| text.find(w).map(|i| i..i + w.len())).min_by_key(|r| r.start)
+}
+
+/// An event read from one clause.
+#[derive(Clone, Debug)]
+struct Event {
+    action: Action,
+    clause: usize,
+    chips: Vec<usize>,
+    entities: Vec<String>,
+    date: Option<PartialDate>,
+}
+
+/// The action a clause tells, with where its cue is.
+fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Action, Range<usize>)> {
+    let c = s.clause_text(ci);
+    let base = s.clauses[ci].start;
+    let at = |r: Range<usize>| base + r.start..base + r.end;
+    if contains_any(c, NOT_EVENT) {
+        return None;
+    }
+    if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
+        if contains_any(c, &["列入", "加入", "纳入", "被列", "列进", "添加"]) {
+            return Some((Action::EntityList, at(r)));
+        }
+    }
+    if let Some(r) = find_any(c, RELAX_CUES) {
+        if !chars_before(c, r.start, 3).contains('仍') {
+            return Some((Action::Relaxation, at(r)));
+        }
+    }
+    if let Some(r) = find_any(c, BAN_CUES) {
+        return Some((Action::Ban, at(r)));
+    }
+    // 禁止 with something sold or shipped after it.
+    if let Some(i) = c.find("禁止") {
+        let rest = &c[i..];
+        if contains_any(rest, &["出口", "销售", "出售", "售往", "售卖", "供货", "运往"]) {
+            return Some((Action::Ban, at(i..i + "禁止".len())));
+        }
+    }
+    if let Some(r) = find_any(c, VARIANT_CUES) {
+        if contains_any(&s.text, LAUNCH_VERBS) {
+            return Some((Action::Variant, at(r)));
+        }
+    }
+    // 推出了H800版本: a version launched under export rules.
+    if sentence_has_chips && contains_any(c, LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+        let i = c.find("版本").unwrap_or(0);
+        return Some((Action::Variant, at(i..i + "版本".len())));
+    }
+    if let Some(r) = find_any(c, NEW_RULES) {
+        return Some((Action::Restriction, at(r)));
+    }
+    // 限制 as a verb with China as its object: 进一步限制中国市场获取A800.
+    if let Some(r) = find_any(c, &["限制中国", "限制对华", "限制向中国", "进一步限制", "限制其向中国"]) {
+        return Some((Action::Restriction, at(r)));
+    }
+    if let Some(r) = find_any(c, RULE_NOUNS) {
+        if contains_any(c, ISSUE_VERBS) || c[..r.start].contains('对') {
+            return Some((Action::Restriction, at(r)));
+        }
+    }
+    None
+}
+
+/// Chips of the groups in `range` of the sentence, without the originals a
+/// variant was made from (A100/H100的定制版芯片A800/H800).
+fn chips_in(s: &Sentence, range: Range<usize>, originals: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for g in s.groups.iter().filter(|g| g.range.start >= range.start && g.range.end <= range.end) {
+        for &c in &g.chips {
+            if !originals.contains(&c) && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Chips named as what a variant was cut from: a group followed by 的定制版.
+fn originals(s: &Sentence) -> Vec<usize> {
+    s.groups
+        .iter()
+        .filter(|g| {
+            let rest = &s.text[g.range.end..];
+            rest.starts_with('的') && VARIANT_CUES.iter().any(|v| rest[3..].starts_with(v))
+                || rest.starts_with("替代版")
+                || rest.starts_with("的替代")
+        })
+        .flat_map(|g| g.chips.clone())
+        .collect()
+}
+
+fn authority_of(text: &str) -> Option<&'static str> {
+    AUTHORITIES.iter().find(|(w, _)| text.contains(w)).map(|&(_, a)| a)
+}
+
+/// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效.
+fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
+    for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
+        if let Some(i) = s.text.find(marker) {
+            let head = &s.text[..i];
+            let digits: String = head
+                .trim_end_matches(['的', ' '])
+                .trim_end_matches('天')
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if let (Ok(days), Some(d)) = (digits.parse::<i64>(), date) {
+                return d.add_days(days);
+            }
+        }
+    }
+    let i = s.text.find("生效")?;
+    s.dates.iter().rev().find(|d| d.end <= i && i - d.end <= 12 && d.date != date).and_then(|d| d.date)
+}
+
+pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
+    let authority_here = authority_of(s.text);
+    let has_chips = !s.groups.is_empty();
+    let originals = originals(s);
+    let proposal = contains_any(s.text, PROPOSAL_CUES);
+
+    let mut events: Vec<Event> = Vec::new();
+    for ci in 0..s.clauses.len() {
+        let Some((mut action, cue)) = action_of(s, ci, has_chips) else { continue };
+        if proposal && matches!(action, Action::Ban | Action::Restriction) {
+            action = Action::Proposal;
+        }
+        let clause = s.clauses[ci].clone();
+        let chips = match action {
+            Action::EntityList => Vec::new(),
+            Action::Variant => {
+                // The chips right after the cue (定制版A800), else before it (H800版本).
+                let after: Vec<usize> = s
+                    .groups
+                    .iter()
+                    .find(|g| g.range.start >= cue.end && g.range.start <= cue.end + 12 && g.range.end <= clause.end)
+                    .map(|g| g.chips.clone())
+                    .unwrap_or_default();
+                if after.is_empty() {
+                    s.groups
+                        .iter()
+                        .rev()
+                        .find(|g| g.range.end <= cue.start && g.range.start >= clause.start)
+                        .map(|g| g.chips.clone())
+                        .unwrap_or_default()
+                } else {
+                    after
+                }
+            }
+            _ => {
+                let own = chips_in(s, clause.clone(), &originals);
+                if own.is_empty() && matches!(action, Action::Ban) {
+                    // 英伟达发布H100型号GPU,但被美国禁止出口至中国: the chips before.
+                    s.groups
+                        .iter()
+                        .rev()
+                        .filter(|g| g.range.end <= cue.start)
+                        .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
+                        .find(|c| !c.is_empty())
+                        .unwrap_or_default()
+                } else {
+                    own
+                }
+            }
+        };
+        let entities = if action == Action::EntityList {
+            s.vendors.iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(Vec::new(), |mut acc, v| {
+                if !acc.contains(&v) {
+                    acc.push(v);
+                }
+                acc
+            })
+        } else {
+            Vec::new()
+        };
+        // Bans and variants are about chips; without any they tell no event.
+        if matches!(action, Action::Ban | Action::Variant) && chips.is_empty() {
+            continue;
+        }
+        events.push(Event { action, clause: ci, chips, entities, date: None });
+    }
+    if events.is_empty() {
+        return Vec::new();
+    }
+
+    // Dates: the clause's own, else the nearest before it that no other
+    // event's clause holds, else after it, else the paragraph's.
+    let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
+    for e in &mut events {
+        let clause = s.clauses[e.clause].clone();
+        let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+        let free = |d: &&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses[o].start <= d.start && d.end <= s.clauses[o].end);
+        let date = own
+            .or_else(|| s.dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
+            .or_else(|| s.dates.iter().filter(free).find(|d| d.start >= clause.end))
+            .and_then(|d| d.date)
+            .or_else(|| state.para_date(s));
+        // News of a ban or rule with no date and no word of the past happens
+        // when the article is written.
+        e.date = date.or_else(|| {
+            let past = contains_any(s.text, PAST);
+            (matches!(e.action, Action::Ban | Action::Restriction) && !past).then_some(state.published).flatten()
+        });
+    }
+
+    // One sentence: a restriction told with the ban it caused is the ban.
+    if events.iter().any(|e| e.action == Action::Ban) {
+        let restriction_date = events.iter().find(|e| e.action == Action::Restriction).and_then(|e| e.date);
+        events.retain(|e| e.action != Action::Restriction);
+        for e in events.iter_mut().filter(|e| e.action == Action::Ban && e.date.is_none()) {
+            e.date = restriction_date;
+        }
+    }
+    // Same action, dates that agree: one event.
+    let mut merged: Vec<Event> = Vec::new();
+    for e in events {
+        match merged.iter_mut().find(|m| m.action == e.action && dates_agree(m.date, e.date)) {
+            Some(m) => {
+                for c in e.chips {
+                    if !m.chips.contains(&c) {
+                        m.chips.push(c);
+                    }
+                }
+                m.date = more_precise(m.date, e.date);
+            }
+            None => merged.push(e),
+        }
+    }
+
+    if let Some(a) = authority_here {
+        state.authority = Some(a.to_string());
+    }
+    merged
+        .into_iter()
+        .map(|e| {
+            let authority = match e.action {
+                Action::Variant => None,
+                _ => authority_here.map(str::to_string).or_else(|| state.authority.clone()),
+            };
+            let effective = match e.action {
+                Action::Ban | Action::Restriction | Action::EntityList => effective(s, e.date),
+                _ => None,
+            };
+            ExportControl {
+                doc: doc.to_string(),
+                line: s.line,
+                evidence: s.text.to_string(),
+                action: e.action,
+                chips: e.chips.iter().map(|&c| ex.catalog.chips[c].id.clone()).collect(),
+                entities: e.entities,
+                authority,
+                date: e.date,
+                effective,
+            }
+        })
+        .collect()
+}
+
+/// Whether two dates may be the same day: equal, or one the other's prefix.
+fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.agrees_with(&b) || b.agrees_with(&a),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.day.is_some() && x.day.is_none() || y.month.is_some() && x.month.is_none() { y } else { x }),
+        (x, y) => x.or(y),
+    }
+}
+
+fn chips_compatible(a: &[String], b: &[String]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|c| b.contains(c))
+}
+
+/// Merges events a document tells more than once. In one paragraph an event
+/// without a date is the dated one of the same action; across the document,
+/// events of the same action with chips in common and agreeing dates are one,
+/// kept where first told with the most precise date.
+pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
+    let mut out: Vec<ExportControl> = Vec::new();
+    // First the dated events, so undated ones can find them.
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| events[i].date.is_none());
+    let mut slots: Vec<Option<ExportControl>> = vec![None; events.len()];
+    for i in order {
+        let e = &events[i];
+        let same = slots.iter_mut().flatten().find(|m| {
+            m.action == e.action
+                && chips_compatible(&m.chips, &e.chips)
+                && (dates_agree(m.date, e.date) && e.date.is_some() || e.date.is_none() && m.line == e.line)
+                && (m.action != Action::EntityList || m.entities == e.entities || e.entities.is_empty())
+        });
+        match same {
+            Some(m) => {
+                for c in &e.chips {
+                    if !m.chips.contains(c) {
+                        m.chips.push(c.clone());
+                    }
+                }
+                if m.line > e.line {
+                    m.line = e.line;
+                    m.evidence = e.evidence.clone();
+                }
+                m.date = more_precise(m.date, e.date);
+                m.effective = m.effective.or(e.effective);
+                m.authority = m.authority.clone().or(e.authority.clone());
+            }
+            None => slots[i] = Some(e.clone()),
+        }
+    }
+    out.extend(slots.into_iter().flatten());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::extract::Extractor;
+    use crate::load::Document;
+    use crate::model::{ExportControl, Record};
+
+    fn events(text: &str, published: &str) -> Vec<ExportControl> {
+        let doc = Document::from_text("t.txt", text, published.parse().ok());
+        Extractor::new(Catalog::embedded())
+            .extract(&doc)
+            .records
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::ExportControl(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn brief(text: &str, published: &str) -> Vec<String> {
+        events(text, published)
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} [{}] {} {}{}",
+                    e.action.as_str(),
+                    e.chips.join(","),
+                    e.authority.clone().unwrap_or("-".into()),
+                    e.date.map_or("-".into(), |d| d.to_string()),
+                    e.effective.map_or(String::new(), |d| format!(" eff {d}")),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_timeline_gives_one_record_per_event() {
+        let b = brief(
+            "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800;2023年10月,A800/H800/L40/L40S/RTX4090被禁止向中国出口;2024年6月,英伟达创始人黄仁勋称,将向中国推送阉割版本的L20、H20芯片。",
+            "2024-08",
+        );
+        assert_eq!(
+            b,
+            vec![
+                "ban [A100] - 2022-09",
+                "variant [A800,H800] - 2022-09",
+                "ban [A800,H800,L40,L40S,RTX 4090] - 2023-10",
+                "variant [L20,H20] - 2024-06",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rule_with_a_grace_period_and_the_rule_it_built_on() {
+        let b = brief(
+            "英伟达芯片价格暴涨的背后,离不开美国商务部工业与安全局(BIS)出台的AI芯片出口管制新规定。美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了把性能密度作为限制新标准的相关要求,并提供了30天缓冲期。",
+            "2023-10",
+        );
+        assert_eq!(b, vec!["restriction [] BIS 2023-10-17 eff 2023-11-16", "restriction [] BIS 2022-10"]);
+    }
+
+    #[test]
+    fn a_ban_told_with_the_controls_that_caused_it() {
+        let b = brief("不过,去年美国实施出口管制以来,英伟达已经被禁止向中国出口两款最先进的GPU芯片H100和A100。", "2023-07");
+        assert_eq!(b, vec!["ban [H100,A100] US 2022"]);
+    }
+
+    #[test]
+    fn a_variant_names_the_new_chips_not_the_originals() {
+        let b = brief(
+            "在新规影响下,英伟达原本针对中国市场推出的A100/H100的定制版芯片A800/H800,因为超标也将被全面禁售。",
+            "2023-10",
+        );
+        assert_eq!(b, vec!["variant [A800,H800] - -", "ban [A800,H800] - 2023-10"]);
+        let b = brief("英伟达推出的A100替代版A800,国内厂商也是排队拿货。", "2023-04-23");
+        assert_eq!(b, vec!["variant [A800] - -"]);
+    }
+
+    #[test]
+    fn chips_before_a_ban_clause_and_a_version_launched_for_export() {
+        let b = brief(
+            "2022年9月,英伟达发布H100型号GPU,但被美国禁止出口至中国,为了出口,英伟达牺牲了部分性能,在今年推出了H800版本。",
+            "2023-04-23",
+        );
+        assert_eq!(b, vec!["ban [H100] US 2022-09", "variant [H800] - 2023"]);
+    }
+
+    #[test]
+    fn entity_list_names_companies() {
+        let e = events("BIS已经将壁仞、摩尔线程等国产GPU公司列入实体清单,这意味着它们不能进口美国技术。", "2023-10");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].entities, vec!["Biren", "Moore Threads"]);
+        assert_eq!(e[0].authority.as_deref(), Some("BIS"));
+    }
+
+    #[test]
+    fn proposals_and_relaxations() {
+        let b = brief("在美国政府传出将对半导体技术实施新的出口限制,进一步限制中国市场获取A800和H800时,黄仁勋曾在7月份接受采访中表示。", "2023-10");
+        assert_eq!(b, vec!["proposal [A800,H800] US 2023-07"]);
+        let b = brief("2025年7月,英伟达获准恢复向中国销售H20芯片。", "2025-07-15");
+        assert_eq!(b, vec!["relaxation [H20] - 2025-07"]);
+    }
+
+    #[test]
+    fn hypotheses_wishes_and_mentions_are_not_events() {
+        for text in [
+            "认为一旦长期向中国销售数据中心GPU的禁令实施,将导致英伟达失去机会。",
+            "这些芯片巨头们希望美国政府应该进一步评估“限制对华半导体出口”的影响,希望停止实施新的对华限制。",
+            "同时,英伟达的中国特供版A800 和H800芯片也遭到了哄抢。",
+            "所有这些平台使用的是英伟达A100、H100 GPU。",
+        ] {
+            assert!(brief(text, "2023-10").is_empty(), "{text}: {:?}", brief(text, "2023-10"));
+        }
+    }
+
+    #[test]
+    fn an_event_told_again_is_one_record() {
+        let b = brief(
+            "美东时间10月17日,BIS公布了出口管制新规定。\nBIS还希望借助新限制堵住漏洞。\n按照雷蒙多的说法,AI芯片的出口管制规定将至少每年更新一次。",
+            "2023-10",
+        );
+        assert_eq!(b, vec!["restriction [] BIS 2023-10-17"]);
+    }
+}
