@@ -48,20 +48,36 @@ impl ReportOptions {
 /// `显卡4090`) to its canonical id through the catalog's ids, aliases and
 /// bare names; `None` when the catalog does not know it.
 pub fn resolve_chip<'c>(catalog: &'c Catalog, name: &str) -> Option<&'c str> {
+    let find = |key: &str| {
+        catalog
+            .chips
+            .iter()
+            .find(|c| {
+                Catalog::names_of(c)
+                    .chain(c.bare.iter().map(String::as_str))
+                    .any(|n| id_key(n) == key)
+            })
+            .map(|c| c.id.as_str())
+    };
     let key = id_key(name.trim());
     if key.is_empty() {
         return None;
     }
-    catalog
-        .chips
-        .iter()
-        .find(|c| {
-            Catalog::names_of(c)
-                .chain(c.bare.iter().map(String::as_str))
-                .any(|n| id_key(n) == key)
-        })
-        .map(|c| c.id.as_str())
+    find(&key).or_else(|| {
+        // A bare model number with the words that make it a chip in text
+        // (显卡4090, 4090芯片).
+        let bare = CHIP_WORDS.iter().fold(key.clone(), |k, w| {
+            let k = k.strip_prefix(w).unwrap_or(&k).to_string();
+            k.strip_suffix(w).unwrap_or(&k).to_string()
+        });
+        (bare != key && !bare.is_empty())
+            .then(|| find(&bare))
+            .flatten()
+    })
 }
+
+/// Words around a bare model number that make it a chip (`显卡4090`).
+const CHIP_WORDS: [&str; 6] = ["显卡", "芯片", "加速卡", "gpu", "卡", "顯卡"];
 
 /// An amount of money: `low`–`high` in `currency`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -543,10 +559,12 @@ fn finest_dates(dates: impl Iterator<Item = PartialDate>) -> Vec<PartialDate> {
         .collect()
 }
 
-/// Ids in first-seen order, one per id key.
+/// Distinct ids (one per id key), sorted.
 fn union_ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut seen = BTreeSet::new();
-    ids.filter(|id| seen.insert(id_key(id))).cloned().collect()
+    let mut out: Vec<String> = ids.filter(|id| seen.insert(id_key(id))).cloned().collect();
+    out.sort_by_key(|id| id_key(id));
+    out
 }
 
 fn chip_matrix(docs: &[DocResult], focus: Option<&str>) -> ChipMatrix {
@@ -684,6 +702,9 @@ pub(crate) mod tests {
         assert_eq!(resolve_chip(&cat, "昇腾910B"), Some("Ascend 910B"));
         assert_eq!(resolve_chip(&cat, "rtx4090"), Some("RTX 4090"));
         assert_eq!(resolve_chip(&cat, "a800"), Some("A800"));
+        assert_eq!(resolve_chip(&cat, "显卡4090"), Some("RTX 4090"));
+        assert_eq!(resolve_chip(&cat, "4090"), Some("RTX 4090"));
+        assert_eq!(resolve_chip(&cat, "显卡"), None);
         assert_eq!(resolve_chip(&cat, "不存在的芯片"), None);
         assert_eq!(resolve_chip(&cat, "  "), None);
     }
