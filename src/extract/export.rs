@@ -42,7 +42,7 @@ const VARIANT_CUES: &[&str] = &[
 ];
 
 /// Verbs of launching a product.
-const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "交付", "供应"];
+const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "定制"];
 
 /// Cues of an easing.
 const RELAX_CUES: &[&str] = &[
@@ -51,7 +51,19 @@ const RELAX_CUES: &[&str] = &[
 ];
 
 /// Cues that a measure is only considered.
-const PROPOSAL_CUES: &[&str] = &["考虑", "拟", "传出", "酝酿", "研究是否", "或将", "可能会", "计划限制", "计划禁止", "寻求"];
+const PROPOSAL_CUES: &[&str] = &[
+    "考虑限制", "考虑禁止", "考虑对", "考虑将", "考虑出台", "考虑扩大", "考虑收紧", "正在考虑", "正考虑", "拟对", "拟将", "拟限制",
+    "拟禁止", "拟出台", "拟扩大", "拟把", "传出", "酝酿", "研究是否", "或将限制", "或将禁止", "计划限制", "计划禁止",
+    "寻求限制", "寻求禁止", "提议", "草案",
+];
+
+/// Words of export control; a restriction is told in a sentence with one.
+const EXPORT_CONTEXT: &[&str] = &[
+    "出口", "管制", "对华", "向中国", "禁令", "BIS", "商务部", "许可", "实体清单", "新规", "制裁", "禁售", "中国市场", "中国获取",
+];
+
+/// Words that deny what follows (没有获得许可).
+const NEGATIONS: &[&str] = &["没有", "未", "不", "无法", "难以", "不能"];
 
 /// Clauses that suppose, hope, judge or ask: no event happens in them.
 const NOT_EVENT: &[&str] = &[
@@ -103,7 +115,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         }
     }
     if let Some(r) = find_any(c, RELAX_CUES) {
-        if !chars_before(c, r.start, 3).contains('仍') {
+        let before = chars_before(c, r.start, 3);
+        if !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
             return Some((Action::Relaxation, at(r)));
         }
     }
@@ -118,7 +131,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         }
     }
     if let Some(r) = find_any(c, VARIANT_CUES) {
-        if contains_any(&s.text, LAUNCH_VERBS) {
+        if contains_any(c, LAUNCH_VERBS) {
             return Some((Action::Variant, at(r)));
         }
     }
@@ -126,6 +139,9 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     if sentence_has_chips && contains_any(c, LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
         let i = c.find("版本").unwrap_or(0);
         return Some((Action::Variant, at(i..i + "版本".len())));
+    }
+    if !contains_any(&s.text, EXPORT_CONTEXT) {
+        return None;
     }
     if let Some(r) = find_any(c, NEW_RULES) {
         return Some((Action::Restriction, at(r)));
@@ -278,6 +294,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let date = own
             .or_else(|| s.dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             .or_else(|| s.dates.iter().filter(free).find(|d| d.start >= clause.end))
+            // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
+            // of the rule it answered.
+            .or_else(|| s.dates.iter().rev().find(|d| d.end <= clause.start))
             .and_then(|d| d.date)
             .or_else(|| state.para_date(s));
         // News of a ban or rule with no date and no word of the past happens
@@ -361,10 +380,10 @@ fn chips_compatible(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|c| b.contains(c))
 }
 
-/// Merges events a document tells more than once. In one paragraph an event
-/// without a date is the dated one of the same action; across the document,
-/// events of the same action with chips in common and agreeing dates are one,
-/// kept where first told with the most precise date.
+/// Merges events a document tells more than once: events of the same action
+/// with chips in common (or none named) and agreeing dates are one, and an
+/// event told without a date is the dated one it matches. The record keeps the
+/// telling with the most precise date.
 pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
     let mut out: Vec<ExportControl> = Vec::new();
     // First the dated events, so undated ones can find them.
@@ -376,7 +395,10 @@ pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
         let same = slots.iter_mut().flatten().find(|m| {
             m.action == e.action
                 && chips_compatible(&m.chips, &e.chips)
-                && (dates_agree(m.date, e.date) && e.date.is_some() || e.date.is_none() && m.line == e.line)
+                && (dates_agree(m.date, e.date) && e.date.is_some()
+                    // A ban or rule referred to again without a date (被禁风波,
+                    // 新规出台之前); a variant is a launch, told with its own chips.
+                    || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
                 && (m.action != Action::EntityList || m.entities == e.entities || e.entities.is_empty())
         });
         match same {
@@ -386,7 +408,8 @@ pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
                         m.chips.push(c.clone());
                     }
                 }
-                if m.line > e.line {
+                // Keep the telling with the most precise date.
+                if more_precise(m.date, e.date) != m.date || (m.date == e.date && e.line < m.line) {
                     m.line = e.line;
                     m.evidence = e.evidence.clone();
                 }

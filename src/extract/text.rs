@@ -71,6 +71,11 @@ fn split_sentences(text: &str, line: Range<usize>, line_no: u32, out: &mut Vec<S
     let mut start = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // A ? standing for a character lost to a bad decode, with its pinyin
+        // after it (因?yàn)槌瑯), ends nothing.
+        if matches!(c, '?' | '!') && chars.peek().is_some_and(|&(_, d)| d.is_ascii_lowercase() || is_toned_vowel(d)) {
+            continue;
+        }
         if is_sentence_end(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
@@ -140,6 +145,11 @@ pub fn chars_after(s: &str, at: usize, n: usize) -> &str {
     &s[at..end]
 }
 
+/// A vowel with a pinyin tone mark.
+pub fn is_toned_vowel(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
@@ -165,6 +175,14 @@ mod tests {
         assert_eq!(l.sentences.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 1, 1, 3]);
         assert_eq!(l.line_of(0), 1);
         assert_eq!(l.line_of(text.find("2022").unwrap()), 3);
+    }
+
+    #[test]
+    fn a_question_mark_left_by_a_bad_decode_ends_no_sentence() {
+        let text = "定制版芯片A800/H800,因?yàn)槌瑯?biāo)也将被全面禁售。为什么?因为贵。";
+        let l = Layout::new(text);
+        let s: Vec<&str> = l.sentences.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(s, vec!["定制版芯片A800/H800,因?yàn)槌瑯?biāo)也将被全面禁售。", "为什么?", "因为贵。"]);
     }
 
     #[test]
