@@ -1,0 +1,286 @@
+//! `chipscan eval` through the real binary: the gold scored against itself
+//! gives F1 = 1, the corpus is scored, `--min-f1`, `--verbose`, `--format
+//! json`, `--predictions`, and errors in the gold file.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use chipscan::catalog::Catalog;
+use serde_json::{Value, json};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const GOLD: &str = "tests/data/seeds.gold.json";
+
+fn chipscan() -> Command {
+    let mut c = Command::cargo_bin("chipscan").unwrap();
+    c.current_dir(ROOT);
+    c
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn eval(args: &[&str]) -> Run {
+    let out = chipscan().arg("eval").args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// The gold file turned into `extract --format json` output: every record,
+/// optional ones too, and one chip record per chip entry (its first id).
+fn gold_as_predictions(gold: &Value) -> Value {
+    let cat = Catalog::embedded();
+    let mut documents = Vec::new();
+    let mut records = Vec::new();
+    for d in gold["documents"].as_array().unwrap() {
+        let doc = format!("corpus/{}", d["doc"].as_str().unwrap());
+        let mut n = 0;
+        for r in d["records"].as_array().unwrap() {
+            let line = r["line"].as_u64().unwrap_or(1);
+            let get = |k: &str| r.get(k).cloned().unwrap_or(Value::Null);
+            let list = |k: &str| r.get(k).cloned().unwrap_or(json!([]));
+            let rec = match r["kind"].as_str().unwrap() {
+                "price" => json!({"kind": "price", "doc": doc, "line": line, "evidence": "",
+                    "chip": r["chip"], "low": r["low"], "high": r["high"], "currency": r["currency"],
+                    "qualifier": get("qualifier"), "basis": r.get("basis").cloned().unwrap_or(json!("unit")),
+                    "date": get("date"), "role": get("role")}),
+                "share" => json!({"kind": "share", "doc": doc, "line": line, "evidence": "",
+                    "subject": r["subject"], "percent": r["percent"], "qualifier": get("qualifier"),
+                    "market": get("market"), "region": get("region"), "year": get("year"), "metric": get("metric")}),
+                "export_control" => {
+                    json!({"kind": "export_control", "doc": doc, "line": line, "evidence": "",
+                    "action": r["action"], "chips": list("chips"), "entities": list("entities"),
+                    "authority": get("authority"), "date": get("date"), "effective": get("effective")})
+                }
+                k => panic!("gold kind {k}"),
+            };
+            records.push(rec);
+            n += 1;
+        }
+        for c in d["chips"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(d["chips_optional"].as_array().unwrap())
+        {
+            let id = c.as_str().or_else(|| c[0].as_str()).unwrap();
+            records.push(json!({"kind": "chip", "doc": doc, "line": 1, "evidence": "", "chip": id,
+                "vendor": cat.vendor_of(id).unwrap_or("?"), "mentions": 1, "lines": [1], "known": true}));
+            n += 1;
+        }
+        documents.push(json!({"doc": doc, "title": null, "published": d["published"], "published_from": "manifest",
+            "encoding": "UTF-8", "script": "simplified", "bytes": 0, "records": n, "warnings": []}));
+    }
+    json!({"schema_version": 1, "documents": documents, "records": records})
+}
+
+#[test]
+fn the_gold_scored_against_itself_gives_f1_one() {
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(GOLD)).unwrap())
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("self.json");
+    std::fs::write(
+        &pred,
+        serde_json::to_string(&gold_as_predictions(&gold)).unwrap(),
+    )
+    .unwrap();
+    let r = eval(&[
+        "--gold",
+        GOLD,
+        "--predictions",
+        pred.to_str().unwrap(),
+        "--min-f1",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    for k in v["kinds"].as_array().unwrap() {
+        assert_eq!(k["f1"], 1.0, "{k}");
+        assert_eq!(k["false_positives"], 0, "{k}");
+        assert!(k["gold"].as_u64().unwrap() > 0, "{k}");
+    }
+    assert_eq!(v["dates"]["accuracy"], 1.0);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 5);
+    // The table says the same.
+    let r = eval(&["--gold", GOLD, "--predictions", pred.to_str().unwrap()]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.lines().nth(5).unwrap().starts_with("all "),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .lines()
+            .nth(5)
+            .unwrap()
+            .ends_with("1.000   1.000   1.000"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn the_corpus_is_scored_and_min_f1_sets_the_exit_code() {
+    let r = eval(&["--gold", GOLD, "corpus", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let kinds: Vec<&str> = v["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["price", "share", "chip", "export_control"]);
+    assert!(
+        v["missing"].as_array().unwrap().is_empty() && v["unscored"].as_array().unwrap().is_empty()
+    );
+    let f1s: Vec<f64> = v["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["f1"].as_f64().unwrap_or(1.0))
+        .collect();
+    for f in &f1s {
+        assert!((0.0..=1.0).contains(f));
+    }
+    let below_one = f1s.iter().any(|f| *f < 1.0);
+    let r = eval(&["--gold", GOLD, "corpus", "--min-f1", "1.0"]);
+    assert_eq!(r.code, if below_one { 1 } else { 0 }, "{}", r.stderr);
+    if below_one {
+        assert!(r.stderr.contains("F1 below 1"), "{}", r.stderr);
+    }
+    let r = eval(&["--gold", GOLD, "corpus", "--min-f1", "0"]);
+    assert_eq!(r.code, 0);
+    let r = eval(&["--gold", GOLD, "corpus", "--min-f1", "1.5"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn verbose_lists_missed_gold_and_unmatched_predictions_per_document() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "今天天气很好，我们去公园散步。\n").unwrap();
+    let gold = dir.path().join("a.gold.json");
+    std::fs::write(
+        &gold,
+        r#"{"schema_version": 1, "documents": [{"doc": "a.txt", "chips": ["MI300X"], "records": [
+            {"kind": "price", "chip": "H100", "low": 40000, "high": 40000, "currency": "USD", "date": "2023-04", "line": 39}]}]}"#,
+    )
+    .unwrap();
+    let pred = dir.path().join("pred.json");
+    std::fs::write(
+        &pred,
+        serde_json::to_string(&json!({"schema_version": 1,
+            "documents": [{"doc": "x/a.txt", "title": null, "published": null, "published_from": null, "encoding": "UTF-8",
+                "script": "simplified", "bytes": 10, "records": 1, "warnings": []}],
+            "records": [{"kind": "share", "doc": "x/a.txt", "line": 7, "evidence": "英伟达市占率高达88%", "subject": "NVIDIA",
+                "percent": 88.0, "qualifier": "up_to", "market": null, "region": null, "year": 2022, "metric": null}]}))
+        .unwrap(),
+    )
+    .unwrap();
+    let r = eval(&[
+        "--gold",
+        gold.to_str().unwrap(),
+        "--predictions",
+        pred.to_str().unwrap(),
+        "--verbose",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nx/a.txt\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("  missed       39  price          H100 40,000 USD 2023-04\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("  missed        -  chip           MI300X\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("  unmatched     7  share          NVIDIA 88% in 2022\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("«英伟达市占率高达88%»"), "{}", r.stdout);
+    // Without --verbose, only the scores.
+    let r = eval(&[
+        "--gold",
+        gold.to_str().unwrap(),
+        "--predictions",
+        pred.to_str().unwrap(),
+    ]);
+    assert!(!r.stdout.contains("missed"), "{}", r.stdout);
+    // The real article, extracted: whatever the extractor finds, MI300X is
+    // not in it and is missed.
+    let r = eval(&[
+        "--gold",
+        gold.to_str().unwrap(),
+        dir.path().join("a.txt").to_str().unwrap(),
+        "-v",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("MI300X"), "{}", r.stdout);
+}
+
+#[test]
+fn a_bad_gold_file_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.gold.json");
+    std::fs::write(
+        &bad,
+        "{\n  \"schema_version\": 1,\n  \"documents\": [ {\"doc\": \"a.txt\",, } ]\n}\n",
+    )
+    .unwrap();
+    let r = eval(&["--gold", bad.to_str().unwrap(), "corpus"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("bad.gold.json:3:"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // Valid JSON, wrong shape: a misspelt field is named.
+    std::fs::write(&bad, r#"{"schema_version": 1, "documents": [{"doc": "a.txt", "records": [{"kind": "price", "chip": "A800", "lo": 1}]}]}"#).unwrap();
+    let r = eval(&["--gold", bad.to_str().unwrap(), "corpus"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("bad.gold.json:1:") && r.stderr.contains("lo"),
+        "{}",
+        r.stderr
+    );
+    let r = eval(&["--gold", "/no/such/gold.json", "corpus"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("/no/such/gold.json"), "{}", r.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    // No articles and no --predictions.
+    assert_eq!(eval(&["--gold", GOLD]).code, 2);
+    // Both.
+    assert_eq!(
+        eval(&["--gold", GOLD, "--predictions", "x.json", "corpus"]).code,
+        2
+    );
+    // No gold.
+    assert_eq!(eval(&["corpus"]).code, 2);
+    // A missing article is reported, the rest scored, exit 2.
+    let r = eval(&["--gold", GOLD, "corpus", "corpus/nope.txt"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("nope.txt"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("documents       5 scored"),
+        "{}",
+        r.stdout
+    );
+}
