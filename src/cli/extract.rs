@@ -99,9 +99,15 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
         let style = ProgressStyle::with_template(
-            "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} files, {per_sec}, ETA {eta}",
+            "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} files, {rate}, ETA {eta}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} files/s", state.per_sec());
+            },
+        )
         .progress_chars("=> ");
         bar.set_style(style);
         Progress(Some(bar))
