@@ -138,10 +138,14 @@ pub mod consumed {
     /// The extractor's warning for a chip-like token the catalog lacks
     /// (`unknown chip-like token H00 (line 7)`); CS005 comes from the chip
     /// records with `known: false` instead, which carry the same token.
-    pub const WARN_UNKNOWN_CHIP: &str = "unknown chip-like token";
+    pub use crate::extract::WARN_UNKNOWN_CHIP;
     /// The extractor's warning for a money amount that links to no chip:
     /// `price without a chip: 3万元 (line 12)` (CS006).
-    pub const WARN_UNLINKED_PRICE: &str = "price without a chip";
+    pub use crate::extract::WARN_UNLINKED_PRICE;
+    /// The extractor's warning when relative dates met no publish date:
+    /// `relative date unresolved: 3 relative dates and no publish date`;
+    /// its count goes into the CS003 message.
+    pub use crate::extract::WARN_UNRESOLVED_DATE;
     /// The loader's warning for replaced bytes:
     /// `3 byte sequences not valid GBK replaced with U+FFFD` (CS001).
     pub const REPLACED_BYTES: &str = "replaced with U+FFFD";
@@ -309,13 +313,24 @@ pub fn check_document(
         }
     }
     if summary.published.is_none() {
-        out.push(Finding::new(
-            NO_DATE,
-            doc,
-            None,
-            "no publish date: relative dates (今年, 去年年底) cannot be resolved; add it to manifest.json or pass --published".into(),
-            "",
-        ));
+        let count = summary
+            .warnings
+            .iter()
+            .find_map(|w| w.strip_prefix(consumed::WARN_UNRESOLVED_DATE))
+            .and_then(|rest| {
+                rest.trim_start_matches([':', ' '])
+                    .split(' ')
+                    .next()?
+                    .parse::<u32>()
+                    .ok()
+            });
+        let mut message =
+            "no publish date: relative dates (今年, 去年年底) cannot be resolved".to_string();
+        if let Some(n) = count {
+            message.push_str(&format!(" ({n} in the text)"));
+        }
+        message.push_str("; add it to manifest.json or pass --published");
+        out.push(Finding::new(NO_DATE, doc, None, message, ""));
     }
     if records.is_empty() && !opts.allow_empty {
         out.push(Finding::new(

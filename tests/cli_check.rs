@@ -48,7 +48,7 @@ fn empty_article() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("weather.txt"),
-        "今天天气很好，我们去公园散步。\n",
+        "天气很好，我们在公园散步。\n",
     )
     .unwrap();
     dir
@@ -218,7 +218,7 @@ fn the_baseline_reports_only_what_is_new() {
     // A new article: only its findings.
     std::fs::write(
         dir.path().join("weather.txt"),
-        "今天天气很好，我们去公园散步。\n",
+        "天气很好，我们在公园散步。\n",
     )
     .unwrap();
     let r = check(&["--format", "json", "--baseline", base], &[dir.path()]);
