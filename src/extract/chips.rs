@@ -28,13 +28,13 @@ pub enum ChipRef {
 
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
 const CHIP_CONTEXT: &[&str] =
-    &["显卡", "卡", "GPU", "芯片", "加速器", "英伟达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI"];
+    &["显卡", "卡", "GPU", "芯片", "晶片", "加速器", "英伟达", "辉达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI"];
 
 /// Words that join the items of a list of chips.
 const LIST_JOINERS: &[&str] = &["以及", "和", "、", "/", "与", "及", "或", ",", "，", "跟"];
 
 /// Generic nouns that may follow each item of a list (H100芯片和A100芯片).
-const ITEM_NOUNS: &[&str] = &["芯片", "GPU", "显卡", "加速卡", "处理器", "系列"];
+const ITEM_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", "处理器", "系列"];
 
 /// Finds chips in text. Built once from the catalog.
 pub struct ChipMatcher {

@@ -38,7 +38,18 @@ const BAN_CUES: &[&str] = &["禁售", "禁运", "被禁", "禁售名单", "禁�
 
 /// Cues of a cut-down China version.
 const VARIANT_CUES: &[&str] = &[
-    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "合规版", "中国版", "特供中国", "中国特供",
+    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "合规版", "中国版", "特供中国", "中国特供", "中国专供",
+];
+
+/// A launch for the Chinese market (专为中国市场设计的RTX Pro 6000D), a
+/// variant when the clause names no cut-down version itself.
+const CHINA_MARKET_CUES: &[&str] = &["专为中国市场", "针对中国市场", "为中国市场定制", "面向中国市场"];
+
+/// Cues of a rule that a sale or shipment needs a licence for, or that puts
+/// chips under control.
+const LICENCE_CUES: &[&str] = &[
+    "需要获得许可", "需要许可证", "需获得许可", "须获得许可", "必须获得许可", "需要申请许可", "需申请许可", "需要出口许可",
+    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单",
 ];
 
 /// Verbs of launching a product.
@@ -114,6 +125,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::EntityList, at(r)));
         }
     }
+    if let Some(r) = find_any(c, LICENCE_CUES) {
+        if contains_any(&s.text, EXPORT_CONTEXT) {
+            return Some((Action::Restriction, at(r)));
+        }
+    }
     if let Some(r) = find_any(c, RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
         if !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
@@ -130,7 +146,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::Ban, at(i..i + "禁止".len())));
         }
     }
-    if let Some(r) = find_any(c, VARIANT_CUES) {
+    if let Some(r) = find_any(c, VARIANT_CUES).or_else(|| find_any(c, CHINA_MARKET_CUES)) {
         if contains_any(c, LAUNCH_VERBS) {
             return Some((Action::Variant, at(r)));
         }
@@ -146,9 +162,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     if let Some(r) = find_any(c, NEW_RULES) {
         return Some((Action::Restriction, at(r)));
     }
-    // 限制 as a verb with China as its object: 进一步限制中国市场获取A800.
-    if let Some(r) = find_any(c, &["限制中国", "限制对华", "限制向中国", "进一步限制", "限制其向中国"]) {
-        return Some((Action::Restriction, at(r)));
+    // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
+    // 限制A100和H100对华出口.
+    if let Some(r) = find_any(c, &["限制"]) {
+        if contains_any(c, &["出口", "对华", "中国", "进一步限制"]) {
+            return Some((Action::Restriction, at(r)));
+        }
     }
     if let Some(r) = find_any(c, RULE_NOUNS) {
         if contains_any(c, ISSUE_VERBS) || c[..r.start].contains('对') {
@@ -190,6 +209,12 @@ fn authority_of(text: &str) -> Option<&'static str> {
     AUTHORITIES.iter().find(|(w, _)| text.contains(w)).map(|&(_, a)| a)
 }
 
+/// Whether a date is the one a rule takes effect on (于11月16日生效).
+fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
+    let rest = &s.text[d.end..];
+    rest.trim_start().starts_with("生效") || rest.trim_start().starts_with("起生效") || rest.starts_with("正式生效")
+}
+
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
@@ -211,7 +236,13 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
         }
     }
     let i = s.text.find("生效")?;
-    s.dates.iter().rev().find(|d| d.end <= i && i - d.end <= 12 && d.date != date).and_then(|d| d.date)
+    let day = s.dates.iter().rev().find(|d| d.end <= i && i - d.end <= 12 && d.date != date).and_then(|d| d.date)?;
+    // 11月16日 read against the publish date may fall a year early: a rule
+    // takes effect after it is made.
+    match date {
+        Some(made) if day < made => Some(PartialDate { year: day.year + 1, ..day }),
+        _ => Some(day),
+    }
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
@@ -220,10 +251,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let originals = originals(s);
     let proposal = contains_any(s.text, PROPOSAL_CUES);
 
+    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses.len()).map(|ci| action_of(s, ci, has_chips)).collect();
     let mut events: Vec<Event> = Vec::new();
     for ci in 0..s.clauses.len() {
-        let Some((mut action, cue)) = action_of(s, ci, has_chips) else { continue };
-        if proposal && matches!(action, Action::Ban | Action::Restriction) {
+        let Some((mut action, cue)) = actions[ci].clone() else { continue };
+        if proposal && matches!(action, Action::Ban | Action::Restriction | Action::Relaxation) {
             action = Action::Proposal;
         }
         let clause = s.clauses[ci].clone();
@@ -234,7 +266,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 let after: Vec<usize> = s
                     .groups
                     .iter()
-                    .find(|g| g.range.start >= cue.end && g.range.start <= cue.end + 12 && g.range.end <= clause.end)
+                    .find(|g| g.range.start >= cue.end && g.range.end <= clause.end)
                     .map(|g| g.chips.clone())
                     .unwrap_or_default();
                 if after.is_empty() {
@@ -259,6 +291,17 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                         .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
                         .find(|c| !c.is_empty())
                         .unwrap_or_default()
+                } else if own.is_empty() {
+                    // 发布出口管制新规,限制A100和H100对华出口: the chips of the
+                    // clauses that go on telling the rule, up to the next event.
+                    let mut more = Vec::new();
+                    for next in ci + 1..s.clauses.len() {
+                        if actions[next].is_some() {
+                            break;
+                        }
+                        more.extend(chips_in(s, s.clauses[next].clone(), &originals));
+                    }
+                    more
                 } else {
                     own
                 }
@@ -293,10 +336,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let free = |d: &&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses[o].start <= d.start && d.end <= s.clauses[o].end);
         let date = own
             .or_else(|| s.dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
-            .or_else(|| s.dates.iter().filter(free).find(|d| d.start >= clause.end))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
             // of the rule it answered.
             .or_else(|| s.dates.iter().rev().find(|d| d.end <= clause.start))
+            .or_else(|| s.dates.iter().filter(free).find(|d| d.start >= clause.end && !is_effective_date(s, d)))
             .and_then(|d| d.date)
             .or_else(|| state.para_date(s));
         // News of a ban or rule with no date and no word of the past happens
@@ -538,6 +581,45 @@ mod tests {
         ] {
             assert!(brief(text, "2023-10").is_empty(), "{text}: {:?}", brief(text, "2023-10"));
         }
+    }
+
+    #[test]
+    fn a_licence_requirement_is_a_restriction() {
+        let b = brief("美东时间4月15日,英伟达披露,美国政府通知公司,向中国出口H20芯片需要获得许可证,该要求将无限期有效。", "2025-04-16");
+        assert_eq!(b, vec!["restriction [H20] US 2025-04-15"]);
+        let b = brief("BIS已经将壁仞、摩尔线程列入实体清单,在没有获得许可情况下,它们不能进口美国技术。", "2023-10");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].starts_with("entity_list"));
+    }
+
+    #[test]
+    fn a_rule_names_the_chips_of_the_clauses_that_go_on_telling_it() {
+        let b = brief(
+            "2022年10月7日,美国商务部工业与安全局发布出口管制新规,限制A100和H100对华出口;2023年10月17日,BIS进一步收紧规则,A800、H800、L40S均被纳入管制范围;2024年12月,美国又将140家中国实体列入实体清单。",
+            "2025-01",
+        );
+        assert_eq!(
+            b,
+            vec![
+                "restriction [A100,H100] BIS 2022-10-07",
+                "restriction [A800,H800,L40S] BIS 2023-10-17",
+                "entity_list [] US 2024-12",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_effective_date_after_the_rule() {
+        let b = brief("美国商务部在2023年10月17日公布新规,禁止辉达向中国出售A800及H800晶片,并于11月16日生效。", "2024-02");
+        assert_eq!(b, vec!["ban [A800,H800] BIS 2023-10-17 eff 2023-11-16"]);
+    }
+
+    #[test]
+    fn a_considered_easing_is_a_proposal_and_a_launch_for_china_a_variant() {
+        let b = brief("据悉,美国正考虑允许英伟达向中国出售降规版的Blackwell芯片B30A,其性能约为B300的一半。", "2025-08");
+        assert_eq!(b, vec!["proposal [B30A] US -"]);
+        let b = brief("此外,英伟达还推出了一款专为中国市场设计的全新显卡RTX Pro 6000D。", "2025-07");
+        assert_eq!(b, vec!["variant [RTX Pro 6000D] - -"]);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod date;
 pub mod export;
 pub mod number;
 pub mod price;
+pub mod qualify;
 pub mod share;
 pub mod text;
 pub mod vendor;

@@ -16,7 +16,7 @@ use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 /// Words that make a sentence talk about prices.
 const PRICE_CUES: &[&str] = &[
-    "价", "售", "卖", "炒到", "炒至", "涨", "跌", "降", "租", "贵", "便宜", "一片", "一张", "一块", "一颗",
+    "价", "售", "卖", "炒到", "炒至", "报价", "开价", "涨", "跌", "降", "租", "贵", "便宜", "一片", "一张", "一块", "一颗",
     "一台", "每片", "每张", "每块", "每颗", "每台", "单个", "单卡", "单颗", "单片", "身价", "值",
 ];
 
@@ -27,7 +27,7 @@ const NOT_PRICE: &[&str] = &[
     "市值", "股价", "股票", "营收", "收入", "融资", "订单", "订购", "下单", "采购", "购买", "投资", "投入", "资本开支",
     "开支", "中标", "成本", "费用", "电费", "利润", "浮盈", "盈利", "亏损", "估值", "规模", "销售额", "预算", "门槛",
     "花费", "价值", "总额", "累计", "总共", "合计", "赚", "营业额", "出口额", "进口额", "补贴", "罚款", "募资",
-    "筹资", "市场", "产值", "损失", "蒸发", "净利", "毛利", "收购", "薪",
+    "筹资", "市场规模", "产值", "损失", "蒸发", "净利", "毛利", "收购", "薪",
 ];
 
 /// Words that say an earlier amount was the price before a move.
@@ -42,7 +42,7 @@ const BACK_REFERENCES: &[&str] =
     &["这类", "这些", "该", "此类", "上述", "这款", "这种", "这批", "其", "它们", "它的", "这两款", "此款"];
 
 /// Words that make a price the price of a whole machine.
-const SYSTEM_WORDS: &[&str] = &["服务器", "整机", "一台", "每台", "系统", "DGX", "HGX", "机柜", "机架", "超级计算机", "工作站"];
+const SYSTEM_WORDS: &[&str] = &["服务器", "伺服器", "整机", "一台", "每台", "系统", "DGX", "HGX", "机柜", "机架", "超级计算机", "工作站"];
 
 /// Words of rent; an amount in a sentence with one of them is rent.
 const RENT_WORDS: &[&str] = &["租金", "月租", "租赁", "租用", "出租"];
@@ -142,27 +142,9 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
 }
 
 fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
-    let before = chars_before(s.text, a.q.start, 4).trim_end_matches(' ');
+    let before = chars_before(s.text, a.q.start, 6).trim_end_matches(' ');
     let before = before.trim_end_matches(['$', '¥', '￥']).trim_end_matches("US").trim_end_matches("人民币");
-    // 约为, 大约是: the qualifier stands before a copula.
-    let before = before.trim_end_matches(['为', '是']).trim_end_matches(' ');
-    const BEFORE: &[(&str, Qualifier)] = &[
-        ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("少于", Qualifier::Under),
-        ("高达", Qualifier::UpTo), ("最高达", Qualifier::UpTo), ("最高", Qualifier::UpTo), ("最多", Qualifier::UpTo),
-        ("高至", Qualifier::UpTo), ("超过", Qualifier::Over), ("超出", Qualifier::Over), ("至少", Qualifier::Over),
-        ("不低于", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over), ("大约", Qualifier::About),
-        ("大概", Qualifier::About), ("约合", Qualifier::About), ("将近", Qualifier::About), ("接近", Qualifier::About),
-        ("约", Qualifier::About), ("近", Qualifier::About),
-    ];
-    if let Some(&(_, q)) = BEFORE.iter().find(|(w, _)| before.ends_with(w)) {
-        return Some(q);
-    }
-    let after = s.text[a.end..].trim_start_matches(' ');
-    const AFTER: &[(&str, Qualifier)] = &[
-        ("左右", Qualifier::About), ("上下", Qualifier::About), ("前后", Qualifier::About), ("以上", Qualifier::Over),
-        ("多", Qualifier::Over), ("以下", Qualifier::Under), ("以内", Qualifier::Under),
-    ];
-    AFTER.iter().find(|(w, _)| after.starts_with(w)).map(|&(_, q)| q)
+    super::qualify::qualifier(before, &s.text[a.end..])
 }
 
 /// Whether the amount is about something other than a unit or system price.
@@ -277,7 +259,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .map(|d| d.date)
             .or(pair_here.map(|p| p.1))
             .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).map(|d| d.date))
-            .unwrap_or_else(|| state.para_date(s));
+            .unwrap_or_else(|| state.para_date(s))
+            // The new price holds when the article is written.
+            .or(state.published);
         roles[i] = Some(Role::Before);
         dates[i] = Some(before_date);
         for k in j..amounts.len() {

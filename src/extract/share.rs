@@ -54,27 +54,14 @@ fn region_of(text: &str) -> Option<Region> {
 
 fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     let span = &text[q.start..q.end];
-    let before = chars_before(text, q.start, 4).trim_end_matches(' ');
-    let before = before.trim_end_matches(['为', '是', '的']).trim_end_matches(' ');
-    let after = chars_after(text, q.end, 3);
-    const BEFORE: &[(&str, Qualifier)] = &[
-        ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("高达", Qualifier::UpTo),
-        ("最高", Qualifier::UpTo), ("超过", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over),
-        ("至少", Qualifier::Over), ("大约", Qualifier::About), ("大概", Qualifier::About), ("将近", Qualifier::About),
-        ("接近", Qualifier::About), ("约", Qualifier::About), ("近", Qualifier::About),
-    ];
+    // 近半, 过半: the qualifier is inside the span.
     if span.starts_with('近') {
         return Some(Qualifier::About);
     }
     if span.starts_with('过') || span.starts_with('超') {
         return Some(Qualifier::Over);
     }
-    if let Some(&(_, q)) = BEFORE.iter().find(|(w, _)| before.ends_with(w)) {
-        return Some(q);
-    }
-    const AFTER: &[(&str, Qualifier)] =
-        &[("以上", Qualifier::Over), ("多", Qualifier::Over), ("左右", Qualifier::About), ("以下", Qualifier::Under)];
-    AFTER.iter().find(|(w, _)| after.starts_with(w)).map(|&(_, q)| q)
+    super::qualify::qualifier(chars_before(text, q.start, 6), chars_after(text, q.end, 3))
 }
 
 /// The first of `words` in `text` (the longest at the same place), with its
@@ -96,7 +83,7 @@ fn find_any(text: &str, words: &[&'static str]) -> Option<(usize, &'static str)>
 fn find_hold(text: &str) -> Option<(usize, &'static str)> {
     text.match_indices('占').find_map(|(i, _)| {
         let rest = &text[i..];
-        if rest.starts_with("占比") || rest.starts_with("占有率") {
+        if rest.starts_with("占比") || rest.starts_with("占有率") || text[..i].ends_with('市') {
             return None;
         }
         HOLD_WORDS.iter().find(|w| rest.starts_with(*w)).map(|w| (i, *w))
@@ -172,12 +159,17 @@ fn metric_of(text: &str) -> Option<Metric> {
 fn market_phrase(text: &str) -> Option<String> {
     let mut t = text.to_string();
     for w in [
-        "市场规模的比例", "市场份额", "市占率", "的比例", "比例", "出货量", "的出货", "出货", "总额", "的市场", "市场规模",
+        "市场规模的比例", "市场份额", "市占率", "的比重", "比重", "的比例", "比例", "出货量", "的出货", "出货", "总额", "的市场", "市场规模",
         "市场", "的份额", "份额", "占有率", "占比",
     ] {
         t = t.replace(w, "");
     }
-    let t = t.trim().trim_end_matches('的').trim_start_matches('在').trim().to_string();
+    let t = t
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || "()（）「」“”".contains(c))
+        .trim_end_matches('的')
+        .trim_start_matches('在')
+        .trim()
+        .to_string();
     (!t.is_empty()).then_some(t)
 }
 
@@ -286,8 +278,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                         distributed = Some((ci, parts));
                         first
                     } else if phrase.is_empty() && ci > 0 {
-                        // 中国半导体采购额为1800亿美元,占全球……: the topic of the clause before.
+                        // 中国半导体采购额为1800亿美元,占全球……: the topic of the clause before;
+                        // 华为位居第二,份额约23%: the company it names.
                         let prev = s.clause_text(ci - 1);
+                        let prev_range = s.clauses[ci - 1].clone();
+                        let vendor = s.vendors.iter().find(|v| v.range.start >= prev_range.start && v.range.end <= prev_range.end);
                         let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
                         let start = s.clauses[ci - 1].start;
                         let topic = clean_phrase(s, start..start + cut);
@@ -296,7 +291,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                             .find_map(|m| topic.strip_suffix(m))
                             .unwrap_or(&topic)
                             .to_string();
-                        (!topic.is_empty()).then_some(topic)
+                        match vendor {
+                            Some(v) => Some(ex.catalog.vendors[v.vendor].id.clone()),
+                            None => (!topic.is_empty()).then_some(topic),
+                        }
                     } else {
                         let (subject, whole_metric) = match phrase.strip_suffix("的营收").or_else(|| phrase.strip_suffix("营收")) {
                             Some(x) => (x.to_string(), Some(Metric::Revenue)),
@@ -320,6 +318,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                 let revenue = metric == Some(Metric::Revenue) && !m.contains("营收");
                 market = Some(if revenue { format!("{m}营收") } else { m });
             }
+        }
+        if market.is_none() {
+            market = market_named_before(s, p.start);
         }
         let year = s
             .dates
@@ -352,6 +353,24 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         });
     }
     out
+}
+
+/// The market a sentence names before byte `at` (2024年中国加速卡市场中,……): the
+/// words before its last 市场, back to a clause break, a date or 的.
+fn market_named_before(s: &Sentence, at: usize) -> Option<String> {
+    let head = &s.text[..at];
+    let i = head
+        .match_indices("市场")
+        .map(|(i, _)| i)
+        .filter(|&i| !["市场份额", "市场占有率", "市场规模"].iter().any(|w| head[i..].starts_with(w)))
+        .last()?;
+    let clause_start = s.clauses[s.clause_of(i)].start;
+    let start = s.dates.iter().filter(|d| d.end <= i && d.start >= clause_start).map(|d| d.end).max().unwrap_or(clause_start);
+    let phrase = &head[start..i];
+    let phrase = phrase.rsplit(['的', '在', '了', ' ']).next().unwrap_or("");
+    let phrase = strip_region(phrase.trim());
+    let n = phrase.chars().count();
+    (n >= 2 && n <= 12 && region_of(&phrase).is_none()).then_some(phrase)
 }
 
 /// Removes money amounts (5559亿美元) from a phrase.
@@ -463,6 +482,18 @@ mod tests {
         assert!(b[1].contains("33.33 Over 全球半导体采购"), "{b:?}");
         let b = brief("在黄仁勋看来,中国占据了美国科技产业约三分之一的市场,令其地位无可取代。", "2023-10");
         assert_eq!(b, vec!["中国 33.33 About 美国科技产业 - - -"]);
+    }
+
+    #[test]
+    fn the_market_a_sentence_names_first_and_a_company_in_the_clause_before() {
+        assert_eq!(
+            brief("IDC数据显示,2024年中国加速卡市场中,英伟达的市场份额约为70%,华为位居第二,份额约23%。", "2025-04"),
+            vec!["NVIDIA 70 About 加速卡 China 2024 -", "Huawei 23 About 加速卡 China 2024 -"]
+        );
+        assert_eq!(
+            brief("根据TrendForce统计,2024年辉达在AI伺服器用高阶GPU市场的市占率约达90%,超微(AMD)市占率约8%。", "2025-01"),
+            vec!["NVIDIA 90 About AI伺服器用高阶GPU - 2024 -", "AMD 8 About AI伺服器用高阶GPU - 2024 -"]
+        );
     }
 
     #[test]
