@@ -24,7 +24,8 @@ const ISSUE_VERBS: &[&str] = &[
 
 /// Nouns of rules and controls.
 const RULE_NOUNS: &[&str] = &[
-    "出口管制", "管制", "限制", "新规", "禁令", "规定", "措施", "许可要求", "许可证要求", "许可通知要求", "新标准", "规则",
+    "出口管制", "管制", "管控", "限制", "新规", "禁令", "规定", "措施", "许可要求", "许可证要求", "许可通知要求", "新标准", "规则",
+    "框架",
 ];
 
 /// Rules named as new, which need no verb to be an event.
@@ -58,7 +59,8 @@ const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售"
 /// Cues of an easing.
 const RELAX_CUES: &[&str] = &[
     "获准", "解禁", "放行", "逐案审查", "恢复供应", "恢复销售", "恢复出口", "恢复对华", "批准出口", "批准向", "豁免", "松绑",
-    "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可",
+    "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可", "撤销", "废除",
+    "撤回",
 ];
 
 /// Cues that a measure is only considered.
@@ -132,6 +134,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     }
     if let Some(r) = find_any(c, RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
+        // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
+        let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
+        if revoked_licence {
+            return Some((Action::Restriction, at(r)));
+        }
         if !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
             return Some((Action::Relaxation, at(r)));
         }
@@ -620,6 +627,16 @@ mod tests {
         assert_eq!(b, vec!["proposal [B30A] US -"]);
         let b = brief("此外,英伟达还推出了一款专为中国市场设计的全新显卡RTX Pro 6000D。", "2025-07");
         assert_eq!(b, vec!["variant [RTX Pro 6000D] - -"]);
+    }
+
+    #[test]
+    fn a_framework_of_controls_and_its_repeal() {
+        let b = brief("2025年1月,拜登政府发布《人工智能扩散框架》,对AI芯片出口实施全球分级管控。", "2025-03");
+        assert_eq!(b, vec!["restriction [] US 2025-01"]);
+        let b = brief("5月13日,美国商务部宣布撤销《人工智能扩散规则》。", "2025-05-14");
+        assert_eq!(b, vec!["relaxation [] BIS 2025-05-13"]);
+        let b = brief("2020年5月,美国商务部撤销了向华为供货的部分许可证。", "2020-06");
+        assert_eq!(b, vec!["restriction [] BIS 2020-05"]);
     }
 
     #[test]

@@ -253,7 +253,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                 Some(v) => {
                     // Between the company and the share word: the market (数据中心GPU).
                     let between = clean_phrase(s, v.range.end..cue_at);
-                    let between = between.trim_start_matches('的').to_string();
+                    let between = between.trim_start_matches('的');
+                    // 华为昇腾在国内AI芯片市场: the market follows 在.
+                    let between = between.rsplit('在').next().unwrap_or(between).to_string();
                     if !between.is_empty() && !between.starts_with("产品") {
                         market = market_phrase(&strip_region(&between));
                     }
@@ -493,6 +495,14 @@ mod tests {
         assert_eq!(
             brief("根据TrendForce统计,2024年辉达在AI伺服器用高阶GPU市场的市占率约达90%,超微(AMD)市占率约8%。", "2025-01"),
             vec!["NVIDIA 90 About AI伺服器用高阶GPU - 2024 -", "AMD 8 About AI伺服器用高阶GPU - 2024 -"]
+        );
+    }
+
+    #[test]
+    fn the_market_after_zai() {
+        assert_eq!(
+            brief("华为昇腾在国内AI芯片市场的份额已达到约23%。", "2024-05"),
+            vec!["Huawei 23 About AI芯片 China - -"]
         );
     }
 
