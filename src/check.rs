@@ -419,16 +419,17 @@ fn unresolved(out: &mut Vec<Finding>, doc: &str, r: &Record, what: &str, key: &s
 /// The finding keys of an earlier `extract --format json` output: findings
 /// with these keys are not new.
 pub fn baseline_keys(baseline: &Extract, opts: &CheckOptions) -> HashSet<String> {
+    let mut by_doc: std::collections::HashMap<&str, Vec<Record>> = std::collections::HashMap::new();
+    for r in &baseline.records {
+        by_doc.entry(r.doc()).or_default().push(r.clone());
+    }
     let mut keys = HashSet::new();
     for summary in &baseline.documents {
-        let records: Vec<Record> = baseline
-            .records
-            .iter()
-            .filter(|r| r.doc() == summary.doc)
-            .cloned()
-            .collect();
+        let records = by_doc
+            .get(summary.doc.as_str())
+            .map_or(&[][..], Vec::as_slice);
         keys.extend(
-            check_document(summary, &records, opts)
+            check_document(summary, records, opts)
                 .into_iter()
                 .map(|f| f.key),
         );

@@ -349,6 +349,15 @@ pub struct DocScore {
     pub missed: Vec<Missed>,
     pub unmatched: Vec<Unmatched>,
     pub wrong_dates: Vec<WrongDate>,
+    /// The gold's publish date when the document's does not agree with it.
+    pub wrong_published: Option<WrongPublished>,
+}
+
+/// A document whose publish date does not agree with the gold's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WrongPublished {
+    pub gold: PartialDate,
+    pub predicted: Option<PartialDate>,
 }
 
 /// The result of [`score`].
@@ -359,6 +368,8 @@ pub struct Scores {
     /// All kinds together (micro-averaged).
     pub all: KindScore,
     pub dates: DateScore,
+    /// Publish dates of scored documents whose gold `published` is set.
+    pub published: DateScore,
     /// Per scored document, in input order.
     pub documents: Vec<DocScore>,
     /// Predicted documents with no gold document of the same file name.
@@ -447,6 +458,18 @@ pub fn score(gold: &Gold, predicted: &[DocResult], catalog: &Catalog) -> Scores 
                 counts[k][i] += c[i];
             }
         }
+        if let Some(gp) = g.published {
+            scores.published.scored += 1;
+            let pp = d.summary.published;
+            if pp.is_some_and(|pp| pp.agrees_with(&gp)) {
+                scores.published.correct += 1;
+            } else {
+                doc.wrong_published = Some(WrongPublished {
+                    gold: gp,
+                    predicted: pp,
+                });
+            }
+        }
         scores.documents.push(doc);
     }
     for g in &gold.documents {
@@ -466,6 +489,8 @@ pub fn score(gold: &Gold, predicted: &[DocResult], catalog: &Catalog) -> Scores 
     scores.all = KindScore::new("all", sum(0), sum(1), sum(2));
     dates.accuracy = (dates.scored > 0).then(|| dates.correct as f64 / dates.scored as f64);
     scores.dates = dates;
+    let p = &mut scores.published;
+    p.accuracy = (p.scored > 0).then(|| p.correct as f64 / p.scored as f64);
     scores
 }
 
@@ -813,6 +838,14 @@ pub fn write_text(scores: &Scores, verbose: bool, out: &mut dyn Write) -> io::Re
         d.scored,
         fmt_ratio(d.accuracy)
     )?;
+    let p = &scores.published;
+    writeln!(
+        out,
+        "published       {}/{} = {} (documents whose gold publish date is set)",
+        p.correct,
+        p.scored,
+        fmt_ratio(p.accuracy)
+    )?;
     writeln!(out, "documents       {} scored", scores.documents.len())?;
     if !scores.missing.is_empty() {
         writeln!(
@@ -826,10 +859,22 @@ pub fn write_text(scores: &Scores, verbose: bool, out: &mut dyn Write) -> io::Re
     }
     if verbose {
         for doc in &scores.documents {
-            if doc.missed.is_empty() && doc.unmatched.is_empty() && doc.wrong_dates.is_empty() {
+            if doc.missed.is_empty()
+                && doc.unmatched.is_empty()
+                && doc.wrong_dates.is_empty()
+                && doc.wrong_published.is_none()
+            {
                 continue;
             }
             writeln!(out, "\n{}", doc.doc)?;
+            if let Some(w) = &doc.wrong_published {
+                writeln!(
+                    out,
+                    "  published        gold {}, got {}",
+                    w.gold,
+                    w.predicted.map_or("none".to_string(), |d| d.to_string())
+                )?;
+            }
             for m in &doc.missed {
                 let line = m.line.map_or("-".to_string(), |l| l.to_string());
                 writeln!(
@@ -1009,6 +1054,12 @@ mod tests {
         assert_eq!(s.dates.correct, 0);
         let doc = &s.documents[0];
         assert_eq!(doc.wrong_dates[0].gold.to_string(), "2022-09");
+        // The helper's documents are published 2023-10; the gold says 2023-07.
+        assert_eq!(
+            doc.wrong_published.as_ref().unwrap().gold.to_string(),
+            "2023-07"
+        );
+        assert_eq!((s.published.correct, s.published.scored), (0, 1));
         assert!(
             doc.missed.iter().any(|m| m.what == "深算一号 | Z100"),
             "{doc:#?}"

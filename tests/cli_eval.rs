@@ -110,6 +110,7 @@ fn the_gold_scored_against_itself_gives_f1_one() {
         assert!(k["gold"].as_u64().unwrap() > 0, "{k}");
     }
     assert_eq!(v["dates"]["accuracy"], 1.0);
+    assert_eq!(v["published"]["accuracy"], 1.0);
     assert_eq!(v["documents"].as_array().unwrap().len(), 5);
     // The table says the same.
     let r = eval(&["--gold", GOLD, "--predictions", pred.to_str().unwrap()]);

@@ -75,16 +75,16 @@ fn load_predictions(path: &PathBuf) -> Result<Vec<DocResult>, String> {
             e.column()
         )
     })?;
+    let mut by_doc: std::collections::HashMap<String, Vec<crate::model::Record>> =
+        std::collections::HashMap::new();
+    for r in ex.records {
+        by_doc.entry(r.doc().to_string()).or_default().push(r);
+    }
     Ok(ex
         .documents
         .into_iter()
         .map(|summary| {
-            let records = ex
-                .records
-                .iter()
-                .filter(|r| r.doc() == summary.doc)
-                .cloned()
-                .collect();
+            let records = by_doc.remove(&summary.doc).unwrap_or_default();
             DocResult { summary, records }
         })
         .collect())

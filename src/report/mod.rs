@@ -392,10 +392,17 @@ fn share_rows(shares: &[&crate::model::Share]) -> Vec<ShareRow> {
             s.year,
         )
     };
+    // Claims grouped by subject, market and year, so that comparing them
+    // stays linear in the number of groups.
+    let mut groups: BTreeMap<(String, String, Option<i32>), Vec<&crate::model::Share>> =
+        BTreeMap::new();
+    for s in shares {
+        groups.entry(group_key(s)).or_default().push(s);
+    }
     let mut rows: Vec<ShareRow> = shares
         .iter()
         .map(|s| {
-            let disagrees_with = shares
+            let disagrees_with = groups[&group_key(s)]
                 .iter()
                 .filter(|o| {
                     o.doc != s.doc
