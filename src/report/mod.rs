@@ -15,7 +15,7 @@
 //! [`render`] prints a report as a terminal table, Markdown, CSV or JSON to
 //! any [`std::io::Write`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -460,6 +460,8 @@ fn same_year(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 struct Cluster<'a> {
     action: Action,
     subjects: BTreeSet<String>,
+    /// Years of the dated events.
+    years: BTreeSet<i32>,
     events: Vec<&'a crate::model::ExportControl>,
 }
 
@@ -471,13 +473,17 @@ fn subjects(e: &crate::model::ExportControl) -> BTreeSet<String> {
         .collect()
 }
 
-fn fits(c: &Cluster, e: &crate::model::ExportControl) -> bool {
-    if c.action != e.action || !c.events.iter().all(|o| same_year(o.date, e.date)) {
+fn fits(c: &Cluster, e: &crate::model::ExportControl, mine: &BTreeSet<String>) -> bool {
+    if c.action != e.action {
         return false;
     }
-    let mine = subjects(e);
+    if let Some(d) = e.date {
+        if c.years.iter().any(|y| *y != d.year) {
+            return false;
+        }
+    }
     match (c.subjects.is_empty(), mine.is_empty()) {
-        (false, false) => !c.subjects.is_disjoint(&mine),
+        (false, false) => !c.subjects.is_disjoint(mine),
         // Events naming no chip or company are the same only when every
         // date is known and agrees to the coarser precision.
         (true, true) => c.events.iter().all(|o| match (o.date, e.date) {
@@ -507,18 +513,54 @@ fn event_rows(events: &[&crate::model::ExportControl]) -> Vec<EventRow> {
             ))
     });
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Candidate clusters: by action and chip (or company), and by action for
+    // events naming neither; each list in creation order.
+    let mut by_subject: HashMap<(Action, String), Vec<usize>> = HashMap::new();
+    let mut without_subject: HashMap<Action, Vec<usize>> = HashMap::new();
     for e in order {
-        match clusters.iter_mut().find(|c| fits(c, e)) {
-            Some(c) => {
-                c.subjects.extend(subjects(e));
-                c.events.push(e);
+        let mine = subjects(e);
+        let candidates: Vec<usize> = if mine.is_empty() {
+            without_subject.get(&e.action).cloned().unwrap_or_default()
+        } else {
+            let mut c: Vec<usize> = mine
+                .iter()
+                .filter_map(|k| by_subject.get(&(e.action, k.clone())))
+                .flatten()
+                .copied()
+                .collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        };
+        let i = match candidates
+            .into_iter()
+            .find(|&i| fits(&clusters[i], e, &mine))
+        {
+            Some(i) => i,
+            None => {
+                clusters.push(Cluster {
+                    action: e.action,
+                    subjects: BTreeSet::new(),
+                    years: BTreeSet::new(),
+                    events: Vec::new(),
+                });
+                if mine.is_empty() {
+                    without_subject
+                        .entry(e.action)
+                        .or_default()
+                        .push(clusters.len() - 1);
+                }
+                clusters.len() - 1
             }
-            None => clusters.push(Cluster {
-                action: e.action,
-                subjects: subjects(e),
-                events: vec![e],
-            }),
+        };
+        let c = &mut clusters[i];
+        for k in &mine {
+            if c.subjects.insert(k.clone()) {
+                by_subject.entry((e.action, k.clone())).or_default().push(i);
+            }
         }
+        c.years.extend(e.date.map(|d| d.year));
+        c.events.push(e);
     }
     let mut rows: Vec<EventRow> = clusters
         .into_iter()
