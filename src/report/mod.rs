@@ -314,8 +314,9 @@ fn price_rows(
     catalog: &Catalog,
     usd_cny: Option<f64>,
 ) -> Vec<PriceRow> {
-    // Group the sides of moves by chip, document and line.
-    let mut groups: BTreeMap<(String, String, u32), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    // Group the sides of moves by chip, document and line: (befores, afters).
+    type Sides = (Vec<usize>, Vec<usize>);
+    let mut groups: BTreeMap<(String, String, u32), Sides> = BTreeMap::new();
     for (i, p) in prices.iter().enumerate() {
         if let Some(role) = p.role {
             let g = groups
@@ -359,7 +360,7 @@ fn price_rows(
             chip: p.chip.clone(),
             vendor: catalog.vendor_of(&p.chip).map(str::to_string),
             date: p.date,
-            before: before.map(|b| amount(b)),
+            before: before.map(amount),
             before_date: before.and_then(|b| b.date),
             price: amount(p),
             basis: p.basis,
@@ -447,14 +448,6 @@ fn share_rows(shares: &[&crate::model::Share]) -> Vec<ShareRow> {
             .then_with(|| a.source.cmp(&b.source))
     });
     rows
-}
-
-/// Whether two dates could be the same event's: same year, or one unknown.
-fn same_year(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.year == b.year,
-        _ => true,
-    }
 }
 
 struct Cluster<'a> {
