@@ -267,7 +267,12 @@ impl Loader {
         let n_bytes = bytes.len() as u64;
         let mut warnings = Vec::new();
         if bytes.is_empty() {
-            warnings.push("empty file: no text".to_string());
+            let what = if shown == "-" {
+                "empty input"
+            } else {
+                "empty file"
+            };
+            warnings.push(format!("{what}: no text"));
         }
         let decoded = decode::decode(bytes, self.opts.encoding).map_err(|e| match e {
             decode::DecodeError::Binary => LoadError::Binary { path: shown.to_string() },

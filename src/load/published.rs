@@ -25,10 +25,12 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[0-9]{1,2}:[0-9]{2}").unwrap());
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Starts with the year so the search can skip ahead to "19"/"20"; the
+    // byte before the year is checked by hand (not a digit).
     Regex::new(
         r"(?x)
-        (?:^|[^0-9])((?:19|20)[0-9]{2})\ ?年\ ?([0-9]{1,2})\ ?月(?:\ ?([0-9]{1,2})\ ?[日号])?
-        | (?:^|[^0-9.])((?:19|20)[0-9]{2})([-/])([0-9]{1,2})(?:[-/]([0-9]{1,2}))?(?:[^0-9]|$)
+        ((?:19|20)[0-9]{2})\ ?年\ ?([0-9]{1,2})\ ?月(?:\ ?([0-9]{1,2})\ ?[日号])?
+        | ((?:19|20)[0-9]{2})([-/])([0-9]{1,2})(?:[-/]([0-9]{1,2}))?(?:[^0-9]|$)
         ",
     )
     .unwrap()
@@ -85,6 +87,11 @@ pub fn inferred_date(text: &str) -> Option<PartialDate> {
         };
         let Some(date) = date else { continue };
         let year_at = c.get(1).or_else(|| c.get(4)).map_or(0, |m| m.start());
+        let before = text[..year_at].as_bytes().last();
+        // 12023年, v1.2023-10: not a year.
+        if before.is_some_and(|b| b.is_ascii_digit() || (c.get(4).is_some() && *b == b'.')) {
+            continue;
+        }
         if is_forecast(&text[..year_at]) {
             continue;
         }
