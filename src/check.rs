@@ -383,7 +383,9 @@ pub fn check_document(
                         }
                     }
                 }
-                if p.date.is_none() {
+                // The before side of a move (从12万涨到25万) is older than the
+                // relative date word, which dates the after side.
+                if p.date.is_none() && p.role != Some(crate::model::Role::Before) {
                     unresolved(&mut out, doc, r, &format!("price of {}", p.chip), &key);
                 }
             }
@@ -602,6 +604,20 @@ mod tests {
             p.date = None;
             p.evidence = "今年A800的价格约12万元".into();
         }
+        // The before side of a move has no date of its own: not flagged.
+        let mut before = price(
+            "a.txt",
+            5,
+            "A800",
+            80000.0,
+            80000.0,
+            "CNY",
+            Some(crate::model::Role::Before),
+        );
+        if let Record::Price(p) = &mut before {
+            p.date = None;
+            p.evidence = "现在A800的价格从8万元涨到了12万元".into();
+        }
         let mut event_undated = event("a.txt", 9, Action::Ban, &["A100"], None);
         if let Record::ExportControl(e) = &mut event_undated {
             e.evidence = "目前A100已被禁售".into();
@@ -610,6 +626,7 @@ mod tests {
             "a.txt",
             vec![
                 undated,
+                before,
                 price("a.txt", 6, "H100", 65.0, 65.0, "USD", None),
                 price("a.txt", 7, "H100", 80_000_000.0, 80_000_000.0, "CNY", None),
                 share("a.txt", 8, "NVIDIA", 120.0, Some(2023)),

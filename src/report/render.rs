@@ -182,6 +182,11 @@ fn qualifier_sign(q: Option<Qualifier>) -> &'static str {
 
 const QUALIFIER_LEGEND: &str = "~ about, > over, < under, ≤ up to (the text's qualifier).";
 
+/// `1 chip`, `2 chips`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `120,000`, `1,234.5`.
 pub fn fmt_number(x: f64) -> String {
     let neg = x < 0.0;
@@ -600,7 +605,7 @@ fn event_grid(rows: &[EventRow], docs: &Docs) -> Grid {
         );
     }
     Grid {
-        title: format!("Export-control timeline ({} events)", rows.len()),
+        title: format!("Export-control timeline ({})", plural(rows.len(), "event")),
         headers: headers.iter().map(|s| s.to_string()).collect(),
         rows: body,
         notes,
@@ -659,9 +664,9 @@ fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
     }
     Grid {
         title: format!(
-            "Chips by document ({} chips, {} documents)",
-            m.rows.len(),
-            m.documents.len()
+            "Chips by document ({}, {})",
+            plural(m.rows.len(), "chip"),
+            plural(m.documents.len(), "document")
         ),
         headers,
         rows: body,
