@@ -351,6 +351,27 @@ pub struct DocScore {
     pub wrong_dates: Vec<WrongDate>,
     /// The gold's publish date when the document's does not agree with it.
     pub wrong_published: Option<WrongPublished>,
+    /// Matched records whose other fields (not scored) differ from the gold.
+    pub differences: Vec<Difference>,
+}
+
+/// A matched record whose fields outside the matching rules differ from
+/// the gold's (qualifier, role, basis, line, market, year, authority, ...).
+/// Not scored; listed for whoever improves the extractor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Difference {
+    pub kind: Kind,
+    pub line: u32,
+    pub what: String,
+    pub fields: Vec<FieldDiff>,
+}
+
+/// One field of a [`Difference`], each side as it prints (`-` for null).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldDiff {
+    pub field: &'static str,
+    pub gold: String,
+    pub predicted: String,
 }
 
 /// A document whose publish date does not agree with the gold's.
@@ -494,6 +515,93 @@ pub fn score(gold: &Gold, predicted: &[DocResult], catalog: &Catalog) -> Scores 
     scores
 }
 
+/// A value as it prints in a [`FieldDiff`]: its JSON form without quotes,
+/// `-` for null.
+fn shown<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v).unwrap_or_default() {
+        serde_json::Value::Null => "-".to_string(),
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// Fields of a matched pair that the matching rules do not look at but the
+/// gold gives, where they differ. Optional gold fields (market, region,
+/// metric, authority, effective, line) are compared only when set.
+fn field_diffs(gold: &GoldRecord, pred: &Record) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    let mut cmp = |field: &'static str, g: String, p: String| {
+        if g != p {
+            out.push(FieldDiff {
+                field,
+                gold: g,
+                predicted: p,
+            });
+        }
+    };
+    if let Some(gl) = gold.line() {
+        cmp("line", gl.to_string(), pred.line().to_string());
+    }
+    match (gold, pred) {
+        (GoldRecord::Price(g), Record::Price(p)) => {
+            cmp("qualifier", shown(&g.qualifier), shown(&p.qualifier));
+            cmp("role", shown(&g.role), shown(&p.role));
+            cmp(
+                "basis",
+                shown(&g.basis.unwrap_or(Basis::Unit)),
+                shown(&p.basis),
+            );
+        }
+        (GoldRecord::Share(g), Record::Share(p)) => {
+            cmp("subject", g.subject.clone(), p.subject.clone());
+            cmp("qualifier", shown(&g.qualifier), shown(&p.qualifier));
+            cmp("year", shown(&g.year), shown(&p.year));
+            if g.market.is_some() {
+                cmp("market", shown(&g.market), shown(&p.market));
+            }
+            if g.region.is_some() {
+                cmp("region", shown(&g.region), shown(&p.region));
+            }
+            if g.metric.is_some() {
+                cmp("metric", shown(&g.metric), shown(&p.metric));
+            }
+        }
+        (GoldRecord::ExportControl(g), Record::ExportControl(p)) => {
+            let set = |ids: &[String]| {
+                let mut k: Vec<String> = ids.to_vec();
+                k.sort_by_key(|id| id_key(id));
+                k
+            };
+            let (gc, pc) = (set(&g.chips), set(&p.chips));
+            if gc.iter().map(|c| id_key(c)).collect::<Vec<_>>()
+                != pc.iter().map(|c| id_key(c)).collect::<Vec<_>>()
+            {
+                cmp("chips", shown(&gc), shown(&pc));
+            }
+            if !g.entities.is_empty() {
+                cmp(
+                    "entities",
+                    shown(&set(&g.entities)),
+                    shown(&set(&p.entities)),
+                );
+            }
+            if g.authority.is_some() {
+                cmp("authority", shown(&g.authority), shown(&p.authority));
+            }
+            if g.effective.is_some() {
+                cmp("effective", shown(&g.effective), shown(&p.effective));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
 fn record_date(r: &Record) -> Option<PartialDate> {
     match r {
         Record::Price(p) => p.date,
@@ -536,6 +644,15 @@ fn score_kind(
             continue;
         }
         tp += 1;
+        let fields = field_diffs(gr, pr);
+        if !fields.is_empty() {
+            doc.differences.push(Difference {
+                kind,
+                line: pr.line(),
+                what: describe_record(pr),
+                fields,
+            });
+        }
         if let Some(gd) = gr.date() {
             dates.scored += 1;
             let pd = record_date(pr);
@@ -863,6 +980,7 @@ pub fn write_text(scores: &Scores, verbose: bool, out: &mut dyn Write) -> io::Re
                 && doc.unmatched.is_empty()
                 && doc.wrong_dates.is_empty()
                 && doc.wrong_published.is_none()
+                && doc.differences.is_empty()
             {
                 continue;
             }
@@ -898,6 +1016,21 @@ pub fn write_text(scores: &Scores, verbose: bool, out: &mut dyn Write) -> io::Re
                     "                   {:<14} «{}»",
                     "",
                     shorten(&u.evidence, 60)
+                )?;
+            }
+            for d in &doc.differences {
+                let fields: Vec<String> = d
+                    .fields
+                    .iter()
+                    .map(|f| format!("{} gold {}, got {}", f.field, f.gold, f.predicted))
+                    .collect();
+                writeln!(
+                    out,
+                    "  differs    {:>4}  {:<14} {}: {}",
+                    d.line,
+                    d.kind.as_str(),
+                    d.what,
+                    fields.join("; ")
                 )?;
             }
             for w in &doc.wrong_dates {
@@ -1054,6 +1187,16 @@ mod tests {
         assert_eq!(s.dates.correct, 0);
         let doc = &s.documents[0];
         assert_eq!(doc.wrong_dates[0].gold.to_string(), "2022-09");
+        // Matched, but subject and region differ from the gold.
+        let diff = doc
+            .differences
+            .iter()
+            .find(|d| d.kind == Kind::Share)
+            .unwrap();
+        let fields: Vec<&str> = diff.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["subject", "region"], "{diff:#?}");
+        assert_eq!(diff.fields[1].gold, "china");
+        assert_eq!(diff.fields[1].predicted, "-");
         // The helper's documents are published 2023-10; the gold says 2023-07.
         assert_eq!(
             doc.wrong_published.as_ref().unwrap().gold.to_string(),
@@ -1076,6 +1219,14 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("  missed       13  price          A800 120,000 CNY about before date -"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  published        gold 2023-07, got 2023-10\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  differs      73  share          国内AI训练芯片 47.5% of 数据中心GPU in 2022: subject gold AI训练芯片, got 国内AI训练芯片; region gold china, got -\n"),
             "{text}"
         );
         assert!(
