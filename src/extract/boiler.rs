@@ -2,6 +2,10 @@
 //! buttons, footers, copyright and disclaimer lines, photo captions. It gives
 //! no records. Lines are told by their shape, never by matching known pages.
 
+use std::sync::LazyLock;
+
+use super::words::Words;
+
 /// Words of navigation and page furniture (menus, buttons, footers).
 const NAV_WORDS: &[&str] = &[
     "首页", "登录", "注册", "分享", "收藏", "评论", "留言", "下载", "APP", "返回", "上一篇", "下一篇",
@@ -39,13 +43,16 @@ fn caption(line: &str) -> bool {
 }
 
 /// A short line made of navigation words.
+static NAV: LazyLock<Words> = LazyLock::new(|| Words::new(NAV_WORDS));
+static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::new(LEGAL_WORDS));
+
 fn navigation(line: &str) -> bool {
     let t = line.trim();
-    char_len(t) <= 24 && !t.contains('。') && NAV_WORDS.iter().any(|w| t.contains(w))
+    t.len() <= 24 * 4 && char_len(t) <= 24 && !t.contains('。') && NAV.any(t)
 }
 
 fn legal(line: &str) -> bool {
-    LEGAL_WORDS.iter().any(|w| line.contains(w)) || (line.contains("不构成") && line.contains("建议"))
+    LEGAL.any(line) || (line.contains("不构成") && line.contains("建议"))
 }
 
 /// A line that reads like a headline: short, no sentence inside.

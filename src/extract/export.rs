@@ -11,6 +11,11 @@
 //! common, dates that agree) is one record.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::words::Words;
+
+use aho_corasick::AhoCorasick;
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence};
@@ -87,6 +92,21 @@ const NOT_EVENT: &[&str] = &[
 /// Words that put an event in the past (no date of its own means unknown).
 const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
 
+
+static BAN_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BAN_CUES));
+static CHINA_MARKET_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHINA_MARKET_CUES));
+static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
+static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
+static LAUNCH_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(LAUNCH_VERBS));
+static LICENCE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(LICENCE_CUES));
+static NEW_RULES_W: LazyLock<Words> = LazyLock::new(|| Words::new(NEW_RULES));
+static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_EVENT));
+static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
+static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
+static RELAX_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_CUES));
+static RULE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RULE_NOUNS));
+static VARIANT_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(VARIANT_CUES));
+
 /// Authorities, most specific first.
 const AUTHORITIES: &[(&str, &str)] = &[
     ("BIS", "BIS"), ("工业与安全局", "BIS"), ("工业和安全局", "BIS"), ("美国商务部", "BIS"), ("美国政府", "US"),
@@ -119,7 +139,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     let c = s.clause_text(ci);
     let base = s.clauses[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
-    if contains_any(c, NOT_EVENT) {
+    if NOT_EVENT_W.any(c) {
         return None;
     }
     if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
@@ -127,12 +147,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::EntityList, at(r)));
         }
     }
-    if let Some(r) = find_any(c, LICENCE_CUES) {
-        if contains_any(&s.text, EXPORT_CONTEXT) {
+    if let Some(r) = LICENCE_CUES_W.find(c) {
+        if EXPORT_CONTEXT_W.any(&s.text) {
             return Some((Action::Restriction, at(r)));
         }
     }
-    if let Some(r) = find_any(c, RELAX_CUES) {
+    if let Some(r) = RELAX_CUES_W.find(c) {
         let before = chars_before(c, r.start, 3);
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
         let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
@@ -143,7 +163,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::Relaxation, at(r)));
         }
     }
-    if let Some(r) = find_any(c, BAN_CUES) {
+    if let Some(r) = BAN_CUES_W.find(c) {
         return Some((Action::Ban, at(r)));
     }
     // 禁止 with something sold or shipped after it.
@@ -153,20 +173,20 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::Ban, at(i..i + "禁止".len())));
         }
     }
-    if let Some(r) = find_any(c, VARIANT_CUES).or_else(|| find_any(c, CHINA_MARKET_CUES)) {
-        if contains_any(c, LAUNCH_VERBS) {
+    if let Some(r) = VARIANT_CUES_W.find(c).or_else(|| CHINA_MARKET_CUES_W.find(c)) {
+        if LAUNCH_VERBS_W.any(c) {
             return Some((Action::Variant, at(r)));
         }
     }
     // 推出了H800版本: a version launched under export rules.
-    if sentence_has_chips && contains_any(c, LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+    if sentence_has_chips && LAUNCH_VERBS_W.any(c) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
         let i = c.find("版本").unwrap_or(0);
         return Some((Action::Variant, at(i..i + "版本".len())));
     }
-    if !contains_any(&s.text, EXPORT_CONTEXT) {
+    if !EXPORT_CONTEXT_W.any(&s.text) {
         return None;
     }
-    if let Some(r) = find_any(c, NEW_RULES) {
+    if let Some(r) = NEW_RULES_W.find(c) {
         return Some((Action::Restriction, at(r)));
     }
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
@@ -176,8 +196,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
             return Some((Action::Restriction, at(r)));
         }
     }
-    if let Some(r) = find_any(c, RULE_NOUNS) {
-        if contains_any(c, ISSUE_VERBS) || c[..r.start].contains('对') {
+    if let Some(r) = RULE_NOUNS_W.find(c) {
+        if ISSUE_VERBS_W.any(c) || c[..r.start].contains('对') {
             return Some((Action::Restriction, at(r)));
         }
     }
@@ -252,11 +272,25 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     }
 }
 
+/// Every word that can start an event; a sentence with none of them is
+/// skipped in one pass.
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = [BAN_CUES, VARIANT_CUES, CHINA_MARKET_CUES, LICENCE_CUES, RELAX_CUES, RULE_NOUNS, NEW_RULES]
+        .concat()
+        .into_iter()
+        .chain(["禁止", "实体清单", "实体名单", "版本"])
+        .collect();
+    AhoCorasick::new(words).expect("cue words build an automaton")
+});
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
+    if !TRIGGERS.is_match(s.text) {
+        return Vec::new();
+    }
     let authority_here = authority_of(s.text);
     let has_chips = !s.groups.is_empty();
     let originals = originals(s);
-    let proposal = contains_any(s.text, PROPOSAL_CUES);
+    let proposal = PROPOSAL_CUES_W.any(s.text);
 
     let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses.len()).map(|ci| action_of(s, ci, has_chips)).collect();
     let mut events: Vec<Event> = Vec::new();
@@ -315,7 +349,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             }
         };
         let entities = if action == Action::EntityList {
-            s.vendors.iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(Vec::new(), |mut acc, v| {
+            s.vendors().iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(Vec::new(), |mut acc, v| {
                 if !acc.contains(&v) {
                     acc.push(v);
                 }
@@ -352,7 +386,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         // News of a ban or rule with no date and no word of the past happens
         // when the article is written.
         e.date = date.or_else(|| {
-            let past = contains_any(s.text, PAST);
+            let past = PAST_W.any(s.text);
             (matches!(e.action, Action::Ban | Action::Restriction) && !past).then_some(state.published).flatten()
         });
     }

@@ -27,6 +27,7 @@ pub mod qualify;
 pub mod share;
 pub mod text;
 pub mod vendor;
+pub mod words;
 
 use chips::{ChipMatcher, ChipRef, Mention};
 use date::DateMention;
@@ -76,10 +77,16 @@ pub struct Sentence<'a> {
     pub chips: Vec<Mention>,
     pub groups: Vec<Group>,
     pub dates: Vec<DateMention>,
-    pub vendors: Vec<VendorMention>,
+    vendor_matcher: &'a VendorMatcher,
+    vendors: std::cell::OnceCell<Vec<VendorMention>>,
 }
 
 impl Sentence<'_> {
+    /// Companies the sentence names (found on first use: few sentences need them).
+    pub fn vendors(&self) -> &[VendorMention] {
+        self.vendors.get_or_init(|| self.vendor_matcher.find(self.text))
+    }
+
     /// Index of the clause holding byte `at`.
     pub fn clause_of(&self, at: usize) -> usize {
         text::clause_of(&self.clauses, at)
@@ -163,7 +170,8 @@ impl Extractor {
                 groups: groups(stext, &mentions),
                 chips: mentions,
                 dates,
-                vendors: self.vendors.find(stext),
+                vendor_matcher: &self.vendors,
+                vendors: std::cell::OnceCell::new(),
             };
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &state, path));

@@ -8,6 +8,9 @@
 //! it; else, when the sentence refers back (这类芯片, 该芯片, 其), to the chips
 //! of the sentence before. 从X涨到Y gives X the role `before` and Y `after`.
 
+use std::sync::LazyLock;
+
+use super::words::Words;
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
@@ -50,6 +53,13 @@ const RENT_WORDS: &[&str] = &["租金", "月租", "租赁", "租用", "出租"];
 /// Above this many US dollars an amount is a total (an order, a fund), not the
 /// price of a chip, card or system.
 const MAX_USD: f64 = 1.0e7;
+
+
+static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
+static NOT_PRICE_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PRICE));
+static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_CUES));
+static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RENT_WORDS));
+static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SYSTEM_WORDS));
 
 /// A currency found next to an amount.
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
@@ -150,15 +160,15 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
 /// Whether the amount is about something other than a unit or system price.
 fn not_a_price(s: &Sentence, a: &Amount) -> bool {
     let clause = s.clause_of(a.q.start);
-    if NOT_PRICE.iter().any(|w| s.clause_text(clause).contains(w)) {
+    if NOT_PRICE_W.any(s.clause_text(clause)) {
         return true;
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price word takes over.
     let head = &s.text[..s.clauses[clause].start];
-    let last_not = NOT_PRICE.iter().filter_map(|w| head.rfind(w).map(|i| i + w.len())).max();
+    let last_not = NOT_PRICE_W.last_end(head);
     match last_not {
-        Some(at) => !PRICE_CUES.iter().any(|w| s.text[at..a.q.start].contains(w)),
+        Some(at) => !PRICE_CUES_W.any(&s.text[at..a.q.start]),
         None => false,
     }
 }
@@ -176,7 +186,7 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
     if let Some(c) = before(&all).or_else(|| after(&all)) {
         return c;
     }
-    if BACK_REFERENCES.iter().any(|w| s.text[..at].contains(w)) {
+    if BACK_REFERENCES_W.any(&s.text[..at]) {
         return state.previous_chips.clone();
     }
     Vec::new()
@@ -225,17 +235,25 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
     s.dates.iter().rev().find(|d| d.start >= range.start && d.end <= range.end)
 }
 
+/// Something of every way of naming a currency; a sentence without any has
+/// no money in it.
+static CURRENCY_HINTS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["元", "美", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"]));
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
+    if !CURRENCY_HINTS.any(s.text) {
+        return Vec::new();
+    }
     let amounts = amounts(s);
     if amounts.is_empty() {
         return Vec::new();
     }
     // A sentence about prices: a price word, or a move between two amounts.
     let moves = (0..amounts.len()).any(|i| move_target(s, &amounts, i).is_some());
-    if !moves && !PRICE_CUES.iter().any(|w| s.text.contains(w)) {
+    if !moves && !PRICE_CUES_W.any(s.text) {
         return Vec::new();
     }
-    let rent = RENT_WORDS.iter().any(|w| s.text.contains(w));
+    let rent = RENT_WORDS_W.any(s.text);
     let per_hour = s.text.contains("每小时") || s.text.contains("时租");
     // Roles and dates of moves (从X涨到Y), and of what the sentence says
     // after a move (甚至有高达50万一片: still the new price).
@@ -296,7 +314,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let clause = s.clause_text(s.clause_of(a.q.start));
         let basis = if rent {
             Basis::RentMonth
-        } else if SYSTEM_WORDS.iter().any(|w| clause.contains(w)) {
+        } else if SYSTEM_WORDS_W.any(clause) {
             Basis::System
         } else {
             Basis::Unit

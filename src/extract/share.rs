@@ -8,6 +8,9 @@
 //! utilization, performance ratios, fees and stakes are not shares, nor are
 //! shares of power, time, budgets or GDP.
 
+use std::sync::LazyLock;
+
+use super::words::Words;
 use super::number::{Quantity, find_percents};
 use super::text::{chars_after, chars_before};
 use super::{DocState, Extractor, Sentence};
@@ -39,6 +42,11 @@ const NOT_SHARE: &[&str] = &[
 /// Verbs of use: 80.6%都在用英伟达的GPU.
 const USE_WORDS: &[&str] = &["都在用", "都在使用", "都用", "都采用", "都使用", "采用了", "使用了"];
 
+
+static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_MARKET_WHOLES));
+static NOT_SHARE_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_SHARE));
+static SHARE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SHARE_WORDS));
+
 /// Words that end a subject phrase on its left (据IDC统计,……).
 const SUBJECT_STOPS: &[&str] = &["显示", "统计", "测算", "认为", "表示", "指出", "看来", "而言", "来看", "其中", "此外", "同时"];
 
@@ -64,21 +72,6 @@ fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     super::qualify::qualifier(chars_before(text, q.start, 6), chars_after(text, q.end, 3))
 }
 
-/// The first of `words` in `text` (the longest at the same place), with its
-/// byte offset.
-fn find_any(text: &str, words: &[&'static str]) -> Option<(usize, &'static str)> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for &w in words {
-        if let Some(i) = text.find(w) {
-            if best.is_none_or(|(b, bw)| i < b || (i == b && w.len() > bw.len())) {
-                best = Some((i, w));
-            }
-        }
-    }
-    best
-}
-
-/// The first verb of holding (占, 占据, 占到) in `text`; 占比 and 占有率 are
 /// share words, not holding.
 fn find_hold(text: &str) -> Option<(usize, &'static str)> {
     text.match_indices('占').find_map(|(i, _)| {
@@ -174,11 +167,15 @@ fn market_phrase(text: &str) -> Option<String> {
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
+    // Every way of writing a percentage has one of these.
+    if !(s.text.contains('%') || s.text.contains('成') || s.text.contains("分之") || s.text.contains('半') || s.text.contains('/')) {
+        return Vec::new();
+    }
     let percents = find_percents(s.text);
     if percents.is_empty() {
         return Vec::new();
     }
-    let sentence_has_share_word = SHARE_WORDS.iter().any(|w| s.text.contains(w));
+    let sentence_has_share_word = SHARE_WORDS_W.any(s.text);
     let mut out: Vec<Share> = Vec::new();
     // Subjects distributed over 分别为P1和P2.
     let mut distributed: Option<(usize, Vec<String>)> = None;
@@ -191,7 +188,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         let clause = s.clauses[ci].clone();
         let ctext = &s.text[clause.clone()];
         let local_before = &s.text[clause.start..p.start];
-        let share_word = find_any(ctext, SHARE_WORDS);
+        let share_word = SHARE_WORDS_W.find(ctext).map(|r| r.start);
         let hold = find_hold(local_before);
         let uses = USE_WORDS.iter().find(|w| s.text[p.end..].trim_start().starts_with(*w));
 
@@ -214,7 +211,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
             let holder = &ctext[..hi];
             (MARKET_WHOLES.iter().any(|w| whole.contains(w) || after_p.trim_start_matches('的').starts_with(w) || holder.contains(w))
                 || sentence_has_share_word)
-                && !NOT_MARKET_WHOLES.iter().any(|w| whole.contains(w))
+                && !NOT_MARKET_WHOLES_W.any(&whole)
         } else {
             false
         };
@@ -223,10 +220,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         }
         // Other kinds of percentage in the same clause, close to it.
         let near = chars_before(s.text, p.start, 8);
-        if NOT_SHARE.iter().any(|w| near.contains(w) || ctext.contains(w) && share_word.is_none() && hold.is_none()) {
+        if NOT_SHARE_W.any(near) || (share_word.is_none() && hold.is_none() && NOT_SHARE_W.any(ctext)) {
             continue;
         }
-        if NOT_MARKET_WHOLES.iter().any(|w| whole.contains(w)) {
+        if NOT_MARKET_WHOLES_W.any(&whole) {
             continue;
         }
 
@@ -237,18 +234,18 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
             metric = Some(Metric::Usage);
             let after = &s.text[p.end..];
             let from = p.end + after.find(u).unwrap_or(0) + u.len();
-            s.vendors
+            s.vendors()
                 .iter()
                 .find(|v| v.range.start >= from && v.range.start <= from + 6)
                 .map(|v| ex.catalog.vendors[v.vendor].id.clone())
         } else {
-            let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|(i, _)| clause.start + i)]
+            let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|i| clause.start + i)]
                 .into_iter()
                 .flatten()
                 .min()
                 .unwrap_or(p.start)
                 .min(p.start);
-            let vendor = s.vendors.iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= cue_at);
+            let vendor = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= cue_at);
             match vendor {
                 Some(v) => {
                     // Between the company and the share word: the market (数据中心GPU).
@@ -284,7 +281,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                         // 华为位居第二,份额约23%: the company it names.
                         let prev = s.clause_text(ci - 1);
                         let prev_range = s.clauses[ci - 1].clone();
-                        let vendor = s.vendors.iter().find(|v| v.range.start >= prev_range.start && v.range.end <= prev_range.end);
+                        let vendor = s.vendors().iter().find(|v| v.range.start >= prev_range.start && v.range.end <= prev_range.end);
                         let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
                         let start = s.clauses[ci - 1].start;
                         let topic = clean_phrase(s, start..start + cut);
