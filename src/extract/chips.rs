@@ -123,6 +123,11 @@ impl ChipMatcher {
             {
                 continue;
             }
+            // 昆仑芯科技, 昆仑芯公司: the company, not its chip.
+            let rest = &text[r.end..];
+            if ["科技", "公司", "集团", "股份"].iter().any(|w| rest.starts_with(w)) {
+                continue;
+            }
             out.push(Mention { range: r, chip: ChipRef::Known(self.han_chip[m.pattern().as_usize()]) });
         }
         let claimed: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
@@ -398,6 +403,7 @@ mod tests {
     #[test]
     fn a_company_is_not_its_chip() {
         assert_eq!(ids("商汤科技、昆仑万维、毫末智行也官宣了自己的大模型"), Vec::<String>::new());
+        assert_eq!(ids("昆仑芯科技宣布完成融资,其昆仑芯P800已量产"), ["P800"]);
     }
 
     #[test]

@@ -295,7 +295,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if not_a_price(s, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        if rent && per_hour {
+        // Prices by the hour (每小时2美元, 2美元/小时) are no unit, system or
+        // monthly price.
+        let clause_text = s.clause_text(s.clause_of(a.q.start));
+        if (rent && per_hour) || clause_text.contains("小时") {
             continue;
         }
         let chips = link(s, state, a.q.start);
@@ -471,6 +474,12 @@ mod tests {
         let p = prices("一台搭载8张H100的服务器售价约30万美元。", "2024-01");
         assert_eq!(p[0].basis, crate::model::Basis::System);
         assert_eq!(p[0].qualifier, Some(crate::model::Qualifier::About));
+    }
+
+    #[test]
+    fn hourly_prices_are_not_unit_prices() {
+        assert!(briefs("H100的云服务价格已从每小时8美元降至2美元。", "2024-08").is_empty());
+        assert!(briefs("H100云端租赁价格约为2美元/小时。", "2024-08").is_empty());
     }
 
     #[test]
