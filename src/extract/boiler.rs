@@ -27,7 +27,7 @@ const LEGAL_WORDS: &[&str] = &[
 
 /// Bullet characters that start items of link lists.
 fn bullet(line: &str) -> bool {
-    line.trim_start().starts_with(['■', '□', '●', '•', '·', '▪', '◆', '◇', '►', '▶', '★', '☆', '-', '*', '+'])
+    line.trim_start().starts_with(['■', '□', '●', '•', '·', '‧', '・', '▪', '◆', '◇', '◎', '○', '►', '▶', '→', '★', '☆', '-', '*', '+'])
 }
 
 fn char_len(s: &str) -> usize {

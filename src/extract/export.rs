@@ -166,6 +166,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     if let Some(r) = BAN_CUES_W.find(c) {
         return Some((Action::Ban, at(r)));
     }
+    // 无法向中国出口, 不得对华销售: a sale that may not happen.
+    for sold in ["出口", "出售", "销售", "供货"] {
+        if let Some(i) = c.find(sold) {
+            let before = chars_before(c, i, 6);
+            if ["无法", "不能", "不得", "不准", "不再"].iter().any(|n| before.contains(n)) {
+                return Some((Action::Ban, at(i..i + sold.len())));
+            }
+        }
+    }
     // 禁止 with something sold or shipped after it.
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
@@ -311,12 +320,16 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                     .map(|g| g.chips.clone())
                     .unwrap_or_default();
                 if after.is_empty() {
-                    s.groups
-                        .iter()
-                        .rev()
-                        .find(|g| g.range.end <= cue.start && g.range.start >= clause.start)
-                        .map(|g| g.chips.clone())
-                        .unwrap_or_default()
+                    // H800版本, or H20是……专为中国市场推出的降规版AI芯片: the
+                    // chips before the cue, in the clause or else the sentence.
+                    let before = |from: usize| {
+                        s.groups
+                            .iter()
+                            .rev()
+                            .find(|g| g.range.end <= cue.start && g.range.start >= from)
+                            .map(|g| g.chips.clone())
+                    };
+                    before(clause.start).or_else(|| before(0)).unwrap_or_default()
                 } else {
                     after
                 }
@@ -594,6 +607,14 @@ mod tests {
             "2023-04-23",
         );
         assert_eq!(b, vec!["ban [H100] US 2022-09", "variant [H800] - 2023"]);
+    }
+
+    #[test]
+    fn a_chip_that_cannot_be_sold_and_a_variant_named_before_its_cue() {
+        let b = brief("不过,由于美国出口管制,B200无法向中国出口。", "2024-03-20");
+        assert_eq!(b, vec!["ban [B200] US 2024-03-20"]);
+        let b = brief("H20是辉达为符合美国出口管制规定,专为中国市场推出的降规版AI晶片。", "2025-04-16");
+        assert_eq!(b, vec!["variant [H20] - -"]);
     }
 
     #[test]

@@ -21,7 +21,9 @@ const AFTER: &[(&str, Qualifier)] = &[
 
 /// Units and copulas that may stand between a qualifier and its amount
 /// (约为, 约在, 约达, 约为每片).
-const BETWEEN: &[&str] = &["每片", "每张", "每颗", "每块", "每台", "单片", "单颗", "单卡", "单张", "为", "是", "在", "达", "的"];
+const BETWEEN: &[&str] = &[
+    "每片", "每张", "每颗", "每块", "每台", "单片", "单颗", "单卡", "单张", "占据", "占到", "占了", "占", "为", "是", "在", "达", "的",
+];
 
 /// The qualifier of an amount, from the text just before it (`before`, ending
 /// where the amount starts) and just after it (`after`, from its end).
@@ -57,5 +59,6 @@ mod tests {
         assert_eq!(qualifier("占全球半导体采购总额5559亿美元的", "以上,是"), Some(Qualifier::Over));
         assert_eq!(qualifier("单价涨到了近", "元"), Some(Qualifier::About));
         assert_eq!(qualifier("价格回落到", "元"), None);
+        assert_eq!(qualifier("华为昇腾系列约占", "。"), Some(Qualifier::About));
     }
 }

@@ -252,8 +252,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                     let between = clean_phrase(s, v.range.end..cue_at);
                     let between = between.trim_start_matches('的');
                     // 华为昇腾在国内AI芯片市场: the market follows 在.
-                    let between = between.rsplit('在').next().unwrap_or(between).to_string();
-                    if !between.is_empty() && !between.starts_with("产品") {
+                    let between = between.rsplit('在').next().unwrap_or(between);
+                    let between = between.trim_end_matches(['约', '近', '超', '逾']).to_string();
+                    // 华为昇腾系列约占23%: a product line, not a market.
+                    let names_product = s.chips.iter().any(|c| c.range.start >= v.range.end && c.range.end <= cue_at)
+                        || between.ends_with("系列")
+                        || between.starts_with("产品");
+                    if !between.is_empty() && !names_product {
                         market = market_phrase(&strip_region(&between));
                     }
                     Some(ex.catalog.vendors[v.vendor].id.clone())
@@ -492,6 +497,14 @@ mod tests {
         assert_eq!(
             brief("根据TrendForce统计,2024年辉达在AI伺服器用高阶GPU市场的市占率约达90%,超微(AMD)市占率约8%。", "2025-01"),
             vec!["NVIDIA 90 About AI伺服器用高阶GPU - 2024 -", "AMD 8 About AI伺服器用高阶GPU - 2024 -"]
+        );
+    }
+
+    #[test]
+    fn a_product_line_is_not_a_market() {
+        assert_eq!(
+            brief("市调机构指出,2024年辉达在中国AI晶片市场市占率约达70%,华为昇腾系列约占23%。", "2025-04"),
+            vec!["NVIDIA 70 About AI晶片 China 2024 -", "Huawei 23 About AI晶片 China 2024 -"]
         );
     }
 
