@@ -11,6 +11,7 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
@@ -70,7 +71,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         BufWriter::with_capacity(1 << 16, stdout.lock()),
         args.format,
         kinds,
-    )?;
+    )
+    .context("writing the output")?;
     let failed = pipeline.run_inputs(inputs, |res| {
         progress.inc();
         match res {
@@ -82,8 +84,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     });
     progress.finish();
-    let failed = failed?;
-    writer.finish()?.flush()?;
+    let failed = failed.context("writing the output")?;
+    writer
+        .finish()
+        .and_then(|mut out| out.flush())
+        .context("writing the output")?;
     Ok(if failed { EXIT_ERROR } else { EXIT_OK })
 }
 
