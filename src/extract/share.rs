@@ -17,7 +17,7 @@ use super::{DocState, Extractor, Sentence};
 use crate::model::{Metric, Qualifier, Region, Share};
 
 /// Words that name a share of a market outright.
-const SHARE_WORDS: &[&str] = &["市占率", "市场占有率", "市场份额", "占有率", "份额", "占比"];
+const SHARE_WORDS: &[&str] = &["市占率", "市场占有率", "市场份额", "占有率", "份额", "占比", "国产化比重", "国产化率", "比重"];
 
 /// Verbs of holding a part.
 const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
@@ -220,7 +220,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         }
         // Other kinds of percentage in the same clause, close to it.
         let near = chars_before(s.text, p.start, 8);
-        if NOT_SHARE_W.any(near) || (share_word.is_none() && hold.is_none() && NOT_SHARE_W.any(ctext)) {
+        // 份额提升至40%: a change to a level still states the share.
+        let to_level = share_word.is_some() && (near.ends_with('至') || near.ends_with('到'));
+        if (NOT_SHARE_W.any(near) && !to_level) || (share_word.is_none() && hold.is_none() && NOT_SHARE_W.any(ctext)) {
             continue;
         }
         if NOT_MARKET_WHOLES_W.any(&whole) {
@@ -514,6 +516,15 @@ mod tests {
             brief("华为昇腾在国内AI芯片市场的份额已达到约23%。", "2024-05"),
             vec!["Huawei 23 About AI芯片 China - -"]
         );
+    }
+
+    #[test]
+    fn localization_ratios_and_shares_raised_to_a_level() {
+        assert_eq!(
+            brief("IDC预计,2025年国内AI芯片的国产化率将提升至40%。", "2025-01"),
+            vec!["AI芯片 40 - - China 2025 -"]
+        );
+        assert!(brief("英伟达的市场份额提升了5%。", "2025-01").is_empty());
     }
 
     #[test]
