@@ -26,7 +26,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "DATE")]
     pub published: Option<PartialDate>,
 
-    /// Extra catalog entries (TOML, the format of `chipscan chips --toml`).
+    /// Extra catalog entries (TOML, the format `chipscan chips --format toml` prints).
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
 

@@ -362,12 +362,17 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             }
         };
         let entities = if action == Action::EntityList {
-            s.vendors().iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(Vec::new(), |mut acc, v| {
-                if !acc.contains(&v) {
-                    acc.push(v);
-                }
-                acc
-            })
+            // The companies of the clause that lists them, before the list's name.
+            s.vendors()
+                .iter()
+                .filter(|v| v.range.start >= clause.start && v.range.end <= cue.start)
+                .map(|v| ex.catalog.vendors[v.vendor].id.clone())
+                .fold(Vec::new(), |mut acc, v| {
+                    if !acc.contains(&v) {
+                        acc.push(v);
+                    }
+                    acc
+                })
         } else {
             Vec::new()
         };
@@ -619,7 +624,10 @@ mod tests {
 
     #[test]
     fn entity_list_names_companies() {
-        let e = events("BIS已经将壁仞、摩尔线程等国产GPU公司列入实体清单,这意味着它们不能进口美国技术。", "2023-10");
+        let e = events(
+            "BIS已经将壁仞、摩尔线程等国产GPU公司列入实体清单,这意味着它们既不能进口美国技术,也不能通过台积电等代工厂生产先进芯片。",
+            "2023-10",
+        );
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].entities, vec!["Biren", "Moore Threads"]);
         assert_eq!(e[0].authority.as_deref(), Some("BIS"));
