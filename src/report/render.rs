@@ -13,6 +13,8 @@
 //! - `json`: the [`Report`] serialized, one object whose keys are the
 //!   sections asked for (`prices`, `shares`, `export_controls`, `chips`).
 
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
@@ -100,10 +102,7 @@ pub fn render(
         return out.write_all(b"\n");
     }
     let human = format != Format::Csv;
-    let docs = Docs {
-        human,
-        paths: &report.documents,
-    };
+    let docs = Docs::new(human, &report.documents);
     let mut grids = Vec::new();
     if let Some(rows) = &report.prices {
         grids.push(price_grid(rows, report.with_cny, &docs));
@@ -129,11 +128,11 @@ pub fn render(
         }
     }
     // The legend of the document labels, once for all tables.
-    if human && !report.documents.is_empty() {
+    if human && !docs.used.borrow().is_empty() {
         let md = format == Format::Markdown;
         writeln!(out, "\n{}", if md { "Documents:  " } else { "Documents:" })?;
-        for (j, d) in report.documents.iter().enumerate() {
-            let line = format!("  D{} = {d}", j + 1);
+        for &j in docs.used.borrow().iter() {
+            let line = format!("  D{} = {}", j + 1, docs.paths[j]);
             writeln!(
                 out,
                 "{}",
@@ -148,17 +147,35 @@ pub fn render(
     Ok(())
 }
 
-/// How documents are named: `D1`, `D2`, ... (listed under the tables) in
-/// tables and Markdown, their paths in CSV.
+/// How documents are named: `D1`, `D2`, ... in tables and Markdown (the
+/// labels used are listed under the tables), their paths in CSV.
 struct Docs<'a> {
     human: bool,
     paths: &'a [String],
+    index: HashMap<&'a str, usize>,
+    used: RefCell<BTreeSet<usize>>,
 }
 
-impl Docs<'_> {
+impl<'a> Docs<'a> {
+    fn new(human: bool, paths: &'a [String]) -> Docs<'a> {
+        let mut index = HashMap::new();
+        for (j, p) in paths.iter().enumerate() {
+            index.entry(p.as_str()).or_insert(j);
+        }
+        Docs {
+            human,
+            paths,
+            index,
+            used: RefCell::new(BTreeSet::new()),
+        }
+    }
+
     fn label(&self, doc: &str) -> String {
-        match self.paths.iter().position(|p| p == doc) {
-            Some(j) if self.human => format!("D{}", j + 1),
+        match self.index.get(doc) {
+            Some(&j) if self.human => {
+                self.used.borrow_mut().insert(j);
+                format!("D{}", j + 1)
+            }
             _ => doc.to_string(),
         }
     }
@@ -612,8 +629,15 @@ fn event_grid(rows: &[EventRow], docs: &Docs) -> Grid {
     }
 }
 
+/// Above this many documents, tables and Markdown show per chip the
+/// documents that mention it most instead of a column per document.
+pub const MATRIX_MAX_DOCS: usize = 10;
+
 fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
     let human = docs.human;
+    if human && m.documents.len() > MATRIX_MAX_DOCS {
+        return chip_summary_grid(m, docs);
+    }
     let mut headers = vec!["chip".to_string(), "vendor".to_string()];
     if !human {
         headers.push("known".into());
@@ -660,6 +684,60 @@ fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
         .collect();
     let mut notes = Vec::new();
     if human && m.rows.iter().any(|r| !r.known) {
+        notes.push("? = a chip-like token the catalog does not know".into());
+    }
+    Grid {
+        title: format!(
+            "Chips by document ({}, {})",
+            plural(m.rows.len(), "chip"),
+            plural(m.documents.len(), "document")
+        ),
+        headers,
+        rows: body,
+        notes,
+    }
+}
+
+/// Chips by document for many documents: per chip, how many documents name
+/// it, the total, and the documents that name it most.
+fn chip_summary_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
+    let headers = ["chip", "vendor", "docs", "total", "most in"]
+        .map(String::from)
+        .to_vec();
+    let body = m
+        .rows
+        .iter()
+        .map(|r| {
+            let mut top: Vec<(usize, u32)> = r
+                .counts
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let most: Vec<String> = top
+                .iter()
+                .take(3)
+                .map(|&(j, n)| format!("{} ({n})", docs.label(&m.documents[j])))
+                .collect();
+            let chip = if r.known {
+                r.chip.clone()
+            } else {
+                format!("{} ?", r.chip)
+            };
+            vec![
+                (chip, if r.known { Mark::Plain } else { Mark::Alert }),
+                (r.vendor.clone(), Mark::Plain),
+                (top.len().to_string(), Mark::Plain),
+                (r.total.to_string(), Mark::Plain),
+                (most.join(", "), Mark::Plain),
+            ]
+        })
+        .collect();
+    let mut notes =
+        vec!["Mentions per document for every document: --format csv or json.".to_string()];
+    if m.rows.iter().any(|r| !r.known) {
         notes.push("? = a chip-like token the catalog does not know".into());
     }
     Grid {
@@ -960,6 +1038,37 @@ mod tests {
         assert!(t.contains("2022-09 / 2022-10"), "{t}");
         assert!(t.contains("  D1 = a.txt"), "{t}");
         assert!(!t.contains('\x1b'), "no colour unless asked");
+    }
+
+    #[test]
+    fn many_documents_get_a_summary_instead_of_a_column_each() {
+        let docs: Vec<crate::pipeline::DocResult> = (1..=12)
+            .map(|i| {
+                let name = format!("d{i}.txt");
+                let n = if i == 7 { 9 } else { 1 };
+                doc(&name, vec![chip(&name, "A800", "NVIDIA", n, true)])
+            })
+            .collect();
+        let r = Report::build(
+            &docs,
+            &Catalog::embedded(),
+            &ReportOptions {
+                kinds: vec![Kind::Chip],
+                ..Default::default()
+            },
+        );
+        let mut out = Vec::new();
+        render(&r, Format::Table, TermStyle::default(), &mut out).unwrap();
+        let t = String::from_utf8(out).unwrap();
+        assert!(
+            t.contains("| A800 | NVIDIA | 12   | 20    | D7 (9), D1 (1), D2 (1) |"),
+            "{t}"
+        );
+        // Only the documents the table names are listed.
+        assert!(t.contains("  D7 = d7.txt\n") && !t.contains("D12 ="), "{t}");
+        let mut out = Vec::new();
+        render(&r, Format::Csv, TermStyle::default(), &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains(",d12.txt,total\n"));
     }
 
     #[test]
