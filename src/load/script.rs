@@ -213,19 +213,47 @@ impl Converter {
 
     fn convert_protected(&self, text: &str, out: &mut String) {
         let Some((ac, outputs)) = &self.protect else {
-            self.backend.convert_into(text, out);
+            self.convert_han_runs(text, out);
             return;
         };
         let mut last = 0;
         for m in ac.find_iter(text) {
             if m.start() > last {
-                self.backend.convert_into(&text[last..m.start()], out);
+                self.convert_han_runs(&text[last..m.start()], out);
             }
             out.push_str(&outputs[m.pattern().as_usize()]);
             last = m.end();
         }
         if last < text.len() {
-            self.backend.convert_into(&text[last..], out);
+            self.convert_han_runs(&text[last..], out);
+        }
+    }
+
+    /// Hands only the runs of Han characters to the converter and copies the
+    /// rest (ASCII, digits, punctuation): no dictionary entry holds anything
+    /// but Han characters, so matching restarts at each run anyway and the
+    /// result is the same as converting the whole text, for less work.
+    fn convert_han_runs(&self, text: &str, out: &mut String) {
+        let mut run_start = None;
+        let mut copied = 0;
+        for (i, c) in text.char_indices() {
+            let han = super::clean::is_han(c);
+            match (han, run_start) {
+                (true, None) => {
+                    out.push_str(&text[copied..i]);
+                    run_start = Some(i);
+                }
+                (false, Some(start)) => {
+                    self.backend.convert_into(&text[start..i], out);
+                    run_start = None;
+                    copied = i;
+                }
+                _ => {}
+            }
+        }
+        match run_start {
+            Some(start) => self.backend.convert_into(&text[start..], out),
+            None => out.push_str(&text[copied..]),
         }
     }
 
