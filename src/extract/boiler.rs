@@ -67,6 +67,20 @@ fn tail_marker(line: &str) -> bool {
     char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
 }
 
+/// The title of a page: its first line that is not page furniture (menus,
+/// buttons, bullets, captions) and reads like a headline (two Han characters
+/// or more).
+pub fn title(text: &str) -> Option<&str> {
+    text.split('\n').map(str::trim).find(|l| {
+        let body = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || bullet(&c.to_string()));
+        body.chars().filter(|&c| super::text::is_han(c)).count() >= 2
+            && !caption(l)
+            && !navigation(l)
+            && !legal(l)
+            && !(bullet(l) && char_len(body) < 4)
+    })
+}
+
 /// Marks each line (index 0 = line 1) that is outside the article body.
 pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let lines: Vec<&str> = text.split('\n').collect();
@@ -141,6 +155,17 @@ mod tests {
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
         assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
         assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
+    }
+
+    #[test]
+    fn the_title_skips_menus_and_buttons() {
+        assert_eq!(title("打开APP\n\n围剿英伟达\n\n正文。"), Some("围剿英伟达"));
+        assert_eq!(
+            title("1• 加入收藏| 设为首页| 分享| 网站地图\n\n\n  • 1\n\n    大模型热到芯片暴涨,阿里百度成了英伟达的打工仔\n"),
+            Some("大模型热到芯片暴涨,阿里百度成了英伟达的打工仔")
+        );
+        assert_eq!(title("算力狂欢,谁是“中国版”英伟达?\n**来源:**芯潮IC"), Some("算力狂欢,谁是“中国版”英伟达?"));
+        assert_eq!(title("\n\n"), None);
     }
 
     #[test]

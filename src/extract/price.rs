@@ -23,6 +23,9 @@ const PRICE_CUES: &[&str] = &[
     "一台", "每片", "每张", "每块", "每颗", "每台", "单个", "单卡", "单颗", "单片", "身价", "值",
 ];
 
+/// Nouns of the price of a thing (not 股价).
+const PRICE_NOUNS: &[&str] = &["价格", "售价", "单价", "报价", "标价", "零售价", "定价", "身价", "卖价", "市价"];
+
 /// Words that make an amount something other than the price of a chip, card
 /// or system: company value, stock, orders and purchase totals, funding,
 /// revenue, capex, tenders, running costs, budgets.
@@ -58,6 +61,7 @@ const MAX_USD: f64 = 1.0e7;
 static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
 static NOT_PRICE_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PRICE));
 static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_CUES));
+static PRICE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_NOUNS));
 static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RENT_WORDS));
 static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SYSTEM_WORDS));
 
@@ -164,11 +168,11 @@ fn not_a_price(s: &Sentence, a: &Amount) -> bool {
         return true;
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
-    // until a price word takes over.
+    // until a price noun takes over (……,其单价为).
     let head = &s.text[..s.clauses[clause].start];
     let last_not = NOT_PRICE_W.last_end(head);
     match last_not {
-        Some(at) => !PRICE_CUES_W.any(&s.text[at..a.q.start]),
+        Some(at) => !PRICE_NOUNS_W.any(&s.text[at..a.q.start]),
         None => false,
     }
 }
@@ -454,7 +458,9 @@ mod tests {
 
     #[test]
     fn stock_prices_orders_and_funding_are_not_prices() {
-        assert!(briefs("受新规影响,英伟达股价已经从10月17日的446美元,一路下跌至10月20日的414美元。", "2023-10").is_empty());
+        let doc = Document::from_text("t.txt", "受新规影响,英伟达股价已经从10月17日的446美元,一路下跌至10月20日的414美元。", "2023-10".parse().ok());
+        let e = Extractor::new(Catalog::embedded()).extract(&doc);
+        assert!(e.records.is_empty() && e.warnings.is_empty(), "{e:?}");
         assert!(briefs("字节今年向英伟达订购了超过10 亿美元的A100。", "2023-07").is_empty());
         assert!(briefs("百度、腾讯向英伟达下了一笔累计达10亿美元的交付订单,总共采购约10万个A800芯片。", "2023-10").is_empty());
         assert!(briefs("百川智能宣布完成3亿美元新融资,用于购买H800。", "2023-10").is_empty());

@@ -301,10 +301,8 @@ impl Loader {
         let text = normalize_text(&self.converter, &text);
         let (text, counts) = text;
 
-        let title = text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
+        // The first line that reads like a headline, not a menu or a button.
+        let title = crate::extract::boiler::title(&text)
             .map(|l| {
                 l.chars()
                     .take(TITLE_MAX)
