@@ -12,7 +12,7 @@
 //! 4. **chips by document** ([`ChipMatrix`]): mention counts per chip and
 //!    document.
 //!
-//! [`render`] prints a report as a terminal table, Markdown, CSV or JSON to
+//! [`render()`] prints a report as a terminal table, Markdown, CSV or JSON to
 //! any [`std::io::Write`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
