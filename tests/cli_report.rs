@@ -264,3 +264,67 @@ fn markdown_tables_have_headings_and_pipe_rows() {
     );
     assert!(t.contains("| --- |"));
 }
+
+/// Drops `ESC [ ... m` colour sequences.
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Runs the binary on a pseudo-terminal (`script`, from util-linux) of the
+/// given width.
+fn on_a_terminal(args: &str, no_color: bool) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("chipscan");
+    let cmd = format!("stty cols 100; {} {args}", bin.display());
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &cmd, "/dev/null"])
+        .current_dir(ROOT)
+        .env_remove("COLUMNS");
+    if no_color {
+        c.env("NO_COLOR", "1");
+    } else {
+        c.env_remove("NO_COLOR");
+    }
+    let out = c.output().expect("script (util-linux) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn colour_and_width_follow_the_terminal_and_no_color() {
+    let t = on_a_terminal("report corpus --kind price,chip", false);
+    assert!(t.contains("\x1b["), "colour on a terminal: {t}");
+    // The price table wraps at 80 columns when piped; the terminal has 100.
+    let widest = t
+        .lines()
+        .map(|l| width(&strip_ansi(l.trim_end_matches('\r'))))
+        .max()
+        .unwrap();
+    assert!(widest > 80 && widest <= 100, "{widest}");
+    let t = on_a_terminal("report corpus --kind chip", true);
+    assert!(!t.contains('\x1b'), "NO_COLOR: {t}");
+    // Piped: no colour and 80 columns (checked above), and stdin is named.
+    let out = chipscan()
+        .args(["report", "-", "--kind", "chip"])
+        .write_stdin("英伟达A800芯片\n")
+        .output()
+        .unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("D1 = - (standard input)"), "{t}");
+}

@@ -132,7 +132,13 @@ pub fn render(
         let md = format == Format::Markdown;
         writeln!(out, "\n{}", if md { "Documents:  " } else { "Documents:" })?;
         for &j in docs.used.borrow().iter() {
-            let line = format!("  D{} = {}", j + 1, docs.paths[j]);
+            let path = docs.paths[j].as_str();
+            let path = if path == "-" {
+                "- (standard input)"
+            } else {
+                path
+            };
+            let line = format!("  D{} = {path}", j + 1);
             writeln!(
                 out,
                 "{}",
