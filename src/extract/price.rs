@@ -81,7 +81,8 @@ fn currency_before(before: &str) -> Option<&'static str> {
     let t = before.trim_end_matches(' ');
     const SIGNS: &[(&str, &str)] = &[
         ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("人民币", "CNY"),
-        ("美元", "USD"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
+        ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("日元", "JPY"),
+        ("欧元", "EUR"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
     ];
     SIGNS.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, c)| c)
 }
@@ -124,11 +125,21 @@ fn amounts(s: &Sentence) -> Vec<Amount> {
         {
             continue;
         }
+        // 约合人民币8.6万元: the same price in another currency, not another price.
+        let before = chars_before(s.text, q.start, 6);
+        if ["约合", "折合", "相当于", "合人民币", "约合人民币"].iter().any(|w| before.contains(w)) {
+            continue;
+        }
         let rest = &s.text[q.end..];
-        let stated = currency_after(rest)
-            .map(|(c, len)| (c, q.end + len))
-            .or_else(|| currency_before(chars_before(s.text, q.start, 4)).map(|c| (c, q.end)))
-            .or_else(|| kuai_is_money(rest).then(|| ("CNY", q.end + rest.find('块').unwrap_or(0) + '块'.len_utf8())));
+        let after = currency_after(rest).map(|(c, len)| (c, q.end + len));
+        let prefix = currency_before(chars_before(s.text, q.start, 4));
+        // 新台币100万元: a currency named before the amount wins over a bare 元 after it.
+        let stated = match (prefix, after) {
+            (Some(p), Some((_, end))) => Some((p, end)),
+            (Some(p), None) => Some((p, q.end)),
+            (None, Some(a)) => Some(a),
+            (None, None) => kuai_is_money(rest).then(|| ("CNY", q.end + rest.find('块').unwrap_or(0) + '块'.len_utf8())),
+        };
         let (currency, end) = match stated {
             Some(found) => {
                 carried = Some(found.0);
@@ -157,7 +168,10 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
 
 fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     let before = chars_before(s.text, a.q.start, 6).trim_end_matches(' ');
-    let before = before.trim_end_matches(['$', '¥', '￥']).trim_end_matches("US").trim_end_matches("人民币");
+    let before = ["US$", "HK$", "NT$", "新台币", "台币", "港币", "港元", "美元", "日元", "欧元", "人民币", "RMB", "USD", "$", "¥", "￥", "€"]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+        .unwrap_or(before);
     super::qualify::qualifier(before, &s.text[a.end..])
 }
 
@@ -480,6 +494,14 @@ mod tests {
         let p = prices("一台搭载8张H100的服务器售价约30万美元。", "2024-01");
         assert_eq!(p[0].basis, crate::model::Basis::System);
         assert_eq!(p[0].qualifier, Some(crate::model::Qualifier::About));
+    }
+
+    #[test]
+    fn currencies_named_before_the_amount_and_conversions() {
+        let b = briefs("据报导,辉达B200在台湾的售价约新台币100万元。", "2024-06");
+        assert_eq!(b, vec!["B200 1000000-1000000 TWD About 2024-06 -"]);
+        let b = briefs("H20的售价约为1.2万美元(约合人民币8.6万元)。", "2024-06");
+        assert_eq!(b, vec!["H20 12000-12000 USD About 2024-06 -"]);
     }
 
     #[test]

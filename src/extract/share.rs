@@ -22,6 +22,9 @@ const SHARE_WORDS: &[&str] = &["市占率", "市场占有率", "市场份额", "
 /// Verbs of holding a part.
 const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
 
+/// Other verbs of taking a part of a market (拿下了80%的市场).
+const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "斩获", "囊括", "掌控", "把持"];
+
 /// Wholes that are a market or what is bought and sold in one.
 const MARKET_WHOLES: &[&str] = &[
     "市场", "营收", "收入", "销售", "销量", "出货", "采购", "装机", "份额", "需求", "订单", "用户", "服务器",
@@ -74,6 +77,10 @@ fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
 
 /// share words, not holding.
 fn find_hold(text: &str) -> Option<(usize, &'static str)> {
+    // The earliest, and the longest at one place (拿下了 over 拿下).
+    if let Some((i, w)) = TAKE_WORDS.iter().filter_map(|w| text.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))) {
+        return Some((i, w));
+    }
     text.match_indices('占').find_map(|(i, _)| {
         let rest = &text[i..];
         if rest.starts_with("占比") || rest.starts_with("占有率") || text[..i].ends_with('市') {
@@ -525,6 +532,14 @@ mod tests {
             vec!["AI芯片 40 - - China 2025 -"]
         );
         assert!(brief("英伟达的市场份额提升了5%。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn taking_a_part_of_a_market() {
+        assert_eq!(
+            brief("凭借CUDA生态,英伟达拿下了全球AI训练芯片市场90%以上的份额。", "2024-01"),
+            vec!["NVIDIA 90 Over 全球AI训练芯片 Global - -"]
+        );
     }
 
     #[test]
