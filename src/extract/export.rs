@@ -528,22 +528,11 @@ pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::Catalog;
-    use crate::extract::Extractor;
-    use crate::load::Document;
     use crate::model::{ExportControl, Record};
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {
-        let doc = Document::from_text("t.txt", text, published.parse().ok());
-        Extractor::new(Catalog::embedded())
-            .extract(&doc)
-            .records
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::ExportControl(p) => Some(p),
-                _ => None,
-            })
-            .collect()
+        let records = crate::extract::extract_text(text, published).records;
+        records.into_iter().filter_map(|r| if let Record::ExportControl(x) = r { Some(x) } else { None }).collect()
     }
 
     fn brief(text: &str, published: &str) -> Vec<String> {

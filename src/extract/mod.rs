@@ -265,13 +265,20 @@ pub fn groups(text: &str, mentions: &[Mention]) -> Vec<Group> {
     out
 }
 
+/// Extraction of a text with the embedded catalog, for the readers' tests.
+#[cfg(test)]
+pub(crate) fn extract_text(text: &str, published: &str) -> Extraction {
+    use std::sync::LazyLock;
+    static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Catalog::embedded()));
+    EXTRACTOR.extract(&Document::from_text("t.txt", text, published.parse().ok()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn ex(text: &str, published: &str) -> Extraction {
-        let doc = Document::from_text("t.txt", text, published.parse().ok());
-        Extractor::new(Catalog::embedded()).extract(&doc)
+        extract_text(text, published)
     }
 
     #[test]

@@ -383,22 +383,11 @@ pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::Catalog;
-    use crate::extract::Extractor;
-    use crate::load::Document;
     use crate::model::{Price, Record};
 
     fn prices(text: &str, published: &str) -> Vec<Price> {
-        let doc = Document::from_text("t.txt", text, published.parse().ok());
-        Extractor::new(Catalog::embedded())
-            .extract(&doc)
-            .records
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Price(p) => Some(p),
-                _ => None,
-            })
-            .collect()
+        let records = crate::extract::extract_text(text, published).records;
+        records.into_iter().filter_map(|r| if let Record::Price(x) = r { Some(x) } else { None }).collect()
     }
 
     fn brief(p: &Price) -> String {
@@ -472,8 +461,7 @@ mod tests {
 
     #[test]
     fn stock_prices_orders_and_funding_are_not_prices() {
-        let doc = Document::from_text("t.txt", "受新规影响,英伟达股价已经从10月17日的446美元,一路下跌至10月20日的414美元。", "2023-10".parse().ok());
-        let e = Extractor::new(Catalog::embedded()).extract(&doc);
+        let e = crate::extract::extract_text("受新规影响,英伟达股价已经从10月17日的446美元,一路下跌至10月20日的414美元。", "2023-10");
         assert!(e.records.is_empty() && e.warnings.is_empty(), "{e:?}");
         assert!(briefs("字节今年向英伟达订购了超过10 亿美元的A100。", "2023-07").is_empty());
         assert!(briefs("百度、腾讯向英伟达下了一笔累计达10亿美元的交付订单,总共采购约10万个A800芯片。", "2023-10").is_empty());

@@ -412,22 +412,11 @@ fn strip_amounts(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::Catalog;
-    use crate::extract::Extractor;
-    use crate::load::Document;
     use crate::model::{Record, Share};
 
     fn shares(text: &str, published: &str) -> Vec<Share> {
-        let doc = Document::from_text("t.txt", text, published.parse().ok());
-        Extractor::new(Catalog::embedded())
-            .extract(&doc)
-            .records
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Share(p) => Some(p),
-                _ => None,
-            })
-            .collect()
+        let records = crate::extract::extract_text(text, published).records;
+        records.into_iter().filter_map(|r| if let Record::Share(x) = r { Some(x) } else { None }).collect()
     }
 
     fn brief(text: &str, published: &str) -> Vec<String> {
