@@ -408,19 +408,72 @@ impl Scores {
             .expect("every kind is scored")
     }
 
+    /// The scores of some kinds only: their rows, `all` over them, and the
+    /// per-document lists of those kinds. Date accuracy stays as it is.
+    pub fn only(&self, kinds: &[Kind]) -> Scores {
+        let keep = |k: Kind| kinds.is_empty() || kinds.contains(&k);
+        let kept: Vec<KindScore> = Kind::ALL
+            .into_iter()
+            .filter(|&k| keep(k))
+            .map(|k| self.kind(k).clone())
+            .collect();
+        let sum = |f: fn(&KindScore) -> usize| kept.iter().map(f).sum::<usize>();
+        let all = KindScore::new(
+            "all",
+            sum(|k| k.true_positives),
+            sum(|k| k.false_positives),
+            sum(|k| k.false_negatives),
+        );
+        let documents = self
+            .documents
+            .iter()
+            .map(|d| DocScore {
+                doc: d.doc.clone(),
+                missed: d.missed.iter().filter(|m| keep(m.kind)).cloned().collect(),
+                unmatched: d
+                    .unmatched
+                    .iter()
+                    .filter(|u| keep(u.kind))
+                    .cloned()
+                    .collect(),
+                wrong_dates: d
+                    .wrong_dates
+                    .iter()
+                    .filter(|w| keep(w.kind))
+                    .cloned()
+                    .collect(),
+                wrong_published: d.wrong_published.clone(),
+                differences: d
+                    .differences
+                    .iter()
+                    .filter(|x| keep(x.kind))
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        Scores {
+            kinds: kept,
+            all,
+            documents,
+            ..self.clone()
+        }
+    }
+
     /// Kinds whose F1 is below `min` (a kind with nothing to score, neither
     /// gold nor predictions, has no F1 and is not below).
     pub fn below(&self, min: f64) -> Vec<Kind> {
         Kind::ALL
             .into_iter()
+            .filter(|&k| self.kinds.iter().any(|s| s.kind == k.as_str()))
             .filter(|&k| self.kind(k).f1.is_some_and(|f| f < min))
             .collect()
     }
 }
 
 /// Whether a predicted record matches a gold record of a document: same
-/// kind and the RECORDS.md rule for that kind. `vendor_ids` decides whether
-/// a gold share subject is a vendor id (then subjects must be the same).
+/// kind and the RECORDS.md rule for that kind. The catalog's vendor ids
+/// decide whether a gold share subject is a vendor id (then the subjects
+/// must be the same).
 pub fn is_match(gold: &GoldRecord, pred: &Record, catalog: &Catalog) -> bool {
     match (gold, pred) {
         (GoldRecord::Price(g), Record::Price(p)) => {
@@ -1235,6 +1288,41 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn scores_narrow_to_some_kinds() {
+        let d = doc(
+            "000.txt",
+            vec![
+                price(
+                    "000.txt",
+                    13,
+                    "A800",
+                    120000.0,
+                    120000.0,
+                    "CNY",
+                    Some(Role::Before),
+                ),
+                chip("000.txt", "MI300X", "AMD", 1, true),
+            ],
+        );
+        let s = score(&gold(), &[d], &Catalog::embedded()).only(&[Kind::Price]);
+        assert_eq!(s.kinds.len(), 1);
+        assert_eq!(
+            (
+                s.all.true_positives,
+                s.all.false_positives,
+                s.all.false_negatives
+            ),
+            (1, 0, 1)
+        );
+        assert!(s.documents[0].missed.iter().all(|m| m.kind == Kind::Price));
+        assert!(
+            s.documents[0].unmatched.is_empty(),
+            "the chip is not a price"
+        );
+        assert_eq!(s.below(0.9), vec![Kind::Price]);
     }
 
     #[test]

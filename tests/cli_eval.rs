@@ -161,6 +161,36 @@ fn the_corpus_is_scored_and_min_f1_sets_the_exit_code() {
     if below_one {
         assert!(r.stderr.contains("F1 below 1"), "{}", r.stderr);
     }
+    // --kind narrows the table, --min-f1 and the lists.
+    let r = eval(&[
+        "--gold",
+        GOLD,
+        "corpus",
+        "--kind",
+        "price,share",
+        "--format",
+        "json",
+        "--verbose",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let kinds: Vec<&str> = v["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["price", "share"]);
+    for d in v["documents"].as_array().unwrap() {
+        for m in d["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(d["unmatched"].as_array().unwrap())
+        {
+            assert!(m["kind"] == "price" || m["kind"] == "share", "{m}");
+        }
+    }
     let r = eval(&["--gold", GOLD, "corpus", "--min-f1", "0"]);
     assert_eq!(r.code, 0);
     let r = eval(&["--gold", GOLD, "corpus", "--min-f1", "1.5"]);

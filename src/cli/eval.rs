@@ -42,8 +42,14 @@ pub struct Args {
     #[arg(long, value_name = "X", value_parser = parse_unit)]
     pub min_f1: Option<f64>,
 
-    /// Also list, per document, the missed gold records, the unmatched
-    /// predictions and the matched records whose date is wrong.
+    /// Only these kinds (comma-separated): their scores, the `all` row over
+    /// them, --min-f1 and the --verbose lists.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<crate::model::Kind>,
+
+    /// Also list, per document: missed gold records, unmatched predictions
+    /// (with their evidence), matched records whose date is wrong or whose
+    /// other fields differ from the gold, and a wrong publish date.
     #[arg(short, long)]
     pub verbose: bool,
 }
@@ -118,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             docs
         }
     };
-    let scores = eval::score(&gold, &docs, &catalog);
+    let scores = eval::score(&gold, &docs, &catalog).only(&args.kind);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Table => eval::write_text(&scores, args.verbose, &mut out)?,
