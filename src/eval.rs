@@ -1290,6 +1290,50 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any set of gold prices and events, predicted exactly (in any
+        /// order, with duplicates), scores 1: the matching is one to one
+        /// and finds every pair.
+        #[test]
+        fn the_gold_predicted_exactly_scores_one(
+            items in proptest::collection::vec((0usize..3, 0usize..3, 0usize..2, 1u32..50), 1..12),
+            rotate in 0usize..12,
+        ) {
+            let chips = ["A800", "H800", "RTX 4090"];
+            let values = [120000.0, 250000.0, 121000.0];
+            let mut records = Vec::new();
+            let mut preds = Vec::new();
+            for &(c, v, k, line) in &items {
+                if k == 0 {
+                    records.push(GoldRecord::Price(GoldPrice {
+                        chip: chips[c].into(), low: values[v], high: values[v], currency: "CNY".into(),
+                        date: Some(PartialDate::year(2023)), line: Some(line), qualifier: None, role: None,
+                        basis: None, optional: false, note: None,
+                    }));
+                    preds.push(price("a.txt", line, chips[c], values[v], values[v], "CNY", None));
+                } else {
+                    records.push(GoldRecord::ExportControl(GoldExportControl {
+                        action: Action::Ban, chips: vec![chips[c].into()], entities: vec![], authority: None,
+                        date: None, effective: None, line: Some(line), optional: false, note: None,
+                    }));
+                    preds.push(event("a.txt", line, Action::Ban, &[chips[c]], Some("2023")));
+                }
+            }
+            let n = preds.len();
+            preds.rotate_left(rotate % n);
+            let gold = Gold {
+                schema_version: 1,
+                note: None,
+                documents: vec![GoldDoc {
+                    doc: "a.txt".into(), published: None, note: None, chips: vec![], chips_optional: vec![], records,
+                }],
+            };
+            let s = score(&gold, &[doc("a.txt", preds)], &Catalog::embedded());
+            proptest::prop_assert_eq!(s.all.f1, Some(1.0));
+            proptest::prop_assert_eq!(s.all.true_positives, n);
+        }
+    }
+
     #[test]
     fn scores_narrow_to_some_kinds() {
         let d = doc(
