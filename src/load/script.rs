@@ -129,11 +129,31 @@ impl Counts {
     }
 }
 
+/// First characters of the keys of OpenCC's t2s phrase dictionary
+/// (`TSPhrases`), as shipped by ferrous-opencc 0.4.0 (116) and by OpenCC 1.1.6
+/// (one more: 射). Anywhere else t2s matches single characters only, so the
+/// converter's answer for each character alone (learnt once, see
+/// [`char_table`]) is its answer in context. A phrase start hands the rest of
+/// its run of Han characters to the converter itself, which keeps the output
+/// identical to converting the whole text; a superset here only costs speed.
+const PHRASE_STARTS: &str = "一上不么乾二以侔傢傷八凌出函千反名哪回壺大宫尼幺康張彷徵情憑手扭找拉拜據文於旋明書有朝木李樊沈流浪滑無牴狐珍甚申畢發瞭示神稟竺答篤簡籌素老肘茵萬蒜蕓蕩蕭藉衹袖覆見角計變貂買踅躪郭酒醞重金鈞鉅鉸銀錢鍊鍛鍾鎖鐵鑽雁雖電露項頗頸顛顧麼黄龍射";
+
+/// Code points covered by the character table.
+const TABLE_START: u32 = 0x3400;
+const TABLE_END: u32 = 0xFAFF;
+/// Table entry: the character converts to more than one character.
+const MULTI: u32 = u32::MAX;
+
 /// The converter with its character sets and protected phrases.
 pub struct Converter {
     backend: Backend,
     traditional: BitSet,
     simplified: BitSet,
+    /// t2s of each character alone, `TABLE_START`-based; 0 = unchanged.
+    table: Vec<u32>,
+    /// Outputs of the `MULTI` entries.
+    multi: std::collections::HashMap<char, String>,
+    phrase_starts: BitSet,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
 
@@ -141,7 +161,29 @@ impl Converter {
     /// `pairs` are the catalog's (form, output) protected phrases.
     pub fn new(backend: Backend, pairs: &[(String, String)]) -> Result<Converter, String> {
         let inverse = backend.inverse()?;
-        let (traditional, simplified) = char_sets(&backend, &inverse);
+        let t2s = char_table(&backend)?;
+        let s2t = char_table(&inverse)?;
+        let (mut traditional, mut simplified) = (BitSet::new(), BitSet::new());
+        let mut table = vec![0u32; (TABLE_END - TABLE_START + 1) as usize];
+        let mut multi = std::collections::HashMap::new();
+        for (c, out) in &t2s {
+            traditional.set(*c);
+            let mut chars = out.chars();
+            table[(*c as u32 - TABLE_START) as usize] = match (chars.next(), chars.next()) {
+                (Some(one), None) => one as u32,
+                _ => {
+                    multi.insert(*c, out.clone());
+                    MULTI
+                }
+            };
+        }
+        for (c, _) in &s2t {
+            if !traditional.has(*c as u32) {
+                simplified.set(*c);
+            }
+        }
+        let mut phrase_starts = BitSet::new();
+        PHRASE_STARTS.chars().for_each(|c| phrase_starts.set(c));
         let pairs: Vec<&(String, String)> = pairs.iter().filter(|(f, _)| !f.is_empty()).collect();
         let protect = if pairs.is_empty() {
             None
@@ -156,6 +198,9 @@ impl Converter {
             backend,
             traditional,
             simplified,
+            table,
+            multi,
+            phrase_starts,
             protect,
         })
     }
@@ -244,7 +289,7 @@ impl Converter {
                     run_start = Some(i);
                 }
                 (false, Some(start)) => {
-                    self.backend.convert_into(&text[start..i], out);
+                    self.convert_run(&text[start..i], out);
                     run_start = None;
                     copied = i;
                 }
@@ -252,9 +297,32 @@ impl Converter {
             }
         }
         match run_start {
-            Some(start) => self.backend.convert_into(&text[start..], out),
+            Some(start) => self.convert_run(&text[start..], out),
             None => out.push_str(&text[copied..]),
         }
+    }
+
+    /// Converts a run of Han characters: from the table up to the first
+    /// phrase start (or character outside the table), the converter itself
+    /// from there on.
+    fn convert_run(&self, run: &str, out: &mut String) {
+        for (i, c) in run.char_indices() {
+            let u = c as u32;
+            if !(TABLE_START..=TABLE_END).contains(&u) || self.phrase_starts.has(u) {
+                self.backend.convert_into(&run[i..], out);
+                return;
+            }
+            match self.table[(u - TABLE_START) as usize] {
+                0 => out.push(c),
+                MULTI => out.push_str(&self.multi[&c]),
+                v => out.push(char::from_u32(v).unwrap_or(c)),
+            }
+        }
+    }
+
+    /// The converter alone on `text` (tests: the table path must agree).
+    pub fn backend_convert(&self, text: &str) -> String {
+        self.backend.convert(text)
     }
 
     /// Converts a whole text with protection and no line skipping (tests).
@@ -265,12 +333,12 @@ impl Converter {
     }
 }
 
-/// Traditional-only = changed by t2s; Simplified-only = changed by s2t and
-/// not by t2s. Every CJK code point of the BMP is converted once, one a line.
-fn char_sets(t2s: &Backend, s2t: &Backend) -> (BitSet, BitSet) {
+/// Every CJK code point of the BMP converted alone (one a line, in one call):
+/// the characters the converter changes, with their output.
+fn char_table(conv: &Backend) -> Result<Vec<(char, String)>, String> {
     let chars: Vec<char> = (0x3400u32..=0x4DBF)
         .chain(0x4E00..=0x9FFF)
-        .chain(0xF900..=0xFAFF)
+        .chain(0xF900..=TABLE_END)
         .filter_map(char::from_u32)
         .collect();
     let mut input = String::with_capacity(chars.len() * 4);
@@ -278,25 +346,20 @@ fn char_sets(t2s: &Backend, s2t: &Backend) -> (BitSet, BitSet) {
         input.push(*c);
         input.push('\n');
     }
-    let changed = |conv: &Backend| -> BitSet {
-        let mut set = BitSet::new();
-        let output = conv.convert(&input);
-        let lines: Vec<&str> = output.split('\n').collect();
-        if lines.len() >= chars.len() {
-            for (c, l) in chars.iter().zip(&lines) {
-                if l.chars().ne(std::iter::once(*c)) {
-                    set.set(*c);
-                }
-            }
-        }
-        set
-    };
-    let traditional = changed(t2s);
-    let mut simplified = changed(s2t);
-    for (s, t) in simplified.0.iter_mut().zip(traditional.0.iter()) {
-        *s &= !t;
+    let output = conv.convert(&input);
+    let lines: Vec<&str> = output.split('\n').collect();
+    if lines.len() != chars.len() + 1 {
+        return Err(format!(
+            "converter changed the line count of its character table ({} lines)",
+            lines.len()
+        ));
     }
-    (traditional, simplified)
+    Ok(chars
+        .iter()
+        .zip(&lines)
+        .filter(|(c, l)| l.chars().ne(std::iter::once(**c)))
+        .map(|(c, l)| (*c, l.to_string()))
+        .collect())
 }
 
 #[cfg(test)]
@@ -319,6 +382,32 @@ mod tests {
         let n = c.to_simplified("華為昇騰910B與英偉達A800\n华为昇腾910B的价格\n", &mut out);
         assert_eq!(out, "华为昇腾910B与英伟达A800\n华为昇腾910B的价格\n");
         assert!(n.traditional >= 3, "{n:?}");
+    }
+
+    /// The table path gives what the converter gives, on every corpus line
+    /// and on phrases (反覆, 瞭解, 乾燥) that only convert in context.
+    #[test]
+    fn table_path_agrees_with_the_converter() {
+        let c = Converter::new(Backend::default_t2s().unwrap(), &[]).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut lines: Vec<String> = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                lines.extend(
+                    std::fs::read_to_string(p)
+                        .unwrap()
+                        .lines()
+                        .map(str::to_string),
+                );
+            }
+        }
+        assert!(lines.len() > 500);
+        lines.push("他反覆強調,我們瞭解到乾燥的天氣,一目瞭然,沈默是金,答覆了記者".to_string());
+        lines.push("乾隆年間,著名的藉口;發展了電腦與計算機,萬一,出發".to_string());
+        for line in &lines {
+            assert_eq!(c.convert_all(line), c.backend_convert(line), "{line}");
+        }
     }
 
     #[test]
