@@ -323,4 +323,44 @@ mod tests {
             g.iter().map(|g| g.chips.iter().map(|&i| cat.chips[i].id.as_str()).collect()).collect();
         assert_eq!(ids, vec![vec!["A100", "H100", "A800", "H800"], vec!["H100"]]);
     }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        /// Pieces of the language the readers react to, to be shuffled.
+        const PIECES: &[&str] = &[
+            "A100", "H20", "思元590", "和", "690", "/", "H00", "、", "从", "到", "涨至", "变成", "万", "亿", "元", "美元",
+            "人民币", "%", "成", "三分之一", "近半", "占", "市占率", "份额", "都在用", "英伟达", "禁止", "出口", "禁售",
+            "定制版", "推出", "实体清单", "列入", "BIS", "30天缓冲期", "生效", "去年", "10月20日", "现在", "2023年",
+            "约", "超", "高达", "左右", ",", "。", ";", "?", "\n", " ", "12", "3.5", "-", "甚至", "这类芯片", "其",
+            "价格", "股价", "售价", "(", ")", "■", "显卡", "4090", "ā", "\u{FFFD}",
+        ];
+
+        proptest! {
+            #[test]
+            fn no_input_panics_and_records_point_into_the_text(
+                picks in proptest::collection::vec(0..PIECES.len(), 0..60),
+                published in proptest::option::of(2020i32..2027),
+            ) {
+                let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+                let published = published.map(|y| y.to_string()).unwrap_or_default();
+                let e = crate::extract::extract_text(&text, &published);
+                let lines = text.split('\n').count() as u32;
+                for r in &e.records {
+                    prop_assert!(r.line() >= 1 && r.line() <= lines);
+                    if let crate::model::Record::Price(p) = r {
+                        prop_assert!(p.low <= p.high && p.low > 0.0);
+                    }
+                    if let crate::model::Record::Share(s) = r {
+                        prop_assert!((0.0..=100.0).contains(&s.percent));
+                    }
+                }
+            }
+
+            #[test]
+            fn arbitrary_unicode_never_panics(text in "\\PC{0,200}") {
+                let _ = crate::extract::extract_text(&text, "2024-01");
+            }
+        }
+    }
 }
