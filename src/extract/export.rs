@@ -49,13 +49,13 @@ const VARIANT_CUES: &[&str] = &[
 
 /// A launch for the Chinese market (专为中国市场设计的RTX Pro 6000D), a
 /// variant when the clause names no cut-down version itself.
-const CHINA_MARKET_CUES: &[&str] = &["专为中国市场", "针对中国市场", "为中国市场定制", "面向中国市场"];
+const CHINA_MARKET_CUES: &[&str] = &["为中国市场", "针对中国市场", "面向中国市场", "为中国客户"];
 
 /// Cues of a rule that a sale or shipment needs a licence for, or that puts
 /// chips under control.
 const LICENCE_CUES: &[&str] = &[
     "需要获得许可", "需要许可证", "需获得许可", "须获得许可", "必须获得许可", "需要申请许可", "需申请许可", "需要出口许可",
-    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单",
+    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单", "纳入限制", "限制范围", "列入管制",
 ];
 
 /// Verbs of launching a product.
@@ -65,7 +65,7 @@ const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售"
 const RELAX_CUES: &[&str] = &[
     "获准", "解禁", "放行", "逐案审查", "恢复供应", "恢复销售", "恢复出口", "恢复对华", "批准出口", "批准向", "豁免", "松绑",
     "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可", "撤销", "废除",
-    "撤回",
+    "撤回", "恢复向", "获批", "批准英伟达", "同意英伟达",
 ];
 
 /// Cues that a measure is only considered.
@@ -609,6 +609,18 @@ mod tests {
         assert_eq!(b, vec!["ban [B200] US 2024-03-20"]);
         let b = brief("H20是辉达为符合美国出口管制规定,专为中国市场推出的降规版AI晶片。", "2025-04-16");
         assert_eq!(b, vec!["variant [H20] - -"]);
+    }
+
+    #[test]
+    fn rules_resumptions_and_china_market_chips_as_news_tells_them() {
+        let b = brief("2023年10月17日,美国商务部更新了对华AI芯片出口管制规则,A800和H800被纳入限制范围。", "2023-10-18");
+        assert_eq!(b, vec!["restriction [A800,H800] BIS 2023-10-17"]);
+        let b = brief("特朗普政府7月批准英伟达恢复向中国销售H20。", "2025-08-01");
+        assert_eq!(b, vec!["relaxation [H20] US 2025-07"]);
+        let b = brief("据路透社报道,英伟达正为中国市场开发一款基于Blackwell架构的新芯片B30A。", "2025-08-19");
+        assert_eq!(b, vec!["variant [B30A] - -"]);
+        let b = brief("英伟达于2022年8月31日披露,美国政府要求其向中国出口A100和H100芯片需获得许可证。", "2022-09-01");
+        assert_eq!(b, vec!["restriction [A100,H100] US 2022-08-31"]);
     }
 
     #[test]
