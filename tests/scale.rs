@@ -192,3 +192,100 @@ fn documents_and_records_stay_in_input_order_with_many_jobs() {
             .all(|w| pos(w[0].doc()) <= pos(w[1].doc()))
     );
 }
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Bytes that look a little like what users scrape: pieces of the seed
+/// articles (UTF-8, GBK, Big5, UTF-16) cut at random places, spliced with
+/// random bytes, NULs, stray HTML and long lines.
+fn mangled(rng: &mut Rng, seeds: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for _ in 0..1 + rng.below(6) {
+        let seed = &seeds[rng.below(seeds.len())];
+        let chars: Vec<char> = seed.chars().collect();
+        let start = rng.below(chars.len());
+        let piece: String = chars[start..(start + rng.below(400)).min(chars.len())]
+            .iter()
+            .collect();
+        match rng.below(8) {
+            0 => out.extend(encoding_rs::GBK.encode(&piece).0.iter()),
+            1 => out.extend(encoding_rs::BIG5.encode(&piece).0.iter()),
+            2 => out.extend(piece.encode_utf16().flat_map(u16::to_le_bytes)),
+            3 => out.extend((0..rng.below(300)).map(|_| rng.next() as u8)),
+            4 => out.extend(format!("<p>{piece}</p><br>&nbsp;&#x4e07;<script>x</script>").bytes()),
+            5 => out.extend(piece.replace('\n', "").repeat(1 + rng.below(20)).bytes()),
+            6 => out.extend(std::iter::repeat_n(0u8, rng.below(3))),
+            _ => out.extend(piece.bytes()),
+        }
+        // Cut anywhere, even inside a multi-byte character.
+        out.truncate(out.len() - rng.below(3).min(out.len()));
+    }
+    out
+}
+
+#[test]
+fn mangled_files_never_crash_and_every_file_is_accounted_for() {
+    let seeds: Vec<String> = std::fs::read_dir(SEEDS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x5EED_C41B_0000_0005);
+    let mut names = Vec::new();
+    for i in 0..400 {
+        let name = format!("{i:03}.txt");
+        std::fs::write(dir.path().join(&name), mangled(&mut rng, &seeds)).unwrap();
+        names.push(name);
+    }
+    let out = run(&["extract", "--jobs", "2"], dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "{:?}: {err}",
+        out.status
+    );
+    let ex: Extract = serde_json::from_slice(&out.stdout).unwrap();
+    for name in &names {
+        let listed = ex
+            .documents
+            .iter()
+            .any(|d| d.doc.ends_with(&format!("/{name}")));
+        let reported = err.lines().any(|l| l.contains(&format!("/{name}")));
+        assert!(
+            listed ^ reported,
+            "{name} is listed ({listed}) or reported ({reported}), not both or neither"
+        );
+    }
+    for r in &ex.records {
+        assert!(
+            ex.documents.iter().any(|d| d.doc == r.doc()),
+            "record of an unlisted document"
+        );
+    }
+    eprintln!(
+        "{} of {} mangled files listed, {} records, stderr:\n{err}",
+        ex.documents.len(),
+        names.len(),
+        ex.records.len()
+    );
+    assert!(
+        ex.documents.len() > names.len() / 3,
+        "many mangled files are still read"
+    );
+}
