@@ -159,7 +159,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         if revoked_licence {
             return Some((Action::Restriction, at(r)));
         }
-        if !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
+        if EXPORT_CONTEXT_W.any(s.text) && !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
             return Some((Action::Relaxation, at(r)));
         }
     }
@@ -609,6 +609,11 @@ mod tests {
         assert_eq!(b, vec!["ban [B200] US 2024-03-20"]);
         let b = brief("H20是辉达为符合美国出口管制规定,专为中国市场推出的降规版AI晶片。", "2025-04-16");
         assert_eq!(b, vec!["variant [H20] - -"]);
+    }
+
+    #[test]
+    fn an_approval_outside_export_control_is_no_relaxation() {
+        assert!(brief("但今年1月以来审批时间越来越长,如今部分申请需要等待几天甚至几周才能获批。", "2023-04-23").is_empty());
     }
 
     #[test]
