@@ -37,21 +37,21 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
         });
     }
     let has_nul = memchr::memchr(0, &bytes).is_some();
-    if let Some(enc) = forced {
-        let is_utf16 = enc == UTF_16LE || enc == UTF_16BE;
-        if has_nul && !is_utf16 {
-            return Err(DecodeError::Binary);
-        }
-        let body = strip_bom(&bytes, enc);
-        let (text, replaced) = decode_counting(enc, body);
+    // A BOM wins, even over --encoding: it cannot be there by accident.
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        let (text, replaced) = decode_counting(enc, &bytes[bom_len..]);
         return Ok(Decoded {
             text,
             encoding: enc.name(),
             replaced,
         });
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
-        let (text, replaced) = decode_counting(enc, &bytes[bom_len..]);
+    if let Some(enc) = forced {
+        let is_utf16 = enc == UTF_16LE || enc == UTF_16BE;
+        if has_nul && !is_utf16 {
+            return Err(DecodeError::Binary);
+        }
+        let (text, replaced) = decode_counting(enc, &bytes);
         return Ok(Decoded {
             text,
             encoding: enc.name(),
@@ -113,14 +113,6 @@ fn decode_non_utf8(bytes: Vec<u8>, has_nul: bool) -> Result<Decoded, DecodeError
         encoding: name,
         replaced,
     })
-}
-
-/// Drops a BOM that belongs to `enc`.
-fn strip_bom<'a>(bytes: &'a [u8], enc: &'static Encoding) -> &'a [u8] {
-    match Encoding::for_bom(bytes) {
-        Some((bom_enc, len)) if bom_enc == enc => &bytes[len..],
-        _ => bytes,
-    }
 }
 
 /// Decodes with replacement, counting the malformed sequences.
@@ -328,6 +320,11 @@ mod tests {
         assert!(d.replaced > 0, "{d:?}");
         let d = decode(enc(GBK, LINE), Some(GBK)).unwrap();
         assert_eq!((d.text.as_str(), d.replaced), (LINE, 0));
+        // ...but not over a BOM.
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(LINE.as_bytes());
+        let d = decode(b, Some(BIG5)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (LINE, "UTF-8"));
     }
 
     #[test]

@@ -173,8 +173,8 @@ pub fn to_text(src: &str) -> HtmlText {
         }
         // bytes[i] == b'<'
         let rest = &src[i..];
-        if rest.starts_with("<!--") {
-            let end = rest[4..].find("-->").map_or(rest.len(), |n| n + 7);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->").map_or(rest.len(), |n| n + 7);
             b.src_line += count_lines(&rest[..end]);
             i += end;
         } else if rest.starts_with("<!") || rest.starts_with("<?") {

@@ -302,14 +302,13 @@ impl Loader {
         let (text, counts) = text;
 
         // The first line that reads like a headline, not a menu or a button.
-        let title = crate::extract::boiler::title(&text)
-            .map(|l| {
-                l.chars()
-                    .take(TITLE_MAX)
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
-            });
+        let title = crate::extract::boiler::title(&text).map(|l| {
+            l.chars()
+                .take(TITLE_MAX)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        });
         let (published, published_from) = if let Some(d) = from_manifest {
             (Some(d), Some(PublishedFrom::Manifest))
         } else if let Some(d) = self.opts.published {
@@ -430,5 +429,42 @@ mod tests {
             (doc.summary.published, doc.summary.published_from),
             ("2023-03".parse().ok(), Some(PublishedFrom::Inferred))
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Any bytes: no panic; text has `\n` breaks only; plain text keeps
+        /// its line count (HTML aside).
+        #[test]
+        fn any_bytes_load_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            let l = shared_loader();
+            if let Ok(doc) = l.load_bytes("x.txt", bytes.clone()) {
+                proptest::prop_assert!(!doc.text.contains('\r'));
+                if doc.line_map.is_empty() && doc.summary.encoding == "UTF-8" && !html::looks_like_html(&doc.text) {
+                    let src = String::from_utf8_lossy(&bytes).replace("\r\n", "\n").replace('\r', "\n");
+                    let src = src.strip_prefix('\u{FEFF}').unwrap_or(&src);
+                    proptest::prop_assert_eq!(doc.text.split('\n').count(), src.split('\n').count());
+                }
+            }
+        }
+
+        /// Chinese text mixing scripts, widths, pinyin and line endings keeps
+        /// its lines.
+        #[test]
+        fn chinese_text_keeps_its_lines(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "英偉達(dá)", "國(guó)產(chǎn)", "价格", "１２万", "（BIS）", "\r\n", "\n", "\r", "\u{3000}", "華為昇騰", "反覆", "A800", "(", ")", "發(fā)",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            let doc = shared_loader().load_bytes("x.txt", text.clone().into_bytes()).unwrap();
+            let want = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
+            proptest::prop_assert_eq!(doc.text.split('\n').count(), want);
+            proptest::prop_assert!(!doc.text.contains("(dá)") && !doc.text.contains("升腾"));
+        }
+    }
+
+    fn shared_loader() -> &'static Loader {
+        static L: std::sync::OnceLock<Loader> = std::sync::OnceLock::new();
+        L.get_or_init(loader)
     }
 }

@@ -87,7 +87,7 @@ pub fn inferred_date(text: &str) -> Option<PartialDate> {
         };
         let Some(date) = date else { continue };
         let year_at = c.get(1).or_else(|| c.get(4)).map_or(0, |m| m.start());
-        let before = text[..year_at].as_bytes().last();
+        let before = text.as_bytes()[..year_at].last();
         // 12023年, v1.2023-10: not a year.
         if before.is_some_and(|b| b.is_ascii_digit() || (c.get(4).is_some() && *b == b'.')) {
             continue;
