@@ -314,6 +314,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
             }
             '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
             '周' | '星' | '礼' => weekday_day(text, i, published),
+            '年' => standalone_year_end(text, i, published),
             '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
             | '〇' | '零' => chinese_start(text, i, published),
             _ => None,
@@ -328,6 +329,28 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
         }
     }
     out
+}
+
+/// 年底/年末 (December) and 年初 (the year) standing alone, of the publish
+/// year: 从年初的3.5万美元, 预计年底前.
+fn standalone_year_end(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let rest = &text[i..];
+    let (len, month) = if rest.starts_with("年底") || rest.starts_with("年末") {
+        ("年底".len(), Some(12))
+    } else if rest.starts_with("年初") {
+        ("年初".len(), None)
+    } else {
+        return None;
+    };
+    // 新年初, 多年底蕴: part of another word.
+    if char_before(text, i).is_some_and(|p| matches!(p, '新' | '多' | '往' | '每' | '近' | '历' | '千' | '百' | '万' | '周')) {
+        return None;
+    }
+    let date = published.map(|p| match month {
+        Some(m) => PartialDate::month(p.year, m),
+        None => PartialDate::year(p.year),
+    });
+    Some(DateMention { start: i, end: i + len, date, kind: DateKind::Relative })
 }
 
 /// Range connectors and list separators between two dates.
@@ -956,6 +979,12 @@ mod tests {
         assert_eq!(
             f("去年底", Some("2024-03")),
             vec![e("去年底", "2023-12", 'R')]
+        );
+        assert_eq!(f("价格从年初的3.5万美元下滑", Some("2024-08")), vec![e("年初", "2024", 'R')]);
+        assert_eq!(f("预计年底前交付", Some("2024-08")), vec![e("年底", "2024-12", 'R')]);
+        assert_eq!(
+            f("每年底结算", Some("2024-08")).len(),
+            0
         );
     }
 
