@@ -210,7 +210,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
             None => whole_after.unwrap_or("").to_string(),
         };
 
-        let is_share = if uses.is_some() {
+        // AMD为19%,英特尔为1%: a company's part after a share in the same sentence.
+        let continues = !out.is_empty() && {
+            let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
+            lead.is_some_and(|v| {
+                let link = s.text[v.range.end..p.start].trim();
+                link.chars().count() <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额".contains(c))
+            })
+        };
+        let is_share = if uses.is_some() || continues {
             true
         } else if share_word.is_some() {
             true
@@ -254,7 +262,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                 .min()
                 .unwrap_or(p.start)
                 .min(p.start);
-            let vendor = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= cue_at);
+            let before_cue: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= clause.start && v.range.end <= cue_at).collect();
+            // 英伟达、AMD的份额分别为80%和19%: one company for each percentage.
+            let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
+            let vendor = if ctext.contains("分别") && before_cue.len() > 1 {
+                before_cue.get(nth).copied()
+            } else {
+                before_cue.last().copied()
+            };
             match vendor {
                 Some(v) => {
                     // Between the company and the share word: the market (数据中心GPU).
@@ -267,7 +282,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                     let names_product = s.chips.iter().any(|c| c.range.start >= v.range.end && c.range.end <= cue_at)
                         || between.ends_with("系列")
                         || between.starts_with("产品");
-                    if !between.is_empty() && !names_product {
+                    if !between.is_empty() && !names_product && !continues {
                         market = market_phrase(&strip_region(&between));
                     }
                     Some(ex.catalog.vendors[v.vendor].id.clone())
@@ -334,6 +349,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         }
         if market.is_none() {
             market = market_named_before(s, p.start);
+        }
+        if continues && market.is_none() {
+            market = out.last().and_then(|prev: &Share| prev.market.clone());
         }
         let year = s
             .dates
@@ -528,6 +546,18 @@ mod tests {
         assert_eq!(
             brief("凭借CUDA生态,英伟达拿下了全球AI训练芯片市场90%以上的份额。", "2024-01"),
             vec!["NVIDIA 90 Over 全球AI训练芯片 Global - -"]
+        );
+    }
+
+    #[test]
+    fn companies_listed_after_a_share_and_shares_told_respectively() {
+        assert_eq!(
+            brief("根据Jon Peddie Research数据,2023年第四季度英伟达在独立显卡市场的份额为80%,AMD为19%,英特尔为1%。", "2024-03"),
+            vec!["NVIDIA 80 - 独立显卡 - 2023 -", "AMD 19 - 独立显卡 - 2023 -", "Intel 1 - 独立显卡 - 2023 -"]
+        );
+        assert_eq!(
+            brief("2024年,英伟达、AMD在数据中心GPU市场的份额分别为90%和8%。", "2025-01"),
+            vec!["NVIDIA 90 - 数据中心GPU - 2024 -", "AMD 8 - 数据中心GPU - 2024 -"]
         );
     }
 
