@@ -112,12 +112,12 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
     let mut t = out.trim().to_string();
     for _ in 0..3 {
         let before = t.clone();
-        for p in ["在", "据", "其中", "而", "其", "仅", "只", ",", " "] {
+        for p in ["在", "据", "其中", "而", "其", "仅", "只", "来自", ",", " "] {
             if let Some(r) = t.strip_prefix(p) {
                 t = r.trim().to_string();
             }
         }
-        for suf in ["的", "在", "将", "也", "都", "已", "已经", "加起来", "合计", "一共", "总共", " "] {
+        for suf in ["的", "在", "将", "也", "都", "均", "各", "已", "已经", "加起来", "合计", "一共", "总共", "的出货量", "出货量", " "] {
             if let Some(r) = t.strip_suffix(suf) {
                 t = r.trim().to_string();
             }
@@ -342,7 +342,12 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         if market.is_none() && !whole.trim().is_empty() {
             let w = whole.trim().trim_end_matches(['约', '近', '超', '逾']).trim_end_matches("超过").to_string();
             let w = strip_amounts(&w);
-            if let Some(m) = market_phrase(&w) {
+            // A whole names a market, an industry or a company (占到英伟达的约四成),
+            // not a manner (只占微弱的2%).
+            let names_whole = whole_after.is_some()
+                || MARKET_WHOLES.iter().chain(&["产业", "行业", "领域"]).any(|m| w.contains(m))
+                || s.vendors().iter().any(|v| whole.contains(&s.text[v.range.clone()]));
+            if let Some(m) = market_phrase(&w).filter(|_| names_whole) {
                 let revenue = metric == Some(Metric::Revenue) && !m.contains("营收");
                 market = Some(if revenue { format!("{m}营收") } else { m });
             }
@@ -559,6 +564,12 @@ mod tests {
             brief("2024年,英伟达、AMD在数据中心GPU市场的份额分别为90%和8%。", "2025-01"),
             vec!["NVIDIA 90 - 数据中心GPU - 2024 -", "AMD 8 - 数据中心GPU - 2024 -"]
         );
+    }
+
+    #[test]
+    fn a_manner_is_not_a_market() {
+        let b = brief("2023年,英伟达在数据中心GPU出货量市场份额高达98%,国产芯片和一众芯片巨头加起来,只占微弱的2%。", "2024-08");
+        assert_eq!(b[1], "国产芯片和一众芯片巨头 2 - - - 2023 -");
     }
 
     #[test]
