@@ -213,8 +213,6 @@ pub fn to_text(src: &str) -> HtmlText {
                 b.break_line(true);
             } else if BLOCKS.contains(&name) {
                 b.break_line(false);
-            } else if matches!(name, "td" | "th") {
-                b.space = b.line_has_text;
             }
         } else {
             // A lone '<' ("a < b") is text.

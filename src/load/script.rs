@@ -130,13 +130,31 @@ impl Counts {
 }
 
 /// First characters of the keys of OpenCC's t2s phrase dictionary
-/// (`TSPhrases`), as shipped by ferrous-opencc 0.4.0 (116) and by OpenCC 1.1.6
-/// (one more: 射). Anywhere else t2s matches single characters only, so the
-/// converter's answer for each character alone (learnt once, see
-/// [`char_table`]) is its answer in context. A phrase start hands the rest of
-/// its run of Han characters to the converter itself, which keeps the output
-/// identical to converting the whole text; a superset here only costs speed.
-const PHRASE_STARTS: &str = "一上不么乾二以侔傢傷八凌出函千反名哪回壺大宫尼幺康張彷徵情憑手扭找拉拜據文於旋明書有朝木李樊沈流浪滑無牴狐珍甚申畢發瞭示神稟竺答篤簡籌素老肘茵萬蒜蕓蕩蕭藉衹袖覆見角計變貂買踅躪郭酒醞重金鈞鉅鉸銀錢鍊鍛鍾鎖鐵鑽雁雖電露項頗頸顛顧麼黄龍射";
+/// (`TSPhrases`), grouped by the length in characters of the longest key each
+/// starts: the dictionary as shipped by ferrous-opencc 0.4.0 and by OpenCC
+/// 1.1.6 (which adds 射). Anywhere else t2s matches single characters only,
+/// so the converter's answer for each character alone (learnt once, see
+/// [`char_table`]) is its answer in context. From a phrase start, the
+/// converter itself handles the window that the matches begun in it can
+/// reach, which keeps the output identical to converting the whole text.
+/// Extra characters or longer lengths here would only cost speed.
+const PHRASE_STARTS: &[(&str, u8)] = &[
+    (
+        "上么傢凌函哪回射康彷手拜明有木流滑無牴甚申畢發示神稟竺答篤籌素茵萬蒜蕓蕩蕭見計躪醞重金鈞鉅鉸銀鍊鍛鎖鐵電露項頗頸顧龍",
+        2,
+    ),
+    ("不二八千尼張憑找據李樊角貂郭錢鍾麼黄", 3),
+    (
+        "一以侔傷出反名壺幺徵情扭拉文於朝沈浪狐珍瞭簡老肘袖覆變買踅鑽雁雖顛",
+        4,
+    ),
+    ("乾宫", 5),
+    ("旋藉", 6),
+    ("書", 7),
+    ("衹", 8),
+    ("大", 10),
+    ("酒", 14),
+];
 
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
@@ -153,7 +171,9 @@ pub struct Converter {
     table: Vec<u32>,
     /// Outputs of the `MULTI` entries.
     multi: std::collections::HashMap<char, String>,
-    phrase_starts: BitSet,
+    /// Longest phrase key starting with each character, `TABLE_START`-based;
+    /// 0 = no phrase starts with it.
+    phrase_len: Vec<u8>,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
 
@@ -182,8 +202,12 @@ impl Converter {
                 simplified.set(*c);
             }
         }
-        let mut phrase_starts = BitSet::new();
-        PHRASE_STARTS.chars().for_each(|c| phrase_starts.set(c));
+        let mut phrase_len = vec![0u8; table.len()];
+        for (chars, len) in PHRASE_STARTS {
+            for c in chars.chars() {
+                phrase_len[(c as u32 - TABLE_START) as usize] = *len;
+            }
+        }
         let pairs: Vec<&(String, String)> = pairs.iter().filter(|(f, _)| !f.is_empty()).collect();
         let protect = if pairs.is_empty() {
             None
@@ -200,7 +224,7 @@ impl Converter {
             simplified,
             table,
             multi,
-            phrase_starts,
+            phrase_len,
             protect,
         })
     }
@@ -302,22 +326,51 @@ impl Converter {
         }
     }
 
-    /// Converts a run of Han characters: from the table up to the first
-    /// phrase start (or character outside the table), the converter itself
-    /// from there on.
+    /// Converts a run of Han characters: character by character from the
+    /// table, except from a phrase start (or a character outside the table),
+    /// where the converter takes the window that any match begun inside it
+    /// can reach. Greedy matching never crosses the window's end, so the
+    /// output is the converter's on the whole run.
     fn convert_run(&self, run: &str, out: &mut String) {
-        for (i, c) in run.char_indices() {
-            let u = c as u32;
-            if !(TABLE_START..=TABLE_END).contains(&u) || self.phrase_starts.has(u) {
+        let mut i = 0;
+        while let Some(c) = run[i..].chars().next() {
+            let Some(len) = self.phrase_len(c) else {
                 self.backend.convert_into(&run[i..], out);
                 return;
+            };
+            if len == 0 {
+                match self.table[(c as u32 - TABLE_START) as usize] {
+                    0 => out.push(c),
+                    MULTI => out.push_str(&self.multi[&c]),
+                    v => out.push(char::from_u32(v).unwrap_or(c)),
+                }
+                i += c.len_utf8();
+                continue;
             }
-            match self.table[(u - TABLE_START) as usize] {
-                0 => out.push(c),
-                MULTI => out.push_str(&self.multi[&c]),
-                v => out.push(char::from_u32(v).unwrap_or(c)),
+            let mut reach = len as usize; // in characters from i
+            let mut end = run.len();
+            for (n, (off, d)) in run[i..].char_indices().enumerate() {
+                if n == reach {
+                    end = i + off;
+                    break;
+                }
+                match self.phrase_len(d) {
+                    Some(l) => reach = reach.max(n + l as usize),
+                    None => break, // outside the table: to the end of the run
+                }
             }
+            self.backend.convert_into(&run[i..end], out);
+            i = end;
         }
+    }
+
+    /// Longest phrase starting with `c` (0: none); `None` outside the table.
+    #[inline]
+    fn phrase_len(&self, c: char) -> Option<u8> {
+        let u = c as u32;
+        (TABLE_START..=TABLE_END)
+            .contains(&u)
+            .then(|| self.phrase_len[(u - TABLE_START) as usize])
     }
 
     /// The converter alone on `text` (tests: the table path must agree).
@@ -405,6 +458,15 @@ mod tests {
         assert!(lines.len() > 500);
         lines.push("他反覆強調,我們瞭解到乾燥的天氣,一目瞭然,沈默是金,答覆了記者".to_string());
         lines.push("乾隆年間,著名的藉口;發展了電腦與計算機,萬一,出發".to_string());
+        // The long keys, and windows that chain (a phrase start inside a phrase).
+        lines.push("書中自有千鍾粟,酒逢知己千鍾少話不投機半句多,大目乾連冥間救母變文".to_string());
+        lines.push("宫商角徵羽;衹見樹木不見森林,旋轉乾坤之力,藉寇兵齎盜糧,乾坤大挪移".to_string());
+        lines.push("大大大有有有一一一反覆覆覆蓋酒酒酒書書衹衹得藉藉無名乾乾淨淨".to_string());
+        for (starts, _) in PHRASE_STARTS {
+            lines.push(starts.to_string());
+            lines.push(starts.chars().rev().collect());
+            lines.push(starts.chars().flat_map(|c| [c, '覆', '瞭', '藉']).collect());
+        }
         for line in &lines {
             assert_eq!(c.convert_all(line), c.backend_convert(line), "{line}");
         }
