@@ -229,11 +229,13 @@ fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
 fn date_for(s: &Sentence, state: &DocState, at: usize) -> Option<PartialDate> {
     let clause = s.clauses[s.clause_of(at)].clone();
     let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+    // A quote with no date of its own holds when the article was written,
+    // unless the text puts it in the past (此前, 原本).
+    let past = ["此前", "之前", "以前", "原来", "原本", "早前", "过去", "当时", "曾经"].iter().any(|w| s.clause_text(s.clause_of(at)).contains(w));
     own.or_else(|| s.dates.iter().rev().find(|d| d.end <= at))
         .and_then(|d| d.date)
         .or_else(|| state.para_date(s))
-        // A quote with no date of its own holds when the article was written.
-        .or(state.published)
+        .or(if past { None } else { state.published })
 }
 
 /// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
@@ -490,6 +492,15 @@ mod tests {
         assert_eq!(b, vec!["B200 1000000-1000000 TWD About 2024-06 -"]);
         let b = briefs("H20的售价约为1.2万美元(约合人民币8.6万元)。", "2024-06");
         assert_eq!(b, vec!["H20 12000-12000 USD About 2024-06 -"]);
+    }
+
+    #[test]
+    fn system_prices_now_and_before() {
+        let b = briefs(
+            "有经销商透露,一台配备8张H20的服务器报价约为140万元人民币,而此前配备H800的服务器报价则超过200万元。",
+            "2024-03",
+        );
+        assert_eq!(b, vec!["H20 1400000-1400000 CNY About 2024-03 -", "H800 2000000-2000000 CNY Over - -"]);
     }
 
     #[test]
