@@ -224,3 +224,29 @@ fn html_text_lines_map_to_their_source_lines() {
     let (code, out, _) = run(dir.path(), &["page.htm"]);
     assert_eq!((code, out.as_str()), (0, doc.text.as_str()));
 }
+
+#[test]
+fn output_is_the_same_for_any_number_of_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (i, e) in fs::read_dir(Path::new(ROOT).join("corpus"))
+        .unwrap()
+        .enumerate()
+    {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            for copy in 0..4 {
+                fs::copy(&p, d.join(format!("{copy}_{i}.txt"))).unwrap();
+            }
+        }
+    }
+    fs::write(d.join("2_bin.txt"), [0u8; 64]).unwrap();
+    let one = run(d, &["--jobs", "1", "."]);
+    let three = run(d, &["--jobs", "3", "."]);
+    assert_eq!(one.0, 2);
+    assert_eq!(one, three);
+    assert_eq!(
+        run(d, &["--json", "--jobs", "1", "."]),
+        run(d, &["--json", "--jobs", "4", "."])
+    );
+}

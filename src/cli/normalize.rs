@@ -2,6 +2,7 @@
 
 use std::io::{self, BufWriter, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::args::InputArgs;
@@ -14,7 +15,8 @@ use crate::model::{PartialDate, PublishedFrom, Script};
 /// one line per block of text).
 ///
 /// Unreadable inputs are reported on stderr and the others still printed;
-/// the exit code is then 2.
+/// the exit code is then 2. Documents are loaded in parallel (`--jobs`) and
+/// printed in input order.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -61,26 +63,54 @@ impl<'a> Meta<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let loader = Loader::new(args.input.load_options(), &args.input.catalog()?);
+    let jobs = args
+        .input
+        .jobs
+        .map_or_else(crate::pipeline::default_jobs, usize::from)
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
-    for item in loader.discover(&args.input.paths) {
-        match item.and_then(|input| loader.load(&input)) {
-            Ok(doc) => {
-                if args.json {
-                    serde_json::to_writer(&mut out, &Meta::of(&doc))?;
-                    out.write_all(b"\n")?;
-                } else {
-                    out.write_all(doc.text.as_bytes())?;
-                    if !doc.text.is_empty() && !doc.text.ends_with('\n') {
+    // Documents are loaded `4 × jobs` at a time in parallel and printed in
+    // input order, so the output is the same for any --jobs.
+    let mut items = loader.discover(&args.input.paths).into_iter();
+    loop {
+        let batch: Vec<_> = items.by_ref().take(jobs * 4).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let loaded: Vec<Result<Document, _>> = if jobs == 1 || batch.len() == 1 {
+            batch
+                .into_iter()
+                .map(|item| item.and_then(|input| loader.load(&input)))
+                .collect()
+        } else {
+            pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|item| item.and_then(|input| loader.load(&input)))
+                    .collect()
+            })
+        };
+        for result in loaded {
+            match result {
+                Ok(doc) => {
+                    if args.json {
+                        serde_json::to_writer(&mut out, &Meta::of(&doc))?;
                         out.write_all(b"\n")?;
+                    } else {
+                        out.write_all(doc.text.as_bytes())?;
+                        if !doc.text.is_empty() && !doc.text.ends_with('\n') {
+                            out.write_all(b"\n")?;
+                        }
                     }
                 }
-            }
-            Err(e) => {
-                // Keep stdout and stderr in order for a reader of both.
-                out.flush()?;
-                failed = true;
-                report_error(&e);
+                Err(e) => {
+                    // Keep stdout and stderr in order for a reader of both.
+                    out.flush()?;
+                    failed = true;
+                    report_error(&e);
+                }
             }
         }
     }
