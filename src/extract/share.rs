@@ -218,9 +218,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                 link.chars().count() <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额".contains(c))
             })
         };
-        let is_share = if uses.is_some() || continues {
-            true
-        } else if share_word.is_some() {
+        let is_share = if uses.is_some() || continues || share_word.is_some() {
             true
         } else if let Some((hi, _)) = hold {
             let holder = &ctext[..hi];
@@ -406,7 +404,7 @@ fn market_named_before(s: &Sentence, at: usize) -> Option<String> {
     let phrase = phrase.rsplit(['的', '在', '了', ' ']).next().unwrap_or("");
     let phrase = strip_region(phrase.trim());
     let n = phrase.chars().count();
-    (n >= 2 && n <= 12 && region_of(&phrase).is_none()).then_some(phrase)
+    ((2..=12).contains(&n) && region_of(&phrase).is_none()).then_some(phrase)
 }
 
 /// Removes money amounts (5559亿美元) from a phrase.
