@@ -1,15 +1,25 @@
 //! Traditional → Simplified, and which script a document was written in.
 //!
 //! The converter is `ferrous-opencc` (default) or, with the cargo feature
-//! `opencc`, the system OpenCC library. It is built once per [`Loader`]
-//! together with two 64K-entry bitsets derived from it: characters that t2s
-//! changes (Traditional-only) and characters that s2t changes and t2s does not
-//! (Simplified-only). Lines without a Traditional-only character are copied
-//! as they are, which is what makes normalization of Simplified text cheap.
+//! `opencc`, the system OpenCC library. It is built once per [`Loader`],
+//! together with what is learnt from it by converting every CJK character of
+//! the BMP alone: the characters t2s changes (Traditional-only, with their
+//! output) and those s2t changes and t2s does not (Simplified-only).
+//!
+//! The output is the converter's, for less work:
+//! - a line with no Traditional-only character (and none of the few
+//!   [`CONTEXT_CHARS`]) is copied as it is;
+//! - in other lines only runs of Han characters are converted (dictionary
+//!   keys hold nothing else), character by character from the learnt table,
+//!   and by the converter itself only over the window a phrase beginning at
+//!   a [`PHRASE_STARTS`] character can reach.
+//!
+//! `table_path_agrees_with_the_converter` checks this against the converter
+//! on the corpus, for either backend.
 //!
 //! Brand phrases from the catalog (`[[protect]]`, e.g. 昇腾/昇騰) are found
 //! with Aho-Corasick (leftmost-longest) and emitted as the catalog says; only
-//! the text between them goes through the converter.
+//! the text between them is converted.
 //!
 //! [`Loader`]: super::Loader
 
@@ -156,6 +166,13 @@ const PHRASE_STARTS: &[(&str, u8)] = &[
     ("酒", 14),
 ];
 
+/// Characters t2s leaves alone on their own but changes inside a phrase with
+/// no Traditional-only character (反覆 → 反复, 瞭解 → 了解, 藉口 → 借口, 沈默 →
+/// 沉默, 牴牾 → 抵牾, 衹得 → 只得), from the same dictionaries: a line holding
+/// one goes through conversion even without a Traditional-only character, so
+/// that skipping lines never changes the output.
+const CONTEXT_CHARS: &str = "沈牴瞭藉衹覆";
+
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFAFF;
@@ -174,6 +191,7 @@ pub struct Converter {
     /// Longest phrase key starting with each character, `TABLE_START`-based;
     /// 0 = no phrase starts with it.
     phrase_len: Vec<u8>,
+    context: BitSet,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
 
@@ -202,6 +220,8 @@ impl Converter {
                 simplified.set(*c);
             }
         }
+        let mut context = BitSet::new();
+        CONTEXT_CHARS.chars().for_each(|c| context.set(c));
         let mut phrase_len = vec![0u8; table.len()];
         for (chars, len) in PHRASE_STARTS {
             for c in chars.chars() {
@@ -225,6 +245,7 @@ impl Converter {
             table,
             multi,
             phrase_len,
+            context,
             protect,
         })
     }
@@ -240,10 +261,10 @@ impl Converter {
         let mut counts = Counts::default();
         out.reserve(text.len());
         for line in text.split_inclusive('\n') {
-            let (t, s) = self.count(line);
+            let (t, s, context) = self.count(line);
             counts.traditional += t;
             counts.simplified += s;
-            if t == 0 {
+            if t == 0 && !context {
                 out.push_str(line);
             } else {
                 self.convert_protected(line, out);
@@ -252,8 +273,10 @@ impl Converter {
         counts
     }
 
-    fn count(&self, line: &str) -> (usize, usize) {
-        let (mut t, mut s) = (0, 0);
+    /// Traditional-only and Simplified-only characters of `line`, and whether
+    /// it holds a [`CONTEXT_CHARS`] character.
+    fn count(&self, line: &str) -> (usize, usize, bool) {
+        let (mut t, mut s, mut context) = (0, 0, false);
         // Only three-byte UTF-8 sequences can be CJK in the BMP; skip the rest
         // without decoding.
         let b = line.as_bytes();
@@ -270,6 +293,7 @@ impl Converter {
                     | (b[i + 2] as u32 & 0x3F);
                 if u >= 0x3400 {
                     t += self.traditional.has(u) as usize;
+                    context |= self.context.has(u);
                     s += self.simplified.has(u) as usize;
                 }
                 i += 3;
@@ -277,7 +301,7 @@ impl Converter {
                 i += 4;
             }
         }
-        (t, s)
+        (t, s, context)
     }
 
     fn convert_protected(&self, text: &str, out: &mut String) {
@@ -470,6 +494,13 @@ mod tests {
         for line in &lines {
             assert_eq!(c.convert_all(line), c.backend_convert(line), "{line}");
         }
+        // Line skipping included: whole texts, Simplified lines with context
+        // phrases among them.
+        let mut text = lines.join("\n");
+        text.push_str("\n我们反覆强调\n一目瞭然\n沈默是金\n覆盖全国\n");
+        let mut out = String::new();
+        c.to_simplified(&text, &mut out);
+        assert_eq!(out, c.backend_convert(&text));
     }
 
     #[test]
