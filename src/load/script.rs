@@ -8,11 +8,11 @@
 //!
 //! The output is the converter's, for less work:
 //! - a line with no Traditional-only character (and none of the few
-//!   [`CONTEXT_CHARS`]) is copied as it is;
+//!   `CONTEXT_CHARS`) is copied as it is;
 //! - in other lines only runs of Han characters are converted (dictionary
 //!   keys hold nothing else), character by character from the learnt table,
 //!   and by the converter itself only over the window a phrase beginning at
-//!   a [`PHRASE_STARTS`] character can reach.
+//!   a `PHRASE_STARTS` character can reach.
 //!
 //! `table_path_agrees_with_the_converter` checks this against the converter
 //! on the corpus, for either backend.
