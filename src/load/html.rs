@@ -408,4 +408,22 @@ mod tests {
         assert!(looks_like_html("<HTML>"));
         assert!(!looks_like_html("英伟达 <b>"));
     }
+
+    proptest::proptest! {
+        /// Markup soup: no panic, one map entry per line, map within the source.
+        #[test]
+        fn any_markup_maps_every_line(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<p>", "</p>", "<br>", "<div class='a>b'>", "</div>", "<script>", "</script>", "<style>", "<!--", "-->",
+            "&amp;", "&#x4e2d;", "&#0;", "&bogus;", "&", "<", ">", "\n", " ", "英伟达", "国产", "<pre>", "</pre>",
+            "<title>", "<svg>", "\"", "'", "<!doctype html>", "<td>", "&nbsp;",
+        ]), 0..60)) {
+            let src: String = parts.concat();
+            let t = to_text(&src);
+            let lines = t.text.matches('\n').count();
+            proptest::prop_assert_eq!(t.line_map.len(), lines);
+            let src_lines = src.matches('\n').count() as u32 + 1;
+            proptest::prop_assert!(t.line_map.iter().all(|&l| l >= 1 && l <= src_lines));
+            proptest::prop_assert!(t.line_map.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
 }
