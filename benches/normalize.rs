@@ -4,9 +4,12 @@
 //! (`Loader::load_bytes`, no file I/O). `Throughput::Bytes` counts the
 //! articles' bytes.
 //!
-//! `cargo bench --bench normalize`. The `t2s only` group times the bare
-//! converter (ferrous-opencc, or system OpenCC with `--features opencc`) on
-//! the same text, for comparison.
+//! `cargo bench --bench normalize`. Groups: `normalize` (the whole corpus,
+//! the figure to quote), `simplified articles` and `traditional articles`
+//! (the same work split by the script detected: Simplified lines skip t2s),
+//! and `t2s only`, bare ferrous-opencc on the same text for comparison (on a
+//! busy machine, compare the two rather than absolute figures; see also
+//! `tests/load_speed.rs`, which measures CPU time).
 
 use std::hint::black_box;
 use std::path::PathBuf;
