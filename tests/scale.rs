@@ -289,3 +289,50 @@ fn mangled_files_never_crash_and_every_file_is_accounted_for() {
         "many mangled files are still read"
     );
 }
+
+/// Runs `chipscan ARGS` with stdout to /dev/null and stderr on a pseudo
+/// terminal (util-linux `script`), returning what the terminal showed, or
+/// None where `script` is missing.
+fn on_a_terminal(args: &str) -> Option<String> {
+    let cmd = format!("'{}' {args} > /dev/null", bin().display());
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "{cmd}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_bar_on_a_terminal_for_many_files_unless_quiet() {
+    let many = tempfile::tempdir().unwrap();
+    for i in 0..60 {
+        std::fs::write(
+            many.path().join(format!("{i:02}.txt")),
+            format!("第{i}条：英伟达H20售价约1.2万美元。\n"),
+        )
+        .unwrap();
+    }
+    let few = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        std::fs::write(few.path().join(format!("{i:02}.txt")), "华为昇腾910B。\n").unwrap();
+    }
+    let dir = |d: &tempfile::TempDir| format!("'{}'", d.path().display());
+    let Some(shown) = on_a_terminal(&format!("extract --format jsonl --jobs 1 {}", dir(&many)))
+    else {
+        eprintln!("skipped: no `script` to make a pseudo terminal");
+        return;
+    };
+    assert!(
+        shown.contains("/60 files"),
+        "a bar on the terminal: {shown:?}"
+    );
+    let quiet = on_a_terminal(&format!("extract --format jsonl --quiet {}", dir(&many))).unwrap();
+    assert_eq!(quiet, "", "--quiet hides the bar");
+    let small = on_a_terminal(&format!("extract --format jsonl {}", dir(&few))).unwrap();
+    assert_eq!(small, "", "50 files get no bar");
+}
