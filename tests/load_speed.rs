@@ -72,6 +72,23 @@ fn normalization_throughput_in_cpu_time() {
         }
     }
     report("ferrous-opencc t2s alone", bytes, rounds, used);
+
+    #[cfg(feature = "opencc")]
+    {
+        let t2s = opencc_rust::OpenCC::new(opencc_rust::DefaultConfig::T2S).unwrap();
+        let start = cpu_seconds().unwrap();
+        let (mut rounds, mut used) = (0usize, 0.0);
+        while used < 3.0 {
+            for t in &texts {
+                std::hint::black_box(t2s.convert(t));
+            }
+            rounds += 1;
+            if rounds % 20 == 0 {
+                used = cpu_seconds().unwrap() - start;
+            }
+        }
+        report("system OpenCC t2s alone", bytes, rounds, used);
+    }
 }
 
 fn report(what: &str, bytes: usize, rounds: usize, cpu: f64) {

@@ -179,6 +179,26 @@ const TABLE_END: u32 = 0xFAFF;
 /// Table entry: the character converts to more than one character.
 const MULTI: u32 = u32::MAX;
 
+/// Windows for the converter, collected over a whole text and converted in
+/// one call (the system library costs microseconds a call): their text, one
+/// a line, and where each output goes in the output string.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    slots: Vec<usize>,
+}
+
+impl Batch {
+    /// `window` holds Han characters only (never a line break).
+    fn add(&mut self, window: &str, at: usize) {
+        if !self.slots.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(window);
+        self.slots.push(at);
+    }
+}
+
 /// The converter with its character sets and protected phrases.
 pub struct Converter {
     backend: Backend,
@@ -260,6 +280,7 @@ impl Converter {
     pub fn to_simplified(&self, text: &str, out: &mut String) -> Counts {
         let mut counts = Counts::default();
         out.reserve(text.len());
+        let mut batch = Batch::default();
         for line in text.split_inclusive('\n') {
             let (t, s, context) = self.count(line);
             counts.traditional += t;
@@ -267,10 +288,42 @@ impl Converter {
             if t == 0 && !context {
                 out.push_str(line);
             } else {
-                self.convert_protected(line, out);
+                self.convert_protected(line, out, &mut batch);
             }
         }
+        self.finish(batch, out);
         counts
+    }
+
+    /// Converts the batched windows in one call and puts each output at its
+    /// place in `out`.
+    fn finish(&self, batch: Batch, out: &mut String) {
+        if batch.slots.is_empty() {
+            return;
+        }
+        let converted = self.backend.convert(&batch.text);
+        let pieces: Vec<&str> = converted.split('\n').collect();
+        let fallback: Vec<String>;
+        let pieces: Vec<&str> = if pieces.len() == batch.slots.len() {
+            pieces
+        } else {
+            // The converter changed the line count: convert window by window.
+            fallback = batch
+                .text
+                .split('\n')
+                .map(|w| self.backend.convert(w))
+                .collect();
+            fallback.iter().map(String::as_str).collect()
+        };
+        let mut result = String::with_capacity(out.len() + converted.len());
+        let mut last = 0;
+        for (&slot, piece) in batch.slots.iter().zip(pieces) {
+            result.push_str(&out[last..slot]);
+            result.push_str(piece);
+            last = slot;
+        }
+        result.push_str(&out[last..]);
+        *out = result;
     }
 
     /// Traditional-only and Simplified-only characters of `line`, and whether
@@ -304,21 +357,21 @@ impl Converter {
         (t, s, context)
     }
 
-    fn convert_protected(&self, text: &str, out: &mut String) {
+    fn convert_protected(&self, text: &str, out: &mut String, batch: &mut Batch) {
         let Some((ac, outputs)) = &self.protect else {
-            self.convert_han_runs(text, out);
+            self.convert_han_runs(text, out, batch);
             return;
         };
         let mut last = 0;
         for m in ac.find_iter(text) {
             if m.start() > last {
-                self.convert_han_runs(&text[last..m.start()], out);
+                self.convert_han_runs(&text[last..m.start()], out, batch);
             }
             out.push_str(&outputs[m.pattern().as_usize()]);
             last = m.end();
         }
         if last < text.len() {
-            self.convert_han_runs(&text[last..], out);
+            self.convert_han_runs(&text[last..], out, batch);
         }
     }
 
@@ -326,7 +379,7 @@ impl Converter {
     /// rest (ASCII, digits, punctuation): no dictionary entry holds anything
     /// but Han characters, so matching restarts at each run anyway and the
     /// result is the same as converting the whole text, for less work.
-    fn convert_han_runs(&self, text: &str, out: &mut String) {
+    fn convert_han_runs(&self, text: &str, out: &mut String, batch: &mut Batch) {
         let mut run_start = None;
         let mut copied = 0;
         for (i, c) in text.char_indices() {
@@ -337,7 +390,7 @@ impl Converter {
                     run_start = Some(i);
                 }
                 (false, Some(start)) => {
-                    self.convert_run(&text[start..i], out);
+                    self.convert_run(&text[start..i], out, batch);
                     run_start = None;
                     copied = i;
                 }
@@ -345,7 +398,7 @@ impl Converter {
             }
         }
         match run_start {
-            Some(start) => self.convert_run(&text[start..], out),
+            Some(start) => self.convert_run(&text[start..], out, batch),
             None => out.push_str(&text[copied..]),
         }
     }
@@ -355,11 +408,11 @@ impl Converter {
     /// where the converter takes the window that any match begun inside it
     /// can reach. Greedy matching never crosses the window's end, so the
     /// output is the converter's on the whole run.
-    fn convert_run(&self, run: &str, out: &mut String) {
+    fn convert_run(&self, run: &str, out: &mut String, batch: &mut Batch) {
         let mut i = 0;
         while let Some(c) = run[i..].chars().next() {
             let Some(len) = self.phrase_len(c) else {
-                self.backend.convert_into(&run[i..], out);
+                batch.add(&run[i..], out.len());
                 return;
             };
             if len == 0 {
@@ -383,7 +436,7 @@ impl Converter {
                     None => break, // outside the table: to the end of the run
                 }
             }
-            self.backend.convert_into(&run[i..end], out);
+            batch.add(&run[i..end], out.len());
             i = end;
         }
     }
@@ -405,7 +458,9 @@ impl Converter {
     /// Converts a whole text with protection and no line skipping (tests).
     pub fn convert_all(&self, text: &str) -> String {
         let mut out = String::new();
-        self.convert_protected(text, &mut out);
+        let mut batch = Batch::default();
+        self.convert_protected(text, &mut out, &mut batch);
+        self.finish(batch, &mut out);
         out
     }
 }
