@@ -47,7 +47,7 @@ fn normalization_throughput_in_cpu_time() {
             std::hint::black_box(loader.load_bytes(name, data.clone()).unwrap());
         }
         rounds += 1;
-        if rounds % 50 == 0 {
+        if rounds.is_multiple_of(50) {
             used = cpu_seconds().unwrap() - start;
         }
     }
@@ -67,7 +67,7 @@ fn normalization_throughput_in_cpu_time() {
             std::hint::black_box(t2s.convert(t));
         }
         rounds += 1;
-        if rounds % 20 == 0 {
+        if rounds.is_multiple_of(20) {
             used = cpu_seconds().unwrap() - start;
         }
     }
@@ -83,7 +83,7 @@ fn normalization_throughput_in_cpu_time() {
                 std::hint::black_box(t2s.convert(t));
             }
             rounds += 1;
-            if rounds % 20 == 0 {
+            if rounds.is_multiple_of(20) {
                 used = cpu_seconds().unwrap() - start;
             }
         }

@@ -49,20 +49,20 @@ pub fn header_date(text: &str) -> Option<PartialDate> {
         }
         if let Some(c) = NUMERIC.captures(line) {
             // Same separator twice: 2023-04-23, 2023/04/23, 2023.04.23.
-            if c[2] == c[4] {
-                if let Some(d) = day(&c[1], &c[3], &c[5]) {
-                    return Some(d);
-                }
+            if c[2] == c[4]
+                && let Some(d) = day(&c[1], &c[3], &c[5])
+            {
+                return Some(d);
             }
         }
         if let Some(c) = CJK_DAY.captures(line) {
             let m = c.get(0).unwrap();
             let labelled = LABEL.is_match(&line[..m.start()]);
             let timed = TIME.is_match(&line[m.end()..]);
-            if labelled || timed {
-                if let Some(d) = day(&c[1], &c[2], &c[3]) {
-                    return Some(d);
-                }
+            if (labelled || timed)
+                && let Some(d) = day(&c[1], &c[2], &c[3])
+            {
+                return Some(d);
             }
         }
     }
