@@ -77,17 +77,7 @@ impl Pipeline {
     /// naming the input, so one bad article cannot end the run (the panic
     /// message itself still goes to stderr).
     pub fn process(&self, input: &Input) -> Result<DocResult, LoadError> {
-        catch_unwind(AssertUnwindSafe(|| self.process_unguarded(input))).unwrap_or_else(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(LoadError::Other {
-                path: input.shown().to_string(),
-                reason: format!("internal error, please report it with this file: {what}"),
-            })
-        })
+        guarded(input.shown(), || self.process_unguarded(input))
     }
 
     fn process_unguarded(&self, input: &Input) -> Result<DocResult, LoadError> {
@@ -222,6 +212,21 @@ impl Pipeline {
     }
 }
 
+/// Runs `f`, turning a panic into an error naming the input.
+fn guarded<T>(shown: &str, f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(LoadError::Other {
+            path: shown.to_string(),
+            reason: format!("internal error, please report it with this file: {what}"),
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +270,18 @@ mod tests {
             assert_eq!(seen, expected, "jobs={jobs}");
             assert!(failed, "the missing file counts as a failure");
         }
+    }
+
+    #[test]
+    fn a_panic_while_processing_is_an_error_naming_the_file() {
+        let r: Result<(), LoadError> =
+            guarded("corpus/坏文章.txt", || panic!("索引越界: {}", 7));
+        let e = r.unwrap_err();
+        assert_eq!(e.path(), "corpus/坏文章.txt");
+        assert!(e.to_string().contains("索引越界: 7"), "{e}");
+        let r: Result<(), LoadError> = guarded("a.txt", || panic!("固定消息"));
+        assert!(r.unwrap_err().to_string().contains("固定消息"));
+        assert_eq!(guarded("a.txt", || Ok(3)).unwrap(), 3);
     }
 
     #[test]
