@@ -17,7 +17,8 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Decode every input with this encoding (utf-8, gbk, gb18030, big5,
-    /// utf-16le, utf-16be) instead of detecting it.
+    /// utf-16le, utf-16be) instead of detecting it; a byte-order mark still
+    /// wins.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 

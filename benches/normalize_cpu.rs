@@ -1,10 +1,9 @@
-//! Normalization throughput measured in CPU time, so that a busy machine
-//! (several engineers building on two cores) does not distort the figure the
-//! way wall-clock timing does. Criterion (`cargo bench --bench normalize`)
-//! gives the wall-clock figure.
+//! Normalization throughput measured in CPU time, so that a busy machine does
+//! not distort the figure the way wall-clock timing does. Criterion
+//! (`cargo bench --bench normalize`) gives the wall-clock figure.
 //!
-//! `cargo test --release --test load_speed -- --ignored --nocapture`
-//! (add `--features opencc` for the system OpenCC backend).
+//! `cargo bench --bench normalize_cpu` (add `--features opencc` for the
+//! system OpenCC backend).
 
 use std::fs;
 use std::path::Path;
@@ -23,9 +22,7 @@ fn cpu_seconds() -> Option<f64> {
     Some((utime + stime) / 100.0) // USER_HZ is 100 on Linux
 }
 
-#[test]
-#[ignore = "measurement: run in release with --ignored --nocapture"]
-fn normalization_throughput_in_cpu_time() {
+fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
         .unwrap()
