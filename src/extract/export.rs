@@ -170,7 +170,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     for sold in ["出口", "出售", "销售", "供货"] {
         if let Some(i) = c.find(sold) {
             let before = chars_before(c, i, 6);
-            if ["无法", "不能", "不得", "不准", "不再"].iter().any(|n| before.contains(n)) {
+            if ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
                 return Some((Action::Ban, at(i..i + sold.len())));
             }
         }
@@ -287,7 +287,7 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = [BAN_CUES, VARIANT_CUES, CHINA_MARKET_CUES, LICENCE_CUES, RELAX_CUES, RULE_NOUNS, NEW_RULES]
         .concat()
         .into_iter()
-        .chain(["禁止", "实体清单", "实体名单", "版本"])
+        .chain(["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货"])
         .collect();
     AhoCorasick::new(words).expect("cue words build an automaton")
 });
@@ -626,6 +626,19 @@ mod tests {
         assert_eq!(b, vec!["variant [B30A] - -"]);
         let b = brief("英伟达于2022年8月31日披露,美国政府要求其向中国出口A100和H100芯片需获得许可证。", "2022-09-01");
         assert_eq!(b, vec!["restriction [A100,H100] US 2022-08-31"]);
+    }
+
+    #[test]
+    fn rules_of_2022_and_2024_as_told_on_the_day() {
+        let b = brief("英伟达8月31日表示,美国政府要求其停止向中国出口A100和H100两款芯片。", "2022-09-01");
+        assert_eq!(b, vec!["ban [A100,H100] US 2022-08-31"]);
+        let b = brief("美国商务部周五(10月7日)发布新规,限制中国获取先进计算芯片。", "2022-10-08");
+        assert_eq!(b, vec!["restriction [] BIS 2022-10-07"]);
+        let b = brief(
+            "2024年12月2日,美国商务部工业和安全局(BIS)发布新一轮出口管制措施,将136家中国实体列入实体清单,并首次限制HBM对华出口。",
+            "2024-12-03",
+        );
+        assert_eq!(b, vec!["restriction [] BIS 2024-12-02", "entity_list [] BIS 2024-12-02"]);
     }
 
     #[test]
