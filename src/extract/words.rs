@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A list of words to find in text.
 pub struct Words(AhoCorasick);
@@ -13,6 +13,7 @@ impl Words {
     pub fn new(words: &[&str]) -> Words {
         Words(
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(words)
                 .expect("word lists build an automaton"),
