@@ -139,7 +139,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
     let c = s.clause_text(ci);
     let base = s.clauses[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
-    if NOT_EVENT_W.any(c) {
+    // Most clauses of an export-control sentence tell nothing: one scan says so.
+    if !TRIGGERS.is_match(c) || NOT_EVENT_W.any(c) {
         return None;
     }
     if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
@@ -289,7 +290,11 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .into_iter()
         .chain(["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货"])
         .collect();
-    AhoCorasick::new(words).expect("cue words build an automaton")
+    aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(words)
+        .expect("cue words build an automaton")
 });
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {

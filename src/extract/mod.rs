@@ -144,13 +144,20 @@ impl Extractor {
         let mut events = Vec::new();
         let mut unresolved = 0usize;
 
+        let all_mentions = self.chips.find(text);
         for (si, s) in layout.sentences.iter().enumerate() {
             if boiler.get(s.line as usize - 1).copied().unwrap_or(false) {
                 continue;
             }
             let stext = &text[s.range.clone()];
             let line = doc.original_line(s.line);
-            let mentions = self.chips.find(stext);
+            // The chips of the sentence, from one pass over the whole text.
+            let first = all_mentions.partition_point(|m| m.range.start < s.range.start);
+            let mentions: Vec<Mention> = all_mentions[first..]
+                .iter()
+                .take_while(|m| m.range.end <= s.range.end)
+                .map(|m| Mention { range: m.range.start - s.range.start..m.range.end - s.range.start, chip: m.chip.clone() })
+                .collect();
             for m in &mentions {
                 chip_hits.entry(m.chip.clone()).or_default().push((line, si));
                 if let ChipRef::Unknown(token) = &m.chip {

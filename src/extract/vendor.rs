@@ -31,6 +31,7 @@ impl VendorMatcher {
         }
         let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)

@@ -14,6 +14,8 @@ impl Words {
         Words(
             AhoCorasickBuilder::new()
                 .kind(Some(AhoCorasickKind::DFA))
+                // Clauses are short: a prefilter costs more to start than it saves.
+                .prefilter(false)
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(words)
                 .expect("word lists build an automaton"),
