@@ -37,14 +37,16 @@ fn char_len(s: &str) -> usize {
 /// A caption or a file name of a picture: `图源:NVIDIA官网`, `(图片来源:摄图网)`, `1.jpg`.
 fn caption(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['(', '（']);
-    let lower = t.to_ascii_lowercase();
-    (char_len(t) <= 40 && (t.starts_with("图源") || t.starts_with("图片来源") || t.starts_with("图:") || t.starts_with("图片:") || t.contains("图源:")))
-        || [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| lower.ends_with(e))
+    let picture = |ext: &str| t.len() >= ext.len() && t.as_bytes()[t.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes());
+    (t.len() <= 160
+        && char_len(t) <= 40
+        && (t.starts_with("图源") || t.starts_with("图片来源") || t.starts_with("图:") || t.starts_with("图片:") || t.contains("图源:")))
+        || [".jpg", ".jpeg", ".png", ".gif", ".webp"].into_iter().any(picture)
 }
 
 /// A short line made of navigation words.
 static NAV: LazyLock<Words> = LazyLock::new(|| Words::new(NAV_WORDS));
-static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::new(LEGAL_WORDS));
+static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(LEGAL_WORDS));
 
 fn navigation(line: &str) -> bool {
     let t = line.trim();
@@ -86,7 +88,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<bool> = lines
         .iter()
-        .map(|l| caption(l) || navigation(l) || (legal(l) && char_len(l.trim()) <= 400))
+        .map(|l| caption(l) || navigation(l) || (l.len() <= 400 * 4 && char_len(l.trim()) <= 400 && legal(l)))
         .collect();
 
     // Runs of two or more bulleted headline-like lines (blank lines between

@@ -132,7 +132,8 @@ impl ChipMatcher {
             out.push(Mention { range: r, chip: ChipRef::Known(self.han_chip[m.pattern().as_usize()]) });
         }
         let claimed: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
-        for run in latin_runs(text) {
+        let runs = latin_runs(text);
+        for run in runs.iter().cloned() {
             if claimed.iter().any(|c| c.start < run.end && run.start < c.end) {
                 continue;
             }
@@ -140,19 +141,22 @@ impl ChipMatcher {
         }
         out.sort_by_key(|m| m.range.start);
         self.expand_lists(text, &mut out);
-        self.find_unknown(text, &mut out);
+        self.find_unknown(text, &runs, &mut out);
         out.sort_by_key(|m| m.range.start);
         out
     }
 
     fn match_run(&self, text: &str, run: Range<usize>, out: &mut Vec<Mention>) {
         let words = words_of(text, run);
+        let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut matched = false;
             for len in (1..=self.max_words.min(words.len() - i)).rev() {
                 let span = words[i].start..words[i + len - 1].end;
-                let key = compact(&text[span.clone()]);
+                // The compact key (RTX 4090 → rtx4090), built without allocating.
+                key.clear();
+                key.extend(text[span.clone()].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
                 if let Some(&chip) = self.latin.get(&key) {
                     out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                     i += len;
@@ -211,10 +215,10 @@ impl ChipMatcher {
     }
 
     /// A model-like token the catalog lacks, in a list with known chips.
-    fn find_unknown(&self, text: &str, out: &mut Vec<Mention>) {
+    fn find_unknown(&self, text: &str, runs: &[Range<usize>], out: &mut Vec<Mention>) {
         let known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
         let mut found = Vec::new();
-        for run in latin_runs(text) {
+        for run in runs.iter().cloned() {
             for w in words_of(text, run) {
                 let token = &text[w.clone()];
                 if !model_like(token) || known.iter().any(|k| k.start < w.end && w.start < k.end) {
@@ -315,9 +319,9 @@ fn latin_runs(text: &str) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+        match b[i..].iter().position(u8::is_ascii_alphanumeric) {
+            Some(k) => i += k,
+            None => break,
         }
         let start = i;
         let mut end = i;

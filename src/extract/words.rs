@@ -22,6 +22,18 @@ impl Words {
         )
     }
 
+    /// A list searched in long texts (whole lines or documents), with a
+    /// prefilter.
+    pub fn for_long_texts(words: &[&str]) -> Words {
+        Words(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .expect("word lists build an automaton"),
+        )
+    }
+
     /// The first word of the list in `text` (earliest; at one place, the one
     /// listed first).
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
