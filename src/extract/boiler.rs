@@ -40,7 +40,10 @@ fn caption(line: &str) -> bool {
     let picture = |ext: &str| t.len() >= ext.len() && t.as_bytes()[t.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes());
     (t.len() <= 160
         && char_len(t) <= 40
-        && (t.starts_with("图源") || t.starts_with("图片来源") || t.starts_with("图:") || t.starts_with("图片:") || t.contains("图源:")))
+        && (["图源", "图片来源", "图:", "图片:", "图为", "图/", "图注", "配图", "▲", "△"].iter().any(|p| t.starts_with(p))
+            || t.contains("图源:")
+            || t.ends_with("供图")
+            || t.ends_with("摄")))
         || [".jpg", ".jpeg", ".png", ".gif", ".webp"].into_iter().any(picture)
 }
 
@@ -152,6 +155,9 @@ mod tests {
         assert!(caption("(图片来源:摄图网)"));
         assert!(caption("    中经联合各大友情媒体单位.jpg"));
         assert!(!caption("图灵奖得主认为,英伟达的H100价格过高"));
+        assert!(caption("▲英伟达H100芯片"));
+        assert!(caption("图为英伟达在GTC大会上发布的B200芯片"));
+        assert!(caption("黄仁勋在发布会上 新华社记者 摄"));
         assert!(navigation("1• 加入收藏| 设为首页| 分享| 网站地图"));
         assert!(navigation("打开APP"));
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
