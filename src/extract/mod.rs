@@ -110,9 +110,23 @@ pub struct DocState {
     /// The last export-control authority named.
     pub authority: Option<String>,
     pub warnings: Vec<String>,
+    /// Prices that linked to no chip so far.
+    pub unlinked: usize,
 }
 
+/// Warnings of one sort listed per document; past this many, one line counts
+/// the rest (a huge dump must not make a huge summary).
+pub const MAX_WARNINGS: usize = 50;
+
 impl DocState {
+    /// Notes a price that links to no chip.
+    pub fn warn_unlinked(&mut self, warning: String) {
+        self.unlinked += 1;
+        if self.unlinked <= MAX_WARNINGS {
+            self.warnings.push(warning);
+        }
+    }
+
     /// The date the paragraph of `s` set in an earlier sentence.
     pub fn para_date(&self, s: &Sentence) -> Option<PartialDate> {
         self.para_date.and_then(|(p, d)| (p == s.para).then_some(d))
@@ -222,6 +236,10 @@ impl Extractor {
                 lines,
                 known,
             }));
+        }
+        if state.unlinked > MAX_WARNINGS {
+            let more = state.unlinked - MAX_WARNINGS;
+            state.warnings.push(format!("{more} more prices without a chip not listed"));
         }
         if unresolved > 0 {
             state.warnings.push(format!("{WARN_UNRESOLVED_DATE}: {unresolved} relative dates and no publish date"));

@@ -323,11 +323,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
         let chips = link(s, state, a.q.start);
         if chips.is_empty() {
-            state.warnings.push(format!(
-                "{WARN_UNLINKED_PRICE}: {} (line {})",
-                &s.text[a.q.start..a.end],
-                s.line
-            ));
+            state.warn_unlinked(format!("{WARN_UNLINKED_PRICE}: {} (line {})", &s.text[a.q.start..a.end], s.line));
             continue;
         }
         let date = match dates[i] {
@@ -364,23 +360,22 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 /// Drops prices a document tells again: the same chip, amount, currency,
 /// qualifier, basis, date and role as an earlier record.
 pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
-    let mut out: Vec<Price> = Vec::new();
-    for p in prices {
-        let seen = out.iter().any(|q| {
-            q.chip == p.chip
-                && q.low == p.low
-                && q.high == p.high
-                && q.currency == p.currency
-                && q.qualifier == p.qualifier
-                && q.basis == p.basis
-                && q.date == p.date
-                && q.role == p.role
-        });
-        if !seen {
-            out.push(p);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    prices
+        .into_iter()
+        .filter(|p| {
+            seen.insert((
+                p.chip.clone(),
+                p.low.to_bits(),
+                p.high.to_bits(),
+                p.currency.clone(),
+                p.qualifier,
+                p.basis,
+                p.date,
+                p.role,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -598,11 +598,9 @@ mod tests {
 
 /// Drops shares a document tells again: same subject, percent, market and year.
 pub fn dedupe(shares: Vec<Share>) -> Vec<Share> {
-    let mut out: Vec<Share> = Vec::new();
-    for sh in shares {
-        if !out.iter().any(|o| o.subject == sh.subject && o.percent == sh.percent && o.market == sh.market && o.year == sh.year) {
-            out.push(sh);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    shares
+        .into_iter()
+        .filter(|sh| seen.insert((sh.subject.clone(), sh.percent.to_bits(), sh.market.clone(), sh.year)))
+        .collect()
 }

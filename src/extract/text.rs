@@ -93,7 +93,25 @@ fn split_sentences(text: &str, line: Range<usize>, line_no: u32, out: &mut Vec<S
     push_trimmed(line.start + start..line.end, text, line_no, out);
 }
 
+/// Longest sentence read as one, in bytes. Real sentences are far shorter; a
+/// run of text without stops (a table, a dump) is cut at commas, or anywhere,
+/// so no reader ever works on more than this at once.
+pub const MAX_SENTENCE: usize = 3000;
+
 fn push_trimmed(r: Range<usize>, text: &str, line: u32, out: &mut Vec<Sentence>) {
+    if r.len() > MAX_SENTENCE {
+        let window = &text[r.start..text.floor_char_boundary(r.start + MAX_SENTENCE)];
+        let cut = window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&i| i > MAX_SENTENCE / 2)
+            .unwrap_or(window.len());
+        push_trimmed(r.start..r.start + cut, text, line, out);
+        push_trimmed(r.start + cut..r.end, text, line, out);
+        return;
+    }
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -183,6 +201,16 @@ mod tests {
         let l = Layout::new(text);
         let s: Vec<&str> = l.sentences.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(s, vec!["定制版芯片A800/H800,因?yàn)槌瑯?biāo)也将被全面禁售。", "为什么?", "因为贵。"]);
+    }
+
+    #[test]
+    fn a_run_without_stops_is_cut_into_bounded_sentences() {
+        let text = "12万元,".repeat(2000) + &"芯".repeat(5000);
+        let l = Layout::new(&text);
+        assert!(l.sentences.len() > 2);
+        assert!(l.sentences.iter().all(|s| s.range.len() <= MAX_SENTENCE));
+        let joined: String = l.sentences.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(joined, text);
     }
 
     #[test]
