@@ -27,8 +27,10 @@ pub enum ChipRef {
 }
 
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
-const CHIP_CONTEXT: &[&str] =
-    &["显卡", "卡", "GPU", "芯片", "晶片", "加速器", "英伟达", "辉达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI"];
+const CHIP_CONTEXT: &[&str] = &[
+    "显卡", "卡", "GPU", "芯片", "晶片", "加速器", "英伟达", "辉达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI",
+    "华为", "昇腾",
+];
 
 /// Words that join the items of a list of chips.
 const LIST_JOINERS: &[&str] = &["以及", "和", "、", "/", "与", "及", "或", ",", "，", "跟"];
@@ -112,12 +114,19 @@ impl ChipMatcher {
         let mut out: Vec<Mention> = Vec::new();
         // Names with Han characters first; they claim their span.
         for m in self.han.find_iter(text) {
-            let r = m.range();
-            // A name ending in a model number must not run on into more of one.
-            if text[r.end..].chars().next().is_some_and(is_alnum)
-                && text[..r.end].chars().last().is_some_and(is_alnum)
-            {
-                continue;
+            let mut r = m.range();
+            // A name ending in a model number must not run on into more of
+            // one, but a stepping digit after its letter is the same chip
+            // (昇腾910B3 is an Ascend 910B).
+            let next = text[r.end..].chars().next();
+            if next.is_some_and(is_alnum) && text[..r.end].chars().last().is_some_and(is_alnum) {
+                let letter_then_digit = text[..r.end].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && next.is_some_and(|c| c.is_ascii_digit())
+                    && !text[r.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                if !letter_then_digit {
+                    continue;
+                }
+                r.end += 1;
             }
             if text[..r.start].chars().last().is_some_and(is_alnum)
                 && text[r.start..].chars().next().is_some_and(is_alnum)
@@ -400,6 +409,9 @@ mod tests {
     fn han_names_in_both_scripts_after_normalization() {
         assert_eq!(ids("其采用的华为昇腾910B能力已经基本做到可对标英伟达A100"), ["Ascend 910B", "A100"]);
         assert_eq!(ids("搭载了「昇腾 910C」"), ["Ascend 910C"]);
+        assert_eq!(ids("昇腾910B3和昇腾910B4"), ["Ascend 910B", "Ascend 910B"]);
+        assert_eq!(ids("华为910B芯片的产能"), ["Ascend 910B"]);
+        assert_eq!(ids("营收910B元"), Vec::<String>::new());
         assert_eq!(ids("如百度昆仑芯片、阿里含光800"), ["Kunlun", "Hanguang 800"]);
         assert_eq!(ids("海光信息的DCU芯片“深算一号”软硬件生态相对完整"), ["深算一号"]);
         assert_eq!(ids("智谱AI的集群储备了近半的昇腾芯片"), ["Ascend"]);
