@@ -210,10 +210,18 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// Where the last 从 (or 由, not 由于) of `head` stands: the start of a move.
+fn move_start(head: &str) -> Option<usize> {
+    head.char_indices()
+        .rev()
+        .find(|&(i, c)| c == '从' || (c == '由' && !head[i..].starts_with("由于")))
+        .map(|(i, _)| i)
+}
+
 /// The move an amount is the start of: 从X涨到Y. Returns the index of Y.
 fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
     let a = &amounts[i];
-    let from = s.text[..a.q.start].rfind('从')?;
+    let from = move_start(&s.text[..a.q.start])?;
     // Nothing else counted between 从 and the amount.
     if i > 0 && amounts[i - 1].q.start > from {
         return None;
@@ -287,7 +295,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             continue;
         };
         let (a, b) = (&amounts[i], &amounts[j]);
-        let from = s.text[..a.q.start].rfind('从').unwrap_or(0);
+        let from = move_start(&s.text[..a.q.start]).unwrap_or(0);
         let pair_here = pair.filter(|p| p.2 <= from);
         let before_date = match pair_here {
             Some((d1, _, _)) => d1,
@@ -454,6 +462,12 @@ mod tests {
             "2023-10",
         );
         assert_eq!(b, vec!["RTX 4090 15000-15000 CNY About - Before", "RTX 4090 30000-50000 CNY - 2023-10-18 After"]);
+    }
+
+    #[test]
+    fn a_move_told_with_you() {
+        let b = briefs("由于禁令影响,A800的价格由原来的9万元涨至15万元。", "2023-11");
+        assert_eq!(b, vec!["A800 90000-90000 CNY - - Before", "A800 150000-150000 CNY - 2023-11 After"]);
     }
 
     #[test]
