@@ -69,5 +69,7 @@ mod tests {
         assert_eq!(ids("BIS已经将壁仞、摩尔线程等国产GPU公司列入实体清单"), ["Biren", "Moore Threads"]);
         assert_eq!(ids("英伟达数据中心GPU 2022年市占率高达88%,AMD和英特尔瓜分剩下的部分"), ["NVIDIA", "AMD", "Intel"]);
         assert_eq!(ids("AMDX不是AMD"), ["AMD"]);
+        // Taiwan's name for AMD, not the server maker 美超微.
+        assert_eq!(ids("超微(AMD)市占率约8%,美超微的服务器"), ["AMD", "AMD", "Supermicro"]);
     }
 }
