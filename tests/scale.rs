@@ -50,8 +50,12 @@ fn replicated_corpus(copies: usize) -> tempfile::TempDir {
 /// Runs `chipscan extract --format FORMAT DIR`, reads one line of its stdout,
 /// closes the pipe and returns how the process ended and its stderr.
 fn close_stdout_after_one_line(format: &str, dir: &Path) -> (std::process::ExitStatus, String) {
+    close_after_one_line(&["extract", "--format", format, "--jobs", "2"], dir)
+}
+
+fn close_after_one_line(args: &[&str], dir: &Path) -> (std::process::ExitStatus, String) {
     let mut child = Command::new(bin())
-        .args(["extract", "--format", format, "--jobs", "2"])
+        .args(args)
         .arg(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -70,6 +74,13 @@ fn close_stdout_after_one_line(format: &str, dir: &Path) -> (std::process::ExitS
         .read_to_string(&mut err)
         .unwrap();
     (child.wait().unwrap(), err)
+}
+
+#[test]
+fn normalize_json_with_stdout_closed_early_exits_quietly() {
+    let dir = replicated_corpus(60);
+    let (status, err) = close_after_one_line(&["normalize", "--json"], dir.path());
+    assert!(err.is_empty() && status.success(), "{status:?}: {err}");
 }
 
 #[test]

@@ -53,11 +53,16 @@ impl InputArgs {
 
     /// The loader and extractor these arguments ask for, with `--jobs` set.
     pub fn pipeline(&self) -> anyhow::Result<Pipeline> {
-        let pipeline = Pipeline::new(self.load_options(), self.catalog()?);
-        Ok(match self.jobs {
+        Ok(self.pipeline_with(self.catalog()?))
+    }
+
+    /// The same, with a catalog the caller has already loaded.
+    pub fn pipeline_with(&self, catalog: Catalog) -> Pipeline {
+        let pipeline = Pipeline::new(self.load_options(), catalog);
+        match self.jobs {
             Some(n) => pipeline.with_jobs(n.into()),
             None => pipeline,
-        })
+        }
     }
 }
 

@@ -8,7 +8,6 @@ use crate::check::{self, CheckOptions, Finding, Format, Level, Summary};
 use crate::cli::args::InputArgs;
 use crate::cli::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, report_error};
 use crate::model::Extract;
-use crate::pipeline::Pipeline;
 
 /// Check articles and their records: findings per file and line, each with
 /// a level (error, warning) and a stable code.
@@ -76,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         },
     };
-    let pipeline = Pipeline::new(args.input.load_options(), args.input.catalog()?);
+    let pipeline = args.input.pipeline()?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut documents = 0;
     let failed = pipeline.run(&args.input.paths, |res| {

@@ -7,7 +7,7 @@ use crate::cli::args::InputArgs;
 use crate::cli::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, report_error};
 use crate::eval::{self, Gold};
 use crate::model::Extract;
-use crate::pipeline::{DocResult, Pipeline};
+use crate::pipeline::DocResult;
 
 /// Score extraction against a gold file: precision, recall and F1 per kind
 /// (price, share, chip, export_control) and date accuracy.
@@ -115,7 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         },
         None => {
-            let pipeline = Pipeline::new(args.input.load_options(), catalog.clone());
+            let pipeline = args.input.pipeline_with(catalog.clone());
             let mut docs = Vec::new();
             failed = pipeline.run(&args.input.paths, |res| match res {
                 Ok(d) => docs.push(d),

@@ -6,7 +6,6 @@ use crate::catalog::same_id;
 use crate::cli::args::InputArgs;
 use crate::cli::{EXIT_ERROR, EXIT_OK, report_error};
 use crate::model::{Kind, Record};
-use crate::pipeline::Pipeline;
 use crate::report::{Format, Report, ReportOptions, TermStyle, render, resolve_chip};
 
 /// Comparison tables: prices by chip, market shares, the export-control
@@ -70,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Ok(EXIT_ERROR);
     }
     let catalog = args.input.catalog()?;
-    let pipeline = Pipeline::new(args.input.load_options(), catalog.clone());
+    let pipeline = args.input.pipeline_with(catalog.clone());
     let mut docs = Vec::new();
     let failed = pipeline.run(&args.input.paths, |res| match res {
         Ok(d) => docs.push(d),
