@@ -22,6 +22,7 @@
 //! Month suffixes 上旬/中旬/下旬/初/底/末/份 are inside the span and keep
 //! month precision.
 
+use super::text::{char_at, char_before, skip_spaces};
 use crate::model::PartialDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,15 +40,6 @@ pub struct DateMention {
     pub kind: DateKind,
 }
 
-fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
-    let c = text.get(p..)?.chars().next()?;
-    Some((c, p + c.len_utf8()))
-}
-
-fn char_before(text: &str, p: usize) -> Option<char> {
-    text.get(..p)?.chars().next_back()
-}
-
 fn starts(text: &str, p: usize, s: &str) -> bool {
     text.get(p..).is_some_and(|t| t.starts_with(s))
 }
@@ -55,16 +47,6 @@ fn starts(text: &str, p: usize, s: &str) -> bool {
 /// `s` at `p`: the end after it.
 fn eat(text: &str, p: usize, s: &str) -> Option<usize> {
     starts(text, p, s).then(|| p + s.len())
-}
-
-fn skip_spaces(text: &str, mut p: usize) -> usize {
-    while let Some((c, n)) = char_at(text, p) {
-        if !(c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t') {
-            break;
-        }
-        p = n;
-    }
-    p
 }
 
 fn cn_digit(c: char) -> Option<u32> {

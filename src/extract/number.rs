@@ -21,6 +21,8 @@
 //! - 300多万 / 20余万 give the stated lower bound (3e6, 2e5) with 多/余 and the
 //!   scale inside the span; the caller may read 多/余 as "over".
 
+use super::text::{char_at, char_before, is_space, skip_spaces};
+
 /// A number or range found in text. `low == high` for a single value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Quantity {
@@ -207,30 +209,6 @@ fn is_measure(c: char) -> bool {
     )
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
-}
-
-/// The char at byte `p`, with the byte offset after it.
-fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
-    let c = text.get(p..)?.chars().next()?;
-    Some((c, p + c.len_utf8()))
-}
-
-/// The char ending at byte `p`.
-fn char_before(text: &str, p: usize) -> Option<char> {
-    text.get(..p)?.chars().next_back()
-}
-
-fn skip_spaces(text: &str, mut p: usize) -> usize {
-    while let Some((c, n)) = char_at(text, p) {
-        if !is_space(c) {
-            break;
-        }
-        p = n;
-    }
-    p
-}
 
 // ---------------------------------------------------------------------------
 // Numeral scanning

@@ -163,6 +163,33 @@ pub fn chars_after(s: &str, at: usize, n: usize) -> &str {
     &s[at..end]
 }
 
+/// The char at byte `p`, with the byte offset after it.
+pub fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
+    let c = text.get(p..)?.chars().next()?;
+    Some((c, p + c.len_utf8()))
+}
+
+/// The char ending at byte `p`.
+pub fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p)?.chars().next_back()
+}
+
+/// A space inside a line: ASCII, ideographic, no-break or tab.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
+}
+
+/// The offset after the spaces at byte `p`.
+pub fn skip_spaces(text: &str, mut p: usize) -> usize {
+    while let Some((c, n)) = char_at(text, p) {
+        if !is_space(c) {
+            break;
+        }
+        p = n;
+    }
+    p
+}
+
 /// A vowel with a pinyin tone mark.
 pub fn is_toned_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)
