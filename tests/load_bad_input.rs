@@ -8,26 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
-use serde::Deserialize;
 
 const SIMPLIFIED: &str = "corpus/001_d6cb4ee8ebcfbd99.txt";
 const TRADITIONAL: &str = "corpus/004_25fcee98536c66f0.txt";
 
-/// `normalize --json` output, shape pinned.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct Meta {
-    path: String,
-    title: Option<String>,
-    encoding: String,
-    script: String,
-    bytes: u64,
-    lines: usize,
-    published: Option<String>,
-    published_from: Option<String>,
-    warnings: Vec<String>,
-}
+mod common;
+use common::Meta;
 
 fn corpus(name: &str) -> Vec<u8> {
     fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()

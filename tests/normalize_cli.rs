@@ -5,24 +5,11 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use serde::Deserialize;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct Meta {
-    path: String,
-    title: Option<String>,
-    encoding: String,
-    script: String,
-    bytes: u64,
-    lines: usize,
-    published: Option<String>,
-    published_from: Option<String>,
-    warnings: Vec<String>,
-}
+mod common;
+use common::Meta;
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::cargo_bin("chipscan")
