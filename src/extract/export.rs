@@ -301,12 +301,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !TRIGGERS.is_match(s.text) {
         return Vec::new();
     }
-    let authority_here = authority_of(s.text);
     let has_chips = !s.groups.is_empty();
+    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses.len()).map(|ci| action_of(s, ci, has_chips)).collect();
+    if actions.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let authority_here = authority_of(s.text);
     let originals = originals(s);
     let proposal = PROPOSAL_CUES_W.any(s.text);
 
-    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses.len()).map(|ci| action_of(s, ci, has_chips)).collect();
     let mut events: Vec<Event> = Vec::new();
     for ci in 0..s.clauses.len() {
         let Some((mut action, cue)) = actions[ci].clone() else { continue };
