@@ -263,14 +263,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (c, next) = if bytes[i] < 0x80 {
-            (bytes[i] as char, i + 1)
-        } else {
-            match char_at(text, i) {
-                Some(x) => x,
-                None => break,
-            }
-        };
+        let Some((c, next)) = char_at(text, i) else { break };
         let found: Option<DateMention> = match c {
             '0'..='9' => {
                 let prev = char_before(text, i);

@@ -996,14 +996,7 @@ pub fn find_percents(text: &str) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (c, next) = if bytes[i] < 0x80 {
-            (bytes[i] as char, i + 1)
-        } else {
-            match char_at(text, i) {
-                Some(x) => x,
-                None => break,
-            }
-        };
+        let Some((c, next)) = char_at(text, i) else { break };
         let found = match c {
             '百' if starts_with_at(text, i, "百分之") => baifenzhi(text, i),
             '一' if starts_with_at(text, next, "半") => half(text, i, next + '半'.len_utf8()),
