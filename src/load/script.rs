@@ -11,8 +11,8 @@
 //!   `CONTEXT_CHARS`) is copied as it is;
 //! - in other lines only runs of Han characters are converted (dictionary
 //!   keys hold nothing else), character by character from the learnt table,
-//!   and by the converter itself only over the window a phrase beginning at
-//!   a `PHRASE_STARTS` character can reach.
+//!   and by the converter itself only when the run holds a key of the phrase
+//!   dictionary (`TS_PHRASES`, found with one small Aho-Corasick DFA).
 //!
 //! `table_path_agrees_with_the_converter` checks this against the converter
 //! on the corpus, for either backend.
@@ -139,32 +139,20 @@ impl Counts {
     }
 }
 
-/// First characters of the keys of OpenCC's t2s phrase dictionary
-/// (`TSPhrases`), grouped by the length in characters of the longest key each
-/// starts: the dictionary as shipped by ferrous-opencc 0.4.0 and by OpenCC
-/// 1.1.6 (which adds 射). Anywhere else t2s matches single characters only,
-/// so the converter's answer for each character alone (learnt once, see
-/// [`char_table`]) is its answer in context. From a phrase start, the
-/// converter itself handles the window that the matches begun in it can
-/// reach, which keeps the output identical to converting the whole text.
-/// Extra characters or longer lengths here would only cost speed.
-const PHRASE_STARTS: &[(&str, u8)] = &[
-    (
-        "上么傢凌函哪回射康彷手拜明有木流滑無牴甚申畢發示神稟竺答篤籌素茵萬蒜蕓蕩蕭見計躪醞重金鈞鉅鉸銀鍊鍛鎖鐵電露項頗頸顧龍",
-        2,
-    ),
-    ("不二八千尼張憑找據李樊角貂郭錢鍾麼黄", 3),
-    (
-        "一以侔傷出反名壺幺徵情扭拉文於朝沈浪狐珍瞭簡老肘袖覆變買踅鑽雁雖顛",
-        4,
-    ),
-    ("乾宫", 5),
-    ("旋藉", 6),
-    ("書", 7),
-    ("衹", 8),
-    ("大", 10),
-    ("酒", 14),
-];
+/// Keys of OpenCC's t2s phrase dictionary (`TSPhrases`, 278 of them): the
+/// one ferrous-opencc 0.4.0 ships and OpenCC 1.1.6's (which has 射覆 for
+/// 尼乾子). A run of Han characters holding none of them is converted by the
+/// converter character by character, so its answer for each character alone
+/// (learnt once, see [`char_table`]) is its answer on the run; a run holding
+/// one goes to the converter whole. A missing key would change the output
+/// (`table_path_agrees_with_the_converter`); an extra one only costs speed.
+const TS_PHRASES: &str = include_str!("ts_phrases.txt");
+
+fn ts_phrase_keys() -> impl Iterator<Item = &'static str> {
+    TS_PHRASES
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 /// Characters t2s leaves alone on their own but changes inside a phrase with
 /// no Traditional-only character (反覆 → 反复, 瞭解 → 了解, 藉口 → 借口, 沈默 →
@@ -208,9 +196,8 @@ pub struct Converter {
     table: Vec<u32>,
     /// Outputs of the `MULTI` entries.
     multi: std::collections::HashMap<char, String>,
-    /// Longest phrase key starting with each character, `TABLE_START`-based;
-    /// 0 = no phrase starts with it.
-    phrase_len: Vec<u8>,
+    /// The [`TS_PHRASES`] keys.
+    phrases: AhoCorasick,
     context: BitSet,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
@@ -292,12 +279,10 @@ impl Converter {
         }
         let mut context = BitSet::new();
         CONTEXT_CHARS.chars().for_each(|c| context.set(c));
-        let mut phrase_len = vec![0u8; table.len()];
-        for (chars, len) in PHRASE_STARTS {
-            for c in chars.chars() {
-                phrase_len[(c as u32 - TABLE_START) as usize] = *len;
-            }
-        }
+        let phrases = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(ts_phrase_keys())
+            .map_err(|e| format!("t2s phrases: {e}"))?;
         let pairs: Vec<&(String, String)> = pairs.iter().filter(|(f, _)| !f.is_empty()).collect();
         let protect = if pairs.is_empty() {
             None
@@ -314,7 +299,7 @@ impl Converter {
             simplified,
             table,
             multi,
-            phrase_len,
+            phrases,
             context,
             protect,
         })
@@ -454,50 +439,29 @@ impl Converter {
     }
 
     /// Converts a run of Han characters: character by character from the
-    /// table, except from a phrase start (or a character outside the table),
-    /// where the converter takes the window that any match begun inside it
-    /// can reach. Greedy matching never crosses the window's end, so the
-    /// output is the converter's on the whole run.
+    /// table, unless it holds a phrase key or a character outside the table,
+    /// when the converter takes the whole run. No key holds anything but Han
+    /// characters, so the converter's matches never cross the run's ends and
+    /// the output is the converter's on the whole text.
     fn convert_run(&self, run: &str, out: &mut String, batch: &mut Batch) {
-        let mut i = 0;
-        while let Some(c) = run[i..].chars().next() {
-            let Some(len) = self.phrase_len(c) else {
-                batch.add(&run[i..], out.len());
-                return;
-            };
-            if len == 0 {
-                match self.table[(c as u32 - TABLE_START) as usize] {
-                    0 => out.push(c),
-                    MULTI => out.push_str(&self.multi[&c]),
-                    v => out.push(char::from_u32(v).unwrap_or(c)),
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            let mut reach = len as usize; // in characters from i
-            let mut end = run.len();
-            for (n, (off, d)) in run[i..].char_indices().enumerate() {
-                if n == reach {
-                    end = i + off;
-                    break;
-                }
-                match self.phrase_len(d) {
-                    Some(l) => reach = reach.max(n + l as usize),
-                    None => break, // outside the table: to the end of the run
-                }
-            }
-            batch.add(&run[i..end], out.len());
-            i = end;
+        if self.phrases.is_match(run) {
+            batch.add(run, out.len());
+            return;
         }
-    }
-
-    /// Longest phrase starting with `c` (0: none); `None` outside the table.
-    #[inline]
-    fn phrase_len(&self, c: char) -> Option<u8> {
-        let u = c as u32;
-        (TABLE_START..=TABLE_END)
-            .contains(&u)
-            .then(|| self.phrase_len[(u - TABLE_START) as usize])
+        let mark = out.len();
+        for c in run.chars() {
+            let u = c as u32;
+            if !(TABLE_START..=TABLE_END).contains(&u) {
+                out.truncate(mark);
+                batch.add(run, out.len());
+                return;
+            }
+            match self.table[(u - TABLE_START) as usize] {
+                0 => out.push(c),
+                MULTI => out.push_str(&self.multi[&c]),
+                v => out.push(char::from_u32(v).unwrap_or(c)),
+            }
+        }
     }
 
     /// The converter alone on `text` (tests: the table path must agree).
@@ -598,15 +562,20 @@ mod tests {
         assert!(lines.len() > 500);
         lines.push("他反覆強調,我們瞭解到乾燥的天氣,一目瞭然,沈默是金,答覆了記者".to_string());
         lines.push("乾隆年間,著名的藉口;發展了電腦與計算機,萬一,出發".to_string());
-        // The long keys, and windows that chain (a phrase start inside a phrase).
+        // The long keys, and keys that overlap or hold one another.
         lines.push("書中自有千鍾粟,酒逢知己千鍾少話不投機半句多,大目乾連冥間救母變文".to_string());
         lines.push("宫商角徵羽;衹見樹木不見森林,旋轉乾坤之力,藉寇兵齎盜糧,乾坤大挪移".to_string());
         lines.push("大大大有有有一一一反覆覆覆蓋酒酒酒書書衹衹得藉藉無名乾乾淨淨".to_string());
-        for (starts, _) in PHRASE_STARTS {
-            lines.push(starts.to_string());
-            lines.push(starts.chars().rev().collect());
-            lines.push(starts.chars().flat_map(|c| [c, '覆', '瞭', '藉']).collect());
+        // Every key in plain context, its halves, all in a row, reversed and
+        // among context characters.
+        let keys: Vec<&str> = ts_phrase_keys().collect();
+        for k in &keys {
+            let mid = k.char_indices().nth(k.chars().count() / 2).map_or(0, |(i, _)| i);
+            lines.push(format!("是{k}的,是{}的,是{}的", &k[..mid], &k[mid..]));
         }
+        lines.push(keys.concat());
+        lines.push(keys.concat().chars().rev().collect());
+        lines.push(keys.iter().flat_map(|k| [*k, "覆瞭藉"]).collect());
         for line in &lines {
             assert_eq!(c.convert_all(line), c.backend_convert(line), "{line}");
         }
@@ -617,6 +586,22 @@ mod tests {
         let mut out = String::new();
         c.to_simplified(&text, &mut out);
         assert_eq!(out, c.backend_convert(&text));
+    }
+
+    /// Skipping a line without Traditional-only characters is safe only if
+    /// every phrase key made of other characters that the converter changes
+    /// (彷徨 stays 彷徨) holds a `CONTEXT_CHARS` one.
+    #[test]
+    fn every_all_simplified_phrase_key_holds_a_context_char() {
+        let c = Converter::new(Backend::default_t2s().unwrap(), &[]).unwrap();
+        for key in ts_phrase_keys() {
+            if !key.chars().any(|ch| c.is_traditional(ch)) && c.backend_convert(key) != key {
+                assert!(
+                    key.chars().any(|ch| CONTEXT_CHARS.contains(ch)),
+                    "phrase key {key} has no Traditional-only or context character"
+                );
+            }
+        }
     }
 
     #[test]
