@@ -66,29 +66,72 @@ impl Layout {
     }
 }
 
+/// Bytes that can begin a character the layout looks at: the ASCII stops,
+/// clause marks and closers, and the lead bytes of the Chinese ones (”’ E2,
+/// 。」』》】 E3, full-width forms EF). UTF-8 continuation bytes are never
+/// among them, so skipping unmarked bytes one by one stays on char boundaries.
+static MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b"!?;,:)\"'";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = true;
+        i += 1;
+    }
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The characters of `s` that begin at a [`MARKS`] byte, from byte `from`,
+/// with their offsets before and after: every stop, clause mark and closer
+/// (and a few other characters), without decoding the rest.
+fn marked(s: &str, from: usize) -> impl Iterator<Item = (usize, char, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if MARKS[b[i] as usize] {
+                let (c, next) = char_at(s, i)?;
+                let at = i;
+                i = next;
+                return Some((at, c, next));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
 fn split_sentences(text: &str, line: Range<usize>, line_no: u32, out: &mut Vec<Sentence>) {
     let s = &text[line.clone()];
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // A ? standing for a character lost to a bad decode, with its pinyin
-        // after it (因?yàn)槌瑯), ends nothing.
-        if matches!(c, '?' | '!') && chars.peek().is_some_and(|&(_, d)| d.is_ascii_lowercase() || is_toned_vowel(d)) {
-            continue;
-        }
-        if is_sentence_end(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_closer(d) || is_sentence_end(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+    let mut from = 0;
+    'scan: loop {
+        for (_, c, next) in marked(s, from) {
+            // A ? standing for a character lost to a bad decode, with its
+            // pinyin after it (因?yàn)槌瑯), ends nothing.
+            if matches!(c, '?' | '!')
+                && char_at(s, next).is_some_and(|(d, _)| d.is_ascii_lowercase() || is_toned_vowel(d))
+            {
+                continue;
             }
-            push_trimmed(line.start + start..line.start + end, text, line_no, out);
-            start = end;
+            if is_sentence_end(c) {
+                let mut end = next;
+                while let Some((d, n)) = char_at(s, end) {
+                    if !(is_closer(d) || is_sentence_end(d)) {
+                        break;
+                    }
+                    end = n;
+                }
+                push_trimmed(line.start + start..line.start + end, text, line_no, out);
+                start = end;
+                from = end;
+                continue 'scan;
+            }
         }
+        break;
     }
     push_trimmed(line.start + start..line.end, text, line_no, out);
 }
@@ -124,7 +167,7 @@ fn push_trimmed(r: Range<usize>, text: &str, line: u32, out: &mut Vec<Sentence>)
 pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in sentence.char_indices() {
+    for (i, c, _) in marked(sentence, 0) {
         if is_clause_end(c) || is_sentence_end(c) {
             if i > start {
                 out.push(start..i);
@@ -245,6 +288,19 @@ mod tests {
         let s = "美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了相关要求";
         let c: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(c, vec!["美东时间10月17日", "BIS在去年10月对AI芯片带宽速度做出限制的基础上", "正式公布了相关要求"]);
+    }
+
+    #[test]
+    fn every_stop_and_clause_mark_begins_at_a_marked_byte() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_sentence_end(c) || is_clause_end(c) {
+                let mut buf = [0u8; 4];
+                assert!(MARKS[c.encode_utf8(&mut buf).as_bytes()[0] as usize], "{c}");
+            }
+        }
+        let s = "据悉,这款芯片售价约为1.5万美元。”对此，英伟达回应：“无可奉告！”";
+        let got: Vec<char> = marked(s, 0).map(|(_, c, _)| c).collect();
+        assert_eq!(got, vec![',', '。', '”', '，', '：', '“', '！', '”']);
     }
 
     #[test]
