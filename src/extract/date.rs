@@ -256,6 +256,80 @@ fn xian_verb(c: Option<char>) -> bool {
     })
 }
 
+/// What starts at byte `i` (character `c`, ending at `next`).
+enum Start {
+    Found(DateMention),
+    /// No date; go on scanning at this byte.
+    SkipTo(usize),
+    Nothing,
+}
+
+fn start_at(
+    text: &str,
+    i: usize,
+    c: char,
+    next: usize,
+    published: Option<PartialDate>,
+    out: &mut Vec<DateMention>,
+) -> Start {
+    let found = match c {
+        '0'..='9' => {
+            let prev = char_before(text, i);
+            let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '_');
+            let (_, _, run_end) = digits(text, i).unwrap_or((0, 1, next));
+            if glued {
+                return Start::SkipTo(run_end);
+            }
+            match ascii_date(text, i, published, out) {
+                Some(m) => Some(m),
+                None => return Start::SkipTo(run_end),
+            }
+        }
+        '今' | '去' | '前' | '明' | '后' | '昨' => {
+            relative_year(text, i, published).or_else(|| relative_day(text, i, published))
+        }
+        '本' | '上' | '下' | '这' => {
+            relative_month(text, i, published).or_else(|| standalone_half(text, i, published))
+        }
+        '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
+        '周' | '星' | '礼' => weekday_day(text, i, published),
+        '年' => standalone_year_end(text, i, published),
+        '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        | '〇' | '零' => chinese_start(text, i, published),
+        _ => None,
+    };
+    found.map_or(Start::Nothing, Start::Found)
+}
+
+/// The characters other than ASCII digits and Q that a date expression can
+/// start with: those [`start_at`] dispatches on.
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零";
+
+/// A set of BMP characters, as bits.
+struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// `chars` must hold three-byte UTF-8 characters only.
+    const fn of(chars: &str) -> CharSet {
+        let b = chars.as_bytes();
+        let mut bits = [0u64; 1024];
+        let mut i = 0;
+        while i + 2 < b.len() {
+            let u = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            bits[(u / 64) as usize] |= 1 << (u % 64);
+            i += 3;
+        }
+        CharSet(bits)
+    }
+
+    #[inline]
+    fn has(&self, u: u32) -> bool {
+        u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
+    }
+}
+
+static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
+
 /// Every date expression in `text`, in order and non-overlapping, resolved
 /// against `published` (relative ones get `date: None` when it is unknown).
 pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
@@ -263,36 +337,29 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Most characters start no date: step over them without decoding
+        // (ASCII other than digits and Q; three-byte characters outside
+        // DATE_STARTS).
+        let x = bytes[i];
+        if x < 0x80 && !(x.is_ascii_digit() || x == b'Q') {
+            i += 1;
+            continue;
+        }
+        if (0xE0..0xF0).contains(&x) && i + 2 < bytes.len() {
+            let u = ((x as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+            if !DATE_START_SET.has(u) {
+                i += 3;
+                continue;
+            }
+        }
         let Some((c, next)) = char_at(text, i) else { break };
-        let found: Option<DateMention> = match c {
-            '0'..='9' => {
-                let prev = char_before(text, i);
-                let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '_');
-                let (_, _, run_end) = digits(text, i).unwrap_or((0, 1, next));
-                if glued {
-                    i = run_end;
-                    continue;
-                }
-                match ascii_date(text, i, published, &mut out) {
-                    Some(m) => Some(m),
-                    None => {
-                        i = run_end;
-                        continue;
-                    }
-                }
+        let found = match start_at(text, i, c, next, published, &mut out) {
+            Start::Found(m) => Some(m),
+            Start::SkipTo(j) => {
+                i = j;
+                continue;
             }
-            '今' | '去' | '前' | '明' | '后' | '昨' => {
-                relative_year(text, i, published).or_else(|| relative_day(text, i, published))
-            }
-            '本' | '上' | '下' | '这' => {
-                relative_month(text, i, published).or_else(|| standalone_half(text, i, published))
-            }
-            '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
-            '周' | '星' | '礼' => weekday_day(text, i, published),
-            '年' => standalone_year_end(text, i, published),
-            '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            | '〇' | '零' => chinese_start(text, i, published),
-            _ => None,
+            Start::Nothing => None,
         };
         match found {
             Some(m) if m.end > i => {
@@ -834,6 +901,30 @@ fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path of `find_dates` skips a character only when the
+    /// dispatch would find nothing at it, whatever follows.
+    #[test]
+    fn only_date_starts_can_start_a_date() {
+        let published = Some(PartialDate::month(2024, 7));
+        let tails = ["", "年", "月", "天", "日", "季度", "年底", "年初", "个月", "月份", "半年", "2024年", "二〇二四年", "周三"];
+        for c in (0x80..0x10000u32).filter_map(char::from_u32) {
+            if DATE_START_SET.has(c as u32) {
+                continue;
+            }
+            for tail in tails {
+                let text = format!("{c}{tail}");
+                let mut out = Vec::new();
+                assert!(
+                    matches!(start_at(&text, 0, c, c.len_utf8(), published, &mut out), Start::Nothing),
+                    "{text}"
+                );
+            }
+        }
+        for c in DATE_STARTS.chars() {
+            assert!(DATE_START_SET.has(c as u32), "{c}");
+        }
+    }
 
     fn pd(s: &str) -> PartialDate {
         s.parse().unwrap()
