@@ -25,6 +25,7 @@ pub mod number;
 pub mod price;
 pub mod qualify;
 pub mod share;
+pub mod signs;
 pub mod text;
 pub mod vendor;
 pub mod words;
@@ -77,6 +78,8 @@ pub struct Sentence<'a> {
     pub chips: Vec<Mention>,
     pub groups: Vec<Group>,
     pub dates: Vec<DateMention>,
+    /// Which telling characters the sentence holds ([`signs`]).
+    pub signs: u8,
     vendor_matcher: &'a VendorMatcher,
     vendors: std::cell::OnceCell<Vec<VendorMention>>,
 }
@@ -191,6 +194,7 @@ impl Extractor {
                 groups: groups(stext, &mentions),
                 chips: mentions,
                 dates,
+                signs: signs::of(stext),
                 vendor_matcher: &self.vendors,
                 vendors: std::cell::OnceCell::new(),
             };

@@ -14,7 +14,7 @@ use super::words::Words;
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, WARN_UNLINKED_PRICE};
+use super::{DocState, Extractor, Sentence, WARN_UNLINKED_PRICE, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 /// Words that make a sentence talk about prices.
@@ -264,12 +264,19 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 }
 
 /// Something of every way of naming a currency; a sentence without any has
-/// no money in it.
-static CURRENCY_HINTS: LazyLock<Words> =
-    LazyLock::new(|| Words::new(&["元", "美", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"]));
+/// no money in it. The one-character hints are the [`signs::CURRENCY`]
+/// characters, the codes start with a [`signs::CURRENCY_LETTER`].
+const CURRENCY_HINTS: &[&str] = &["元", "美", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"];
+static CURRENCY_HINTS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CURRENCY_HINTS));
+
+/// Whether the sentence names a currency: from its signs alone, unless only a
+/// currency code can tell.
+fn names_currency(s: &Sentence) -> bool {
+    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && CURRENCY_HINTS_W.any(s.text))
+}
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
-    if !CURRENCY_HINTS.any(s.text) {
+    if !names_currency(s) {
         return Vec::new();
     }
     let amounts = amounts(s);
@@ -389,6 +396,22 @@ pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
 #[cfg(test)]
 mod tests {
     use crate::model::{Price, Record};
+
+    /// The sign shortcut of `names_currency` is exact: one-character hints
+    /// carry the CURRENCY sign, longer ones start with a CURRENCY_LETTER.
+    #[test]
+    fn currency_hints_and_signs_agree() {
+        use crate::extract::signs;
+        for w in super::CURRENCY_HINTS {
+            let first = w.chars().next().unwrap().to_string();
+            if w.chars().count() == 1 {
+                assert_eq!(signs::of(w) & signs::CURRENCY, signs::CURRENCY, "{w}");
+            } else {
+                assert_ne!(signs::of(&first) & signs::CURRENCY_LETTER, 0, "{w}");
+            }
+        }
+        assert_eq!(prices("H100售价为25000 USD。", "2024-05").len(), 1);
+    }
 
     fn prices(text: &str, published: &str) -> Vec<Price> {
         let records = crate::extract::extract_text(text, published).records;

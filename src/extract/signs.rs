@@ -1,0 +1,108 @@
+//! Signs: which of a few telling characters a sentence holds, found in one
+//! pass with a table over the BMP. A reader whose words all hold one of them
+//! skips a sentence without it before scanning for the words themselves (a
+//! money amount needs a currency, a percentage needs %, 成, 半, / or 分之).
+//!
+//! A sign only ever says "maybe": every reader still checks its own words on
+//! the sentences that pass, so the signs change what is scanned, never what
+//! is found.
+
+/// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
+pub const PERCENT: u8 = 1;
+/// 分 of 分之.
+pub const FEN: u8 = 1 << 1;
+/// 之 of 分之.
+pub const ZHI: u8 = 1 << 2;
+/// A character that names a currency alone: 元 美 币 块 圆 $ ¥ ￥ €.
+pub const CURRENCY: u8 = 1 << 3;
+/// A letter that starts a Latin currency code (USD, RMB, CNY).
+pub const CURRENCY_LETTER: u8 = 1 << 4;
+
+const SIGNS: &[(&str, u8)] = &[
+    ("%/成半", PERCENT),
+    ("分", FEN),
+    ("之", ZHI),
+    ("元美币块圆$¥￥€", CURRENCY),
+    ("URC", CURRENCY_LETTER),
+];
+
+/// The sign bits of every BMP character.
+static TABLE: [u8; 0x10000] = {
+    let mut t = [0u8; 0x10000];
+    let mut k = 0;
+    while k < SIGNS.len() {
+        let (chars, sign) = SIGNS[k];
+        let b = chars.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let (u, len) = decode(b, i);
+            t[u as usize] |= sign;
+            i += len;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The BMP code point of the one-, two- or three-byte UTF-8 character at
+/// `b[i]`, and its length; four-byte characters give 0 (no sign is one).
+#[inline(always)]
+const fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i];
+    if x < 0x80 {
+        (x as u32, 1)
+    } else if x < 0xE0 {
+        (((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (0, 4)
+    }
+}
+
+/// The signs of `text`.
+pub fn of(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let mut signs = 0;
+    let mut i = 0;
+    // `text` is valid UTF-8: a lead byte is always followed by its
+    // continuation bytes.
+    while i < b.len() {
+        let (u, len) = decode(b, i);
+        signs |= TABLE[u as usize];
+        i += len;
+    }
+    signs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_of_real_sentences() {
+        let price = of("A100的售价一度炒到了15万元一张");
+        assert!(price & CURRENCY != 0 && price & PERCENT == 0);
+        assert!(of("H20单卡售价约1.2万美金") & CURRENCY != 0);
+        assert!(of("售价为20000 USD") & CURRENCY_LETTER != 0);
+        assert!(of("英伟达占据了中国AI芯片市场90%以上的份额") & PERCENT != 0);
+        assert!(of("华为昇腾拿下近两成市场") & PERCENT != 0);
+        let third = of("国产芯片占到了三分之一");
+        assert!(third & FEN != 0 && third & ZHI != 0 && third & PERCENT == 0);
+        assert_eq!(of("英伟达发布了新一代Blackwell架构芯片"), 0);
+        assert_eq!(of("新一代GPU") & CURRENCY_LETTER, CURRENCY_LETTER);
+        assert_eq!(of(""), 0);
+        // Two-byte ¥ and four-byte characters.
+        assert!(of("¥9999") & CURRENCY != 0);
+        assert_eq!(of("𠀀𠀁"), 0);
+    }
+
+    #[test]
+    fn every_listed_character_has_its_sign() {
+        for (chars, sign) in SIGNS {
+            for c in chars.chars() {
+                assert_eq!(of(&c.to_string()), *sign, "{c}");
+            }
+        }
+    }
+}
