@@ -12,7 +12,7 @@
 //! - in other lines only runs of Han characters are converted (dictionary
 //!   keys hold nothing else), character by character from the learnt table,
 //!   and by the converter itself only when the run holds a key of the phrase
-//!   dictionary (`TS_PHRASES`, found with one small Aho-Corasick DFA).
+//!   dictionary (`TS_PHRASES`, looked up by first character).
 //!
 //! `table_path_agrees_with_the_converter` checks this against the converter
 //! on the corpus, for either backend.
@@ -196,8 +196,10 @@ pub struct Converter {
     table: Vec<u32>,
     /// Outputs of the `MULTI` entries.
     multi: std::collections::HashMap<char, String>,
-    /// The [`TS_PHRASES`] keys.
-    phrases: AhoCorasick,
+    /// For each table character, 1 + the index in `phrase_groups` of the
+    /// [`TS_PHRASES`] keys that start with it; 0 = none does.
+    phrase_start: Vec<u16>,
+    phrase_groups: Vec<Vec<&'static str>>,
     context: BitSet,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
@@ -279,10 +281,20 @@ impl Converter {
         }
         let mut context = BitSet::new();
         CONTEXT_CHARS.chars().for_each(|c| context.set(c));
-        let phrases = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(ts_phrase_keys())
-            .map_err(|e| format!("t2s phrases: {e}"))?;
+        let mut phrase_start = vec![0u16; table.len()];
+        let mut phrase_groups: Vec<Vec<&'static str>> = Vec::new();
+        for key in ts_phrase_keys() {
+            let first = key.chars().next().map_or(0, |c| c as u32);
+            if !(TABLE_START..=TABLE_END).contains(&first) {
+                return Err(format!("t2s phrase {key} starts outside the character table"));
+            }
+            let slot = &mut phrase_start[(first - TABLE_START) as usize];
+            if *slot == 0 {
+                phrase_groups.push(Vec::new());
+                *slot = phrase_groups.len() as u16;
+            }
+            phrase_groups[*slot as usize - 1].push(key);
+        }
         let pairs: Vec<&(String, String)> = pairs.iter().filter(|(f, _)| !f.is_empty()).collect();
         let protect = if pairs.is_empty() {
             None
@@ -299,7 +311,8 @@ impl Converter {
             simplified,
             table,
             multi,
-            phrases,
+            phrase_start,
+            phrase_groups,
             context,
             protect,
         })
@@ -444,14 +457,16 @@ impl Converter {
     /// characters, so the converter's matches never cross the run's ends and
     /// the output is the converter's on the whole text.
     fn convert_run(&self, run: &str, out: &mut String, batch: &mut Batch) {
-        if self.phrases.is_match(run) {
-            batch.add(run, out.len());
-            return;
-        }
         let mark = out.len();
-        for c in run.chars() {
+        for (i, c) in run.char_indices() {
             let u = c as u32;
-            if !(TABLE_START..=TABLE_END).contains(&u) {
+            let whole = if (TABLE_START..=TABLE_END).contains(&u) {
+                let group = self.phrase_start[(u - TABLE_START) as usize];
+                group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| run[i..].starts_with(k))
+            } else {
+                true
+            };
+            if whole {
                 out.truncate(mark);
                 batch.add(run, out.len());
                 return;
