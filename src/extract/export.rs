@@ -18,7 +18,7 @@ use super::words::Words;
 use aho_corasick::AhoCorasick;
 
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence};
+use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Action, ExportControl, PartialDate};
 
 /// Verbs that issue or tighten a rule.
@@ -283,13 +283,21 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
 }
 
 /// Every word that can start an event; a sentence with none of them is
-/// skipped in one pass.
+/// skipped. Each has two characters or more: the sentence signs tell, from
+/// the first two, which sentences may hold one ([`signs::EXPORT_CUE`]).
+pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
+    BAN_CUES,
+    VARIANT_CUES,
+    CHINA_MARKET_CUES,
+    LICENCE_CUES,
+    RELAX_CUES,
+    RULE_NOUNS,
+    NEW_RULES,
+    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货"],
+];
+
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = [BAN_CUES, VARIANT_CUES, CHINA_MARKET_CUES, LICENCE_CUES, RELAX_CUES, RULE_NOUNS, NEW_RULES]
-        .concat()
-        .into_iter()
-        .chain(["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货"])
-        .collect();
+    let words: Vec<&str> = TRIGGER_LISTS.concat();
     aho_corasick::AhoCorasickBuilder::new()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .prefilter(false)
@@ -298,7 +306,7 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
-    if !TRIGGERS.is_match(s.text) {
+    if s.signs & signs::EXPORT_CUE == 0 || !TRIGGERS.is_match(s.text) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();

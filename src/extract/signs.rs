@@ -3,6 +3,10 @@
 //! skips a sentence without it before scanning for the words themselves (a
 //! money amount needs a currency, a percentage needs %, 成, 半, / or 分之).
 //!
+//! One sign is told by pairs of characters: [`EXPORT_CUE`], every pair of
+//! neighbouring characters of some export-control trigger word (禁止, 出口,
+//! 中国特供: 中国, 国特 and 特供) somewhere in the sentence.
+//!
 //! A sign only ever says "maybe": every reader still checks its own words on
 //! the sentences that pass, so the signs change what is scanned, never what
 //! is found.
@@ -17,6 +21,10 @@ pub const ZHI: u8 = 1 << 2;
 pub const CURRENCY: u8 = 1 << 3;
 /// A letter that starts a Latin currency code (USD, RMB, CNY).
 pub const CURRENCY_LETTER: u8 = 1 << 4;
+/// Every character pair of a word of [`super::export::TRIGGER_LISTS`].
+pub const EXPORT_CUE: u8 = 1 << 5;
+/// In the table only: a character that ends a pair of a trigger word.
+const TRIGGER_PAIR_END: u8 = 1 << 7;
 
 const SIGNS: &[(&str, u8)] = &[
     ("%/成半", PERCENT),
@@ -41,8 +49,59 @@ static TABLE: [u8; 0x10000] = {
         }
         k += 1;
     }
+    let lists = super::export::TRIGGER_LISTS;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let b = lists[l][w].as_bytes();
+            let (_, mut i) = decode(b, 0);
+            while i < b.len() {
+                let (u, len) = decode(b, i);
+                t[u as usize] |= TRIGGER_PAIR_END;
+                i += len;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
     t
 };
+
+/// Room for this many distinct character pairs of trigger words.
+const MAX_PAIRS: usize = 256;
+type PairSet = [u64; MAX_PAIRS / 64];
+
+/// The character pairs of the trigger words (`first << 16 | second`,
+/// sorted), and for each word the set of its pairs.
+struct TriggerPairs {
+    pairs: Vec<u32>,
+    words: Vec<PairSet>,
+}
+
+fn pairs_of(word: &str) -> impl Iterator<Item = u32> + '_ {
+    word.chars().zip(word.chars().skip(1)).map(|(a, b)| ((a as u32) << 16) | b as u32)
+}
+
+static TRIGGER_PAIRS: std::sync::LazyLock<TriggerPairs> = std::sync::LazyLock::new(|| {
+    let all = || super::export::TRIGGER_LISTS.iter().flat_map(|l| l.iter());
+    let mut pairs: Vec<u32> = all().flat_map(|w| pairs_of(w)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs.truncate(MAX_PAIRS); // more would fail the test below
+    let words = all()
+        .map(|w| {
+            let mut set = [0u64; MAX_PAIRS / 64];
+            for p in pairs_of(w) {
+                if let Ok(k) = pairs.binary_search(&p) {
+                    set[k / 64] |= 1 << (k % 64);
+                }
+            }
+            set
+        })
+        .collect();
+    TriggerPairs { pairs, words }
+});
 
 /// The BMP code point of the one-, two- or three-byte UTF-8 character at
 /// `b[i]`, and its length; four-byte characters give 0 (no sign is one).
@@ -64,15 +123,29 @@ const fn decode(b: &[u8], i: usize) -> (u32, usize) {
 pub fn of(text: &str) -> u8 {
     let b = text.as_bytes();
     let mut signs = 0;
+    let mut seen: PairSet = [0; MAX_PAIRS / 64];
+    let mut prev = 0;
     let mut i = 0;
     // `text` is valid UTF-8: a lead byte is always followed by its
     // continuation bytes.
     while i < b.len() {
         let (u, len) = decode(b, i);
-        signs |= TABLE[u as usize];
+        let t = TABLE[u as usize];
+        signs |= t;
+        if t & TRIGGER_PAIR_END != 0
+            && let Ok(k) = TRIGGER_PAIRS.pairs.binary_search(&((prev << 16) | u))
+        {
+            seen[k / 64] |= 1 << (k % 64);
+        }
+        prev = u;
         i += len;
     }
-    signs
+    if seen.iter().any(|&w| w != 0)
+        && TRIGGER_PAIRS.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
+    {
+        signs |= EXPORT_CUE;
+    }
+    signs & !TRIGGER_PAIR_END
 }
 
 #[cfg(test)]
@@ -95,6 +168,23 @@ mod tests {
         // Two-byte ¥ and four-byte characters.
         assert!(of("¥9999") & CURRENCY != 0);
         assert_eq!(of("𠀀𠀁"), 0);
+    }
+
+    #[test]
+    fn export_cues_are_told_by_their_first_two_characters() {
+        assert!(TRIGGER_PAIRS.pairs.len() < MAX_PAIRS, "raise MAX_PAIRS");
+        for w in super::super::export::TRIGGER_LISTS.iter().flat_map(|l| l.iter()) {
+            assert!(w.chars().count() >= 2 && w.chars().all(|c| (c as u32) < 0x10000), "{w}");
+            assert_ne!(of(w) & EXPORT_CUE, 0, "{w}");
+            assert_ne!(of(&format!("据悉,{w}")) & EXPORT_CUE, 0, "{w}");
+        }
+        assert_ne!(of("美国商务部宣布禁止向中国出口A100芯片") & EXPORT_CUE, 0);
+        assert_ne!(of("英伟达H20被纳入管制") & EXPORT_CUE, 0);
+        assert_eq!(of("英伟达发布了新一代Blackwell架构芯片") & EXPORT_CUE, 0);
+        // 出 and 口 apart are no cue; nor is every pair of a word, scattered.
+        assert_eq!(of("出货量大增,口碑不错") & EXPORT_CUE, 0);
+        assert_eq!(of("中国的特色,国特别供给,特供") & EXPORT_CUE, EXPORT_CUE);
+        assert_eq!(of("中国市场的需求") & EXPORT_CUE, 0);
     }
 
     #[test]
