@@ -140,13 +140,16 @@ impl ChipMatcher {
             }
             out.push(Mention { range: r, chip: ChipRef::Known(self.han_chip[m.pattern().as_usize()]) });
         }
+        // In text order and without overlaps (leftmost-longest).
         let claimed: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
-        let runs = latin_runs(text);
-        for run in runs.iter().cloned() {
-            if claimed.iter().any(|c| c.start < run.end && run.start < c.end) {
+        let runs: Vec<Vec<Range<usize>>> = latin_runs(text).into_iter().map(|r| words_of(text, r)).collect();
+        for words in &runs {
+            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+            let next = claimed.partition_point(|c| c.end <= first.start);
+            if claimed.get(next).is_some_and(|c| c.start < last.end) {
                 continue;
             }
-            self.match_run(text, run, &mut out);
+            self.match_run(text, words, &mut out);
         }
         out.sort_by_key(|m| m.range.start);
         self.expand_lists(text, &mut out);
@@ -155,8 +158,8 @@ impl ChipMatcher {
         out
     }
 
-    fn match_run(&self, text: &str, run: Range<usize>, out: &mut Vec<Mention>) {
-        let words = words_of(text, run);
+    /// `words`: the words of one Latin run.
+    fn match_run(&self, text: &str, words: &[Range<usize>], out: &mut Vec<Mention>) {
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -224,11 +227,12 @@ impl ChipMatcher {
     }
 
     /// A model-like token the catalog lacks, in a list with known chips.
-    fn find_unknown(&self, text: &str, runs: &[Range<usize>], out: &mut Vec<Mention>) {
+    /// `runs`: the words of each Latin run.
+    fn find_unknown(&self, text: &str, runs: &[Vec<Range<usize>>], out: &mut Vec<Mention>) {
         let known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
         let mut found = Vec::new();
-        for run in runs.iter().cloned() {
-            for w in words_of(text, run) {
+        for run in runs {
+            for w in run.iter().cloned() {
                 let token = &text[w.clone()];
                 if !model_like(token) || known.iter().any(|k| k.start < w.end && w.start < k.end) {
                     continue;
@@ -327,10 +331,22 @@ fn latin_runs(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        match b[i..].iter().position(u8::is_ascii_alphanumeric) {
-            Some(k) => i += k,
+    loop {
+        // Han text is mostly bytes ≥ 0x80: step over eight of them at a time.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if word & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+                break;
+            }
+            i += 8;
+        }
+        match b.get(i) {
             None => break,
+            Some(x) if !x.is_ascii_alphanumeric() => {
+                i += 1;
+                continue;
+            }
+            Some(_) => {}
         }
         let start = i;
         let mut end = i;
@@ -445,6 +461,14 @@ mod tests {
         // Not in a list with chips: not reported.
         assert_eq!(ids("华为在Mate 60 Pro上回归的5G芯片"), Vec::<String>::new());
         assert_eq!(ids("AMD 有可能刚宣布支持了CUDA11, 但是英伟达已经推出CUDA12了"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn latin_runs_between_han_text() {
+        let t = "英伟达推出的H100 和 A100芯片,以及游戏显卡RTX 4090、GeForce-RTX,售价约1.5万元";
+        let runs: Vec<&str> = latin_runs(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(runs, vec!["H100", "A100", "RTX 4090", "GeForce-RTX", "1", "5"]);
+        assert!(latin_runs("").is_empty() && latin_runs("英伟达芯片价格上涨").is_empty());
     }
 
     #[test]
