@@ -22,7 +22,7 @@
 //! Month suffixes 上旬/中旬/下旬/初/底/末/份 are inside the span and keep
 //! month precision.
 
-use super::text::{char_at, char_before, skip_spaces};
+use super::text::{char_at, char_before, skip_spaces, utf8_at};
 use crate::model::PartialDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,15 +309,15 @@ const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周�
 struct CharSet([u64; 1024]);
 
 impl CharSet {
-    /// `chars` must hold three-byte UTF-8 characters only.
+    /// `chars` must hold BMP characters only.
     const fn of(chars: &str) -> CharSet {
         let b = chars.as_bytes();
         let mut bits = [0u64; 1024];
         let mut i = 0;
-        while i + 2 < b.len() {
-            let u = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+        while i < b.len() {
+            let (u, len) = utf8_at(b, i);
             bits[(u / 64) as usize] |= 1 << (u % 64);
-            i += 3;
+            i += len;
         }
         CharSet(bits)
     }
@@ -345,10 +345,10 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
             i += 1;
             continue;
         }
-        if (0xE0..0xF0).contains(&x) && i + 2 < bytes.len() {
-            let u = ((x as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+        if (0xE0..0xF0).contains(&x) {
+            let (u, len) = utf8_at(bytes, i);
             if !DATE_START_SET.has(u) {
-                i += 3;
+                i += len;
                 continue;
             }
         }

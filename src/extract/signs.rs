@@ -11,6 +11,8 @@
 //! the sentences that pass, so the signs change what is scanned, never what
 //! is found.
 
+use super::text::utf8_at as decode;
+
 /// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
 pub const PERCENT: u8 = 1;
 /// 分 of 分之.
@@ -102,22 +104,6 @@ static TRIGGER_PAIRS: std::sync::LazyLock<TriggerPairs> = std::sync::LazyLock::n
         .collect();
     TriggerPairs { pairs, words }
 });
-
-/// The BMP code point of the one-, two- or three-byte UTF-8 character at
-/// `b[i]`, and its length; four-byte characters give 0 (no sign is one).
-#[inline(always)]
-const fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    let x = b[i];
-    if x < 0x80 {
-        (x as u32, 1)
-    } else if x < 0xE0 {
-        (((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
-    } else if x < 0xF0 {
-        (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
-    } else {
-        (0, 4)
-    }
-}
 
 /// The signs of `text`.
 pub fn of(text: &str) -> u8 {

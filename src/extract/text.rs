@@ -212,6 +212,23 @@ pub fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
     Some((c, p + c.len_utf8()))
 }
 
+/// The BMP code point of the one-, two- or three-byte UTF-8 character at
+/// `b[i]`, and its length; a four-byte character gives 0 (outside the BMP).
+/// `b[i]` must begin a character of valid UTF-8.
+#[inline(always)]
+pub const fn utf8_at(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i];
+    if x < 0x80 {
+        (x as u32, 1)
+    } else if x < 0xE0 {
+        (((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (0, 4)
+    }
+}
+
 /// The char ending at byte `p`.
 pub fn char_before(text: &str, p: usize) -> Option<char> {
     text.get(..p)?.chars().next_back()
