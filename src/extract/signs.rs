@@ -25,6 +25,8 @@ pub const CURRENCY: u8 = 1 << 3;
 pub const CURRENCY_LETTER: u8 = 1 << 4;
 /// Every character pair of a word of [`super::export::TRIGGER_LISTS`].
 pub const EXPORT_CUE: u8 = 1 << 5;
+/// In the table only: a character that starts a pair of a trigger word.
+const TRIGGER_PAIR_START: u8 = 1 << 6;
 /// In the table only: a character that ends a pair of a trigger word.
 const TRIGGER_PAIR_END: u8 = 1 << 7;
 
@@ -57,10 +59,13 @@ static TABLE: [u8; 0x10000] = {
         let mut w = 0;
         while w < lists[l].len() {
             let b = lists[l][w].as_bytes();
-            let (_, mut i) = decode(b, 0);
+            let (first, mut i) = decode(b, 0);
+            let mut prev = first;
             while i < b.len() {
                 let (u, len) = decode(b, i);
+                t[prev as usize] |= TRIGGER_PAIR_START;
                 t[u as usize] |= TRIGGER_PAIR_END;
+                prev = u;
                 i += len;
             }
             w += 1;
@@ -111,6 +116,7 @@ pub fn of(text: &str) -> u8 {
     let mut signs = 0;
     let mut seen: PairSet = [0; MAX_PAIRS / 64];
     let mut prev = 0;
+    let mut prev_starts = false;
     let mut i = 0;
     // `text` is valid UTF-8: a lead byte is always followed by its
     // continuation bytes.
@@ -118,12 +124,14 @@ pub fn of(text: &str) -> u8 {
         let (u, len) = decode(b, i);
         let t = TABLE[u as usize];
         signs |= t;
-        if t & TRIGGER_PAIR_END != 0
+        if prev_starts
+            && t & TRIGGER_PAIR_END != 0
             && let Ok(k) = TRIGGER_PAIRS.pairs.binary_search(&((prev << 16) | u))
         {
             seen[k / 64] |= 1 << (k % 64);
         }
         prev = u;
+        prev_starts = t & TRIGGER_PAIR_START != 0;
         i += len;
     }
     if seen.iter().any(|&w| w != 0)
@@ -131,7 +139,7 @@ pub fn of(text: &str) -> u8 {
     {
         signs |= EXPORT_CUE;
     }
-    signs & !TRIGGER_PAIR_END
+    signs & !(TRIGGER_PAIR_START | TRIGGER_PAIR_END)
 }
 
 #[cfg(test)]
