@@ -134,13 +134,13 @@ struct Event {
     date: Option<PartialDate>,
 }
 
-/// The action a clause tells, with where its cue is.
+/// The action a clause tells, with where its cue is. Only clauses holding a
+/// trigger word are asked ([`trigger_clauses`]).
 fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Action, Range<usize>)> {
     let c = s.clause_text(ci);
     let base = s.clauses[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
-    // Most clauses of an export-control sentence tell nothing: one scan says so.
-    if !TRIGGERS.is_match(c) || NOT_EVENT_W.any(c) {
+    if NOT_EVENT_W.any(c) {
         return None;
     }
     if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
@@ -305,12 +305,29 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("cue words build an automaton")
 });
 
+/// Which clauses of `s` hold a trigger word, from one scan of the sentence
+/// (most clauses of an export-control sentence tell nothing). No trigger word
+/// holds a clause or sentence mark, so a match never crosses clauses, and the
+/// matches found one after another leave out no clause that holds one.
+fn trigger_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<bool> {
+    let mut out = vec![false; clauses.len()];
+    for m in TRIGGERS.find_iter(text) {
+        out[super::text::clause_of(clauses, m.start())] = true;
+    }
+    out
+}
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
-    if s.signs & signs::EXPORT_CUE == 0 || !TRIGGERS.is_match(s.text) {
+    if s.signs & signs::EXPORT_CUE == 0 {
+        return Vec::new();
+    }
+    let triggered = trigger_clauses(s.text, &s.clauses);
+    if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
-    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses.len()).map(|ci| action_of(s, ci, has_chips)).collect();
+    let actions: Vec<Option<(Action, Range<usize>)>> =
+        (0..s.clauses.len()).map(|ci| if triggered[ci] { action_of(s, ci, has_chips) } else { None }).collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -545,6 +562,29 @@ pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
 #[cfg(test)]
 mod tests {
     use crate::model::{ExportControl, Record};
+
+    #[test]
+    fn no_trigger_word_holds_a_clause_or_sentence_mark() {
+        for w in super::TRIGGER_LISTS.concat() {
+            assert!(!w.chars().any(|c| crate::extract::text::is_clause_end(c) || crate::extract::text::is_sentence_end(c)), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_scan_finds_every_clause_with_a_trigger_word() {
+        for s in [
+            "美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了把性能密度作为限制新标准的相关要求,并提供了30天缓冲期",
+            "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800",
+            "美国商务部将多家中国企业列入实体清单:禁止出口,禁止出售,限制供货",
+            "据悉,英伟达今年二季度在中国的销售额同比下降",
+        ] {
+            let clauses = crate::extract::text::clauses(s);
+            let one_by_one: Vec<bool> = clauses.iter().map(|c| super::TRIGGERS.is_match(&s[c.clone()])).collect();
+            assert_eq!(super::trigger_clauses(s, &clauses), one_by_one, "{s}");
+        }
+        let s = "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800";
+        assert_eq!(super::trigger_clauses(s, &crate::extract::text::clauses(s)), vec![false, true, true]);
+    }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {
         let records = crate::extract::extract_text(text, published).records;
