@@ -57,7 +57,24 @@ fn navigation(line: &str) -> bool {
 }
 
 fn legal(line: &str) -> bool {
-    LEGAL.any(line) || (line.contains("不构成") && line.contains("建议"))
+    LEGAL.any(line) || not_advice(line)
+}
+
+/// 不构成……建议: a disclaimer of advice.
+fn not_advice(line: &str) -> bool {
+    line.contains("不构成") && line.contains("建议")
+}
+
+/// Which lines (index 0 = line 1; `starts` are their byte offsets) hold a
+/// legal word, from one scan of the whole text: no legal word holds a line
+/// break, so a match never crosses lines, and the matches found one after
+/// another leave out no line that holds one.
+fn legal_word_lines(text: &str, starts: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; starts.len()];
+    for r in LEGAL.find_iter(text) {
+        out[starts.partition_point(|&s| s <= r.start) - 1] = true;
+    }
+    out
 }
 
 /// A line that reads like a headline: short, no sentence inside.
@@ -89,9 +106,14 @@ pub fn title(text: &str) -> Option<&str> {
 /// Marks each line (index 0 = line 1) that is outside the article body.
 pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let lines: Vec<&str> = text.split('\n').collect();
+    let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    let legal_words = legal_word_lines(text, &starts);
     let mut out: Vec<bool> = lines
         .iter()
-        .map(|l| caption(l) || navigation(l) || (l.len() <= 400 * 4 && char_len(l.trim()) <= 400 && legal(l)))
+        .zip(&legal_words)
+        .map(|(l, &legal_word)| {
+            caption(l) || navigation(l) || (l.len() <= 400 * 4 && (legal_word || not_advice(l)) && char_len(l.trim()) <= 400)
+        })
         .collect();
 
     // Runs of two or more bulleted headline-like lines (blank lines between
@@ -163,6 +185,18 @@ mod tests {
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
         assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
         assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
+    }
+
+    #[test]
+    fn one_scan_finds_every_line_with_a_legal_word() {
+        assert!(LEGAL_WORDS.iter().all(|w| !w.contains('\n')));
+        let text = "正文第一段。\n免责声明:本文仅代表作者观点\n\nCopyright © 2024 版权所有\n英伟达转载\n正文。";
+        let lines: Vec<&str> = text.split('\n').collect();
+        let starts: Vec<usize> = lines.iter().map(|l| l.as_ptr() as usize - text.as_ptr() as usize).collect();
+        let one_by_one: Vec<bool> = lines.iter().map(|l| LEGAL.any(l)).collect();
+        assert_eq!(legal_word_lines(text, &starts), one_by_one);
+        assert_eq!(one_by_one, vec![false, true, false, true, true, false]);
+        assert_eq!(boilerplate_lines(text), one_by_one);
     }
 
     #[test]

@@ -45,6 +45,11 @@ impl Words {
         self.0.is_match(text)
     }
 
+    /// The words of the list in `text`, one after another (none overlap).
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.0.find_iter(text).map(|m| m.range())
+    }
+
     /// End of the last word of the list in `text`.
     pub fn last_end(&self, text: &str) -> Option<usize> {
         self.0.find_iter(text).last().map(|m| m.end())
@@ -63,5 +68,7 @@ mod tests {
         assert!(w.any("英伟达芯片被禁"));
         assert!(!w.any("英伟达芯片价格上涨"));
         assert_eq!(w.last_end("被禁,禁售"), Some("被禁,禁售".len()));
+        let t = "被禁,禁售名单";
+        assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售"]);
     }
 }
