@@ -25,6 +25,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::extract::text::utf8_at;
+
 use crate::model::Script;
 
 /// A Traditional → Simplified converter.
@@ -164,6 +166,19 @@ const CONTEXT_CHARS: &str = "沈牴瞭藉衹覆";
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFAFF;
+/// The code point at byte `i` of `text` (a char boundary) and its length.
+fn decode(text: &str, i: usize) -> (u32, usize) {
+    match utf8_at(text.as_bytes(), i) {
+        (_, 4) => text[i..].chars().next().map_or((0, 1), |c| (c as u32, c.len_utf8())),
+        step => step,
+    }
+}
+
+/// Whether code point `u` is a Han character ([`super::clean::is_han`]).
+fn is_han(u: u32) -> bool {
+    char::from_u32(u).is_some_and(super::clean::is_han)
+}
+
 /// Table entry: the character converts to more than one character.
 const MULTI: u32 = u32::MAX;
 
@@ -423,60 +438,72 @@ impl Converter {
         }
     }
 
-    /// Hands only the runs of Han characters to the converter and copies the
-    /// rest (ASCII, digits, punctuation): no dictionary entry holds anything
-    /// but Han characters, so matching restarts at each run anyway and the
-    /// result is the same as converting the whole text, for less work.
+    /// Converts the runs of Han characters and copies the rest (ASCII,
+    /// digits, punctuation): no dictionary entry holds anything but Han
+    /// characters, so the converter's matches never cross a run's ends and
+    /// the result is the converter's on the whole text, for less work.
+    ///
+    /// A run is converted character by character from the table, unless it
+    /// holds a phrase key or a character outside the table, when the
+    /// converter takes the whole run (batched, see [`Batch`]). Unchanged
+    /// characters are copied a stretch at a time.
     fn convert_han_runs(&self, text: &str, out: &mut String, batch: &mut Batch) {
-        let mut run_start = None;
+        let b = text.as_bytes();
+        // text[..copied] is in `out`.
         let mut copied = 0;
-        for (i, c) in text.char_indices() {
-            let han = super::clean::is_han(c);
-            match (han, run_start) {
-                (true, None) => {
-                    out.push_str(&text[copied..i]);
-                    run_start = Some(i);
-                }
-                (false, Some(start)) => {
-                    self.convert_run(&text[start..i], out, batch);
-                    run_start = None;
-                    copied = i;
-                }
-                _ => {}
+        // Where the current run of Han characters starts, and `out`'s length there.
+        let mut run: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] < 0x80 {
+                run = None;
+                i += 1;
+                continue;
             }
-        }
-        match run_start {
-            Some(start) => self.convert_run(&text[start..], out, batch),
-            None => out.push_str(&text[copied..]),
-        }
-    }
-
-    /// Converts a run of Han characters: character by character from the
-    /// table, unless it holds a phrase key or a character outside the table,
-    /// when the converter takes the whole run. No key holds anything but Han
-    /// characters, so the converter's matches never cross the run's ends and
-    /// the output is the converter's on the whole text.
-    fn convert_run(&self, run: &str, out: &mut String, batch: &mut Batch) {
-        let mark = out.len();
-        for (i, c) in run.char_indices() {
-            let u = c as u32;
-            let whole = if (TABLE_START..=TABLE_END).contains(&u) {
+            let (u, len) = decode(text, i);
+            if !is_han(u) {
+                run = None;
+                i += len;
+                continue;
+            }
+            let (start, mark) = *run.get_or_insert_with(|| {
+                out.push_str(&text[copied..i]);
+                copied = i;
+                (i, out.len())
+            });
+            let whole = u > TABLE_END || {
                 let group = self.phrase_start[(u - TABLE_START) as usize];
-                group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| run[i..].starts_with(k))
-            } else {
-                true
+                group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| text[i..].starts_with(k))
             };
             if whole {
                 out.truncate(mark);
-                batch.add(run, out.len());
-                return;
+                let mut end = i + len;
+                while end < b.len() {
+                    let (v, l) = decode(text, end);
+                    if !is_han(v) {
+                        break;
+                    }
+                    end += l;
+                }
+                batch.add(&text[start..end], out.len());
+                copied = end;
+                run = None;
+                i = end;
+                continue;
             }
-            match self.table[(u - TABLE_START) as usize] {
-                0 => out.push(c),
-                MULTI => out.push_str(&self.multi[&c]),
-                v => out.push(char::from_u32(v).unwrap_or(c)),
+            let to = self.table[(u - TABLE_START) as usize];
+            if to != 0 {
+                out.push_str(&text[copied..i]);
+                let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                match to {
+                    MULTI => out.push_str(&self.multi[&c]),
+                    v => out.push(char::from_u32(v).unwrap_or(c)),
+                }
+                copied = i + len;
             }
+            i += len;
         }
+        out.push_str(&text[copied..]);
     }
 
     /// The converter alone on `text` (tests: the table path must agree).
@@ -581,9 +608,13 @@ mod tests {
         lines.push("書中自有千鍾粟,酒逢知己千鍾少話不投機半句多,大目乾連冥間救母變文".to_string());
         lines.push("宫商角徵羽;衹見樹木不見森林,旋轉乾坤之力,藉寇兵齎盜糧,乾坤大挪移".to_string());
         lines.push("大大大有有有一一一反覆覆覆蓋酒酒酒書書衹衹得藉藉無名乾乾淨淨".to_string());
+        // Han characters beyond the BMP (outside the table) inside runs.
+        lines.push("𠮷野家與臺灣的發展;一𠀀乾坤,發𠀀展,𠮷,說明𠮷".to_string());
         // Every key in plain context, its halves, all in a row, reversed and
         // among context characters.
         let keys: Vec<&str> = ts_phrase_keys().collect();
+        // Runs end at anything else: a key must be Han characters only.
+        assert!(keys.iter().all(|k| k.chars().all(super::super::clean::is_han)));
         for k in &keys {
             let mid = k.char_indices().nth(k.chars().count() / 2).map_or(0, |(i, _)| i);
             lines.push(format!("是{k}的,是{}的,是{}的", &k[..mid], &k[mid..]));
