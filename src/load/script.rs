@@ -215,6 +215,9 @@ pub struct Converter {
     /// [`TS_PHRASES`] keys that start with it; 0 = none does.
     phrase_start: Vec<u16>,
     phrase_groups: Vec<Vec<&'static str>>,
+    /// The characters with a `phrase_start` entry (a small set to look in
+    /// first: the big tables miss the cache).
+    phrase_first: BitSet,
     context: BitSet,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
@@ -298,7 +301,9 @@ impl Converter {
         CONTEXT_CHARS.chars().for_each(|c| context.set(c));
         let mut phrase_start = vec![0u16; table.len()];
         let mut phrase_groups: Vec<Vec<&'static str>> = Vec::new();
+        let mut phrase_first = BitSet::new();
         for key in ts_phrase_keys() {
+            key.chars().next().inspect(|&c| phrase_first.set(c));
             let first = key.chars().next().map_or(0, |c| c as u32);
             if !(TABLE_START..=TABLE_END).contains(&first) {
                 return Err(format!("t2s phrase {key} starts outside the character table"));
@@ -328,6 +333,7 @@ impl Converter {
             multi,
             phrase_start,
             phrase_groups,
+            phrase_first,
             context,
             protect,
         })
@@ -471,7 +477,7 @@ impl Converter {
                 copied = i;
                 (i, out.len())
             });
-            let whole = u > TABLE_END || {
+            let whole = u > TABLE_END || self.phrase_first.has(u) && {
                 let group = self.phrase_start[(u - TABLE_START) as usize];
                 group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| text[i..].starts_with(k))
             };
@@ -491,11 +497,13 @@ impl Converter {
                 i = end;
                 continue;
             }
-            let to = self.table[(u - TABLE_START) as usize];
-            if to != 0 {
+            // `traditional` holds the characters with a `table` entry.
+            if self.traditional.has(u) {
+                let to = self.table[(u - TABLE_START) as usize];
                 out.push_str(&text[copied..i]);
                 let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
                 match to {
+                    0 => out.push(c),
                     MULTI => out.push_str(&self.multi[&c]),
                     v => out.push(char::from_u32(v).unwrap_or(c)),
                 }
