@@ -138,7 +138,7 @@ struct Event {
 /// trigger word are asked ([`trigger_clauses`]).
 fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Action, Range<usize>)> {
     let c = s.clause_text(ci);
-    let base = s.clauses[ci].start;
+    let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
     if NOT_EVENT_W.any(c) {
         return None;
@@ -321,13 +321,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
-    let triggered = trigger_clauses(s.text, &s.clauses);
+    let triggered = trigger_clauses(s.text, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
     let actions: Vec<Option<(Action, Range<usize>)>> =
-        (0..s.clauses.len()).map(|ci| if triggered[ci] { action_of(s, ci, has_chips) } else { None }).collect();
+        (0..s.clauses().len()).map(|ci| if triggered[ci] { action_of(s, ci, has_chips) } else { None }).collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -336,12 +336,12 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let proposal = PROPOSAL_CUES_W.any(s.text);
 
     let mut events: Vec<Event> = Vec::new();
-    for ci in 0..s.clauses.len() {
+    for ci in 0..s.clauses().len() {
         let Some((mut action, cue)) = actions[ci].clone() else { continue };
         if proposal && matches!(action, Action::Ban | Action::Restriction | Action::Relaxation) {
             action = Action::Proposal;
         }
-        let clause = s.clauses[ci].clone();
+        let clause = s.clauses()[ci].clone();
         let chips = match action {
             Action::EntityList => Vec::new(),
             Action::Variant => {
@@ -382,11 +382,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                     // 发布出口管制新规,限制A100和H100对华出口: the chips of the
                     // clauses that go on telling the rule, up to the next event.
                     let mut more = Vec::new();
-                    for next in ci + 1..s.clauses.len() {
+                    for next in ci + 1..s.clauses().len() {
                         if actions[next].is_some() {
                             break;
                         }
-                        more.extend(chips_in(s, s.clauses[next].clone(), &originals));
+                        more.extend(chips_in(s, s.clauses()[next].clone(), &originals));
                     }
                     more
                 } else {
@@ -423,9 +423,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // event's clause holds, else after it, else the paragraph's.
     let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
     for e in &mut events {
-        let clause = s.clauses[e.clause].clone();
+        let clause = s.clauses()[e.clause].clone();
         let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
-        let free = |d: &&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses[o].start <= d.start && d.end <= s.clauses[o].end);
+        let free = |d: &&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
         let date = own
             .or_else(|| s.dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date

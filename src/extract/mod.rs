@@ -74,7 +74,7 @@ pub struct Sentence<'a> {
     pub line: u32,
     /// Index of the paragraph (normalized line) the sentence is on.
     pub para: u32,
-    pub clauses: Vec<Range<usize>>,
+    clauses: std::cell::OnceCell<Vec<Range<usize>>>,
     pub chips: Vec<Mention>,
     pub groups: Vec<Group>,
     pub dates: Vec<DateMention>,
@@ -90,13 +90,19 @@ impl Sentence<'_> {
         self.vendors.get_or_init(|| self.vendor_matcher.find(self.text))
     }
 
+    /// Byte ranges of the clauses ([`text::clauses`]; found on first use:
+    /// only sentences a reader goes on with need them).
+    pub fn clauses(&self) -> &[Range<usize>] {
+        self.clauses.get_or_init(|| text::clauses(self.text))
+    }
+
     /// Index of the clause holding byte `at`.
     pub fn clause_of(&self, at: usize) -> usize {
-        text::clause_of(&self.clauses, at)
+        text::clause_of(self.clauses(), at)
     }
 
     pub fn clause_text(&self, i: usize) -> &str {
-        &self.text[self.clauses[i].clone()]
+        &self.text[self.clauses()[i].clone()]
     }
 }
 
@@ -190,7 +196,7 @@ impl Extractor {
                 text: stext,
                 line,
                 para: s.line,
-                clauses: text::clauses(stext),
+                clauses: std::cell::OnceCell::new(),
                 groups: groups(stext, &mentions),
                 chips: mentions,
                 dates,
@@ -209,7 +215,7 @@ impl Extractor {
             } else if si > state.previous_chips_at + 3 {
                 state.previous_chips.clear();
             }
-            if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses[0].end).and_then(|d| d.date) {
+            if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end).and_then(|d| d.date) {
                 state.para_date = Some((s.line, d));
             }
         }

@@ -183,7 +183,7 @@ fn not_a_price(s: &Sentence, a: &Amount) -> bool {
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price noun takes over (……,其单价为).
-    let head = &s.text[..s.clauses[clause].start];
+    let head = &s.text[..s.clauses()[clause].start];
     let last_not = NOT_PRICE_W.last_end(head);
     match last_not {
         Some(at) => !PRICE_NOUNS_W.any(&s.text[at..a.q.start]),
@@ -193,7 +193,7 @@ fn not_a_price(s: &Sentence, a: &Amount) -> bool {
 
 /// Chips a price at byte `at` belongs to.
 fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
-    let clause = s.clauses[s.clause_of(at)].clone();
+    let clause = s.clauses()[s.clause_of(at)].clone();
     let in_clause: Vec<_> = s.groups.iter().filter(|g| g.range.start >= clause.start && g.range.end <= clause.end).collect();
     let before = |gs: &[&super::Group]| gs.iter().rev().find(|g| g.range.end <= at).map(|g| g.chips.clone());
     let after = |gs: &[&super::Group]| gs.iter().find(|g| g.range.start >= at).map(|g| g.chips.clone());
@@ -235,7 +235,7 @@ fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
 /// before it in the sentence, else the date its paragraph set, else the
 /// publish date.
 fn date_for(s: &Sentence, state: &DocState, at: usize) -> Option<PartialDate> {
-    let clause = s.clauses[s.clause_of(at)].clone();
+    let clause = s.clauses()[s.clause_of(at)].clone();
     let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
     // A quote with no date of its own holds when the article was written,
     // unless the text puts it in the past (此前, 原本).

@@ -197,7 +197,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
             continue;
         }
         let ci = s.clause_of(p.start);
-        let clause = s.clauses[ci].clone();
+        let clause = s.clauses()[ci].clone();
         let ctext = &s.text[clause.clone()];
         let local_before = &s.text[clause.start..p.start];
         let share_word = SHARE_WORDS_W.find(ctext).map(|r| r.start);
@@ -312,10 +312,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
                         // 中国半导体采购额为1800亿美元,占全球……: the topic of the clause before;
                         // 华为位居第二,份额约23%: the company it names.
                         let prev = s.clause_text(ci - 1);
-                        let prev_range = s.clauses[ci - 1].clone();
+                        let prev_range = s.clauses()[ci - 1].clone();
                         let vendor = s.vendors().iter().find(|v| v.range.start >= prev_range.start && v.range.end <= prev_range.end);
                         let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
-                        let start = s.clauses[ci - 1].start;
+                        let start = s.clauses()[ci - 1].start;
                         let topic = clean_phrase(s, start..start + cut);
                         let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
                             .iter()
@@ -403,7 +403,7 @@ fn market_named_before(s: &Sentence, at: usize) -> Option<String> {
         .map(|(i, _)| i)
         .filter(|&i| !["市场份额", "市场占有率", "市场规模"].iter().any(|w| head[i..].starts_with(w)))
         .last()?;
-    let clause_start = s.clauses[s.clause_of(i)].start;
+    let clause_start = s.clauses()[s.clause_of(i)].start;
     let start = s.dates.iter().filter(|d| d.end <= i && d.start >= clause_start).map(|d| d.end).max().unwrap_or(clause_start);
     let phrase = &head[start..i];
     let phrase = phrase.rsplit(['的', '在', '了', ' ']).next().unwrap_or("");
