@@ -332,10 +332,12 @@ fn latin_runs(text: &str) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     loop {
-        // Han text is mostly bytes ≥ 0x80: step over eight of them at a time.
+        // Step over eight bytes at a time to the next ASCII letter or digit
+        // (Han text is mostly bytes ≥ 0x80, with punctuation between).
         while let Some(chunk) = b.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if word & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+            let alnum = ascii_alnum_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if alnum != 0 {
+                i += alnum.trailing_zeros() as usize / 8;
                 break;
             }
             i += 8;
@@ -366,6 +368,22 @@ fn latin_runs(text: &str) -> Vec<Range<usize>> {
         i = end;
     }
     runs
+}
+
+/// The high bit of each byte of `word` that is an ASCII letter or digit, the
+/// others zero (eight bytes at once; no byte carries into the next, as only
+/// seven-bit values are added to seven-bit constants).
+const fn ascii_alnum_bytes(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        b as u64 * 0x0101_0101_0101_0101
+    }
+    let x = word & !HIGH;
+    // Bit 7 of x + (0x80 - lo) is set where x >= lo; of x + (0x7F - hi), where x > hi.
+    let digit = (x + each(0x80 - b'0')) & !(x + each(0x7F - b'9'));
+    let lower = x | each(0x20);
+    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x7F - b'z'));
+    (digit | letter) & !word & HIGH
 }
 
 /// The words of a Latin run.
@@ -469,6 +487,20 @@ mod tests {
         let runs: Vec<&str> = latin_runs(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(runs, vec!["H100", "A100", "RTX 4090", "GeForce-RTX", "1", "5"]);
         assert!(latin_runs("").is_empty() && latin_runs("英伟达芯片价格上涨").is_empty());
+    }
+
+    #[test]
+    fn alnum_bytes_found_eight_at_a_time() {
+        for fill in [0x00u8, b',', b' ', 0xE4, 0x80, 0xBF, b'A', b'9'] {
+            for at in 0..8 {
+                for x in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = x;
+                    let want = bytes.iter().enumerate().fold(0u64, |m, (k, b)| m | ((b.is_ascii_alphanumeric() as u64) << (8 * k + 7)));
+                    assert_eq!(ascii_alnum_bytes(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]
