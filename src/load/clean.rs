@@ -38,10 +38,17 @@ pub fn widths_and_spaces(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        out.push(half_width(c));
+    // Copy the stretches between the characters that change.
+    let mut copied = 0;
+    for i in memchr::memchr3_iter(0xC2, 0xE3, 0xEF, &bytes[first..]).map(|i| first + i) {
+        if needs_width_fix(&bytes[i..]) {
+            let c = text[i..].chars().next().unwrap_or_default();
+            out.push_str(&text[copied..i]);
+            out.push(half_width(c));
+            copied = i + c.len_utf8();
+        }
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -206,6 +213,10 @@ mod tests {
         // CJK punctuation that shares the lead bytes stays.
         assert_eq!(widths_and_spaces("“国产”、。「」"), "“国产”、。「」");
         assert!(matches!(widths_and_spaces("英伟达H100"), Cow::Borrowed(_)));
+        // Every character, after a full-width one: the same as folding one
+        // character at a time.
+        let all: String = std::iter::once('，').chain((0..0x11000u32).filter_map(char::from_u32)).collect();
+        assert_eq!(widths_and_spaces(&all), all.chars().map(half_width).collect::<String>());
     }
 
     #[test]
