@@ -4,7 +4,9 @@
 //! chip-like model tokens the catalog lacks when they stand in a list with
 //! known chips (A100/H00).
 
-use std::collections::HashMap;
+// Keys are short model names looked up for every Latin word of the text: a
+// fast hash (FxHash) rather than the DoS-resistant default.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -68,8 +70,8 @@ impl ChipMatcher {
     pub fn new(catalog: &Catalog) -> ChipMatcher {
         let mut han_patterns = Vec::new();
         let mut han_chip = Vec::new();
-        let mut latin = HashMap::new();
-        let mut bare = HashMap::new();
+        let mut latin = HashMap::default();
+        let mut bare = HashMap::default();
         let mut max_words = 1;
         for (idx, chip) in catalog.chips.iter().enumerate() {
             let bare_keys: Vec<String> = chip.bare.iter().map(|b| compact(b)).collect();
