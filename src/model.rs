@@ -40,7 +40,7 @@ impl PartialDate {
     pub fn add_days(self, days: i64) -> Option<Self> {
         let (m, d) = (self.month?, self.day?);
         let date = jiff::civil::Date::new(self.year.try_into().ok()?, m as i8, d as i8).ok()?;
-        let later = date.checked_add(jiff::Span::new().days(days)).ok()?;
+        let later = date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()?;
         PartialDate::day(later.year() as i32, later.month() as u8, later.day() as u8)
     }
 
@@ -449,6 +449,10 @@ mod tests {
     fn grace_period_of_thirty_days_after_the_october_rule() {
         let d = PartialDate::day(2023, 10, 17).unwrap();
         assert_eq!(d.add_days(30).unwrap().to_string(), "2023-11-16");
+        // A run of digits read as a grace period (A100409030天缓冲期, found by
+        // proptest) is no date, and no panic.
+        assert_eq!(d.add_days(100_409_030), None);
+        assert_eq!(d.add_days(-100_409_030), None);
     }
 
     #[test]
