@@ -22,7 +22,7 @@
 //! Month suffixes 上旬/中旬/下旬/初/底/末/份 are inside the span and keep
 //! month precision.
 
-use super::text::{char_at, char_before, skip_spaces, utf8_at};
+use super::text::{CharSet, char_at, char_before, skip_spaces, utf8_at};
 use crate::model::PartialDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,29 +304,6 @@ fn start_at(
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
 const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零";
-
-/// A set of BMP characters, as bits.
-struct CharSet([u64; 1024]);
-
-impl CharSet {
-    /// `chars` must hold BMP characters only.
-    const fn of(chars: &str) -> CharSet {
-        let b = chars.as_bytes();
-        let mut bits = [0u64; 1024];
-        let mut i = 0;
-        while i < b.len() {
-            let (u, len) = utf8_at(b, i);
-            bits[(u / 64) as usize] |= 1 << (u % 64);
-            i += len;
-        }
-        CharSet(bits)
-    }
-
-    #[inline]
-    fn has(&self, u: u32) -> bool {
-        u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
-    }
-}
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 

@@ -21,7 +21,7 @@
 //! - 300多万 / 20余万 give the stated lower bound (3e6, 2e5) with 多/余 and the
 //!   scale inside the span; the caller may read 多/余 as "over".
 
-use super::text::{char_at, char_before, is_space, skip_spaces};
+use super::text::{CharSet, char_at, char_before, is_space, skip_spaces, utf8_at};
 
 /// A number or range found in text. `low == high` for a single value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -650,6 +650,35 @@ fn numeral_start(c: char) -> bool {
     c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some()
 }
 
+/// Every character but ASCII digits that [`numeral_start`] accepts.
+const NUMERAL_STARTS: &str = "零〇一壹二贰两兩貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億";
+static NUMERAL_START_SET: CharSet = CharSet::of(NUMERAL_STARTS);
+
+/// Every character but ASCII digits that [`may_start_percent`] accepts.
+const PERCENT_STARTS: &str = "百一近过超逾半十千零〇壹二贰两兩貳三叁參四肆五伍六陆陸七柒八捌九玖";
+static PERCENT_START_SET: CharSet = CharSet::of(PERCENT_STARTS);
+
+/// Whether a percentage may start at `c` (the characters [`find_percents`] reads on from).
+fn may_start_percent(c: char) -> bool {
+    matches!(c, '百' | '一' | '近' | '过' | '超' | '逾' | '半' | '十' | '千') || c.is_ascii_digit() || cn_digit(c).is_some()
+}
+
+/// The offset after the character at `i` when it is one no numeral (with
+/// `set` the characters but ASCII digits that may start one) starts with,
+/// found without decoding it: most characters of a text are such.
+#[inline]
+fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
+    let x = bytes[i];
+    if x < 0x80 {
+        return (!x.is_ascii_digit()).then_some(i + 1);
+    }
+    if (0xE0..0xF0).contains(&x) {
+        let (u, len) = utf8_at(bytes, i);
+        return (!set.has(u)).then_some(i + len);
+    }
+    None
+}
+
 /// Range connectors: -, –, —, ——, ~, ～, 到, 至, 甚至. Returns the end.
 fn connector(text: &str, p: usize) -> Option<usize> {
     let q = skip_spaces(text, p);
@@ -757,6 +786,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(next) = skip_non_start(bytes, i, &NUMERAL_START_SET) {
+            i = next;
+            continue;
+        }
         let b = bytes[i];
         let (c, next) = if b < 0x80 {
             (b as char, i + 1)
@@ -996,7 +1029,15 @@ pub fn find_percents(text: &str) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(next) = skip_non_start(bytes, i, &PERCENT_START_SET) {
+            i = next;
+            continue;
+        }
         let Some((c, next)) = char_at(text, i) else { break };
+        if !may_start_percent(c) {
+            i = next;
+            continue;
+        }
         let found = match c {
             '百' if starts_with_at(text, i, "百分之") => baifenzhi(text, i),
             '一' if starts_with_at(text, next, "半") => half(text, i, next + '半'.len_utf8()),
@@ -1316,6 +1357,28 @@ fn write_section(n: u32, leading: bool, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sets the readers skip by hold every character their dispatch
+    /// reads on from, over the whole BMP.
+    #[test]
+    fn start_sets_hold_every_start_character() {
+        for c in (0x80..0x10000u32).filter_map(char::from_u32) {
+            if numeral_start(c) {
+                assert!(NUMERAL_START_SET.has(c as u32), "{c}");
+            }
+            if may_start_percent(c) {
+                assert!(PERCENT_START_SET.has(c as u32), "{c}");
+            }
+        }
+        let mut buf = [0u8; 4];
+        for c in ('\0'..='\u{7f}').chain(NUMERAL_STARTS.chars()).chain(PERCENT_STARTS.chars()) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let starts = |set| skip_non_start(b, 0, set).is_none();
+            assert_eq!(starts(&NUMERAL_START_SET), numeral_start(c), "{c}");
+            assert_eq!(starts(&PERCENT_START_SET), may_start_percent(c), "{c}");
+        }
+        assert_eq!(find_percents("市占率一半以上,近半数").len(), 2);
+    }
 
     fn q(text: &str) -> Vec<(String, f64, f64)> {
         find_quantities(text)

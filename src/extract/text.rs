@@ -229,6 +229,29 @@ pub const fn utf8_at(b: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// A set of BMP characters, as bits.
+pub struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// `chars` must hold BMP characters only.
+    pub const fn of(chars: &str) -> CharSet {
+        let b = chars.as_bytes();
+        let mut bits = [0u64; 1024];
+        let mut i = 0;
+        while i < b.len() {
+            let (u, len) = utf8_at(b, i);
+            bits[(u / 64) as usize] |= 1 << (u % 64);
+            i += len;
+        }
+        CharSet(bits)
+    }
+
+    #[inline]
+    pub fn has(&self, u: u32) -> bool {
+        u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
+    }
+}
+
 /// The char ending at byte `p`.
 pub fn char_before(text: &str, p: usize) -> Option<char> {
     text.get(..p)?.chars().next_back()
