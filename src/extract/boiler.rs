@@ -108,11 +108,18 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let lines: Vec<&str> = text.split('\n').collect();
     let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
     let legal_words = legal_word_lines(text, &starts);
+    // Lines with 不构成, from one scan of the whole text: most lines have none.
+    let mut bu_gou_cheng = vec![false; starts.len()];
+    for i in memchr::memmem::find_iter(text.as_bytes(), "不构成") {
+        bu_gou_cheng[starts.partition_point(|&s| s <= i) - 1] = true;
+    }
     let mut out: Vec<bool> = lines
         .iter()
-        .zip(&legal_words)
-        .map(|(l, &legal_word)| {
-            caption(l) || navigation(l) || (l.len() <= 400 * 4 && (legal_word || not_advice(l)) && char_len(l.trim()) <= 400)
+        .enumerate()
+        .map(|(k, l)| {
+            caption(l)
+                || navigation(l)
+                || (l.len() <= 400 * 4 && (legal_words[k] || (bu_gou_cheng[k] && not_advice(l))) && char_len(l.trim()) <= 400)
         })
         .collect();
 
@@ -197,6 +204,8 @@ mod tests {
         assert_eq!(legal_word_lines(text, &starts), one_by_one);
         assert_eq!(one_by_one, vec![false, true, false, true, true, false]);
         assert_eq!(boilerplate_lines(text), one_by_one);
+        let text = "正文。\n以上内容不构成投资建议\n不构成威胁的建议,\n建议不构成";
+        assert_eq!(boilerplate_lines(text), vec![false, true, true, true]);
     }
 
     #[test]
