@@ -10,6 +10,7 @@
 //! is that ban. Across a document, an event told again (same action, chips in
 //! common, dates that agree) is one record.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -136,7 +137,9 @@ struct Event {
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
-fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Action, Range<usize>)> {
+fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<(Action, Range<usize>)> {
+    // Whether the sentence speaks of exports at all (asked once per sentence).
+    let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
     let c = s.clause_text(ci);
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
@@ -149,7 +152,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         }
     }
     if let Some(r) = LICENCE_CUES_W.find(c) {
-        if EXPORT_CONTEXT_W.any(&s.text) {
+        if in_export_context() {
             return Some((Action::Restriction, at(r)));
         }
     }
@@ -160,7 +163,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         if revoked_licence {
             return Some((Action::Restriction, at(r)));
         }
-        if EXPORT_CONTEXT_W.any(s.text) && !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
+        if in_export_context() && !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
             return Some((Action::Relaxation, at(r)));
         }
     }
@@ -193,7 +196,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool) -> Option<(Actio
         let i = c.find("版本").unwrap_or(0);
         return Some((Action::Variant, at(i..i + "版本".len())));
     }
-    if !EXPORT_CONTEXT_W.any(&s.text) {
+    if !in_export_context() {
         return None;
     }
     if let Some(r) = NEW_RULES_W.find(c) {
@@ -326,8 +329,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
-    let actions: Vec<Option<(Action, Range<usize>)>> =
-        (0..s.clauses().len()).map(|ci| if triggered[ci] { action_of(s, ci, has_chips) } else { None }).collect();
+    let export_context = OnceCell::new();
+    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses().len())
+        .map(|ci| if triggered[ci] { action_of(s, ci, has_chips, &export_context) } else { None })
+        .collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
