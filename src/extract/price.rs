@@ -66,25 +66,29 @@ static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RENT_WORDS));
 static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SYSTEM_WORDS));
 
 /// A currency found next to an amount.
+/// Currency words after an amount, with their ISO code.
+const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("美元", "USD"), ("美金", "USD"), ("人民币", "CNY"), ("块钱", "CNY"), ("元人民币", "CNY"), ("港元", "HKD"),
+    ("港币", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("日元", "JPY"), ("日圆", "JPY"), ("欧元", "EUR"),
+    ("元", "CNY"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"),
+];
+
+/// Currency signs and words before an amount, with their ISO code.
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("人民币", "CNY"),
+    ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("日元", "JPY"),
+    ("欧元", "EUR"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
+];
+
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
     let skipped = rest.len() - t.len();
-    const WORDS: &[(&str, &str)] = &[
-        ("美元", "USD"), ("美金", "USD"), ("人民币", "CNY"), ("块钱", "CNY"), ("元人民币", "CNY"), ("港元", "HKD"),
-        ("港币", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("日元", "JPY"), ("日圆", "JPY"), ("欧元", "EUR"),
-        ("元", "CNY"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"),
-    ];
-    WORDS.iter().find(|(w, _)| t.starts_with(w)).map(|&(w, c)| (c, skipped + w.len()))
+    CURRENCY_AFTER.iter().find(|(w, _)| t.starts_with(w)).map(|&(w, c)| (c, skipped + w.len()))
 }
 
 fn currency_before(before: &str) -> Option<&'static str> {
     let t = before.trim_end_matches(' ');
-    const SIGNS: &[(&str, &str)] = &[
-        ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("人民币", "CNY"),
-        ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("日元", "JPY"),
-        ("欧元", "EUR"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
-    ];
-    SIGNS.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, c)| c)
+    CURRENCY_BEFORE.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, c)| c)
 }
 
 /// 块 is money only as 块钱, or at the end of a clause in a price sentence
@@ -266,7 +270,7 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 /// Something of every way of naming a currency; a sentence without any has
 /// no money in it. The one-character hints are the [`signs::CURRENCY`]
 /// characters, the codes start with a [`signs::CURRENCY_LETTER`].
-const CURRENCY_HINTS: &[&str] = &["元", "美", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"];
+const CURRENCY_HINTS: &[&str] = &["元", "金", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"];
 static CURRENCY_HINTS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CURRENCY_HINTS));
 
 /// Whether the sentence names a currency: from its signs alone, unless only a
@@ -411,6 +415,15 @@ mod tests {
             }
         }
         assert_eq!(prices("H100售价为25000 USD。", "2024-05").len(), 1);
+        // Every currency word the amounts are read with passes the gate.
+        let words = super::CURRENCY_AFTER.iter().chain(super::CURRENCY_BEFORE).map(|(w, _)| *w);
+        for w in words.chain(["块"]) {
+            let sign = signs::of(w);
+            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::CURRENCY_HINTS_W.any(w)), "{w}");
+        }
+        // 美国 alone names no currency; 美元 and 美金 do.
+        assert_eq!(signs::of("美国商务部") & signs::CURRENCY, 0);
+        assert_eq!(prices("H20单卡售价约1.2万美金。", "2024-05").len(), 1);
     }
 
     fn prices(text: &str, published: &str) -> Vec<Price> {

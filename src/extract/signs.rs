@@ -19,7 +19,8 @@ pub const PERCENT: u8 = 1;
 pub const FEN: u8 = 1 << 1;
 /// 之 of 分之.
 pub const ZHI: u8 = 1 << 2;
-/// A character that names a currency alone: 元 美 币 块 圆 $ ¥ ￥ €.
+/// A character of every currency word: 元 币 块 圆 $ ¥ ￥ €, and 金 of 美金
+/// (美 alone is mostly 美国).
 pub const CURRENCY: u8 = 1 << 3;
 /// A letter that starts a Latin currency code (USD, RMB, CNY).
 pub const CURRENCY_LETTER: u8 = 1 << 4;
@@ -34,7 +35,7 @@ const SIGNS: &[(&str, u8)] = &[
     ("%/成半", PERCENT),
     ("分", FEN),
     ("之", ZHI),
-    ("元美币块圆$¥￥€", CURRENCY),
+    ("元金币块圆$¥￥€", CURRENCY),
     ("URC", CURRENCY_LETTER),
 ];
 
