@@ -65,16 +65,21 @@ fn not_advice(line: &str) -> bool {
     line.contains("不构成") && line.contains("建议")
 }
 
-/// Which lines (index 0 = line 1; `starts` are their byte offsets) hold a
-/// legal word, from one scan of the whole text: no legal word holds a line
-/// break, so a match never crosses lines, and the matches found one after
-/// another leave out no line that holds one.
-fn legal_word_lines(text: &str, starts: &[usize]) -> Vec<bool> {
+/// Marks the lines (index 0 = line 1; `starts` are their byte offsets) that
+/// the byte offsets `found` fall on.
+fn lines_at(starts: &[usize], found: impl Iterator<Item = usize>) -> Vec<bool> {
     let mut out = vec![false; starts.len()];
-    for r in LEGAL.find_iter(text) {
-        out[starts.partition_point(|&s| s <= r.start) - 1] = true;
+    for at in found {
+        out[starts.partition_point(|&s| s <= at) - 1] = true;
     }
     out
+}
+
+/// Which lines hold a legal word, from one scan of the whole text: no legal
+/// word holds a line break, so a match never crosses lines, and the matches
+/// found one after another leave out no line that holds one.
+fn legal_word_lines(text: &str, starts: &[usize]) -> Vec<bool> {
+    lines_at(starts, LEGAL.find_iter(text).map(|r| r.start))
 }
 
 /// A line that reads like a headline: short, no sentence inside.
@@ -109,10 +114,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
     let legal_words = legal_word_lines(text, &starts);
     // Lines with 不构成, from one scan of the whole text: most lines have none.
-    let mut bu_gou_cheng = vec![false; starts.len()];
-    for i in memchr::memmem::find_iter(text.as_bytes(), "不构成") {
-        bu_gou_cheng[starts.partition_point(|&s| s <= i) - 1] = true;
-    }
+    let bu_gou_cheng = lines_at(&starts, memchr::memmem::find_iter(text.as_bytes(), "不构成"));
     let mut out: Vec<bool> = lines
         .iter()
         .enumerate()
