@@ -203,11 +203,11 @@ pub struct DocSummary {
 pub enum Qualifier {
     /// 约, 左右, 近, 大概, 上下
     About,
-    /// 超, 超过, 逾, 以上, 至少
+    /// 超, 超过, 逾, 以上, 至少, 不低于, 不少于
     Over,
-    /// 不到, 以下, 低于
+    /// 不到, 以下, 低于, 不足
     Under,
-    /// 高达, 最高
+    /// 高达, 最高, 最多, 不超过, 至多
     UpTo,
 }
 
@@ -217,10 +217,12 @@ pub enum Qualifier {
 pub enum Basis {
     /// One chip or card.
     Unit,
-    /// A server or machine.
+    /// A server, machine, module or rack of several chips (整机, 每台, 8卡服务器, 运算模组).
     System,
-    /// Rent per month.
+    /// Rent per card per month.
     RentMonth,
+    /// Rent per card per hour (每小时2美元).
+    RentHour,
 }
 
 /// The two sides of a price move (从X涨到Y).

@@ -112,8 +112,14 @@ pub struct DocState {
     pub published: Option<PartialDate>,
     /// Chips of the last sentence that named any, for 这类芯片, 该芯片, 其.
     pub previous_chips: Vec<usize>,
-    /// Index of that sentence.
+    /// Index of that sentence, and its paragraph.
     pub previous_chips_at: usize,
+    pub previous_chips_para: u32,
+    /// Index of the sentence being read.
+    pub sentence: usize,
+    /// The currency of the last price read, for amounts a later sentence
+    /// gives without one (从230万涨到330万).
+    pub last_currency: Option<&'static str>,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -204,6 +210,7 @@ impl Extractor {
                 vendor_matcher: &self.vendors,
                 vendors: std::cell::OnceCell::new(),
             };
+            state.sentence = si;
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &state, path));
             events.extend(export::read(self, &sent, &mut state, path));
@@ -212,6 +219,7 @@ impl Extractor {
             if !sent.groups.is_empty() {
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 state.previous_chips_at = si;
+                state.previous_chips_para = s.line;
             } else if si > state.previous_chips_at + 3 {
                 state.previous_chips.clear();
             }

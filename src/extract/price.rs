@@ -47,8 +47,33 @@ const MOVE_VERBS: &[&str] = &[
 const BACK_REFERENCES: &[&str] =
     &["这类", "这些", "该", "此类", "上述", "这款", "这种", "这批", "其", "它们", "它的", "这两款", "此款"];
 
-/// Words that make a price the price of a whole machine.
-const SYSTEM_WORDS: &[&str] = &["服务器", "伺服器", "整机", "一台", "每台", "系统", "DGX", "HGX", "机柜", "机架", "超级计算机", "工作站"];
+/// Words that make a price the price of a whole machine, module or rack of
+/// several chips.
+const SYSTEM_WORDS: &[&str] = &[
+    "服务器", "伺服器", "整机", "一台", "每台", "单台", "整台", "系统", "DGX", "HGX", "机柜", "机架", "整柜",
+    "超级计算机", "工作站", "模组", "运算模组", "计算模组", "模块", "一体机", "集群", "节点", "8卡", "八卡", "4卡",
+    "四卡", "16卡",
+];
+
+/// Words that make a price the price of one chip or card, whatever machine
+/// the sentence spoke of before (每片, 单卡).
+const UNIT_WORDS: &[&str] = &[
+    "每片", "每张", "每颗", "每块", "单片", "单颗", "单卡", "单张", "一片", "一张", "一颗", "每个", "单个",
+];
+
+/// Words that set what follows them against something else (比H20贵,
+/// 较A800更高, 相比H100): a chip named there is only compared with, and a
+/// price outside that stretch is not its price.
+const COMPARISON_WORDS: &[&str] = &["比", "较", "相比", "相较", "对比", "不如", "高于", "低于", "媲美"];
+
+/// Move verbs that tell a change of price without a 从 before the old one
+/// (价格在230万元左右,如今已飙至超过270万元). Bare 到 and 至 are left out:
+/// between two amounts they make a range.
+const MOVE_WITHOUT_FROM: &[&str] = &[
+    "涨到", "涨至", "升至", "升到", "飙升至", "飙升到", "飙至", "飙到", "跌至", "跌到", "降至", "降到", "下降到",
+    "下降至", "回落到", "回落至", "提高到", "提高至", "上调至", "上调到", "下调至", "下调到", "炒到", "炒至",
+    "上涨到", "上涨至", "暴涨至", "暴涨到", "翻倍至",
+];
 
 /// Words of rent; an amount in a sentence with one of them is rent.
 const RENT_WORDS: &[&str] = &["租金", "月租", "租赁", "租用", "出租"];
@@ -64,6 +89,9 @@ static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_CUES));
 static PRICE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_NOUNS));
 static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RENT_WORDS));
 static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SYSTEM_WORDS));
+static UNIT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(UNIT_WORDS));
+static COMPARISON_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMPARISON_WORDS));
+static MOVE_WITHOUT_FROM_W: LazyLock<Words> = LazyLock::new(|| Words::new(MOVE_WITHOUT_FROM));
 
 /// A currency found next to an amount.
 /// Currency words after an amount, with their ISO code.
@@ -119,7 +147,10 @@ struct Amount {
     end: usize,
 }
 
-fn amounts(s: &Sentence) -> Vec<Amount> {
+/// The money amounts of a sentence. `implied`: the currency of amounts in
+/// 万 or 亿 that name none, in a sentence about prices that names no
+/// currency at all (价格能从230万涨到330万).
+fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
     for q in find_quantities(s.text) {
@@ -151,12 +182,30 @@ fn amounts(s: &Sentence) -> Vec<Amount> {
             }
             None => match carried {
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
+                None if implied.is_some() && in_wan(s.text, &q) && carries_to(s.text, &q) && priced_here(s, &q) => {
+                    (implied.unwrap(), q.end)
+                }
                 _ => continue,
             },
         };
         out.push(Amount { q, currency, end });
     }
     out
+}
+
+/// Whether an amount is written in 万 or 亿 (230万, 35-40万, 1.2万): large
+/// round sums that stand for money in a price sentence even without a currency.
+fn in_wan(text: &str, q: &Quantity) -> bool {
+    let t = &text[q.start..q.end];
+    (t.contains('万') || t.contains('亿')) && q.low >= 1000.0
+}
+
+/// Whether the clause of an amount says, before it, that it is a price
+/// (价格能从230万, 报价一度被炒到了8万): what an amount without a currency needs.
+fn priced_here(s: &Sentence, q: &Quantity) -> bool {
+    let clause = s.clauses()[s.clause_of(q.start)].clone();
+    let head = &s.text[clause.start..q.start];
+    PRICE_NOUNS_W.any(head) || head.contains("炒") || head.contains("卖")
 }
 
 /// A currency stated once carries to later amounts of the sentence that look
@@ -195,20 +244,43 @@ fn not_a_price(s: &Sentence, a: &Amount) -> bool {
     }
 }
 
-/// Chips a price at byte `at` belongs to.
+/// Byte ranges of the sentence that compare with something (from 比, 较,
+/// 相比... to the end of their clause).
+fn comparisons(s: &Sentence) -> Vec<std::ops::Range<usize>> {
+    COMPARISON_W
+        .find_iter(s.text)
+        .map(|r| r.start..s.clauses()[s.clause_of(r.start)].end)
+        .collect()
+}
+
+/// Chips a price at byte `at` belongs to: never one named only in a
+/// comparison the price is not inside (售价约3万美元,较A800更贵).
 fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
     let clause = s.clauses()[s.clause_of(at)].clone();
-    let in_clause: Vec<_> = s.groups.iter().filter(|g| g.range.start >= clause.start && g.range.end <= clause.end).collect();
+    let compared = comparisons(s);
+    let usable = |g: &&super::Group| {
+        !compared.iter().any(|c| c.start <= g.range.start && g.range.end <= c.end && !(c.start <= at && at < c.end))
+    };
+    let groups: Vec<&super::Group> = s.groups.iter().filter(usable).collect();
+    let in_clause: Vec<_> = groups.iter().copied().filter(|g| g.range.start >= clause.start && g.range.end <= clause.end).collect();
     let before = |gs: &[&super::Group]| gs.iter().rev().find(|g| g.range.end <= at).map(|g| g.chips.clone());
     let after = |gs: &[&super::Group]| gs.iter().find(|g| g.range.start >= at).map(|g| g.chips.clone());
     if let Some(c) = before(&in_clause).or_else(|| after(&in_clause)) {
         return c;
     }
-    let all: Vec<_> = s.groups.iter().collect();
-    if let Some(c) = before(&all).or_else(|| after(&all)) {
+    // After it, only as far as the next clause (以单个近8万元的价格,下单了上千
+    // A800芯片); a chip clauses later is what the sentence goes on to.
+    let k = s.clause_of(at);
+    let reach = s.clauses().get(k + 1).map_or(clause.end, |c| c.end);
+    let near: Vec<_> = groups.iter().copied().filter(|g| g.range.end <= reach).collect();
+    if let Some(c) = before(&groups).or_else(|| after(&near)) {
         return c;
     }
-    if BACK_REFERENCES_W.any(&s.text[..at]) {
+    // 这类芯片, 其: the chips of a sentence before. A sentence that names no
+    // chip it may price goes on about the chips of the sentence just before
+    // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
+    let just_before = state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para;
+    if BACK_REFERENCES_W.any(&s.text[..at]) || (just_before && !state.previous_chips.is_empty()) {
         return state.previous_chips.clone();
     }
     Vec::new()
@@ -225,7 +297,9 @@ fn move_start(head: &str) -> Option<usize> {
 /// The move an amount is the start of: 从X涨到Y. Returns the index of Y.
 fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
     let a = &amounts[i];
-    let from = move_start(&s.text[..a.q.start])?;
+    let Some(from) = move_start(&s.text[..a.q.start]) else {
+        return move_without_from(s, amounts, i);
+    };
     // Nothing else counted between 从 and the amount.
     if i > 0 && amounts[i - 1].q.start > from {
         return None;
@@ -233,6 +307,21 @@ fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
     let next = amounts.get(i + 1)?;
     let between = &s.text[a.end..next.q.start];
     MOVE_VERBS.iter().any(|v| between.contains(v)).then_some(i + 1)
+}
+
+/// A move told without 从: a price, then a move verb and the new price,
+/// nothing else counted between them (价格在230万元左右,如今已飙至超过270万元).
+fn move_without_from(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
+    let (a, next) = (&amounts[i], amounts.get(i + 1)?);
+    let between = &s.text[a.end..next.q.start];
+    // The old price is the subject's own (价格在……, 报价为……), not the
+    // end of another move.
+    let head = &s.text[..a.q.start];
+    if !MOVE_WITHOUT_FROM_W.any(between) || MOVE_WITHOUT_FROM_W.any(head) || a.currency != next.currency {
+        return None;
+    }
+    // Both amounts price the same thing: no other chip named between them.
+    (!s.groups.iter().any(|g| g.range.start >= a.end && g.range.end <= next.q.start)).then_some(i + 1)
 }
 
 /// When a plain price held: the date of its clause, else the nearest date
@@ -280,10 +369,17 @@ fn names_currency(s: &Sentence) -> bool {
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
-    if !names_currency(s) {
+    // A sentence that names no currency may still price in 万 (炒到了8万,
+    // 价格从230万涨到330万): then its amounts are in the currency of the
+    // document's last price, else in yuan.
+    let implied = if names_currency(s) {
+        None
+    } else if s.text.contains('万') && PRICE_NOUNS_W.any(s.text) && !s.groups.is_empty() {
+        Some(state.last_currency.unwrap_or("CNY"))
+    } else {
         return Vec::new();
-    }
-    let amounts = amounts(s);
+    };
+    let amounts = amounts(s, implied);
     if amounts.is_empty() {
         return Vec::new();
     }
@@ -294,6 +390,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     let rent = RENT_WORDS_W.any(s.text);
     let per_hour = s.text.contains("每小时") || s.text.contains("时租");
+    let mut bases: Vec<Option<Basis>> = vec![None; amounts.len()];
     // Roles and dates of moves (从X涨到Y), and of what the sentence says
     // after a move (甚至有高达50万一片: still the new price).
     let mut roles: Vec<Option<Role>> = vec![None; amounts.len()];
@@ -321,6 +418,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .or(state.published);
         roles[i] = Some(Role::Before);
         dates[i] = Some(before_date);
+        // The new price is of the same thing as the old one.
+        bases[j] = Some(basis_of(s, &amounts, i, rent, per_hour));
         for k in j..amounts.len() {
             roles[k] = Some(Role::After);
             let own = (k > j).then(|| date_within(s, amounts[k - 1].end..amounts[k].q.start)).flatten();
@@ -334,12 +433,6 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if not_a_price(s, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        // Prices by the hour (每小时2美元, 2美元/小时) are no unit, system or
-        // monthly price.
-        let clause_text = s.clause_text(s.clause_of(a.q.start));
-        if (rent && per_hour) || clause_text.contains("小时") {
-            continue;
-        }
         let chips = link(s, state, a.q.start);
         if chips.is_empty() {
             state.warn_unlinked(format!("{WARN_UNLINKED_PRICE}: {} (line {})", &s.text[a.q.start..a.end], s.line));
@@ -349,14 +442,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             Some(d) => d,
             None => date_for(s, state, a.q.start),
         };
-        let clause = s.clause_text(s.clause_of(a.q.start));
-        let basis = if rent {
-            Basis::RentMonth
-        } else if SYSTEM_WORDS_W.any(clause) {
-            Basis::System
-        } else {
-            Basis::Unit
-        };
+        let basis = bases[i].unwrap_or_else(|| basis_of(s, &amounts, i, rent, per_hour));
+        state.last_currency = Some(a.currency);
         for chip in chips {
             out.push(Price {
                 doc: doc.to_string(),
@@ -374,6 +461,36 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
     out
+}
+
+/// What amount `i` is the price of: rent by the hour (每小时2美元,
+/// 2美元/小时) or by the month, a machine, module or rack (一台8卡服务器,
+/// 8晶片模组) when one is named in its clause or since the amount before it,
+/// else one chip or card. A unit word next to the amount (每片, 单卡) wins.
+fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bool) -> Basis {
+    let a = &amounts[i];
+    let clause = s.clauses()[s.clause_of(a.q.start)].clone();
+    let clause_text = &s.text[clause.clone()];
+    if clause_text.contains("小时") || (rent && per_hour) {
+        return Basis::RentHour;
+    }
+    if rent {
+        return Basis::RentMonth;
+    }
+    // From the clause before the amount's (一台8卡服务器,价格在……) or the
+    // amount before it, whichever is later.
+    let k = s.clause_of(a.q.start);
+    let prev_clause = s.clauses()[k.saturating_sub(1)].start;
+    let since = if i > 0 { amounts[i - 1].end.min(a.q.start) } else { 0 };
+    let lead = &s.text[since.max(prev_clause).min(clause.start)..a.q.start];
+    if UNIT_WORDS_W.any(&s.text[clause.start..a.q.start]) {
+        return Basis::Unit;
+    }
+    if SYSTEM_WORDS_W.any(clause_text) || SYSTEM_WORDS_W.any(lead) {
+        Basis::System
+    } else {
+        Basis::Unit
+    }
 }
 
 /// Drops prices a document tells again: the same chip, amount, currency,
@@ -548,10 +665,105 @@ mod tests {
         assert_eq!(b, vec!["H20 1400000-1400000 CNY About 2024-03 -", "H800 2000000-2000000 CNY Over - -"]);
     }
 
+    fn bases(text: &str, published: &str) -> Vec<String> {
+        prices(text, published).iter().map(|p| format!("{} {} {:?} {:?}", p.chip, p.low, p.basis, p.role)).collect()
+    }
+
     #[test]
-    fn hourly_prices_are_not_unit_prices() {
-        assert!(briefs("H100的云服务价格已从每小时8美元降至2美元。", "2024-08").is_empty());
-        assert!(briefs("H100云端租赁价格约为2美元/小时。", "2024-08").is_empty());
+    fn hourly_prices_are_rent_by_the_hour() {
+        assert_eq!(
+            bases("H100的云服务价格已从每小时8美元降至2美元。", "2024-08"),
+            vec!["H100 8 RentHour Some(Before)", "H100 2 RentHour Some(After)"]
+        );
+        assert_eq!(bases("H100云端租赁价格约为2美元/小时。", "2024-08"), vec!["H100 2 RentHour None"]);
+        assert_eq!(bases("目前租用一张A100的价格是每小时1.5美元左右。", "2024-08"), vec!["A100 1.5 RentHour None"]);
+    }
+
+    #[test]
+    fn machines_modules_and_racks_are_systems() {
+        // The machine named in the clause before the price.
+        assert_eq!(
+            bases("一台搭载8张H800训练卡的标准AI计算机,现货价格在230万元左右。", "2023-10"),
+            vec!["H800 2300000 System None"]
+        );
+        assert_eq!(bases("由8块H20组成的运算模组,报价约120万元人民币。", "2024-10"), vec!["H20 1200000 System None"]);
+        assert_eq!(bases("英伟达GB200整柜售价约300万美元。", "2024-10"), vec!["GB200 3000000 System None"]);
+        // A unit word next to the amount wins over a machine named before.
+        assert_eq!(
+            bases("这台服务器搭载8张H100,每张H100售价约3万美元。", "2024-01"),
+            vec!["H100 30000 Unit None"]
+        );
+        // A system word clauses away does not make a card price a system price.
+        assert_eq!(
+            bases("英伟达发布了新的服务器平台,性能大增,不过A100单卡售价仍约1万美元。", "2023-01"),
+            vec!["A100 10000 Unit None"]
+        );
+    }
+
+    #[test]
+    fn a_move_without_from() {
+        assert_eq!(
+            bases("一台搭载8张H800的AI服务器,现货价格在230万元左右,如今已飙至超过270万元。", "2023-10"),
+            vec!["H800 2300000 System Some(Before)", "H800 2700000 System Some(After)"]
+        );
+        assert_eq!(
+            bases("RTX 4090的售价原本为12999元,禁令消息传出后一度涨到2万元。", "2023-10"),
+            vec!["RTX 4090 12999 Unit Some(Before)", "RTX 4090 20000 Unit Some(After)"]
+        );
+        // A range is no move; two chips are two prices.
+        assert_eq!(bases("H20售价在1.2万到1.5万美元之间。", "2024-06"), vec!["H20 12000 Unit None"]);
+        assert_eq!(
+            bases("A100售价约1万美元,H100则涨到3万美元。", "2023-06"),
+            vec!["A100 10000 Unit None", "H100 30000 Unit None"]
+        );
+    }
+
+    #[test]
+    fn amounts_in_wan_without_a_currency_in_a_price_sentence() {
+        assert_eq!(
+            bases("一台由8张A800组成的服务器,价格能从230万涨到330万。", "2024-02"),
+            vec!["A800 2300000 System Some(Before)", "A800 3300000 System Some(After)"]
+        );
+        let p = prices("H800的报价一度被炒到了8万,而且有价无市。", "2023-08");
+        assert_eq!((p.len(), p[0].currency.as_str(), p[0].low), (1, "CNY", 80000.0));
+        // The currency of the document's last price carries (a Taiwan article).
+        let p = prices("H20在台湾售价约新台币40万元。\n后来H20的价格一度涨到50万。", "2024-08");
+        assert_eq!(p.iter().map(|p| p.currency.as_str()).collect::<Vec<_>>(), vec!["TWD", "TWD"]);
+        // Counts in 万 are no money: no price word, or a unit after them.
+        assert!(prices("英伟达今年向中国交付了约100万颗H20。", "2024-08").is_empty());
+        assert!(prices("H20出货量达到100万,价格保持稳定。", "2024-08").is_empty());
+    }
+
+    #[test]
+    fn a_chip_compared_with_is_not_the_one_priced() {
+        assert_eq!(
+            bases("新推出的XG900芯片售价约为3万美元,较A800更贵。", "2024-01"),
+            Vec::<String>::new(),
+            "XG900 is unknown to the catalog; A800 is only compared with"
+        );
+        assert_eq!(
+            bases("这款新卡售价约2万美元,比H100便宜不少。", "2024-01"),
+            Vec::<String>::new()
+        );
+        // The price inside the comparison is the compared chip's.
+        assert_eq!(
+            bases("英伟达H200变体定价约2.7万美元。8晶片模组的预估售价约150万人民币,比此前H20模组120万人民币的价格稍高。", "2026-01"),
+            vec!["H200 27000 Unit None", "H200 1500000 System None", "H20 1200000 System None"]
+        );
+    }
+
+    #[test]
+    fn the_sentence_just_before_names_the_chip() {
+        assert_eq!(
+            bases("英伟达将向中国客户供应H200。其8卡服务器售价约200万元。", "2025-12"),
+            vec!["H200 2000000 System None"]
+        );
+        assert_eq!(
+            bases("华为发布了昇腾910C。据渠道消息,售价约为每片12万元。", "2025-01"),
+            vec!["Ascend 910C 120000 Unit None"]
+        );
+        // Not across a paragraph.
+        assert!(bases("华为发布了昇腾910C。\n据渠道消息,售价约为每片12万元。", "2025-01").is_empty());
     }
 
     #[test]

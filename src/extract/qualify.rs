@@ -3,9 +3,13 @@
 
 use crate::model::Qualifier;
 
-/// Words before an amount, longest first where one contains another.
+/// Words before an amount. The longest word that ends where the amount
+/// starts wins, so a negated word is read whole (不超过 is `up_to`, not the
+/// `over` of 超过; 不低于 and 不少于 are `over`), whatever the list order.
 const BEFORE: &[(&str, Qualifier)] = &[
     ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("少于", Qualifier::Under),
+    ("不超过", Qualifier::UpTo), ("不会超过", Qualifier::UpTo), ("不得超过", Qualifier::UpTo), ("不超出", Qualifier::UpTo), ("不高于", Qualifier::UpTo), ("不多于", Qualifier::UpTo),
+    ("至多", Qualifier::UpTo), ("不少于", Qualifier::Over), ("不小于", Qualifier::Over), ("不下于", Qualifier::Over),
     ("高达", Qualifier::UpTo), ("最高达", Qualifier::UpTo), ("最高", Qualifier::UpTo), ("最多", Qualifier::UpTo),
     ("高至", Qualifier::UpTo), ("超过", Qualifier::Over), ("超出", Qualifier::Over), ("至少", Qualifier::Over),
     ("不低于", Qualifier::Over), ("多于", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over),
@@ -37,7 +41,8 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
         }
         bare = next;
     }
-    if let Some(&(_, q)) = BEFORE.iter().find(|(w, _)| before.ends_with(w) || bare.ends_with(w)) {
+    let longest = |t: &str| BEFORE.iter().filter(|(w, _)| t.ends_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
+    if let Some(q) = longest(before).or_else(|| longest(bare)) {
         return Some(q);
     }
     let after = after.trim_start_matches(' ');
@@ -60,5 +65,17 @@ mod tests {
         assert_eq!(qualifier("单价涨到了近", "元"), Some(Qualifier::About));
         assert_eq!(qualifier("价格回落到", "元"), None);
         assert_eq!(qualifier("华为昇腾系列约占", "。"), Some(Qualifier::About));
+    }
+
+    #[test]
+    fn negated_words_are_read_whole() {
+        assert_eq!(qualifier("H20售价不超过", "美元"), Some(Qualifier::UpTo));
+        assert_eq!(qualifier("单卡价格预计不会超过", "元"), Some(Qualifier::UpTo));
+        assert_eq!(qualifier("单卡价格预计会超过", "元"), Some(Qualifier::Over));
+        assert_eq!(qualifier("每片售价不低于", "美元"), Some(Qualifier::Over));
+        assert_eq!(qualifier("报价不少于", "万元"), Some(Qualifier::Over));
+        assert_eq!(qualifier("市占率不足", "%"), Some(Qualifier::Under));
+        assert_eq!(qualifier("售价至多", "美元"), Some(Qualifier::UpTo));
+        assert_eq!(qualifier("价格不高于", "元"), Some(Qualifier::UpTo));
     }
 }
