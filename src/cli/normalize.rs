@@ -24,7 +24,9 @@ pub struct Args {
 
     /// Print the document metadata instead of the text, one JSON object a
     /// line: path, title, encoding, script, bytes, lines, published,
-    /// published_from, warnings.
+    /// published_from, warnings, and `set_aside`: the lines the extractor
+    /// reads as outside the article body (menus, captions, notices, link
+    /// lists, the page's tail), each with its line and why.
     #[arg(long)]
     pub json: bool,
 }
@@ -42,6 +44,15 @@ pub struct Meta<'a> {
     pub published: Option<PartialDate>,
     pub published_from: Option<PublishedFrom>,
     pub warnings: &'a [String],
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A line outside the article body: it gives no records.
+#[derive(Debug, Serialize)]
+pub struct SetAside {
+    /// Line of the original file.
+    pub line: u32,
+    pub why: crate::extract::boiler::Reason,
 }
 
 impl<'a> Meta<'a> {
@@ -57,6 +68,11 @@ impl<'a> Meta<'a> {
             published: s.published,
             published_from: s.published_from,
             warnings: &s.warnings,
+            set_aside: crate::extract::boiler::boilerplate_reasons(&doc.text)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, why)| Some(SetAside { line: doc.original_line(k as u32 + 1), why: why? }))
+                .collect(),
         }
     }
 }

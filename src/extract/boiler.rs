@@ -19,10 +19,22 @@ const TAIL_MARKERS: &[&str] = &[
     "精彩评论", "查看原文", "专题系列报道", "猜你喜欢", "往期回顾", "更多精彩", "最新资讯",
 ];
 
-/// Phrases of copyright, licensing and disclaimer lines.
+/// Phrases of copyright, licensing and disclaimer lines: a line that holds
+/// one is such a line.
 const LEGAL_WORDS: &[&str] = &[
-    "版权所有", "©", "Copyright", "免责声明", "本网站声明", "转载", "未经授权", "未经许可", "仅代表",
-    "仅供参考", "授权发布", "责任编辑", "信息存储服务", "ICP备", "公网安备",
+    "版权所有", "©", "Copyright", "免责声明", "本网站声明", "未经授权", "未经许可", "授权发布", "责任编辑",
+    "信息存储服务", "ICP备", "公网安备", "转载请注明", "转载自", "禁止转载", "如需转载", "侵权请联系", "如有侵权",
+];
+
+/// Words that also stand in article sentences (据多家媒体转载的消息, 仅供参考
+/// 的报价): a line is a notice for them only when it also speaks of the page
+/// itself, its text or its author ([`NOTICE_WORDS`]).
+const WEAK_LEGAL_WORDS: &[&str] = &["转载", "仅代表", "仅供参考", "不代表"];
+
+/// What a disclaimer speaks of: the page, the text, its author.
+const NOTICE_WORDS: &[&str] = &[
+    "本文", "本站", "本网", "本平台", "本号", "作者", "观点", "立场", "侵权", "删除", "出处", "原文", "以上信息", "文章",
+    "内容", "联系我们", "投资建议",
 ];
 
 /// Bullet characters that start items of link lists.
@@ -50,14 +62,31 @@ fn caption(line: &str) -> bool {
 /// A short line made of navigation words.
 static NAV: LazyLock<Words> = LazyLock::new(|| Words::new(NAV_WORDS));
 static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(LEGAL_WORDS));
+static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(WEAK_LEGAL_WORDS));
+static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::new(NOTICE_WORDS));
 
+/// A short line made of menu words: they cover a third of its letters or
+/// more, and it states no amount (H20售价1.2万美元,更多厂商关注 is a sentence).
 fn navigation(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 24 * 4 && char_len(t) <= 24 && !t.contains('。') && NAV.any(t)
+    if t.len() > 24 * 4 || char_len(t) > 24 || t.contains('。') || !NAV.any(t) {
+        return false;
+    }
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    let covered: usize = NAV.find_iter(t).map(|r| t[r].chars().count()).sum();
+    covered * 3 >= letters && !states_an_amount(t)
+}
+
+/// A number followed by a unit of money or a percent sign.
+fn states_an_amount(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_digit() && ["万", "亿", "元", "美元", "%", "％"].iter().any(|u| t[i + 1..].starts_with(u))
+    })
 }
 
 fn legal(line: &str) -> bool {
-    LEGAL.any(line) || not_advice(line)
+    LEGAL.any(line) || not_advice(line) || (WEAK_LEGAL.any(line) && NOTICE.any(line))
 }
 
 /// 不构成……建议: a disclaimer of advice.
@@ -77,9 +106,17 @@ fn lines_at(starts: &[usize], found: impl Iterator<Item = usize>) -> Vec<bool> {
 
 /// Which lines hold a legal word, from one scan of the whole text: no legal
 /// word holds a line break, so a match never crosses lines, and the matches
-/// found one after another leave out no line that holds one.
+/// found one after another leave out no line that holds one. A line with a
+/// weak legal word only counts when it also speaks of the page ([`legal`]).
 fn legal_word_lines(text: &str, starts: &[usize]) -> Vec<bool> {
-    lines_at(starts, LEGAL.find_iter(text).map(|r| r.start))
+    let mut out = lines_at(starts, LEGAL.find_iter(text).map(|r| r.start));
+    for (k, weak) in lines_at(starts, WEAK_LEGAL.find_iter(text).map(|r| r.start)).into_iter().enumerate() {
+        if weak && !out[k] {
+            let end = starts.get(k + 1).map_or(text.len(), |&e| e - 1);
+            out[k] = NOTICE.any(&text[starts[k]..end]);
+        }
+    }
+    out
 }
 
 /// A line that reads like a headline: short, no sentence inside.
@@ -108,20 +145,50 @@ pub fn title(text: &str) -> Option<&str> {
     })
 }
 
+/// Why a line was set aside as outside the article body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// A picture caption or file name.
+    Caption,
+    /// A short line of menu words and buttons.
+    Navigation,
+    /// A copyright, licensing or disclaimer line.
+    Legal,
+    /// An item of a list of links (two or more bulleted headlines).
+    LinkList,
+    /// After a marker such as 相关阅读 that opens the tail of the page.
+    Tail,
+}
+
 /// Marks each line (index 0 = line 1) that is outside the article body.
 pub fn boilerplate_lines(text: &str) -> Vec<bool> {
+    boilerplate_reasons(text).into_iter().map(|r| r.is_some()).collect()
+}
+
+/// Each line (index 0 = line 1) that is outside the article body, with why.
+pub fn boilerplate_reasons(text: &str) -> Vec<Option<Reason>> {
     let lines: Vec<&str> = text.split('\n').collect();
     let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
     let legal_words = legal_word_lines(text, &starts);
     // Lines with 不构成, from one scan of the whole text: most lines have none.
     let bu_gou_cheng = lines_at(&starts, memchr::memmem::find_iter(text.as_bytes(), "不构成"));
-    let mut out: Vec<bool> = lines
+    let mut out: Vec<Option<Reason>> = lines
         .iter()
         .enumerate()
         .map(|(k, l)| {
-            caption(l)
-                || navigation(l)
-                || (l.len() <= 400 * 4 && (legal_words[k] || (bu_gou_cheng[k] && not_advice(l))) && char_len(l.trim()) <= 400)
+            if caption(l) {
+                Some(Reason::Caption)
+            } else if navigation(l) {
+                Some(Reason::Navigation)
+            } else if l.len() <= 400 * 4
+                && (legal_words[k] || (bu_gou_cheng[k] && not_advice(l)))
+                && char_len(l.trim()) <= 400
+            {
+                Some(Reason::Legal)
+            } else {
+                None
+            }
         })
         .collect();
 
@@ -144,7 +211,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
             }
             if items.len() >= 2 {
                 for k in items {
-                    out[k] = true;
+                    out[k].get_or_insert(Reason::LinkList);
                 }
             }
             i = j;
@@ -157,7 +224,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
     let half = lines.len() / 2;
     if let Some(m) = (half..lines.len()).find(|&k| tail_marker(lines[k])) {
         for flag in &mut out[m..] {
-            *flag = true;
+            flag.get_or_insert(Reason::Tail);
         }
     }
     out
@@ -202,12 +269,25 @@ mod tests {
         let text = "正文第一段。\n免责声明:本文仅代表作者观点\n\nCopyright © 2024 版权所有\n英伟达转载\n正文。";
         let lines: Vec<&str> = text.split('\n').collect();
         let starts: Vec<usize> = lines.iter().map(|l| l.as_ptr() as usize - text.as_ptr() as usize).collect();
-        let one_by_one: Vec<bool> = lines.iter().map(|l| LEGAL.any(l)).collect();
+        let one_by_one: Vec<bool> = lines.iter().map(|l| legal(l)).collect();
         assert_eq!(legal_word_lines(text, &starts), one_by_one);
-        assert_eq!(one_by_one, vec![false, true, false, true, true, false]);
+        assert_eq!(one_by_one, vec![false, true, false, true, false, false]);
         assert_eq!(boilerplate_lines(text), one_by_one);
         let text = "正文。\n以上内容不构成投资建议\n不构成威胁的建议,\n建议不构成";
         assert_eq!(boilerplate_lines(text), vec![false, true, true, true]);
+    }
+
+    #[test]
+    fn a_sentence_holding_a_legal_or_menu_word_is_kept() {
+        // Judged by shape: a word of notices inside an article sentence.
+        let text = "据多家媒体转载的消息,英伟达A800售价约12万元。\n以上价格仅供参考的说法并不准确,H20实际成交价更高。\nH20售价1.2万美元,更多厂商关注\n推荐使用昇腾910B的厂商占比超过三成";
+        assert_eq!(boilerplate_reasons(text), vec![None, None, None, None]);
+        // The notices themselves still go.
+        let text = "正文。\n本文仅代表作者个人观点,不代表本站立场。\n转载请注明出处\n文章转载自网络,如有侵权请联系删除\n更多 | 关注我们 | 推荐";
+        assert_eq!(
+            boilerplate_reasons(text),
+            vec![None, Some(Reason::Legal), Some(Reason::Legal), Some(Reason::Legal), Some(Reason::Navigation)]
+        );
     }
 
     #[test]

@@ -17,4 +17,5 @@ pub struct Meta {
     pub published: Option<String>,
     pub published_from: Option<String>,
     pub warnings: Vec<String>,
+    pub set_aside: Vec<serde_json::Value>,
 }
