@@ -1,11 +1,14 @@
 //! Scoring extracted records against a gold file (`chipscan eval`).
 //!
 //! ```no_run
-//! use chipscan::{catalog::Catalog, eval, pipeline::DocResult};
+//! use chipscan::{catalog::Catalog, eval, model::Kind, pipeline::DocResult};
 //! # fn predicted() -> Vec<DocResult> { Vec::new() }
 //! let gold = eval::Gold::load("tests/data/seeds.gold.json".as_ref()).unwrap();
 //! let scores = eval::score(&gold, &predicted(), &Catalog::embedded());
-//! println!("price F1 {:?}", scores.kind(chipscan::model::Kind::Price).f1);
+//! println!("price F1 {:?}", scores.kind(Kind::Price).f1);
+//! println!("date accuracy {:?}", scores.dates.accuracy);
+//! println!("field accuracy {:?}", scores.fields.accuracy);
+//! println!("share.metric {:?}", scores.fields.field("share.metric").and_then(|a| a.accuracy));
 //! ```
 //!
 //! The rules are those of RECORDS.md ("Gold files and chipscan eval"):
@@ -15,16 +18,28 @@
 //!   the input, are listed in [`Scores::unscored`] and [`Scores::missing`]
 //!   and not scored;
 //! - per document and kind, gold and predicted records are matched one to
-//!   one ([`is_match`]): a maximum matching that prefers required gold over
-//!   optional, then an agreeing date, then the closest line;
+//!   one ([`is_match`]; a gold `action` may list several accepted actions, a
+//!   gold chip several accepted ids): required gold records first, by a
+//!   maximum matching that prefers a prediction whose date (for a share, its
+//!   year) agrees with the gold, then the closest line; then optional gold
+//!   records take what is left;
 //! - a gold record with `optional: true` is not counted missed when nothing
 //!   matches it, and a prediction matching it is not counted wrong;
+//! - a prediction left over that matches a gold record already matched in
+//!   the document, with a date (for a share, a year) missing on either side
+//!   or agreeing as far as both go, is a repeat ([`Repeat`]): neither true
+//!   nor false positive; with a conflicting date it is a false positive;
 //! - chips are scored as sets of ids (`chips` required, `chips_optional`
 //!   neither; an entry that is an array lists ids accepted for one chip);
 //!   chip records with `known: false` are not scored;
 //! - date accuracy is over matched required price and export_control records
 //!   whose gold date is set: the predicted date must agree with the gold date
-//!   to the gold's precision ([`PartialDate::agrees_with`]).
+//!   to the gold's precision ([`PartialDate::agrees_with`]);
+//! - field accuracy ([`FieldScores`]) is over matched required records, for
+//!   each field of [`SCORED_FIELDS`] the gold record states (a stated `null`
+//!   must be predicted null); markets compare by [`markets_agree`], an
+//!   event's `effective` to the gold's precision, `authority` ignoring ASCII
+//!   case.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -217,11 +232,23 @@ pub struct GoldPrice {
     pub date: Option<PartialDate>,
     #[serde(default)]
     pub line: Option<u32>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub qualifier: Option<Option<Qualifier>>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub role: Option<Option<Role>>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub basis: Option<Option<Basis>>,
     #[serde(default)]
     pub optional: bool,
@@ -233,17 +260,37 @@ pub struct GoldPrice {
 pub struct GoldShare {
     pub subject: String,
     pub percent: f64,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub year: Option<Option<i32>>,
     #[serde(default)]
     pub line: Option<u32>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub qualifier: Option<Option<Qualifier>>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub market: Option<Option<String>>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region: Option<Option<Region>>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub metric: Option<Option<crate::model::Metric>>,
     #[serde(default)]
     pub optional: bool,
@@ -258,11 +305,19 @@ pub struct GoldExportControl {
     pub chips: Vec<GoldChip>,
     #[serde(default)]
     pub entities: Vec<String>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub authority: Option<Option<String>>,
     #[serde(default)]
     pub date: Option<PartialDate>,
-    #[serde(default, deserialize_with = "stated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stated",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effective: Option<Option<PartialDate>>,
     #[serde(default)]
     pub line: Option<u32>,
@@ -746,8 +801,7 @@ pub fn is_match(gold: &GoldRecord, pred: &Record, catalog: &Catalog) -> bool {
         (GoldRecord::ExportControl(g), Record::ExportControl(p)) => {
             g.action.accepts(p.action)
                 && (g.chips.is_empty()
-                    || g
-                        .chips
+                    || g.chips
                         .iter()
                         .any(|gc| p.chips.iter().any(|pc| gc.accepts(pc))))
         }
@@ -871,7 +925,16 @@ pub const SCORED_FIELDS: [&str; 10] = [
 pub fn normalize_market(market: &str) -> String {
     let mut s = market.to_string();
     for w in [
-        "中国大陆", "中国", "全球", "国内", "大陆", "在华", "市场", "总", "整体", "的",
+        "中国大陆",
+        "中国",
+        "全球",
+        "国内",
+        "大陆",
+        "在华",
+        "市场",
+        "总",
+        "整体",
+        "的",
     ] {
         s = s.replace(w, "");
     }
@@ -935,7 +998,12 @@ fn field_checks(gold: &GoldRecord, pred: &Record) -> Vec<FieldCheck> {
     }
     match (gold, pred) {
         (GoldRecord::Price(g), Record::Price(p)) => {
-            eq(&mut out, "price.qualifier", &g.qualifier, p.qualifier.as_ref());
+            eq(
+                &mut out,
+                "price.qualifier",
+                &g.qualifier,
+                p.qualifier.as_ref(),
+            );
             eq(&mut out, "price.basis", &g.basis, Some(&p.basis));
             eq(&mut out, "price.role", &g.role, p.role.as_ref());
         }
@@ -947,7 +1015,12 @@ fn field_checks(gold: &GoldRecord, pred: &Record) -> Vec<FieldCheck> {
                 gold: g.subject.clone(),
                 predicted: p.subject.clone(),
             });
-            eq(&mut out, "share.qualifier", &g.qualifier, p.qualifier.as_ref());
+            eq(
+                &mut out,
+                "share.qualifier",
+                &g.qualifier,
+                p.qualifier.as_ref(),
+            );
             eq(&mut out, "share.region", &g.region, p.region.as_ref());
             eq(&mut out, "share.year", &g.year, p.year.as_ref());
             eq(&mut out, "share.metric", &g.metric, p.metric.as_ref());
@@ -962,8 +1035,13 @@ fn field_checks(gold: &GoldRecord, pred: &Record) -> Vec<FieldCheck> {
             }
         }
         (GoldRecord::ExportControl(g), Record::ExportControl(p)) => {
-            let same_chips = g.chips.iter().all(|gc| p.chips.iter().any(|pc| gc.accepts(pc)))
-                && p.chips.iter().all(|pc| g.chips.iter().any(|gc| gc.accepts(pc)));
+            let same_chips = g
+                .chips
+                .iter()
+                .all(|gc| p.chips.iter().any(|pc| gc.accepts(pc)))
+                && p.chips
+                    .iter()
+                    .all(|pc| g.chips.iter().any(|gc| gc.accepts(pc)));
             let gold_chips: Vec<String> = g.chips.iter().map(GoldChip::shown).collect();
             out.push(FieldCheck {
                 name: "chips",
@@ -1075,12 +1153,11 @@ fn score_kind(
     // Required gold first, then optional gold absorbs what is left.
     let required: Vec<usize> = (0..golds.len()).filter(|&i| !golds[i].optional()).collect();
     let optional: Vec<usize> = (0..golds.len()).filter(|&i| golds[i].optional()).collect();
-    let mut pairs: Vec<(usize, usize)> = matching(required.len(), preds.len(), |a, pi| {
-        key(required[a], pi)
-    })
-    .into_iter()
-    .map(|(a, pi)| (required[a], pi))
-    .collect();
+    let mut pairs: Vec<(usize, usize)> =
+        matching(required.len(), preds.len(), |a, pi| key(required[a], pi))
+            .into_iter()
+            .map(|(a, pi)| (required[a], pi))
+            .collect();
     let left: Vec<usize> = (0..preds.len())
         .filter(|pi| !pairs.iter().any(|&(_, p)| p == *pi))
         .collect();
@@ -1182,7 +1259,6 @@ fn score_kind(
     }
     [tp, fp, fn_, repeats]
 }
-
 
 fn score_chips(g: &GoldDoc, d: &DocResult, doc: &mut DocScore) -> [usize; 3] {
     // Distinct known chips, first line each.
@@ -1404,7 +1480,9 @@ pub fn describe_record(r: &Record) -> String {
         ),
         Record::Share(s) => describe_share(&s.subject, s.percent, s.market.as_deref(), s.year),
         Record::Chip(c) => format!("{} ({})", c.chip, c.vendor),
-        Record::ExportControl(e) => describe_event(e.action.as_str(), &e.chips, &e.entities, e.date),
+        Record::ExportControl(e) => {
+            describe_event(e.action.as_str(), &e.chips, &e.entities, e.date)
+        }
     }
 }
 
@@ -1887,7 +1965,8 @@ mod tests {
         assert!(msg.starts_with("bad.json:3:"), "{msg}");
         let err = Gold::parse(r#"{"schema_version":1,"documents":[{"doc":"a","records":[{"kind":"price","chip":"A800","lo":1}]}]}"#, "typo.json")
             .unwrap_err();
-        assert!(err.to_string().contains("lo"), "{err}");
+        // Unknown fields are ignored: the misspelt field leaves `low` missing.
+        assert!(err.to_string().contains("missing field `low`"), "{err}");
     }
 
     #[test]
@@ -1898,5 +1977,459 @@ mod tests {
         )))
         .unwrap();
         assert_eq!(g.documents.len(), 5);
+    }
+
+    /// A gold file of one document `a.txt` with these records (JSON).
+    fn gold_of(records: &str) -> Gold {
+        Gold::parse(
+            &format!(r#"{{"schema_version": 1, "documents": [{{"doc": "a.txt", "records": [{records}]}}]}}"#),
+            "g.json",
+        )
+        .unwrap()
+    }
+
+    fn counts(s: &Scores, kind: Kind) -> (usize, usize, usize, usize) {
+        let k = s.kind(kind);
+        (
+            k.true_positives,
+            k.false_positives,
+            k.false_negatives,
+            k.repeats,
+        )
+    }
+
+    fn dated(mut r: Record, date: Option<&str>) -> Record {
+        let d = date.map(|d| d.parse().unwrap());
+        match &mut r {
+            Record::Price(p) => p.date = d,
+            Record::ExportControl(e) => e.date = d,
+            _ => unreachable!("a dated record"),
+        }
+        r
+    }
+
+    #[test]
+    fn an_action_list_accepts_any_of_its_actions() {
+        let g = gold_of(
+            r#"{"kind": "export_control", "action": ["ban", "restriction"], "chips": ["A100"], "date": "2022-09", "line": 3}"#,
+        );
+        let one = |action| {
+            let d = doc(
+                "a.txt",
+                vec![event("a.txt", 3, action, &["A100"], Some("2022-09"))],
+            );
+            counts(&score(&g, &[d], &Catalog::embedded()), Kind::ExportControl)
+        };
+        assert_eq!(one(Action::Ban), (1, 0, 0, 0));
+        assert_eq!(one(Action::Restriction), (1, 0, 0, 0));
+        assert_eq!(one(Action::Variant), (0, 1, 1, 0));
+        // A single action still works, and prints as given.
+        let g = gold_of(r#"{"kind": "export_control", "action": "variant"}"#);
+        let GoldRecord::ExportControl(e) = &g.documents[0].records[0] else {
+            panic!()
+        };
+        assert_eq!(e.action, GoldAction::One(Action::Variant));
+        let g = gold_of(r#"{"kind": "export_control", "action": ["variant", "proposal"]}"#);
+        assert_eq!(
+            g.documents[0].records[0].describe(),
+            "variant|proposal date -"
+        );
+    }
+
+    #[test]
+    fn chip_alternatives_inside_a_record_accept_each_id() {
+        let g = gold_of(
+            r#"{"kind": "price", "chip": ["MI308", "MI308X"], "low": 10000, "high": 10000, "currency": "USD", "line": 2},
+               {"kind": "export_control", "action": "ban", "chips": ["H20", ["MI308", "MI308X"]], "line": 4}"#,
+        );
+        let d = doc(
+            "a.txt",
+            vec![
+                price("a.txt", 2, "MI308X", 10000.0, 10000.0, "USD", None),
+                event("a.txt", 4, Action::Ban, &["MI308"], None),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Price), (1, 0, 0, 0));
+        assert_eq!(counts(&s, Kind::ExportControl), (1, 0, 0, 0));
+        // Another chip is not accepted.
+        let d = doc(
+            "a.txt",
+            vec![price("a.txt", 2, "MI300X", 10000.0, 10000.0, "USD", None)],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Price), (0, 1, 1, 0));
+        assert_eq!(
+            s.documents[0].missed[0].what,
+            "MI308|MI308X 10,000 USD date -"
+        );
+        // The event's chips print with their alternatives; the matched
+        // event's chips differ from the gold's (H20 not reported).
+        assert_eq!(
+            g.documents[0].records[1].describe(),
+            "ban [H20, MI308|MI308X] date -"
+        );
+    }
+
+    #[test]
+    fn notes_and_unknown_fields_are_ignored_but_bad_gold_still_fails() {
+        let g = Gold::parse(
+            r#"{"schema_version": 1, "source": "x", "documents": [{"doc": "a.txt", "url": "u", "note": "n", "records": [
+                {"kind": "share", "subject": "NVIDIA", "percent": 88, "note": "why", "reviewer": "me"}]}]}"#,
+            "g.json",
+        )
+        .unwrap();
+        assert_eq!(g.documents[0].records.len(), 1);
+        // A record without kind: file, line and column.
+        let e = Gold::parse(
+            "{\"schema_version\": 1, \"documents\": [{\"doc\": \"a.txt\", \"records\": [\n  {\"subject\": \"NVIDIA\", \"percent\": 88}\n]}]}",
+            "nokind.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("nokind.json:2:"), "{e}");
+        assert!(e.contains("missing field `kind`"), "{e}");
+        // An unknown action, alone or in a list, and an empty list.
+        for action in [r#""bann""#, r#"["ban", "bann"]"#] {
+            let e = Gold::parse(
+                &format!(r#"{{"schema_version": 1, "documents": [{{"doc": "a", "records": [{{"kind": "export_control", "action": {action}}}]}}]}}"#),
+                "g.json",
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(e.starts_with("g.json:1:") && e.contains("bann"), "{e}");
+        }
+        let e = Gold::parse(
+            r#"{"schema_version": 1, "documents": [{"doc": "a", "records": [{"kind": "price", "chip": [], "low": 1, "high": 1, "currency": "CNY"}]}]}"#,
+            "g.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("non-empty array"), "{e}");
+    }
+
+    #[test]
+    fn required_gold_is_matched_before_optional_gold() {
+        // Gold 0 (required) accepts both predictions, gold 1 (required)
+        // only the first, gold 2 (optional) only the second: both required
+        // records must be found.
+        let g = gold_of(
+            r#"{"kind": "price", "chip": "A800", "low": 100000, "high": 100000, "currency": "CNY", "line": 1},
+               {"kind": "price", "chip": "A800", "low": 100500, "high": 100500, "currency": "CNY", "line": 9},
+               {"kind": "price", "chip": "A800", "low": 99500, "high": 99500, "currency": "CNY", "line": 2, "optional": true}"#,
+        );
+        let d = doc(
+            "a.txt",
+            vec![
+                price("a.txt", 1, "A800", 101000.0, 101000.0, "CNY", None),
+                price("a.txt", 2, "A800", 99200.0, 99200.0, "CNY", None),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Price), (2, 0, 0, 0), "{:#?}", s.documents);
+    }
+
+    #[test]
+    fn a_prediction_whose_date_agrees_is_preferred() {
+        // The same price said twice with two dates; the predictions on the
+        // other's line must still pair by date.
+        let g = gold_of(
+            r#"{"kind": "price", "chip": "A800", "low": 100000, "high": 100000, "currency": "CNY", "date": "2023-04", "line": 5},
+               {"kind": "price", "chip": "A800", "low": 100000, "high": 100000, "currency": "CNY", "date": "2023-10", "line": 6}"#,
+        );
+        let p = |line, date| {
+            dated(
+                price("a.txt", line, "A800", 100000.0, 100000.0, "CNY", None),
+                Some(date),
+            )
+        };
+        let d = doc("a.txt", vec![p(5, "2023-10"), p(6, "2023-04")]);
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Price), (2, 0, 0, 0));
+        assert_eq!((s.dates.correct, s.dates.scored), (2, 2));
+    }
+
+    #[test]
+    fn a_repeated_fact_is_neither_right_nor_wrong() {
+        let g = gold_of(
+            r#"{"kind": "export_control", "action": "ban", "chips": ["A100"], "date": "2022-09", "line": 10},
+               {"kind": "share", "subject": "NVIDIA", "percent": 88, "year": 2022, "line": 20}"#,
+        );
+        let ev = |line, date| event("a.txt", line, Action::Ban, &["A100"], date);
+        let d = doc(
+            "a.txt",
+            vec![
+                ev(10, Some("2022-09-01")),
+                // The lead says it again: same month, no date, the year only.
+                ev(2, Some("2022-09")),
+                ev(3, None),
+                ev(4, Some("2022")),
+                share("a.txt", 20, "NVIDIA", 88.0, Some(2022)),
+                share("a.txt", 1, "NVIDIA", 88.0, None),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::ExportControl), (1, 0, 0, 3));
+        assert_eq!(counts(&s, Kind::Share), (1, 0, 0, 1));
+        assert_eq!(s.all.repeats, 4);
+        assert_eq!(s.kind(Kind::ExportControl).precision, Some(1.0));
+        let r = &s.documents[0].repeats;
+        let lines: Vec<(Kind, u32, Option<u32>)> =
+            r.iter().map(|r| (r.kind, r.line, r.gold_line)).collect();
+        assert_eq!(
+            lines,
+            [
+                (Kind::Share, 1, Some(20)),
+                (Kind::ExportControl, 2, Some(10)),
+                (Kind::ExportControl, 3, Some(10)),
+                (Kind::ExportControl, 4, Some(10)),
+            ]
+        );
+        let mut out = Vec::new();
+        write_text(&s, true, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "  repeat        2  export_control ban [A100] 2022-09 (repeats line 10)\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_repeat_with_a_conflicting_date_is_a_false_positive() {
+        let g = gold_of(
+            r#"{"kind": "export_control", "action": "ban", "chips": ["A100"], "date": "2022-09", "line": 10},
+               {"kind": "price", "chip": "H100", "low": 250000, "high": 250000, "currency": "CNY", "date": "2023", "line": 5},
+               {"kind": "share", "subject": "NVIDIA", "percent": 88, "year": 2022, "line": 20}"#,
+        );
+        let d = doc(
+            "a.txt",
+            vec![
+                event("a.txt", 10, Action::Ban, &["A100"], Some("2022-09")),
+                event("a.txt", 30, Action::Ban, &["A100"], Some("2023-10")),
+                event("a.txt", 31, Action::Ban, &["A100"], Some("2022-10")),
+                price("a.txt", 5, "H100", 250000.0, 250000.0, "CNY", None),
+                dated(
+                    price("a.txt", 7, "H100", 250000.0, 250000.0, "CNY", None),
+                    Some("2024-01"),
+                ),
+                share("a.txt", 20, "NVIDIA", 88.0, Some(2022)),
+                share("a.txt", 21, "NVIDIA", 88.0, Some(2023)),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::ExportControl), (1, 2, 0, 0));
+        assert_eq!(counts(&s, Kind::Price), (1, 1, 0, 0));
+        assert_eq!(counts(&s, Kind::Share), (1, 1, 0, 0));
+        assert!(s.documents[0].repeats.is_empty());
+        let lines: Vec<u32> = s.documents[0].unmatched.iter().map(|u| u.line).collect();
+        assert_eq!(lines, [7, 21, 30, 31]);
+    }
+
+    #[test]
+    fn optional_gold_is_repeated_too() {
+        let g = gold_of(
+            r#"{"kind": "price", "chip": "A100", "low": 37000, "high": 37000, "currency": "USD", "optional": true, "line": 8}"#,
+        );
+        let p = |line| price("a.txt", line, "A100", 37000.0, 37000.0, "USD", None);
+        let s = score(&g, &[doc("a.txt", vec![p(8), p(9)])], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Price), (0, 0, 0, 1));
+    }
+
+    #[test]
+    fn markets_are_compared_after_normalization() {
+        assert_eq!(normalize_market("中国大陆AI芯片市场"), "AI芯片");
+        assert_eq!(normalize_market("全球数据中心GPU的整体市场"), "数据中心GPU");
+        assert_eq!(normalize_market("英伟达总营业收入"), "英伟达营收");
+        assert_eq!(normalize_market("国内在华销售额"), "营收");
+        assert_eq!(normalize_market("中国市场"), "");
+        assert!(markets_agree(
+            Some("全球数据中心GPU市场"),
+            Some("数据中心GPU")
+        ));
+        assert!(markets_agree(Some("英伟达销售收入"), Some("英伟达的收入")));
+        assert!(!markets_agree(Some("AI芯片"), Some("中国AI训练芯片")));
+        assert!(markets_agree(Some("GPU"), Some("数据中心GPU")));
+        assert!(markets_agree(Some("数据中心GPU"), Some("GPU")));
+        // What is left empty is no market.
+        assert!(markets_agree(Some("中国市场"), None));
+        assert!(markets_agree(None, Some("全球市场")));
+        assert!(!markets_agree(Some("数据中心GPU"), None));
+        assert!(!markets_agree(None, Some("数据中心GPU")));
+        assert!(!markets_agree(Some("服务器"), Some("数据中心GPU")));
+    }
+
+    /// A gold share and the predicted one with a market, region and metric.
+    fn share_with(
+        market: Option<&str>,
+        region: Option<Region>,
+        metric: Option<crate::model::Metric>,
+    ) -> Record {
+        let mut r = share("a.txt", 3, "NVIDIA", 90.0, Some(2023));
+        if let Record::Share(s) = &mut r {
+            s.market = market.map(str::to_string);
+            s.region = region;
+            s.metric = metric;
+        }
+        r
+    }
+
+    #[test]
+    fn field_accuracy_scores_the_fields_the_gold_states() {
+        use crate::model::Metric;
+        let g = gold_of(
+            r#"{"kind": "price", "chip": "A800", "low": 120000, "high": 120000, "currency": "CNY", "line": 1, "qualifier": null, "basis": "unit", "role": "after"},
+               {"kind": "price", "chip": "H800", "low": 200000, "high": 200000, "currency": "CNY", "line": 2, "qualifier": "about"},
+               {"kind": "share", "subject": "NVIDIA", "percent": 90, "line": 3, "market": "中国AI芯片市场", "region": "china", "metric": null, "year": 2023},
+               {"kind": "export_control", "action": "restriction", "line": 4, "authority": "bis", "effective": "2023-11"},
+               {"kind": "export_control", "action": "ban", "line": 5, "authority": null, "effective": null},
+               {"kind": "price", "chip": "A100", "low": 1, "high": 1, "currency": "CNY", "line": 6, "qualifier": "over", "optional": true}"#,
+        );
+        let mut about = price(
+            "a.txt",
+            1,
+            "A800",
+            120000.0,
+            120000.0,
+            "CNY",
+            Some(Role::After),
+        );
+        if let Record::Price(p) = &mut about {
+            // Gold states null: about is wrong.
+            p.qualifier = Some(Qualifier::About);
+        }
+        let mut restriction = event("a.txt", 4, Action::Restriction, &[], None);
+        if let Record::ExportControl(e) = &mut restriction {
+            e.authority = Some("BIS".into());
+            e.effective = Some("2023-11-16".parse().unwrap());
+        }
+        let d = doc(
+            "a.txt",
+            vec![
+                about,
+                // Gold states qualifier about only; basis and role unstated.
+                price(
+                    "a.txt",
+                    2,
+                    "H800",
+                    200000.0,
+                    200000.0,
+                    "CNY",
+                    Some(Role::Before),
+                ),
+                share_with(Some("AI芯片"), None, Some(Metric::Revenue)),
+                restriction,
+                // Authority US where the gold states null.
+                event("a.txt", 5, Action::Ban, &[], None),
+                // Optional gold: its fields are not scored.
+                price("a.txt", 6, "A100", 1.0, 1.0, "CNY", None),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        let f = &s.fields;
+        let acc = |name: &str| {
+            let a = f.field(name).unwrap();
+            (a.correct, a.scored)
+        };
+        assert_eq!(acc("price.qualifier"), (0, 2));
+        assert_eq!(acc("price.basis"), (1, 1));
+        assert_eq!(acc("price.role"), (1, 1));
+        assert_eq!(acc("share.market"), (1, 1));
+        assert_eq!(acc("share.region"), (0, 1));
+        assert_eq!(acc("share.metric"), (0, 1));
+        assert_eq!(acc("share.year"), (1, 1));
+        assert_eq!(acc("share.qualifier"), (0, 0));
+        assert_eq!(acc("export_control.authority"), (1, 2));
+        assert_eq!(acc("export_control.effective"), (2, 2));
+        assert_eq!((f.correct, f.scored), (7, 12));
+        assert_eq!(f.by_field.len(), SCORED_FIELDS.len());
+        assert_eq!(f.field("share.qualifier").unwrap().accuracy, None);
+        assert!(s.fields_below(0.6) && !s.fields_below(0.5));
+        // The differences name both values; unscored ones (line, subject)
+        // only when they differ.
+        let diffs: Vec<String> = s.documents[0]
+            .differences
+            .iter()
+            .flat_map(|d| {
+                d.fields.iter().map(move |f| {
+                    format!(
+                        "{}:{} {}/{} {}",
+                        d.line, f.field, f.gold, f.predicted, f.scored
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            diffs,
+            [
+                "1:qualifier -/about true",
+                "2:qualifier about/- true",
+                "3:region china/- true",
+                "3:metric -/revenue true",
+                "5:authority -/US true",
+            ]
+        );
+        // The table prints the overall line and one line per scored field.
+        let mut out = Vec::new();
+        write_text(&s, true, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("\nfield accuracy  7/12 = 0.583 (fields the gold states, over matched required records)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  share.metric             0.000 (0/1)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  export_control.effective 1.000 (2/2)\n"),
+            "{text}"
+        );
+        assert!(!text.contains("share.qualifier"), "{text}");
+        assert!(
+            text.contains("  differs       3  share          NVIDIA 90% of AI芯片 in 2023: region gold china, got -; metric gold -, got revenue\n"),
+            "{text}"
+        );
+        // Narrowed to shares, field accuracy is over share fields only.
+        let only = s.only(&[Kind::Share]);
+        assert_eq!((only.fields.correct, only.fields.scored), (2, 4));
+        assert!(only.fields.by_field.keys().all(|k| k.starts_with("share.")));
+    }
+
+    #[test]
+    fn an_effective_date_agrees_to_the_gold_precision() {
+        let g = gold_of(
+            r#"{"kind": "export_control", "action": "ban", "line": 1, "effective": "2023-11-16"}"#,
+        );
+        let with = |eff: Option<&str>| {
+            let mut r = event("a.txt", 1, Action::Ban, &[], None);
+            if let Record::ExportControl(e) = &mut r {
+                e.effective = eff.map(|d| d.parse().unwrap());
+            }
+            let s = score(&g, &[doc("a.txt", vec![r])], &Catalog::embedded());
+            s.fields.correct
+        };
+        assert_eq!(with(Some("2023-11-16")), 1);
+        assert_eq!(with(Some("2023-11")), 0);
+        assert_eq!(with(None), 0);
+    }
+
+    #[test]
+    fn a_share_year_prefers_and_repeats_like_a_date() {
+        let g = gold_of(
+            r#"{"kind": "share", "subject": "NVIDIA", "percent": 90, "year": 2022, "line": 1, "market": "GPU"},
+               {"kind": "share", "subject": "NVIDIA", "percent": 90, "year": 2023, "line": 1, "market": "GPU"}"#,
+        );
+        let d = doc(
+            "a.txt",
+            vec![
+                share("a.txt", 1, "NVIDIA", 90.0, Some(2023)),
+                share("a.txt", 1, "NVIDIA", 90.0, Some(2022)),
+            ],
+        );
+        let s = score(&g, &[d], &Catalog::embedded());
+        assert_eq!(counts(&s, Kind::Share), (2, 0, 0, 0));
+        assert_eq!(s.fields.field("share.year").unwrap().correct, 2);
     }
 }

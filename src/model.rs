@@ -219,8 +219,10 @@ pub enum Basis {
     Unit,
     /// A server or machine.
     System,
-    /// Rent per month.
+    /// Rent per card per month.
     RentMonth,
+    /// Rent per card per hour (每小时2美元).
+    RentHour,
 }
 
 /// The two sides of a price move (从X涨到Y).

@@ -271,6 +271,7 @@ fn basis(b: Basis) -> &'static str {
         Basis::Unit => "unit",
         Basis::System => "system",
         Basis::RentMonth => "rent_month",
+        Basis::RentHour => "rent_hour",
     }
 }
 
