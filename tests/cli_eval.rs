@@ -1,6 +1,7 @@
 //! `chipscan eval` through the real binary: the gold scored against itself
-//! gives F1 = 1, the corpus is scored, `--min-f1`, `--verbose`, `--format
-//! json`, `--predictions`, and errors in the gold file.
+//! gives F1 = 1 and field accuracy 1, the corpus is scored, `--min-f1`,
+//! `--min-field-accuracy`, `--verbose`, `--format json`, `--predictions`,
+//! action lists, chip alternatives, repeats, and errors in the gold file.
 
 use std::path::Path;
 
@@ -32,8 +33,18 @@ fn eval(args: &[&str]) -> Run {
     }
 }
 
+/// The first id of a gold chip entry (a string or an array of alternatives).
+fn first(v: &Value) -> Value {
+    if v.is_array() {
+        v[0].clone()
+    } else {
+        v.clone()
+    }
+}
+
 /// The gold file turned into `extract --format json` output: every record,
-/// optional ones too, and one chip record per chip entry (its first id).
+/// optional ones too, and one chip record per chip entry (its first id, its
+/// first action).
 fn gold_as_predictions(gold: &Value) -> Value {
     let cat = Catalog::embedded();
     let mut documents = Vec::new();
@@ -47,7 +58,7 @@ fn gold_as_predictions(gold: &Value) -> Value {
             let list = |k: &str| r.get(k).cloned().unwrap_or(json!([]));
             let rec = match r["kind"].as_str().unwrap() {
                 "price" => json!({"kind": "price", "doc": doc, "line": line, "evidence": "",
-                    "chip": r["chip"], "low": r["low"], "high": r["high"], "currency": r["currency"],
+                    "chip": first(&r["chip"]), "low": r["low"], "high": r["high"], "currency": r["currency"],
                     "qualifier": get("qualifier"), "basis": r.get("basis").cloned().unwrap_or(json!("unit")),
                     "date": get("date"), "role": get("role")}),
                 "share" => json!({"kind": "share", "doc": doc, "line": line, "evidence": "",
@@ -55,7 +66,8 @@ fn gold_as_predictions(gold: &Value) -> Value {
                     "market": get("market"), "region": get("region"), "year": get("year"), "metric": get("metric")}),
                 "export_control" => {
                     json!({"kind": "export_control", "doc": doc, "line": line, "evidence": "",
-                    "action": r["action"], "chips": list("chips"), "entities": list("entities"),
+                    "action": first(&r["action"]),
+                    "chips": list("chips").as_array().unwrap().iter().map(first).collect::<Vec<_>>(), "entities": list("entities"),
                     "authority": get("authority"), "date": get("date"), "effective": get("effective")})
                 }
                 k => panic!("gold kind {k}"),
@@ -111,6 +123,8 @@ fn the_gold_scored_against_itself_gives_f1_one() {
     }
     assert_eq!(v["dates"]["accuracy"], 1.0);
     assert_eq!(v["published"]["accuracy"], 1.0);
+    assert_eq!(v["fields"]["accuracy"], 1.0, "{}", v["fields"]);
+    assert!(v["fields"]["scored"].as_u64().unwrap() > 0);
     assert_eq!(v["documents"].as_array().unwrap().len(), 5);
     // The table says the same.
     let r = eval(&["--gold", GOLD, "--predictions", pred.to_str().unwrap()]);
@@ -313,5 +327,250 @@ fn usage_errors_exit_2() {
         r.stdout.contains("documents       5 scored"),
         "{}",
         r.stdout
+    );
+}
+
+/// A gold file and a predictions file in a temporary folder.
+fn fixture(gold: &str, records: Value) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    std::fs::write(&g, gold).unwrap();
+    let p = dir.path().join("p.json");
+    let n = records.as_array().unwrap().len();
+    std::fs::write(
+        &p,
+        serde_json::to_string(&json!({"schema_version": 1,
+            "documents": [{"doc": "x/a.txt", "title": null, "published": "2024-01", "published_from": "manifest",
+                "encoding": "UTF-8", "script": "simplified", "bytes": 10, "records": n, "warnings": []}],
+            "records": records}))
+        .unwrap(),
+    )
+    .unwrap();
+    let (g, p) = (
+        g.to_str().unwrap().to_string(),
+        p.to_str().unwrap().to_string(),
+    );
+    (dir, g, p)
+}
+
+fn ev(
+    line: u32,
+    action: &str,
+    chips: &[&str],
+    date: Option<&str>,
+    authority: Option<&str>,
+) -> Value {
+    json!({"kind": "export_control", "doc": "x/a.txt", "line": line, "evidence": "美国禁售", "action": action,
+        "chips": chips, "entities": [], "authority": authority, "date": date, "effective": null})
+}
+
+const FULL_GOLD: &str = r#"{"schema_version": 1, "documents": [{"doc": "a.txt", "note": "fixture", "records": [
+    {"kind": "export_control", "action": ["ban", "restriction"], "chips": [["MI308", "MI308X"]], "date": "2024-01",
+     "line": 3, "authority": "US", "note": "禁售 or a rule: both accepted", "reviewer": "unknown fields are ignored"},
+    {"kind": "price", "chip": ["MI308", "MI308X"], "low": 10000, "high": 10000, "currency": "USD", "line": 5,
+     "qualifier": null, "basis": "unit"},
+    {"kind": "share", "subject": "NVIDIA", "percent": 90, "year": 2023, "line": 7, "market": "中国AI芯片市场",
+     "metric": "revenue", "region": "china"}
+]}]}"#;
+
+fn full_predictions() -> Value {
+    json!([
+        ev(1, "restriction", &["MI308"], Some("2024-01"), Some("US")),
+        ev(3, "restriction", &["MI308X"], Some("2024-01-05"), Some("BIS")),
+        ev(9, "ban", &["MI308"], Some("2023-10"), Some("US")),
+        {"kind": "price", "doc": "x/a.txt", "line": 5, "evidence": "MI308X约1万美元", "chip": "MI308X", "low": 10000.0,
+         "high": 10000.0, "currency": "USD", "qualifier": "about", "basis": "unit", "date": null, "role": null},
+        {"kind": "share", "doc": "x/a.txt", "line": 7, "evidence": "英伟达在中国AI芯片的营收占比90%", "subject": "NVIDIA",
+         "percent": 90.0, "qualifier": null, "market": "AI芯片", "region": "china", "year": 2023, "metric": null}
+    ])
+}
+
+#[test]
+fn action_lists_chip_alternatives_repeats_and_field_accuracy_through_the_binary() {
+    let (_dir, gold, pred) = fixture(FULL_GOLD, full_predictions());
+    let r = eval(&["--gold", &gold, "--predictions", &pred, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let kind = |k: &str| {
+        v["kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["kind"] == k)
+            .unwrap()
+            .clone()
+    };
+    // The event on line 3 matches (restriction is in the list, MI308X an
+    // accepted id); line 1 repeats it (date agrees); line 9's 2023-10
+    // conflicts with 2024-01: a false positive.
+    let e = kind("export_control");
+    assert_eq!(
+        (
+            e["true_positives"].as_u64(),
+            e["false_positives"].as_u64(),
+            e["repeats"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "{e}"
+    );
+    let p = kind("price");
+    assert_eq!(p["true_positives"], 1, "{p}");
+    let doc = &v["documents"][0];
+    assert_eq!(doc["repeats"].as_array().unwrap().len(), 1, "{doc}");
+    assert_eq!(doc["repeats"][0]["line"], 1);
+    assert_eq!(doc["repeats"][0]["gold_line"], 3);
+    assert_eq!(doc["unmatched"][0]["line"], 9);
+    // Fields: authority US/BIS wrong; price qualifier null/about wrong,
+    // basis right; share market right after normalization, metric wrong,
+    // region and year right.
+    let f = &v["fields"];
+    assert_eq!(
+        (f["scored"].as_u64(), f["correct"].as_u64()),
+        (Some(7), Some(4)),
+        "{f}"
+    );
+    let by = &f["by_field"];
+    assert_eq!(
+        by["share.market"],
+        json!({"scored": 1, "correct": 1, "accuracy": 1.0})
+    );
+    assert_eq!(
+        by["share.metric"],
+        json!({"scored": 1, "correct": 0, "accuracy": 0.0})
+    );
+    assert_eq!(by["export_control.authority"]["correct"], 0);
+    assert_eq!(
+        by["price.role"],
+        json!({"scored": 0, "correct": 0, "accuracy": null})
+    );
+    assert_eq!(by.as_object().unwrap().len(), 10);
+
+    // The table and --verbose.
+    let r = eval(&["--gold", &gold, "--predictions", &pred, "--verbose"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = &r.stdout;
+    assert!(
+        out.contains("\nfield accuracy  4/7 = 0.571 (fields the gold states, over matched required records)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  share.metric             0.000 (0/1)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  share.market             1.000 (1/1)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("price.role"), "{out}");
+    assert!(
+        out.contains(
+            "  repeat        1  export_control restriction [MI308] 2024-01 (repeats line 3)\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  unmatched     9  export_control ban [MI308] 2023-10\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  differs       3  export_control restriction [MI308X] 2024-01-05: authority gold US, got BIS\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  differs       5  price          MI308X 10,000 USD about date -: qualifier gold -, got about\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  differs       7  share          NVIDIA 90% of AI芯片 in 2023: metric gold revenue, got -\n"),
+        "{out}"
+    );
+    let header = out.lines().next().unwrap();
+    assert!(header.contains(" rep "), "{header}");
+
+    // --min-field-accuracy: 4/7 passes 0.5, fails 0.6 with exit 1.
+    let r = eval(&[
+        "--gold",
+        &gold,
+        "--predictions",
+        &pred,
+        "--min-field-accuracy",
+        "0.5",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = eval(&[
+        "--gold",
+        &gold,
+        "--predictions",
+        &pred,
+        "--min-field-accuracy",
+        "0.6",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("field accuracy below 0.6: 0.571 (4/7)"),
+        "{}",
+        r.stderr
+    );
+    let r = eval(&[
+        "--gold",
+        &gold,
+        "--predictions",
+        &pred,
+        "--min-field-accuracy",
+        "2",
+    ]);
+    assert_eq!(r.code, 2);
+    // --kind narrows field accuracy: the share alone has 3 of 4 right.
+    let r = eval(&[
+        "--gold",
+        &gold,
+        "--predictions",
+        &pred,
+        "--kind",
+        "share",
+        "--format",
+        "json",
+        "--min-field-accuracy",
+        "0.6",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        (
+            v["fields"]["scored"].as_u64(),
+            v["fields"]["correct"].as_u64()
+        ),
+        (Some(4), Some(3))
+    );
+}
+
+#[test]
+fn a_gold_record_without_kind_or_with_a_bad_action_fails_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.gold.json");
+    std::fs::write(
+        &bad,
+        "{\"schema_version\": 1, \"documents\": [{\"doc\": \"a.txt\", \"records\": [\n  {\"subject\": \"NVIDIA\", \"percent\": 88, \"note\": \"x\"}\n]}]}\n",
+    )
+    .unwrap();
+    let r = eval(&["--gold", bad.to_str().unwrap(), "corpus"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("bad.gold.json:2:") && r.stderr.contains("missing field `kind`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+    std::fs::write(
+        &bad,
+        r#"{"schema_version": 1, "documents": [{"doc": "a.txt", "records": [{"kind": "export_control", "action": ["ban", "forbid"]}]}]}"#,
+    )
+    .unwrap();
+    let r = eval(&["--gold", bad.to_str().unwrap(), "corpus"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("bad.gold.json:1:") && r.stderr.contains("unknown variant `forbid`"),
+        "{}",
+        r.stderr
     );
 }

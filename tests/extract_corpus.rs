@@ -31,6 +31,16 @@ fn every_kind_scores_at_least_0_9_f1_on_the_seed_gold() {
         assert!(f1 >= 0.9, "{kind}: F1 {f1:.3} (precision {:?}, recall {:?})", k.precision, k.recall);
     }
     assert!(scores.below(0.9).is_empty());
+    // Dates and the fields the gold states (qualifier, basis, role, market,
+    // region, year, metric, authority, effective) of matched records.
+    assert!(scores.dates.accuracy.unwrap_or(0.0) >= 0.9, "{:?}", scores.dates);
+    let fields = &scores.fields;
+    assert!(fields.scored >= 80, "{fields:?}");
+    assert!(fields.accuracy.unwrap_or(0.0) >= 0.9, "{fields:?}");
+    for name in chipscan::eval::SCORED_FIELDS {
+        let f = fields.field(name).expect("every field is listed");
+        assert!(f.accuracy.is_none_or(|a| a >= 0.8), "{name}: {f:?}");
+    }
 }
 
 #[test]

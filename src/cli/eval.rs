@@ -10,16 +10,21 @@ use crate::model::Extract;
 use crate::pipeline::DocResult;
 
 /// Score extraction against a gold file: precision, recall and F1 per kind
-/// (price, share, chip, export_control) and date accuracy.
+/// (price, share, chip, export_control), date accuracy and field accuracy.
 ///
 /// Documents are matched to the gold by file name; the matching rules are
-/// those of RECORDS.md ("Gold files and chipscan eval"). The articles are
+/// those of RECORDS.md ("Gold files and chipscan eval"). A prediction that
+/// repeats a gold fact already matched in the document (its date agreeing or
+/// missing) is counted apart (`rep`), neither right nor wrong. Field
+/// accuracy is over matched required records, for each field the gold
+/// states: price qualifier, basis, role; share qualifier, region, year,
+/// metric, market; export_control authority, effective. The articles are
 /// extracted afresh, or an earlier `chipscan extract --format json` output
 /// is scored with --predictions.
 #[derive(Debug, clap::Args)]
 #[command(
     mut_arg("paths", |a| a.required(false).required_unless_present("predictions")),
-    after_help = "Examples:\n  chipscan eval --gold tests/data/seeds.gold.json corpus/\n  chipscan eval --gold tests/data/seeds.gold.json corpus/ --verbose\n  chipscan extract corpus/ > out.json && chipscan eval --gold seeds.gold.json --predictions out.json --min-f1 0.8"
+    after_help = "Examples:\n  chipscan eval --gold tests/data/seeds.gold.json corpus/\n  chipscan eval --gold tests/data/seeds.gold.json corpus/ --verbose\n  chipscan extract corpus/ > out.json && chipscan eval --gold seeds.gold.json --predictions out.json --min-f1 0.8\n  chipscan eval --gold tests/data/seeds.gold.json corpus/ --min-field-accuracy 0.9"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -42,14 +47,21 @@ pub struct Args {
     #[arg(long, value_name = "X", value_parser = parse_unit)]
     pub min_f1: Option<f64>,
 
+    /// Exit 1 when the field accuracy over all scored fields is below this
+    /// (0 to 1).
+    #[arg(long, value_name = "X", value_parser = parse_unit)]
+    pub min_field_accuracy: Option<f64>,
+
     /// Only these kinds (comma-separated): their scores, the `all` row over
-    /// them, --min-f1 and the --verbose lists.
+    /// them, field accuracy, --min-f1, --min-field-accuracy and the
+    /// --verbose lists.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub kind: Vec<crate::model::Kind>,
 
     /// Also list, per document: missed gold records, unmatched predictions
-    /// (with their evidence), matched records whose date is wrong or whose
-    /// other fields differ from the gold, and a wrong publish date.
+    /// (with their evidence), repeats, matched records whose date is wrong
+    /// or whose fields differ from the gold (each with both values), and a
+    /// wrong publish date.
     #[arg(short, long)]
     pub verbose: bool,
 }
@@ -146,9 +158,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             list.join(", ")
         ));
     }
+    let fields_below = args
+        .min_field_accuracy
+        .is_some_and(|m| scores.fields_below(m));
+    if fields_below {
+        report_error(&format!(
+            "field accuracy below {}: {:.3} ({}/{})",
+            args.min_field_accuracy.unwrap_or(0.0),
+            scores.fields.accuracy.unwrap_or(0.0),
+            scores.fields.correct,
+            scores.fields.scored
+        ));
+    }
     Ok(if failed {
         EXIT_ERROR
-    } else if !below.is_empty() {
+    } else if !below.is_empty() || fields_below {
         EXIT_FINDINGS
     } else {
         EXIT_OK

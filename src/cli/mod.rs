@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, each with its arguments and
 //! one `run`. Exit codes: 0 success, 1 findings or a failed threshold
-//! (`check`, `eval --min-f1`), 2 an input could not be read or usage was wrong.
+//! (`check`, `eval --min-f1`, `eval --min-field-accuracy`), 2 an input could
+//! not be read or usage was wrong.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,7 +40,8 @@ pub enum Command {
 
 /// Exit code: everything went well.
 pub const EXIT_OK: u8 = 0;
-/// Exit code: findings (`check`) or a failed threshold (`eval --min-f1`).
+/// Exit code: findings (`check`) or a failed threshold (`eval --min-f1`,
+/// `eval --min-field-accuracy`).
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: an input could not be read, or the usage was wrong.
 pub const EXIT_ERROR: u8 = 2;
