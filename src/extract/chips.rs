@@ -45,6 +45,9 @@ pub struct ChipMatcher {
     /// Names containing Han characters, matched exactly (ASCII case-insensitive).
     han: AhoCorasick,
     han_chip: Vec<usize>,
+    /// Per Han pattern: a context-only name (华山 is Moore Threads' chip only
+    /// next to 芯片, GPU, ...).
+    han_bare: Vec<bool>,
     /// Latin names by compact key (lowercase, no spaces or hyphens).
     latin: HashMap<String, usize>,
     /// Context-only names by compact key.
@@ -70,6 +73,7 @@ impl ChipMatcher {
     pub fn new(catalog: &Catalog) -> ChipMatcher {
         let mut han_patterns = Vec::new();
         let mut han_chip = Vec::new();
+        let mut han_bare = Vec::new();
         let mut latin = HashMap::default();
         let mut bare = HashMap::default();
         let mut max_words = 1;
@@ -80,6 +84,7 @@ impl ChipMatcher {
                     for variant in han_variants(name) {
                         han_patterns.push(variant);
                         han_chip.push(idx);
+                        han_bare.push(false);
                     }
                 } else if !bare_keys.contains(&compact(name)) {
                     max_words = max_words.max(name.split([' ', '-']).filter(|w| !w.is_empty()).count());
@@ -87,7 +92,15 @@ impl ChipMatcher {
                 }
             }
             for b in &chip.bare {
-                bare.entry(compact(b)).or_insert(idx);
+                if has_han(b) {
+                    for variant in han_variants(b) {
+                        han_patterns.push(variant);
+                        han_chip.push(idx);
+                        han_bare.push(true);
+                    }
+                } else {
+                    bare.entry(compact(b)).or_insert(idx);
+                }
             }
         }
         let han = AhoCorasickBuilder::new()
@@ -96,7 +109,7 @@ impl ChipMatcher {
             .ascii_case_insensitive(true)
             .build(&han_patterns)
             .expect("chip names build an automaton");
-        ChipMatcher { han, han_chip, latin, bare, max_words }
+        ChipMatcher { han, han_chip, han_bare, latin, bare, max_words }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -138,6 +151,9 @@ impl ChipMatcher {
             // 昆仑芯科技, 昆仑芯公司: the company, not its chip.
             let rest = &text[r.end..];
             if ["科技", "公司", "集团", "股份"].iter().any(|w| rest.starts_with(w)) {
+                continue;
+            }
+            if self.han_bare[m.pattern().as_usize()] && !in_han_chip_context(text, &r) {
                 continue;
             }
             out.push(Mention { range: r, chip: ChipRef::Known(self.han_chip[m.pattern().as_usize()]) });
@@ -236,16 +252,22 @@ impl ChipMatcher {
         for run in runs {
             for w in run.iter().cloned() {
                 let token = &text[w.clone()];
-                if !model_like(token) || known.iter().any(|k| k.start < w.end && w.start < k.end) {
+                if known.iter().any(|k| k.start < w.end && w.start < k.end) {
                     continue;
                 }
-                if self.latin.contains_key(&compact(token)) || self.bare.contains_key(&compact(token)) {
+                let next_to_known = || known.iter().any(|k| joined(text, k.end, w.start) || joined(text, w.end, k.start));
+                // A context-only name in a list with known chips is a chip
+                // (分别为H20、L20和L2).
+                if let Some(&chip) = self.bare.get(&compact(token)) {
+                    if next_to_known() && !after_is_quantity(text, w.end) {
+                        found.push(Mention { range: w, chip: ChipRef::Known(chip) });
+                    }
                     continue;
                 }
-                let next_to_known = known.iter().any(|k| {
-                    joined(text, k.end, w.start) || joined(text, w.end, k.start)
-                });
-                if next_to_known {
+                if !model_like(token) || self.latin.contains_key(&compact(token)) {
+                    continue;
+                }
+                if next_to_known() {
                     found.push(Mention { range: w, chip: ChipRef::Unknown(token.to_string()) });
                 }
             }
@@ -321,10 +343,24 @@ fn in_chip_context(text: &str, span: &Range<usize>) -> bool {
     let before = chars_before(text, span.start, 6);
     let after = chars_after(text, span.end, 5);
     // A number with a unit after it is a quantity, not a chip (4090元, 4090个).
-    if after.trim_start().starts_with(['元', '个', '万', '亿', '年', '月', '日', '%', '美', '块', '张', '片', '台']) {
+    if after_is_quantity(text, span.end) {
         return false;
     }
     CHIP_CONTEXT.iter().any(|w| before.contains(w) || after.contains(w))
+}
+
+/// Whether a unit follows byte `end`: the number before it counts or prices.
+fn after_is_quantity(text: &str, end: usize) -> bool {
+    text[end..].trim_start().starts_with(['元', '个', '万', '亿', '年', '月', '日', '%', '美', '块', '张', '片', '台'])
+}
+
+/// A context-only Han name (「华山」) is a chip when a chip word stands within
+/// a dozen characters of it (「华山」与「庐山」这两款晶片, 华山芯片).
+fn in_han_chip_context(text: &str, span: &Range<usize>) -> bool {
+    let before = chars_before(text, span.start, 12);
+    let after = chars_after(text, span.end, 12);
+    const WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", "处理器", "算力卡", "AI卡", "训推"];
+    WORDS.iter().any(|w| before.contains(w) || after.contains(w))
 }
 
 /// Maximal runs of ASCII letters and digits, joined by single spaces or
@@ -388,13 +424,24 @@ const fn ascii_alnum_bytes(word: u64) -> u64 {
     (digit | letter) & !word & HIGH
 }
 
-/// The words of a Latin run.
+/// The words of a Latin run. Names run together without a space, as in a
+/// table flattened from a web page (RTX 5090RTX 4090, 5070 TiRTX), are split
+/// where two capitals or more follow a digit or a small letter.
 fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     let mut words = Vec::new();
     let mut start = None;
+    let b = text.as_bytes();
     for (i, c) in text[run.clone()].char_indices() {
         let at = run.start + i;
         if is_alnum(c) {
+            if let Some(s) = start {
+                let prev = b[at - 1];
+                let capitals = b[at..run.end].iter().take_while(|x| x.is_ascii_uppercase()).count();
+                if (prev.is_ascii_digit() || prev.is_ascii_lowercase()) && capitals >= 2 {
+                    words.push(s..at);
+                    start = Some(at);
+                }
+            }
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             words.push(s..at);
@@ -503,6 +550,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn names_run_together_are_split() {
+        assert_eq!(ids("項目 / 型號RTX 5090RTX 4090RTX 5080"), vec!["RTX 5090", "RTX 4090", "RTX 5080"]);
+        assert_eq!(ids("型号RTX 5070 TiRTX 4070 Ti"), vec!["RTX 5070 Ti", "RTX 4070 Ti"]);
+        // A one-letter suffix stays with its model.
+        assert_eq!(ids("RTX 4090D和MI300X"), vec!["RTX 4090D", "MI300X"]);
+        assert_eq!(ids("H100NVL"), vec!["H100"]);
+    }
+
+    #[test]
+    fn context_only_names_in_a_list_with_known_chips() {
+        assert_eq!(ids("英伟达已推出特供版AI芯片共三款,分别为H20、L20和L2"), vec!["H20", "L20", "L2"]);
+        assert_eq!(ids("L4和T4都是推理卡"), vec!["L4", "T4"]);
+        // Not a cache level or a count.
+        assert_eq!(ids("H100的L2缓存为50MB"), vec!["H100"]);
+    }
+
+    #[test]
+    fn context_only_han_names() {
+        assert_eq!(ids("摩尔线程推出「华山」与「庐山」这两款晶片"), vec!["Huashan", "Lushan"]);
+        assert_eq!(ids("华山芯片定位AI训推一体"), vec!["Huashan"]);
+        assert!(ids("他周末去爬了华山,风景很好").is_empty());
+        assert!(ids("复旦大学附属华山医院引入了AI辅助诊断").is_empty());
     }
 
     #[test]
