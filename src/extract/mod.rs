@@ -229,6 +229,15 @@ impl Extractor {
         }
 
 
+        prices.extend(price::read_tables(
+            self,
+            text,
+            &all_mentions,
+            &boiler,
+            |l| doc.original_line(l),
+            state.published,
+            path,
+        ));
         records.extend(price::dedupe(prices).into_iter().map(Record::Price));
         records.extend(share::dedupe(shares).into_iter().map(Record::Share));
         records.extend(export::merge(events).into_iter().map(Record::ExportControl));

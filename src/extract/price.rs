@@ -165,6 +165,14 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
         if ["约合", "折合", "相当于", "合人民币", "约合人民币"].iter().any(|w| before.contains(w)) {
             continue;
         }
+        // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
+        if let Some(prev) = out.last() {
+            let gap = s.text[prev.end..q.start].trim_matches(' ');
+            let gap = CURRENCY_BEFORE.iter().find_map(|(w, _)| gap.strip_suffix(w)).unwrap_or(gap);
+            if matches!(gap, "(" | "(约" | "(约合" | "(折合" | "(大约" | "(即") {
+                continue;
+            }
+        }
         let rest = &s.text[q.end..];
         let after = currency_after(rest).map(|(c, len)| (c, q.end + len));
         let prefix = currency_before(chars_before(s.text, q.start, 4));
@@ -280,10 +288,27 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
     // chip it may price goes on about the chips of the sentence just before
     // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
     let just_before = state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para;
-    if BACK_REFERENCES_W.any(&s.text[..at]) || (just_before && !state.previous_chips.is_empty()) {
+    if refers_back(&s.text[..at]) || (just_before && !state.previous_chips.is_empty()) {
         return state.previous_chips.clone();
     }
     Vec::new()
+}
+
+/// Whether `head` refers back to chips named before: 这类芯片, 该GPU, 上述产品
+/// (a back-reference word with a chip noun after it), or 其 before a price
+/// noun (其单价, 其售价). 其32GB记忆体 refers to something else.
+fn refers_back(head: &str) -> bool {
+    const CHIP_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "卡", "产品", "型号", "处理器", "加速器"];
+    BACK_REFERENCES_W.find_iter(head).any(|r| {
+        let rest = &head[r.end..];
+        if &head[r.clone()] == "其" {
+            let rest = rest.trim_start_matches(['在', '的']);
+            PRICE_NOUNS_W.find(rest).is_some_and(|p| p.start == 0) || rest.starts_with('售') || rest.starts_with('单')
+        } else {
+            let near = super::text::chars_after(rest, 0, 6);
+            CHIP_NOUNS.iter().any(|n| near.contains(n))
+        }
+    })
 }
 
 /// Where the last 从 (or 由, not 由于) of `head` stands: the start of a move.
@@ -491,6 +516,103 @@ fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bo
     } else {
         Basis::Unit
     }
+}
+
+/// Prices in a table flattened from a web page: a row that holds only money
+/// amounts ($1,999$1,599$999, or amounts split by spaces or bars), priced in
+/// its label or the lines just above it (上市建议价格, 售价, MSRP), and the
+/// nearest line above that names exactly as many known chips, in order: the
+/// table's header (型号RTX 5090RTX 4090RTX 5080). The n-th amount is the n-th
+/// chip's price. `mentions`: the chips of the whole text, in order; `lines`:
+/// the normalized lines; `skip`: lines set aside as page furniture.
+pub fn read_tables(
+    ex: &Extractor,
+    text: &str,
+    mentions: &[super::chips::Mention],
+    skip: &[bool],
+    line_of: impl Fn(u32) -> u32,
+    published: Option<PartialDate>,
+    doc: &str,
+) -> Vec<Price> {
+    const LOOK_BACK: usize = 80;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if skip.get(k).copied().unwrap_or(false) || !line.contains(['$', '元', '¥', '€']) {
+            continue;
+        }
+        let Some(row) = money_row(line) else { continue };
+        // The row is priced: its own label, or one of the three lines above.
+        let priced = (k.saturating_sub(3)..=k).any(|j| {
+            let l = lines[j];
+            l.contains('价') || l.contains("MSRP") || l.contains("售")
+        });
+        if !priced {
+            continue;
+        }
+        let header = (k.saturating_sub(LOOK_BACK)..k).rev().find_map(|j| {
+            let (a, b) = (starts[j], starts[j] + lines[j].len());
+            let first = mentions.partition_point(|m| m.range.start < a);
+            let mut chips: Vec<usize> = Vec::new();
+            for m in mentions[first..].iter().take_while(|m| m.range.end <= b) {
+                match m.chip {
+                    super::chips::ChipRef::Known(i) if !chips.contains(&i) => chips.push(i),
+                    _ => return None,
+                }
+            }
+            (chips.len() >= 2).then_some(chips)
+        });
+        let Some(chips) = header.filter(|c| c.len() == row.len()) else { continue };
+        let line_no = line_of(k as u32 + 1);
+        for (chip, (low, high, currency)) in chips.into_iter().zip(row) {
+            out.push(Price {
+                doc: doc.to_string(),
+                line: line_no,
+                evidence: line.to_string(),
+                chip: ex.catalog.chips[chip].id.clone(),
+                low,
+                high,
+                currency: currency.to_string(),
+                qualifier: None,
+                basis: Basis::Unit,
+                date: published,
+                role: None,
+            });
+        }
+    }
+    out
+}
+
+/// The amounts of a line that holds nothing but money amounts (two or more,
+/// each with its currency sign or word), with their currencies.
+fn money_row(line: &str) -> Option<Vec<(f64, f64, &'static str)>> {
+    let t = line.trim();
+    let label_end = t.find(|c: char| c == '$' || c.is_ascii_digit() || c == '¥' || c == '€').unwrap_or(t.len());
+    // A short label may lead the row (建议售价 $1,999 $999).
+    if t[..label_end].chars().count() > 12 {
+        return None;
+    }
+    let mut row = Vec::new();
+    let mut at = label_end;
+    for q in find_quantities(t) {
+        if q.start < label_end {
+            continue;
+        }
+        let gap = &t[at..q.start];
+        let prefix = currency_before(gap);
+        let rest = &t[q.end..];
+        let after = currency_after(rest);
+        let currency = prefix.or(after.map(|a| a.0))?;
+        let leftover = CURRENCY_BEFORE.iter().fold(gap.to_string(), |g, (w, _)| g.replace(w, ""));
+        if !leftover.chars().all(|c| c.is_whitespace() || matches!(c, '|' | '/' | '、' | ',')) {
+            return None;
+        }
+        at = q.end + after.map_or(0, |a| a.1);
+        row.push((q.low, q.high, currency));
+    }
+    let tail = t[at..].trim();
+    (row.len() >= 2 && tail.chars().all(|c| matches!(c, '|' | '/'))).then_some(row)
 }
 
 /// Drops prices a document tells again: the same chip, amount, currency,
@@ -750,6 +872,42 @@ mod tests {
             bases("英伟达H200变体定价约2.7万美元。8晶片模组的预估售价约150万人民币,比此前H20模组120万人民币的价格稍高。", "2026-01"),
             vec!["H200 27000 Unit None", "H200 1500000 System None", "H20 1200000 System None"]
         );
+    }
+
+    #[test]
+    fn a_table_row_of_prices_under_a_header_of_chips() {
+        let text = "NVIDIA GeForce 显卡\n型号RTX 5090RTX 5080RTX 5070\nCUDA 核心数217601075261444\n建议售价(未税,美元)\n$1,999$999$549\n";
+        assert_eq!(
+            bases(text, "2025-01"),
+            vec!["RTX 5090 1999 Unit None", "RTX 5080 999 Unit None", "RTX 5070 549 Unit None"]
+        );
+        // Amounts split by bars, a label on the row, yuan after each.
+        let text = "| 型号 | H20 | L20 |\n| 售价 | 11万元 | 5万元 |";
+        assert_eq!(bases(text, "2024-06"), vec!["H20 110000 Unit None", "L20 50000 Unit None"]);
+        // A row whose count differs from the header's, or that is not priced, gives nothing.
+        assert!(bases("型号RTX 5090RTX 5080RTX 5070\n建议售价\n$1,999$999", "2025-01").is_empty());
+        assert!(bases("型号RTX 5090RTX 5080\n功耗\n$575$360", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn a_converted_amount_in_brackets_is_the_same_price() {
+        assert_eq!(bases("H20售价人民币9.9万元(约1.4万美元)。", "2024-06"), vec!["H20 99000 Unit None"]);
+        assert_eq!(bases("B200单价约4万美元(约合28.8万元)。", "2024-06"), vec!["B200 40000 Unit None"]);
+    }
+
+    #[test]
+    fn a_back_reference_needs_a_chip_noun_or_a_price_noun() {
+        assert_eq!(
+            bases("华为推出昇腾910B。\n该芯片的售价约为12万元。", "2024-01"),
+            vec!["Ascend 910B 120000 Unit None"]
+        );
+        assert_eq!(bases("华为推出昇腾910B。\n其单价约为12万元。", "2024-01"), vec!["Ascend 910B 120000 Unit None"]);
+        // 其 of another thing: a laptop's price is no chip's.
+        assert!(bases(
+            "摩尔线程推出华山芯片。\n此外,公司还发布了笔记型电脑,其32GB版本售价人民币9999元。",
+            "2025-12"
+        )
+        .is_empty());
     }
 
     #[test]
