@@ -70,9 +70,10 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// Removes `(pinyin)` right after a Han character: one lowercase syllable
-/// with a tone mark (`(guó)`, `(chǎng)`), or a toneless particle after its
-/// particle character (`們(men)`, `的(de)`).
+/// Removes pinyin annotations: one lowercase syllable with a tone mark in
+/// brackets (`(guó)`, `(chǎng)`) after any character (a Han one, or the
+/// mojibake or Latin letter a bad copy left in its place: `τミ_(dá)`), and a
+/// toneless particle after its particle character (`們(men)`, `的(de)`).
 pub fn strip_pinyin(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
@@ -84,9 +85,6 @@ pub fn strip_pinyin(text: &str) -> Cow<'_, str> {
         let Some(prev) = text[..open].chars().next_back() else {
             continue;
         };
-        if !is_han(prev) {
-            continue;
-        }
         let Some(len) = memchr::memchr(b')', &bytes[open + 1..bytes.len().min(open + 1 + 24)])
         else {
             continue;
@@ -114,6 +112,10 @@ pub fn is_han(c: char) -> bool {
 }
 
 fn is_pinyin_annotation(prev: char, inner: &str) -> bool {
+    if !is_han(prev) {
+        // Only the toned form: (men), (de) after a Latin letter may be text.
+        return inner.chars().any(|c| !c.is_ascii()) && is_pinyin_annotation('\u{4E00}', inner);
+    }
     let mut plain = String::with_capacity(inner.len());
     let mut tones = 0;
     for c in inner.chars() {
@@ -184,6 +186,16 @@ mod tests {
     }
 
     #[test]
+    fn toned_pinyin_after_mojibake_or_latin_is_removed() {
+        assert_eq!(strip_pinyin("英伟τミ_(dá)产品"), "英伟τミ_产品");
+        assert_eq!(strip_pinyin("申請?(xǔ)可"), "申請?可");
+        assert_eq!(strip_pinyin("NVIDIA(yīng)的GPU"), "NVIDIA的GPU");
+        // Toneless words after Latin text are not annotations.
+        assert_eq!(strip_pinyin("Intel(de)"), "Intel(de)");
+        assert_eq!(strip_pinyin("A100(PCIe)"), "A100(PCIe)");
+    }
+
+    #[test]
     fn ordinary_parentheses_stay() {
         for s in [
             "美國商務部工業與安全局(BIS)出臺",
@@ -194,7 +206,8 @@ mod tests {
             "AI芯片(chip)的價格",
             "規模定律(scaling law)",
             "約(約合人民幣5600億元)",
-            "A800(dá)",
+            "雅虎(Yahoo)",
+            "演員(Anne)",
         ] {
             assert_eq!(strip_pinyin(s), s, "{s}");
         }
