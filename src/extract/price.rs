@@ -110,6 +110,8 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
 
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
+    // 2万多元, 3000余美元: the currency after 多 or 余.
+    let t = t.strip_prefix('多').or_else(|| t.strip_prefix('余')).unwrap_or(t);
     let skipped = rest.len() - t.len();
     CURRENCY_AFTER.iter().find(|(w, _)| t.starts_with(w)).map(|&(w, c)| (c, skipped + w.len()))
 }
@@ -175,7 +177,12 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
         }
         let rest = &s.text[q.end..];
         let after = currency_after(rest).map(|(c, len)| (c, q.end + len));
-        let prefix = currency_before(chars_before(s.text, q.start, 4));
+        // 3.5万美元一颗: the currency word ends the amount before; 一颗 counts.
+        let adjacent = out.last().is_some_and(|p| p.end == q.start);
+        if adjacent && counts_pieces(rest) {
+            continue;
+        }
+        let prefix = if adjacent { None } else { currency_before(chars_before(s.text, q.start, 4)) };
         // 新台币100万元: a currency named before the amount wins over a bare 元 after it.
         let stated = match (prefix, after) {
             (Some(p), Some((_, end))) => Some((p, end)),
@@ -197,6 +204,35 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
             },
         };
         out.push(Amount { q, currency, end });
+    }
+    out
+}
+
+/// A measure word of pieces after a number: 一颗, 一片, 每张.
+fn counts_pieces(rest: &str) -> bool {
+    rest.trim_start_matches(' ').starts_with(['颗', '片', '张', '块', '台', '个', '枚', '套'])
+}
+
+/// 1.2万美元至1.5万美元(不等, 之间): two amounts in one currency joined by 至,
+/// 到, -, ~ are one range.
+fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
+    let mut out: Vec<Amount> = Vec::with_capacity(amounts.len());
+    for a in amounts {
+        if let Some(prev) = out.last_mut() {
+            let gap = s.text[prev.end..a.q.start].trim_matches(' ');
+            let gap = CURRENCY_BEFORE.iter().find_map(|(w, _)| gap.strip_suffix(w)).unwrap_or(gap).trim_matches(' ');
+            if prev.currency == a.currency
+                && matches!(gap, "至" | "到" | "-" | "~" | "～" | "—" | "–")
+                && prev.q.low <= a.q.low
+                && !s.text[..prev.q.start].ends_with('从')
+            {
+                prev.q.high = a.q.high;
+                prev.q.end = a.q.end;
+                prev.end = a.end;
+                continue;
+            }
+        }
+        out.push(a);
     }
     out
 }
@@ -233,6 +269,10 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
         .iter()
         .find_map(|c| before.strip_suffix(c))
         .unwrap_or(before);
+    let more = s.text[a.q.end..].trim_start_matches(' ');
+    if a.end > a.q.end && (more.starts_with('多') || more.starts_with('余')) {
+        return Some(Qualifier::Over);
+    }
     super::qualify::qualifier(before, &s.text[a.end..])
 }
 
@@ -404,7 +444,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else {
         return Vec::new();
     };
-    let amounts = amounts(s, implied);
+    let amounts = join_ranges(s, amounts(s, implied));
     if amounts.is_empty() {
         return Vec::new();
     }
@@ -908,6 +948,23 @@ mod tests {
             "2025-12"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn ranges_with_the_currency_on_both_ends_and_pieces_after_a_price() {
+        assert_eq!(briefs("H20芯片目前单价为1.2万美元至1.5万美元不等。", "2024-06"), vec!["H20 12000-15000 USD - 2024-06 -"]);
+        assert_eq!(briefs("B30A报价在3万美元到4万美元之间。", "2025-09"), vec!["B30A 30000-40000 USD - 2025-09 -"]);
+        // 一颗 after a price counts pieces, it is no second price.
+        assert_eq!(briefs("H200晶片的价格约为3.5万美元一颗。", "2024-06"), vec!["H200 35000-35000 USD About 2024-06 -"]);
+        assert_eq!(briefs("A800卖12万元一张,H800更贵。", "2023-08"), vec!["A800 120000-120000 CNY - 2023-08 -"]);
+    }
+
+    #[test]
+    fn more_than_and_broke_through() {
+        assert_eq!(briefs("一张RTX 4090显卡现在要价2万多元。", "2024-06"), vec!["RTX 4090 20000-20000 CNY Over 2024-06 -"]);
+        assert_eq!(briefs("H100售价3万余美元。", "2024-06"), vec!["H100 30000-30000 USD Over 2024-06 -"]);
+        assert_eq!(briefs("目前H20价格已经跌破10万元。", "2024-06"), vec!["H20 100000-100000 CNY Under 2024-06 -"]);
+        assert_eq!(briefs("A800的价格一度突破20万元。", "2023-10"), vec!["A800 200000-200000 CNY Over 2023-10 -"]);
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::model::Qualifier;
 const BEFORE: &[(&str, Qualifier)] = &[
     ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("少于", Qualifier::Under),
     ("不超过", Qualifier::UpTo), ("不会超过", Qualifier::UpTo), ("不得超过", Qualifier::UpTo), ("不超出", Qualifier::UpTo), ("不高于", Qualifier::UpTo), ("不多于", Qualifier::UpTo),
-    ("至多", Qualifier::UpTo), ("不少于", Qualifier::Over), ("不小于", Qualifier::Over), ("不下于", Qualifier::Over),
+    ("至多", Qualifier::UpTo), ("跌破", Qualifier::Under), ("跌穿", Qualifier::Under), ("突破", Qualifier::Over),
+    ("站上", Qualifier::Over), ("不少于", Qualifier::Over), ("不小于", Qualifier::Over), ("不下于", Qualifier::Over),
     ("高达", Qualifier::UpTo), ("最高达", Qualifier::UpTo), ("最高", Qualifier::UpTo), ("最多", Qualifier::UpTo),
     ("高至", Qualifier::UpTo), ("超过", Qualifier::Over), ("超出", Qualifier::Over), ("至少", Qualifier::Over),
     ("不低于", Qualifier::Over), ("多于", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over),
