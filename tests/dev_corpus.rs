@@ -1,0 +1,82 @@
+//! The development corpus (`tests/data/dev/`: 40 excerpts of real articles
+//! from other outlets and years than the seeds, both scripts, some in GB18030
+//! and Big5, with their gold), scored by the library `chipscan eval` uses.
+//! The floors are what the extractor reached when they were set, a little
+//! below: a change that reads unseen articles worse fails here.
+
+use std::path::{Path, PathBuf};
+
+use chipscan::catalog::Catalog;
+use chipscan::eval::{Gold, score};
+use chipscan::load::LoadOptions;
+use chipscan::model::Kind;
+use chipscan::pipeline::{DocResult, Pipeline};
+
+/// Per-kind F1 floors: price, share, chip, export_control.
+const F1_FLOORS: [(Kind, f64); 4] =
+    [(Kind::Price, PRICE_F1), (Kind::Share, SHARE_F1), (Kind::Chip, CHIP_F1), (Kind::ExportControl, EXPORT_F1)];
+const PRICE_F1: f64 = 0.85;
+const SHARE_F1: f64 = 0.80;
+const CHIP_F1: f64 = 0.95;
+const EXPORT_F1: f64 = 0.45;
+const DATE_ACCURACY: f64 = 0.80;
+const FIELD_ACCURACY: f64 = 0.65;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn results(dir: &Path) -> Vec<DocResult> {
+    let pipeline = Pipeline::new(LoadOptions::default(), Catalog::embedded());
+    let mut out = Vec::new();
+    let failed = pipeline.run(&[dir.to_path_buf()], |r| out.push(r.expect("every dev article loads")));
+    assert!(!failed);
+    out
+}
+
+#[test]
+fn the_dev_corpus_stays_at_its_floors() {
+    let dir = root().join("tests/data/dev");
+    let gold = Gold::load(&dir.join("gold.json")).expect("gold parses");
+    let results = results(&dir);
+    assert_eq!(results.len(), 40);
+    let s = score(&gold, &results, &Catalog::embedded());
+    let mut low = Vec::new();
+    for (kind, floor) in F1_FLOORS {
+        let f1 = s.kind(kind).f1.unwrap_or(0.0);
+        if f1 < floor {
+            low.push(format!("{kind} F1 {f1:.3} < {floor}"));
+        }
+    }
+    let dates = s.dates.accuracy.unwrap_or(0.0);
+    if dates < DATE_ACCURACY {
+        low.push(format!("date accuracy {dates:.3} < {DATE_ACCURACY}"));
+    }
+    let fields = s.fields.accuracy.unwrap_or(0.0);
+    if fields < FIELD_ACCURACY {
+        low.push(format!("field accuracy {fields:.3} < {FIELD_ACCURACY}"));
+    }
+    assert!(low.is_empty(), "below the floors: {}", low.join("; "));
+}
+
+/// `tests/data/dev` is a copy of the shared development corpus; where the
+/// shared one is beside the project, the two must be equal.
+#[test]
+fn the_copy_equals_the_shared_corpus() {
+    let shared = root().join("../shared/dev/articles");
+    if !shared.is_dir() {
+        eprintln!("{} not found: nothing to compare", shared.display());
+        return;
+    }
+    let names = |d: &Path| {
+        let mut v: Vec<String> =
+            std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    };
+    let copy = root().join("tests/data/dev");
+    assert_eq!(names(&copy), names(&shared));
+    for n in names(&shared) {
+        assert!(std::fs::read(copy.join(&n)).unwrap() == std::fs::read(shared.join(&n)).unwrap(), "{n} differs");
+    }
+}
