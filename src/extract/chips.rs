@@ -247,24 +247,37 @@ impl ChipMatcher {
     /// A model-like token the catalog lacks, in a list with known chips.
     /// `runs`: the words of each Latin run.
     fn find_unknown(&self, text: &str, runs: &[Vec<Range<usize>>], out: &mut Vec<Mention>) {
-        let known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        let mut known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+        known.sort_by_key(|k| k.start);
         let mut found = Vec::new();
+        let mut key = String::new();
         for run in runs {
             for w in run.iter().cloned() {
                 let token = &text[w.clone()];
-                if known.iter().any(|k| k.start < w.end && w.start < k.end) {
+                // The known mentions just before and just after the word.
+                let next = known.partition_point(|k| k.start < w.start);
+                let (prev, after) = (next.checked_sub(1).map(|i| &known[i]), known.get(next));
+                if prev.is_some_and(|k| k.end > w.start) || after.is_some_and(|k| k.start < w.end) {
                     continue;
                 }
-                let next_to_known = || known.iter().any(|k| joined(text, k.end, w.start) || joined(text, w.end, k.start));
+                let next_to_known = || {
+                    prev.is_some_and(|k| joined(text, k.end, w.start)) || after.is_some_and(|k| joined(text, w.end, k.start))
+                };
+                let model = model_like(token);
                 // A context-only name in a list with known chips is a chip
-                // (分别为H20、L20和L2).
-                if let Some(&chip) = self.bare.get(&compact(token)) {
+                // (分别为H20、L20和L2). Bare names are short.
+                if !model && token.len() > 8 {
+                    continue;
+                }
+                key.clear();
+                key.extend(token.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+                if let Some(&chip) = self.bare.get(&key) {
                     if next_to_known() && !after_is_quantity(text, w.end) {
                         found.push(Mention { range: w, chip: ChipRef::Known(chip) });
                     }
                     continue;
                 }
-                if !model_like(token) || self.latin.contains_key(&compact(token)) {
+                if !model || self.latin.contains_key(&key) {
                     continue;
                 }
                 if next_to_known() {
@@ -436,8 +449,11 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
         if is_alnum(c) {
             if let Some(s) = start {
                 let prev = b[at - 1];
-                let capitals = b[at..run.end].iter().take_while(|x| x.is_ascii_uppercase()).count();
-                if (prev.is_ascii_digit() || prev.is_ascii_lowercase()) && capitals >= 2 {
+                if (prev.is_ascii_digit() || prev.is_ascii_lowercase())
+                    && c.is_ascii_uppercase()
+                    && b.get(at + 1).is_some_and(|x| x.is_ascii_uppercase())
+                    && at + 1 < run.end
+                {
                     words.push(s..at);
                     start = Some(at);
                 }

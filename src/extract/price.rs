@@ -439,7 +439,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // document's last price, else in yuan.
     let implied = if names_currency(s) {
         None
-    } else if s.text.contains('万') && PRICE_NOUNS_W.any(s.text) && !s.groups.is_empty() {
+    } else if !s.groups.is_empty() && s.text.contains('万') && PRICE_NOUNS_W.any(s.text) {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
@@ -579,7 +579,13 @@ pub fn read_tables(
     let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
-        if skip.get(k).copied().unwrap_or(false) || !line.contains(['$', '元', '¥', '€']) {
+        // A row starts with its amounts or a short label: look no further
+        // than its first thirteen characters (at most 39 bytes of Han text
+        // and a few spaces) for a digit or a currency sign.
+        let head = &line.as_bytes()[..line.len().min(48)];
+        let sign = head.iter().any(|b| b.is_ascii_digit() || *b == b'$')
+            || ["¥", "￥", "€"].iter().any(|c| head.windows(c.len()).any(|w| w == c.as_bytes()));
+        if skip.get(k).copied().unwrap_or(false) || !sign {
             continue;
         }
         let Some(row) = money_row(line) else { continue };
@@ -629,8 +635,11 @@ pub fn read_tables(
 fn money_row(line: &str) -> Option<Vec<(f64, f64, &'static str)>> {
     let t = line.trim();
     let label_end = t.find(|c: char| c == '$' || c.is_ascii_digit() || c == '¥' || c == '€').unwrap_or(t.len());
-    // A short label may lead the row (建议售价 $1,999 $999).
-    if t[..label_end].chars().count() > 12 {
+    // A short label may lead the row (建议售价 $1,999 $999); after it, only
+    // numbers, currency signs and words, and separators.
+    if t[..label_end].chars().count() > 12
+        || !t[label_end..].chars().all(|c| c.is_ascii() || "元万亿千美金人民币新台港日欧圆¥￥€|、,，".contains(c))
+    {
         return None;
     }
     let mut row = Vec::new();
