@@ -408,6 +408,39 @@ fn text_from_articles_never_becomes_markup() {
 }
 
 #[test]
+fn contradicted_shares_are_red_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "据统计,2022年英伟达在数据中心GPU市场的份额高达88%。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "据统计,2022年英伟达在数据中心GPU市场的份额为80%。\n",
+    )
+    .unwrap();
+    let page = html(&[dir.path().to_str().unwrap(), "--kind", "share"]);
+    let els = elements(&page);
+    let bars = marks(&els, "shares", "rect");
+    assert_eq!(bars.len(), 3, "a background and two bars");
+    let red = bars
+        .iter()
+        .filter(|e| e.attr("fill") == Some("#D62728"))
+        .count();
+    assert_eq!(red, 2, "both claims are contradicted: {bars:?}");
+    // The bar's label names the other value; the table marks the cell.
+    assert!(
+        page.contains("88% ≠ 80%") && page.contains("80% ≠ 88%"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td class=\"alert\">≠ 80% D2:1</td>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn no_records_give_a_page_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_str().unwrap();

@@ -648,6 +648,9 @@ fn share_lines(rows: &[ShareRow]) -> Vec<ShareLine> {
 }
 
 const SHARE_BLUE: (u8, u8, u8) = (78, 121, 167);
+
+/// At most this many bars in the share chart; the others are in the table.
+pub const SHARE_BARS: usize = 80;
 const ALERT_RED: (u8, u8, u8) = (214, 39, 40);
 
 /// Market shares: per market and year, a bar per claim (subject and
@@ -660,7 +663,25 @@ pub fn share_chart(
     if rows.is_empty() {
         return Ok(None);
     }
-    let lines = share_lines(rows);
+    let mut lines = share_lines(rows);
+    let mut notes = Vec::new();
+    // At most SHARE_BARS bars; a heading needs a bar after it.
+    if let Some(cut_at) = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l, ShareLine::Bar(_)))
+        .nth(SHARE_BARS)
+        .map(|(k, _)| k)
+    {
+        lines.truncate(cut_at);
+        if matches!(lines.last(), Some(ShareLine::Heading(_))) {
+            lines.pop();
+        }
+        notes.push(format!(
+            "The first {SHARE_BARS} of {} claims (by market and year); all are in the table.",
+            rows.len()
+        ));
+    }
     let n = lines.len();
     let line_px = 26;
     let height = (70 + n as i32 * line_px) as u32;
@@ -744,7 +765,6 @@ pub fn share_chart(
         Ok(hits)
     })?;
     let mut legend = vec![("share".to_string(), css(SHARE_BLUE))];
-    let mut notes = Vec::new();
     if rows.iter().any(|r| !r.disagrees_with.is_empty()) {
         legend.push((
             "≠ another document gives another share".to_string(),
@@ -1102,6 +1122,65 @@ mod tests {
         assert_eq!(a.label(a.y(50000.0)), "$50k");
         assert_eq!(usd_label(1_200_000.0), "$1.2M");
         assert_eq!(usd_label(500.0), "$500");
+    }
+
+    /// Marks of an SVG drawn by plotters (the hit areas left out).
+    fn count(svg: &str, tag: &str) -> usize {
+        svg.matches(&format!("<{tag} "))
+            .count()
+            .saturating_sub(svg.matches(&format!("<{tag} class=\"hit\"")).count())
+    }
+
+    #[test]
+    fn many_shares_are_cut_to_the_first_bars_with_a_note() {
+        let rows: Vec<ShareRow> = (0..100)
+            .map(|i| ShareRow {
+                subject: format!("厂商{i}"),
+                market: Some(format!("市场{}", i / 3)),
+                region: None,
+                year: Some(2023),
+                percent: i as f64,
+                qualifier: None,
+                source: super::super::Source {
+                    doc: "a.txt".into(),
+                    line: i + 1,
+                },
+                disagrees_with: Vec::new(),
+                evidence: String::new(),
+            })
+            .collect();
+        let ids: Vec<String> = (0..100).map(|i| format!("share-{i}")).collect();
+        let chart = share_chart(&rows, &ids, &ids).unwrap().unwrap();
+        assert_eq!(count(&chart.svg, "rect"), 1 + SHARE_BARS);
+        assert_eq!(chart.svg.matches("class=\"hit\"").count(), SHARE_BARS);
+        assert!(chart.notes[0].starts_with("The first 80 of 100 claims"));
+        // Each group of three has its heading; none is left without bars.
+        assert_eq!(chart.svg.matches("· 2023").count(), SHARE_BARS.div_ceil(3));
+    }
+
+    #[test]
+    fn the_heatmap_keeps_the_documents_that_name_the_chips_most() {
+        let n = HEATMAP_DOCS + 5;
+        let m = ChipMatrix {
+            documents: (0..n).map(|j| format!("d{j}.txt")).collect(),
+            rows: vec![super::super::ChipRow {
+                chip: "A800".into(),
+                vendor: "NVIDIA".into(),
+                known: true,
+                // Documents 0-4 name it least.
+                counts: (0..n).map(|j| if j < 5 { 1 } else { 2 }).collect(),
+                total: 0,
+                first_mentions: vec![None; n],
+            }],
+        };
+        let cols = heatmap_columns(&m);
+        assert_eq!(cols, (5..n).collect::<Vec<_>>());
+        let labels: Vec<String> = (0..n).map(|j| format!("D{}", j + 1)).collect();
+        let chart = chip_heatmap(&m, &labels, &|_, _| String::new(), &["chip-1".into()])
+            .unwrap()
+            .unwrap();
+        assert_eq!(count(&chart.svg, "rect"), 1 + HEATMAP_DOCS);
+        assert!(chart.notes[0].contains("40 documents"), "{:?}", chart.notes);
     }
 
     #[test]
