@@ -467,6 +467,7 @@ fn one_record_gives_a_readable_chart() {
     .unwrap();
     let path = dir.path().to_str().unwrap();
     let page = html(&[path, "--published", "2023-10", "--kind", "price"]);
+    assert!(page.contains("1 document · 1 price\n"), "{page}");
     let els = elements(&page);
     assert_eq!(marks(&els, "prices", "circle").len(), 1);
     // Tick labels: several prices (from 0) and several months, not one.

@@ -56,7 +56,9 @@ pub struct Args {
     #[arg(long, value_name = "CHIP")]
     pub chip: Option<String>,
 
-    /// CNY per USD: adds a column of prices converted to CNY.
+    /// CNY per USD: adds a column of prices converted to CNY; in --format
+    /// html also the rate the price chart converts CNY to USD at (default
+    /// there: 7.2, as `chipscan check`).
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub usd_cny: Option<f64>,
 }

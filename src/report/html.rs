@@ -57,37 +57,38 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 
+/// `1 price`, `2 prices`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn page(report: &Report) -> DrawResult<String> {
     let docs = Docs::new(true, &report.documents);
     let mut body = String::new();
     let mut nav = Vec::new();
-    let mut counts = vec![format!(
-        "{} document{}",
-        report.documents.len(),
-        if report.documents.len() == 1 { "" } else { "s" }
-    )];
+    let mut counts = vec![plural(report.documents.len(), "document")];
     let mut any = false;
     if let Some(rows) = &report.prices {
         any |= !rows.is_empty();
-        counts.push(format!("{} prices", rows.len()));
+        counts.push(plural(rows.len(), "price"));
         nav.push(("prices", "Prices"));
         prices_section(report, rows, &docs, &mut body)?;
     }
     if let Some(rows) = &report.shares {
         any |= !rows.is_empty();
-        counts.push(format!("{} market shares", rows.len()));
+        counts.push(plural(rows.len(), "market share"));
         nav.push(("shares", "Market shares"));
         shares_section(rows, &docs, &mut body)?;
     }
     if let Some(rows) = &report.export_controls {
         any |= !rows.is_empty();
-        counts.push(format!("{} export-control events", rows.len()));
+        counts.push(plural(rows.len(), "export-control event"));
         nav.push(("export-controls", "Export controls"));
         events_section(rows, &docs, &mut body)?;
     }
     if let Some(m) = &report.chips {
         any |= !m.rows.is_empty();
-        counts.push(format!("{} chips", m.rows.len()));
+        counts.push(plural(m.rows.len(), "chip"));
         nav.push(("chips", "Chips by document"));
         chips_section(m, &docs, &mut body)?;
     }

@@ -29,7 +29,7 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
-    /// One self-contained page: charts and tables (see [`super::html`]).
+    // One self-contained page: charts and tables (see `super::html`).
     Html,
 }
 
