@@ -582,10 +582,13 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium on `page` with `args` (`--dump-dom`,
-/// `--screenshot=FILE`) and returns its stdout.
+/// `--screenshot=FILE`) and returns its stdout; fails after two minutes
+/// rather than hang.
 fn headless(bin: &Path, page: &Path, args: &[String]) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let out = StdCommand::new(bin)
+    let tmp = tempfile::tempdir().unwrap();
+    let stdout = tmp.path().join("stdout");
+    let stderr = tmp.path().join("stderr");
+    let mut child = StdCommand::new(bin)
         .args([
             "--headless",
             "--no-sandbox",
@@ -597,17 +600,35 @@ fn headless(bin: &Path, page: &Path, args: &[String]) -> String {
             "--disable-sync",
             "--hide-scrollbars",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            tmp.path().join("profile").display()
+        ))
         .args(args)
         .arg(format!("file://{}", page.display()))
-        .output()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .spawn()
         .expect("running chromium");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish in 120 s: {args:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
     assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+        status.success(),
+        "chromium failed ({status}): {}",
+        std::fs::read_to_string(&stderr).unwrap_or_default()
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    std::fs::read_to_string(&stdout).unwrap()
 }
 
 #[test]
