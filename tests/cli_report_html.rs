@@ -634,8 +634,11 @@ fn headless(bin: &Path, page: &Path, args: &[String]) -> String {
 #[test]
 fn chromium_renders_the_page() {
     let Some(bin) = chromium() else {
-        eprintln!(
-            "SKIPPED chromium_renders_the_page: no chromium on the PATH (Debian: apt-get install chromium; .ci/run installs it)"
+        // Written to stderr directly: the test harness captures eprintln!.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED chromium_renders_the_page: no chromium on the PATH or in $CHROMIUM (Debian: apt-get install chromium; .ci/run installs it)"
         );
         return;
     };
