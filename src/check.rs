@@ -271,7 +271,9 @@ fn warning_key(w: &str) -> &str {
     }
 }
 
-fn to_usd(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
+/// `amount` of `currency` in USD: CNY at `usd_cny` CNY per USD, HKD, TWD,
+/// JPY and EUR at fixed approximate rates; `None` for other currencies.
+pub fn to_usd(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
     let c = currency.to_ascii_uppercase();
     match c.as_str() {
         "USD" => Some(amount),

@@ -1,6 +1,9 @@
 //! `chipscan report`: comparison tables for analysts.
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
 
 use crate::catalog::same_id;
 use crate::cli::args::InputArgs;
@@ -21,18 +24,28 @@ use crate::report::{Format, Report, ReportOptions, TermStyle, render, resolve_ch
 ///
 /// Tables wrap to the terminal width (80 columns when not a terminal) and
 /// use colour only on a terminal, never when NO_COLOR is set.
+///
+/// `--format html` writes one self-contained page (inline CSS and SVG, no
+/// script, nothing loaded from the network) with a chart above each table:
+/// price history in USD, market shares by market and year, the
+/// export-control timeline and a heatmap of chips by document.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  chipscan report corpus/\n  chipscan report corpus/ --chip 昇腾910B\n  chipscan report corpus/ --kind price --usd-cny 7.2 --format csv > prices.csv"
+    after_help = "Examples:\n  chipscan report corpus/\n  chipscan report corpus/ --chip 昇腾910B\n  chipscan report corpus/ --kind price --usd-cny 7.2 --format csv > prices.csv\n  chipscan report corpus/ --format html -o report.html"
 )]
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
 
     /// Output format: table (terminal), markdown, csv (one table: choose it
-    /// with --kind) or json.
+    /// with --kind), json, or html (one self-contained page with a chart
+    /// above each table).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Only these tables, by the kind of record they show (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
@@ -43,7 +56,9 @@ pub struct Args {
     #[arg(long, value_name = "CHIP")]
     pub chip: Option<String>,
 
-    /// CNY per USD: adds a column of prices converted to CNY.
+    /// CNY per USD: adds a column of prices converted to CNY; in --format
+    /// html also the rate the price chart converts CNY to USD at (default
+    /// there: 7.2, as `chipscan check`).
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub usd_cny: Option<f64>,
 }
@@ -100,8 +115,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         usd_cny: args.usd_cny,
     };
     let report = Report::build(&docs, &catalog, &opts);
-    let mut out = BufWriter::new(io::stdout().lock());
-    render(&report, args.format, TermStyle::for_stdout(), &mut out)?;
-    out.flush()?;
+    match &args.output {
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            render(&report, args.format, TermStyle::for_stdout(), &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            // A file is not a terminal: 80 columns, no colour.
+            let mut buf = Vec::new();
+            render(&report, args.format, TermStyle::default(), &mut buf)?;
+            std::fs::write(path, &buf)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+        }
+    }
     Ok(if failed { EXIT_ERROR } else { EXIT_OK })
 }

@@ -23,6 +23,8 @@ use crate::catalog::{Catalog, id_key, same_id};
 use crate::model::{Action, Basis, Kind, PartialDate, Qualifier, Record, Region, Role};
 use crate::pipeline::DocResult;
 
+mod charts;
+pub mod html;
 pub mod render;
 
 pub use render::{Format, TermStyle, render};
@@ -123,6 +125,10 @@ pub struct PriceRow {
     /// `before` in CNY, likewise.
     pub before_cny: Option<(f64, f64)>,
     pub source: Source,
+    /// The sentence the price was read from (shown on hover in the HTML
+    /// page; not part of the JSON output).
+    #[serde(skip)]
+    pub evidence: String,
 }
 
 /// One row of the market-shares table.
@@ -138,6 +144,9 @@ pub struct ShareRow {
     /// Other documents' claims about the same subject, market and year whose
     /// percent differs by more than 0.5; empty when they agree.
     pub disagrees_with: Vec<Claim>,
+    /// The sentence the share was read from (not part of the JSON output).
+    #[serde(skip)]
+    pub evidence: String,
 }
 
 /// A share claim another document makes.
@@ -167,6 +176,10 @@ pub struct EventSource {
     pub doc: String,
     pub line: u32,
     pub date: Option<PartialDate>,
+    /// The sentence this source tells the event in (not part of the JSON
+    /// output).
+    #[serde(skip)]
+    pub evidence: String,
 }
 
 /// Mention counts per chip (rows) and document (columns).
@@ -187,6 +200,10 @@ pub struct ChipRow {
     /// Mentions in each document of [`ChipMatrix::documents`].
     pub counts: Vec<u32>,
     pub total: u32,
+    /// Per document of [`ChipMatrix::documents`], the first line naming the
+    /// chip and its sentence (not part of the JSON output).
+    #[serde(skip)]
+    pub first_mentions: Vec<Option<(u32, String)>>,
 }
 
 /// The tables of a report; a table left out by [`ReportOptions::kinds`] is
@@ -208,6 +225,13 @@ pub struct Report {
     /// empty).
     #[serde(skip)]
     pub with_cny: bool,
+    /// CNY per USD for charting prices in USD: `--usd-cny`, else the rate
+    /// `check` uses.
+    #[serde(skip)]
+    pub usd_cny: f64,
+    /// The chip every table is focused on (`--chip`).
+    #[serde(skip)]
+    pub focus: Option<String>,
 }
 
 impl Report {
@@ -253,6 +277,8 @@ impl Report {
             }),
             chips: opts.wants(Kind::Chip).then(|| chip_matrix(docs, focus)),
             with_cny: opts.usd_cny.is_some(),
+            usd_cny: opts.usd_cny.unwrap_or(crate::check::DEFAULT_USD_CNY),
+            focus: opts.chip.clone(),
         }
     }
 }
@@ -372,6 +398,7 @@ fn price_rows(
                 doc: p.doc.clone(),
                 line: p.line,
             },
+            evidence: p.evidence.clone(),
         });
     }
     rows.sort_by(|a, b| {
@@ -430,6 +457,7 @@ fn share_rows(shares: &[&crate::model::Share]) -> Vec<ShareRow> {
                     line: s.line,
                 },
                 disagrees_with,
+                evidence: s.evidence.clone(),
             }
         })
         .collect();
@@ -565,6 +593,7 @@ fn event_rows(events: &[&crate::model::ExportControl]) -> Vec<EventRow> {
                     doc: e.doc.clone(),
                     line: e.line,
                     date: e.date,
+                    evidence: e.evidence.clone(),
                 })
                 .collect();
             sources.sort_by(|a, b| (&a.doc, a.line).cmp(&(&b.doc, b.line)));
@@ -627,11 +656,15 @@ fn chip_matrix(docs: &[DocResult], focus: Option<&str>) -> ChipMatrix {
                         known: c.known,
                         counts: vec![0; docs.len()],
                         total: 0,
+                        first_mentions: vec![None; docs.len()],
                     });
                     rows.last_mut().expect("just pushed")
                 }
             };
             row.counts[j] += c.mentions;
+            if row.first_mentions[j].as_ref().is_none_or(|(l, _)| c.line < *l) {
+                row.first_mentions[j] = Some((c.line, c.evidence.clone()));
+            }
             row.total += c.mentions;
             row.known &= c.known;
         }

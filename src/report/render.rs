@@ -29,6 +29,8 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    // One self-contained page: charts and tables (see `super::html`).
+    Html,
 }
 
 /// How terminal tables look.
@@ -74,19 +76,19 @@ impl TermStyle {
 
 /// How a cell is highlighted in colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Mark {
+pub(super) enum Mark {
     Plain,
     /// A disagreement or an unknown chip.
     Alert,
 }
 
 /// A section laid out as text cells.
-struct Grid {
-    title: String,
-    headers: Vec<String>,
-    rows: Vec<Vec<(String, Mark)>>,
+pub(super) struct Grid {
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<(String, Mark)>>,
     /// Lines printed under the table (legend).
-    notes: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 /// Prints `report` in `format`. Sections come in the order prices, shares,
@@ -100,6 +102,9 @@ pub fn render(
     if format == Format::Json {
         serde_json::to_writer_pretty(&mut *out, report)?;
         return out.write_all(b"\n");
+    }
+    if format == Format::Html {
+        return super::html::write_html(report, out);
     }
     let human = format != Format::Csv;
     let docs = Docs::new(human, &report.documents);
@@ -124,7 +129,7 @@ pub fn render(
             Format::Table => write_table(g, style, out)?,
             Format::Markdown => write_markdown(g, out)?,
             Format::Csv => write_csv(g, out)?,
-            Format::Json => unreachable!("handled above"),
+            Format::Json | Format::Html => unreachable!("handled above"),
         }
     }
     // The legend of the document labels, once for all tables.
@@ -155,15 +160,15 @@ pub fn render(
 
 /// How documents are named: `D1`, `D2`, ... in tables and Markdown (the
 /// labels used are listed under the tables), their paths in CSV.
-struct Docs<'a> {
+pub(super) struct Docs<'a> {
     human: bool,
-    paths: &'a [String],
+    pub paths: &'a [String],
     index: HashMap<&'a str, usize>,
-    used: RefCell<BTreeSet<usize>>,
+    pub used: RefCell<BTreeSet<usize>>,
 }
 
 impl<'a> Docs<'a> {
-    fn new(human: bool, paths: &'a [String]) -> Docs<'a> {
+    pub fn new(human: bool, paths: &'a [String]) -> Docs<'a> {
         let mut index = HashMap::new();
         for (j, p) in paths.iter().enumerate() {
             index.entry(p.as_str()).or_insert(j);
@@ -176,7 +181,7 @@ impl<'a> Docs<'a> {
         }
     }
 
-    fn label(&self, doc: &str) -> String {
+    pub fn label(&self, doc: &str) -> String {
         match self.index.get(doc) {
             Some(&j) if self.human => {
                 self.used.borrow_mut().insert(j);
@@ -187,7 +192,7 @@ impl<'a> Docs<'a> {
     }
 
     /// `D1:13`, or `path:13` in CSV.
-    fn source(&self, doc: &str, line: u32) -> String {
+    pub fn source(&self, doc: &str, line: u32) -> String {
         format!("{}:{line}", self.label(doc))
     }
 }
@@ -300,7 +305,7 @@ fn plain(cells: Vec<String>) -> Vec<(String, Mark)> {
     cells.into_iter().map(|c| (c, Mark::Plain)).collect()
 }
 
-fn price_grid(rows: &[PriceRow], with_cny: bool, docs: &Docs) -> Grid {
+pub(super) fn price_grid(rows: &[PriceRow], with_cny: bool, docs: &Docs) -> Grid {
     let human = docs.human;
     let mut headers: Vec<&str> = if human {
         vec!["chip", "vendor", "date", "price", "cur", "basis", "change"]
@@ -453,7 +458,7 @@ fn fmt_share(p: f64) -> String {
     format!("{}%", fmt_number(p))
 }
 
-fn share_grid(rows: &[ShareRow], docs: &Docs) -> Grid {
+pub(super) fn share_grid(rows: &[ShareRow], docs: &Docs) -> Grid {
     let human = docs.human;
     let headers: Vec<&str> = if human {
         vec![
@@ -545,7 +550,7 @@ fn share_grid(rows: &[ShareRow], docs: &Docs) -> Grid {
     }
 }
 
-fn event_grid(rows: &[EventRow], docs: &Docs) -> Grid {
+pub(super) fn event_grid(rows: &[EventRow], docs: &Docs) -> Grid {
     let human = docs.human;
     let headers: Vec<&str> = if human {
         vec!["date", "action", "chips", "authority", "sources"]
@@ -640,7 +645,7 @@ fn event_grid(rows: &[EventRow], docs: &Docs) -> Grid {
 /// documents that mention it most instead of a column per document.
 pub const MATRIX_MAX_DOCS: usize = 10;
 
-fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
+pub(super) fn chip_grid(m: &ChipMatrix, docs: &Docs) -> Grid {
     let human = docs.human;
     if human && m.documents.len() > MATRIX_MAX_DOCS {
         return chip_summary_grid(m, docs);
