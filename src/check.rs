@@ -165,15 +165,6 @@ pub const RELATIVE_DATE_WORDS: [&str; 10] = [
     "目前",
 ];
 
-/// USD per unit of each currency, for the price range check (approximate,
-/// fixed; CNY comes from `usd_cny`).
-const USD_PER: [(&str, f64); 4] = [
-    ("HKD", 0.128),
-    ("TWD", 0.031),
-    ("JPY", 0.0067),
-    ("EUR", 1.08),
-];
-
 /// Options of a check run.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CheckOptions {
@@ -193,7 +184,7 @@ impl Default for CheckOptions {
 }
 
 /// The CNY per USD rate the price range check uses unless told otherwise.
-pub const DEFAULT_USD_CNY: f64 = 7.2;
+pub const DEFAULT_USD_CNY: f64 = crate::money::DEFAULT_USD_CNY;
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -273,16 +264,9 @@ fn warning_key(w: &str) -> &str {
 
 /// `amount` of `currency` in USD: CNY at `usd_cny` CNY per USD, HKD, TWD,
 /// JPY and EUR at fixed approximate rates; `None` for other currencies.
+/// (The rates are the money table's, [`crate::money`].)
 pub fn to_usd(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
-    let c = currency.to_ascii_uppercase();
-    match c.as_str() {
-        "USD" => Some(amount),
-        "CNY" => Some(amount / usd_cny),
-        _ => USD_PER
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|(_, r)| amount * r),
-    }
+    crate::money::to_usd(amount, currency, usd_cny)
 }
 
 /// Findings for one document, in line order (document-level first).

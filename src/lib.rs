@@ -17,5 +17,6 @@ pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod pipeline;
 pub mod report;

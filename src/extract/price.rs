@@ -93,32 +93,17 @@ static UNIT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(UNIT_WORDS));
 static COMPARISON_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMPARISON_WORDS));
 static MOVE_WITHOUT_FROM_W: LazyLock<Words> = LazyLock::new(|| Words::new(MOVE_WITHOUT_FROM));
 
-/// A currency found next to an amount.
-/// Currency words after an amount, with their ISO code.
-const CURRENCY_AFTER: &[(&str, &str)] = &[
-    ("美元", "USD"), ("美金", "USD"), ("人民币", "CNY"), ("块钱", "CNY"), ("元人民币", "CNY"), ("港元", "HKD"),
-    ("港币", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("日元", "JPY"), ("日圆", "JPY"), ("欧元", "EUR"),
-    ("元", "CNY"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"),
-];
-
-/// Currency signs and words before an amount, with their ISO code.
-const CURRENCY_BEFORE: &[(&str, &str)] = &[
-    ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("人民币", "CNY"),
-    ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("日元", "JPY"),
-    ("欧元", "EUR"), ("$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"),
-];
-
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
     // 2万多元, 3000余美元: the currency after 多 or 余.
     let t = t.strip_prefix('多').or_else(|| t.strip_prefix('余')).unwrap_or(t);
     let skipped = rest.len() - t.len();
-    CURRENCY_AFTER.iter().find(|(w, _)| t.starts_with(w)).map(|&(w, c)| (c, skipped + w.len()))
+    crate::money::word_after(t).map(|(c, len)| (c, skipped + len))
 }
 
 fn currency_before(before: &str) -> Option<&'static str> {
     let t = before.trim_end_matches(' ');
-    CURRENCY_BEFORE.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, c)| c)
+    crate::money::word_before(t).map(|(c, _)| c)
 }
 
 /// 块 is money only as 块钱, or at the end of a clause in a price sentence
@@ -130,14 +115,9 @@ fn kuai_is_money(rest: &str) -> bool {
     })
 }
 
+/// An amount in US dollars, at the money table's rates.
 fn usd(amount: f64, currency: &str) -> f64 {
-    match currency {
-        "CNY" => amount / 7.0,
-        "HKD" => amount / 7.8,
-        "TWD" => amount / 30.0,
-        "JPY" => amount / 140.0,
-        _ => amount,
-    }
+    crate::money::to_usd(amount, currency, crate::money::DEFAULT_USD_CNY).unwrap_or(amount)
 }
 
 /// A money amount of a sentence, before linking.
@@ -170,7 +150,7 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
         // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
         if let Some(prev) = out.last() {
             let gap = s.text[prev.end..q.start].trim_matches(' ');
-            let gap = CURRENCY_BEFORE.iter().find_map(|(w, _)| gap.strip_suffix(w)).unwrap_or(gap);
+            let gap = crate::money::strip_word_before(gap);
             if matches!(gap, "(" | "(约" | "(约合" | "(折合" | "(大约" | "(即") {
                 continue;
             }
@@ -220,7 +200,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
     for a in amounts {
         if let Some(prev) = out.last_mut() {
             let gap = s.text[prev.end..a.q.start].trim_matches(' ');
-            let gap = CURRENCY_BEFORE.iter().find_map(|(w, _)| gap.strip_suffix(w)).unwrap_or(gap).trim_matches(' ');
+            let gap = crate::money::strip_word_before(gap).trim_matches(' ');
             if prev.currency == a.currency
                 && matches!(gap, "至" | "到" | "-" | "~" | "～" | "—" | "–")
                 && prev.q.low <= a.q.low
@@ -265,10 +245,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
 
 fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     let before = chars_before(s.text, a.q.start, 6).trim_end_matches(' ');
-    let before = ["US$", "HK$", "NT$", "新台币", "台币", "港币", "港元", "美元", "日元", "欧元", "人民币", "RMB", "USD", "$", "¥", "￥", "€"]
-        .iter()
-        .find_map(|c| before.strip_suffix(c))
-        .unwrap_or(before);
+    let before = crate::money::strip_word_before(before);
     let more = s.text[a.q.end..].trim_start_matches(' ');
     if a.end > a.q.end && (more.starts_with('多') || more.starts_with('余')) {
         return Some(Qualifier::Over);
@@ -653,7 +630,7 @@ fn money_row(line: &str) -> Option<Vec<(f64, f64, &'static str)>> {
         let rest = &t[q.end..];
         let after = currency_after(rest);
         let currency = prefix.or(after.map(|a| a.0))?;
-        let leftover = CURRENCY_BEFORE.iter().fold(gap.to_string(), |g, (w, _)| g.replace(w, ""));
+        let leftover = crate::money::strip_word_before(gap);
         if !leftover.chars().all(|c| c.is_whitespace() || matches!(c, '|' | '/' | '、' | ',')) {
             return None;
         }
@@ -704,8 +681,7 @@ mod tests {
         }
         assert_eq!(prices("H100售价为25000 USD。", "2024-05").len(), 1);
         // Every currency word the amounts are read with passes the gate.
-        let words = super::CURRENCY_AFTER.iter().chain(super::CURRENCY_BEFORE).map(|(w, _)| *w);
-        for w in words.chain(["块"]) {
+        for w in crate::money::all_words().chain(["块"]) {
             let sign = signs::of(w);
             assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::CURRENCY_HINTS_W.any(w)), "{w}");
         }

@@ -313,13 +313,11 @@ fn share_names_chip(s: &crate::model::Share, names: &[String]) -> bool {
         .any(|n| !n.is_empty() && hay.contains(&squash(n)))
 }
 
+/// Both ends in yuan at `usd_cny` CNY per USD (any currency of the money
+/// table, through USD at its rates).
 fn to_cny(low: f64, high: f64, currency: &str, usd_cny: Option<f64>) -> Option<(f64, f64)> {
     let rate = usd_cny?;
-    match currency.to_ascii_uppercase().as_str() {
-        "CNY" => Some((low, high)),
-        "USD" => Some((low * rate, high * rate)),
-        _ => None,
-    }
+    Some((crate::money::to_cny(low, currency, rate)?, crate::money::to_cny(high, currency, rate)?))
 }
 
 fn amount(p: &crate::model::Price) -> Amount {

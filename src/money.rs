@@ -1,0 +1,119 @@
+//! The one money table: the currencies prices are read in, the words and
+//! signs that name each before or after an amount, and the rates every part
+//! of chipscan converts with (the price reader's cap on what can be a price,
+//! `check`'s CS009 range, `report --usd-cny` and the HTML price chart).
+//!
+//! Rates are approximate and fixed, US dollars per unit; CNY alone has its
+//! rate from the caller (`--usd-cny`, default [`DEFAULT_USD_CNY`]).
+
+/// CNY per USD unless a command is told otherwise (`--usd-cny`).
+pub const DEFAULT_USD_CNY: f64 = 7.2;
+
+/// One currency.
+#[derive(Debug)]
+pub struct Currency {
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// US dollars per unit; `None` for CNY, whose rate the caller gives.
+    pub usd: Option<f64>,
+    /// Words that name it right after an amount (12万美元, 3000元人民币).
+    pub after: &'static [&'static str],
+    /// Words and signs that name it right before an amount (US$1,999, 人民币9999元).
+    pub before: &'static [&'static str],
+}
+
+pub const CURRENCIES: &[Currency] = &[
+    Currency { code: "USD", usd: Some(1.0), after: &["美元", "美金", "USD"], before: &["US$", "USD", "美元", "$"] },
+    Currency {
+        code: "CNY",
+        usd: None,
+        after: &["人民币", "元人民币", "块钱", "元", "RMB", "CNY"],
+        before: &["RMB", "CNY", "人民币", "¥", "￥"],
+    },
+    Currency { code: "HKD", usd: Some(0.128), after: &["港元", "港币"], before: &["HK$", "港币", "港元"] },
+    Currency { code: "TWD", usd: Some(0.031), after: &["新台币", "台币"], before: &["NT$", "新台币", "台币"] },
+    Currency { code: "JPY", usd: Some(0.0067), after: &["日元", "日圆"], before: &["日元"] },
+    Currency { code: "EUR", usd: Some(1.08), after: &["欧元"], before: &["欧元", "€"] },
+];
+
+/// The currency named at the start of `rest` (after an amount), and the
+/// length of its word: the longest word that fits (元人民币 over 元).
+pub fn word_after(rest: &str) -> Option<(&'static str, usize)> {
+    CURRENCIES
+        .iter()
+        .flat_map(|c| c.after.iter().map(move |w| (c.code, *w)))
+        .filter(|(_, w)| rest.starts_with(w))
+        .max_by_key(|(_, w)| w.len())
+        .map(|(code, w)| (code, w.len()))
+}
+
+/// The currency named at the end of `before` (before an amount), and the
+/// length of its word or sign: the longest that fits (HK$ over $).
+pub fn word_before(before: &str) -> Option<(&'static str, usize)> {
+    CURRENCIES
+        .iter()
+        .flat_map(|c| c.before.iter().map(move |w| (c.code, *w)))
+        .filter(|(_, w)| before.ends_with(w))
+        .max_by_key(|(_, w)| w.len())
+        .map(|(code, w)| (code, w.len()))
+}
+
+/// `before` without the currency word or sign it ends with, if any.
+pub fn strip_word_before(before: &str) -> &str {
+    match word_before(before) {
+        Some((_, len)) => &before[..before.len() - len],
+        None => before,
+    }
+}
+
+/// Every word and sign of every currency, before or after an amount.
+pub fn all_words() -> impl Iterator<Item = &'static str> {
+    CURRENCIES.iter().flat_map(|c| c.after.iter().chain(c.before.iter()).copied())
+}
+
+/// `amount` of `currency` in US dollars: CNY at `usd_cny` CNY per USD, the
+/// others at the table's rates; `None` for a currency the table lacks.
+pub fn to_usd(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
+    let c = CURRENCIES.iter().find(|c| c.code.eq_ignore_ascii_case(currency))?;
+    Some(match c.usd {
+        Some(rate) => amount * rate,
+        None => amount / usd_cny,
+    })
+}
+
+/// `amount` of `currency` in yuan at `usd_cny` CNY per USD.
+pub fn to_cny(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
+    if currency.eq_ignore_ascii_case("CNY") {
+        return Some(amount);
+    }
+    to_usd(amount, currency, usd_cny).map(|usd| usd * usd_cny)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_word_wins_whatever_the_order() {
+        assert_eq!(word_after("元人民币的价格"), Some(("CNY", "元人民币".len())));
+        assert_eq!(word_after("美元一片"), Some(("USD", "美元".len())));
+        assert_eq!(word_after("新台币"), Some(("TWD", "新台币".len())));
+        assert_eq!(word_before("售价HK$"), Some(("HKD", 3)));
+        assert_eq!(word_before("售价$"), Some(("USD", 1)));
+        assert_eq!(word_before("售价约NT$"), Some(("TWD", 3)));
+        assert_eq!(strip_word_before("约人民币"), "约");
+        assert_eq!(word_after("万颗"), None);
+    }
+
+    #[test]
+    fn one_set_of_rates() {
+        assert_eq!(to_usd(72.0, "CNY", 7.2), Some(10.0));
+        assert_eq!(to_usd(100.0, "usd", 7.2), Some(100.0));
+        assert!((to_usd(1000.0, "TWD", 7.2).unwrap() - 31.0).abs() < 1e-9);
+        assert_eq!(to_usd(1.0, "GBP", 7.2), None);
+        assert_eq!(to_cny(10.0, "USD", 7.0), Some(70.0));
+        assert_eq!(to_cny(5.0, "CNY", 7.0), Some(5.0));
+        // Every currency has a rate or is the one the caller rates.
+        assert!(CURRENCIES.iter().all(|c| c.usd.is_some() != (c.code == "CNY")));
+    }
+}
