@@ -659,3 +659,35 @@ fn issue_13_unreadable_jsonl_inputs_are_errors_and_others_go_on() {
     );
     assert!(String::from_utf8_lossy(&r.stdout).lines().count() > 50);
 }
+
+#[test]
+fn issue_13_normalize_reads_jsonl_too() {
+    let dir = seed_dir();
+    std::fs::write(dir.path().join("seeds.jsonl"), seed_jsonl()).unwrap();
+    let files = run_ok(dir.path(), &["normalize", "--json", "corpus"], None);
+    let jsonl = run_ok(
+        dir.path(),
+        &[
+            "normalize",
+            "--json",
+            "--input-format",
+            "jsonl",
+            "seeds.jsonl",
+        ],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8(jsonl).unwrap(),
+        String::from_utf8(files).unwrap()
+    );
+    let r = run(
+        dir.path(),
+        &["normalize", "--input-format", "jsonl", "-"],
+        Some(
+            b"{\"doc\": \"x\", \"text\": \"\xe8\x8b\xb1\xe5\x81\x89\xe9\x81\x94\"}\n{}\n".to_vec(),
+        ),
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(String::from_utf8_lossy(&r.stdout), "英伟达\n");
+    assert_eq!(r.stderr.trim(), "chipscan: -:2: no `doc` (or `id`) field");
+}
