@@ -225,6 +225,10 @@ pub fn load_error(e: &LoadError) -> Finding {
     } else {
         UNREADABLE
     };
+    if let LoadError::Line { path, line, reason } = e {
+        let line = u32::try_from(*line).ok();
+        return Finding::new(code, path, line, reason.clone(), &format!("{line:?}"));
+    }
     let msg = e.to_string();
     let path = e.path();
     let message = msg

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 
 use crate::catalog::Catalog;
 use crate::extract::Extractor;
-use crate::load::{Input, LoadError, LoadOptions, Loader};
+use crate::load::{Input, Inputs, LoadError, LoadOptions, Loader};
 use crate::model::{DocSummary, Record};
 
 /// Stack size of the worker threads: the same as the main thread's, so that
@@ -29,6 +29,10 @@ const WORKER_STACK: usize = 8 << 20;
 pub struct DocResult {
     pub summary: DocSummary,
     pub records: Vec<Record>,
+    /// Warnings for stderr (`FILE:LINE: warning: ...`, a duplicate JSON
+    /// Lines id): [`Pipeline::run_inputs`] prints them as it hands the
+    /// document over, so they come in input order with the errors.
+    pub notices: Vec<String>,
 }
 
 /// Loader and extractor, built once per run.
@@ -71,6 +75,12 @@ impl Pipeline {
         self.loader.discover(args)
     }
 
+    /// The inputs `args` name, as `--input-format` reads them (see
+    /// [`Loader::inputs`]).
+    pub fn inputs(&self, args: &[PathBuf]) -> Inputs {
+        self.loader.inputs(args)
+    }
+
     /// Loads and extracts one input.
     ///
     /// A panic while loading or extracting is caught and returned as an error
@@ -86,9 +96,14 @@ impl Pipeline {
         let mut summary = doc.summary;
         summary.warnings.extend(ex.warnings);
         summary.records = ex.records.len();
+        let notices = match input {
+            Input::Text(t) => t.notices.clone(),
+            _ => Vec::new(),
+        };
         Ok(DocResult {
             summary,
             records: ex.records,
+            notices,
         })
     }
 
@@ -99,7 +114,7 @@ impl Pipeline {
         args: &[PathBuf],
         mut sink: impl FnMut(Result<DocResult, LoadError>),
     ) -> bool {
-        let inputs = self.discover(args);
+        let inputs = self.inputs(args);
         let done = self.run_inputs(inputs, |r| {
             sink(r);
             Ok::<(), Infallible>(())
@@ -112,7 +127,8 @@ impl Pipeline {
 
     /// Processes `inputs` (as [`Pipeline::discover`] gives them), calling
     /// `sink` once per input in input order; discovery errors are handed to
-    /// the sink at their place. Returns whether any input failed.
+    /// the sink at their place, and a document's notices are printed on
+    /// stderr just before it. Returns whether any input failed.
     ///
     /// When `sink` returns an error (stdout closed, disk full), no further
     /// document is started, the ones in flight are finished and dropped, and
@@ -122,6 +138,14 @@ impl Pipeline {
         inputs: impl IntoIterator<Item = Result<Input, LoadError>>,
         mut sink: impl FnMut(Result<DocResult, LoadError>) -> Result<(), E>,
     ) -> Result<bool, E> {
+        let mut sink = |r: Result<DocResult, LoadError>| {
+            if let Ok(d) = &r {
+                for n in &d.notices {
+                    crate::cli::report_error(n);
+                }
+            }
+            sink(r)
+        };
         let mut inputs = inputs.into_iter().peekable();
         // One input, or one job: no threads to start.
         let single = {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::catalog::Catalog;
-use crate::load::LoadOptions;
+use crate::load::{InputFormat, LoadOptions};
 use crate::model::PartialDate;
 use crate::pipeline::Pipeline;
 
@@ -13,8 +13,18 @@ use crate::pipeline::Pipeline;
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// Files or folders to read (folders recursively; `-` reads stdin).
+    /// Inputs that start with the gzip magic bytes are decompressed.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+
+    /// What the inputs hold: files (one article per file; folders give their
+    /// .txt, .md, .html, .htm files, and the same with .gz) or jsonl (JSON
+    /// Lines, one article per line: {"doc": ID, "text": ARTICLE, "published":
+    /// DATE, "title": TITLE}, published and title optional, `id` accepted for
+    /// `doc`; folders give their .jsonl and .ndjson files, and .gz). A bad
+    /// line is reported as FILE:LINE and the others are still read (exit 2).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "files")]
+    pub input_format: InputFormat,
 
     /// Decode every input with this encoding (utf-8, gbk, gb18030, big5,
     /// utf-16le, utf-16be) instead of detecting it; a byte-order mark still
@@ -44,7 +54,11 @@ pub struct InputArgs {
 
 impl InputArgs {
     pub fn load_options(&self) -> LoadOptions {
-        LoadOptions { encoding: self.encoding, published: self.published }
+        LoadOptions {
+            encoding: self.encoding,
+            published: self.published,
+            input_format: self.input_format,
+        }
     }
 
     pub fn catalog(&self) -> anyhow::Result<Catalog> {

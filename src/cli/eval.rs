@@ -103,7 +103,11 @@ fn load_predictions(path: &PathBuf) -> Result<Vec<DocResult>, String> {
         .into_iter()
         .map(|summary| {
             let records = by_doc.remove(&summary.doc).unwrap_or_default();
-            DocResult { summary, records }
+            DocResult {
+                summary,
+                records,
+                notices: Vec::new(),
+            }
         })
         .collect())
 }

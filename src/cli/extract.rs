@@ -63,8 +63,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Ok(EXIT_ERROR);
     }
     let pipeline = args.input.pipeline()?;
-    let inputs = pipeline.discover(&args.input.paths);
-    let progress = Progress::new(inputs.len(), args.input.quiet);
+    let inputs = pipeline.inputs(&args.input.paths);
+    let progress = Progress::new(inputs.known_len(), args.input.quiet);
 
     let stdout = io::stdout();
     let mut writer = ExtractWriter::new(
@@ -94,12 +94,25 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 /// A progress bar on stderr, shown only when stderr is a terminal, the run
 /// has more than [`PROGRESS_MIN_FILES`] files and `--quiet` is not given.
+/// JSON Lines documents are not counted ahead: they get a running count.
 struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    fn new(files: usize, quiet: bool) -> Progress {
+    fn new(files: Option<usize>, quiet: bool) -> Progress {
         use std::io::IsTerminal;
-        if quiet || files <= PROGRESS_MIN_FILES || !io::stderr().is_terminal() {
+        if quiet || !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let Some(files) = files else {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{elapsed_precise} {human_pos} documents, {per_sec}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            bar.set_style(style);
+            return Progress(Some(bar));
+        };
+        if files <= PROGRESS_MIN_FILES {
             return Progress(None);
         }
         let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut failed = false;
     // Documents are loaded `4 × jobs` at a time in parallel and printed in
     // input order, so the output is the same for any --jobs.
-    let mut items = loader.discover(&args.input.paths).into_iter();
+    let mut items = loader.inputs(&args.input.paths);
     loop {
         let batch: Vec<_> = items.by_ref().take(jobs * 4).collect();
         if batch.is_empty() {

@@ -1,6 +1,9 @@
 //! Command-line arguments to inputs: files as named, folders walked
 //! recursively in path order (hidden entries skipped, symlinked folders
 //! followed unless they point back to an ancestor), `-` for stdin.
+//!
+//! Inside folders, articles (or, with `--input-format jsonl`, JSON Lines
+//! files) are told by their extension, optionally followed by `.gz`.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -12,8 +15,32 @@ use super::{Input, LoadError};
 /// is read whatever its extension).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
-/// Expands arguments into inputs, in argument order.
+/// Which files a folder is walked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    /// Articles: [`ARTICLE_EXTENSIONS`].
+    Articles,
+    /// JSON Lines files: [`super::jsonl::JSONL_EXTENSIONS`].
+    Jsonl,
+}
+
+impl Wanted {
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Wanted::Articles => ARTICLE_EXTENSIONS,
+            Wanted::Jsonl => super::jsonl::JSONL_EXTENSIONS,
+        }
+    }
+}
+
+/// Expands arguments into article inputs, in argument order.
 pub fn discover(args: &[PathBuf]) -> Vec<Result<Input, LoadError>> {
+    discover_with(args, Wanted::Articles)
+}
+
+/// Expands arguments into inputs, in argument order, walking folders for
+/// the `wanted` files.
+pub fn discover_with(args: &[PathBuf], wanted: Wanted) -> Vec<Result<Input, LoadError>> {
     let mut out = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -25,7 +52,7 @@ pub fn discover(args: &[PathBuf]) -> Vec<Result<Input, LoadError>> {
             Ok(m) if m.is_dir() => {
                 let base = shown_base(&shown);
                 let mut ancestors = Vec::new();
-                walk(arg, &base, &mut ancestors, &mut out);
+                walk(arg, &base, wanted, &mut ancestors, &mut out);
             }
             Ok(_) => out.push(Ok(Input::File {
                 path: arg.clone(),
@@ -70,10 +97,23 @@ fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(OsStr::to_str)
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+/// The extension that tells what a file is, past a `.gz` (`a.txt.gz` → `txt`).
+pub fn kind_extension(path: &Path) -> Option<&str> {
+    let ext = path.extension().and_then(OsStr::to_str)?;
+    if ext.eq_ignore_ascii_case("gz") {
+        Path::new(path.file_stem()?).extension().and_then(OsStr::to_str)
+    } else {
+        Some(ext)
+    }
+}
+
+fn is_wanted(path: &Path, wanted: Wanted) -> bool {
+    kind_extension(path).is_some_and(|e| {
+        wanted
+            .extensions()
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(e))
+    })
 }
 
 /// Walks `dir` (shown as `shown`, ending in '/'); `ancestors` holds the
@@ -81,6 +121,7 @@ fn is_article(path: &Path) -> bool {
 fn walk(
     dir: &Path,
     shown: &str,
+    wanted: Wanted,
     ancestors: &mut Vec<PathBuf>,
     out: &mut Vec<Result<Input, LoadError>>,
 ) {
@@ -132,9 +173,9 @@ fn walk(
         let path = dir.join(&name);
         let shown_path = format!("{shown}{}", name.to_string_lossy());
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, &format!("{shown_path}/"), ancestors, out),
+            Ok(m) if m.is_dir() => walk(&path, &format!("{shown_path}/"), wanted, ancestors, out),
             Ok(m) if m.is_file() => {
-                if is_article(&path) {
+                if is_wanted(&path, wanted) {
                     out.push(Ok(Input::File {
                         path,
                         shown: shown_path,
@@ -144,7 +185,7 @@ fn walk(
             // Sockets, fifos, devices inside a folder are not articles.
             Ok(_) => {}
             Err(e) => {
-                if is_article(&path) {
+                if is_wanted(&path, wanted) {
                     out.push(Err(missing(&path, shown_path, e)));
                 }
             }
@@ -178,6 +219,10 @@ mod tests {
             ".hidden.txt",
             ".git/x.txt",
             "b.htm",
+            "c.txt.gz",
+            "d.gz",
+            "e.jsonl",
+            "f.ndjson.GZ",
         ] {
             fs::write(p.join(f), "英伟达").unwrap();
         }
@@ -187,10 +232,15 @@ mod tests {
             .map(|r| r.unwrap().shown().to_string())
             .collect();
         let base = p.to_string_lossy();
-        let want: Vec<String> = ["a/b/c.md", "a/z.HTML", "a.txt", "b.htm"]
+        let want: Vec<String> = ["a/b/c.md", "a/z.HTML", "a.txt", "b.htm", "c.txt.gz"]
             .iter()
             .map(|f| format!("{base}/{f}"))
             .collect();
         assert_eq!(shown, want);
+        let shown: Vec<String> = discover_with(&[p.to_path_buf()], Wanted::Jsonl)
+            .into_iter()
+            .map(|r| r.unwrap().shown().to_string())
+            .collect();
+        assert_eq!(shown, [format!("{base}/e.jsonl"), format!("{base}/f.ndjson.GZ")]);
     }
 }

@@ -79,7 +79,12 @@ impl Cache {
             Manifest::Invalid(_) => {
                 Lookup::Warning(format!("{shown_manifest} is invalid and was ignored"))
             }
-            Manifest::Valid(entries) => match entries.get(name) {
+            // A gzipped article keeps the entry of the file it was
+            // (`a.txt.gz` is dated by `a.txt` when it has no entry itself).
+            Manifest::Valid(entries) => match entries.get(name).or_else(|| {
+                let plain = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".GZ"))?;
+                entries.get(plain)
+            }) {
                 Some(Some(p)) => match p.parse() {
                     Ok(d) => Lookup::Date(d),
                     Err(e) => {

@@ -2,8 +2,9 @@
 //! each document's publish date.
 //!
 //! Contract with the rest of the crate:
-//! - [`Loader::discover`] expands the command-line arguments into [`Input`]s
-//!   (files, folders walked recursively in path order, `-` for stdin);
+//! - [`Loader::inputs`] expands the command-line arguments into [`Input`]s
+//!   (files, folders walked recursively in path order, `-` for stdin; with
+//!   `--input-format jsonl`, the documents of JSON Lines files, read lazily);
 //! - [`Loader::load`] turns one input into a [`Document`]: Simplified text
 //!   with `\n` line breaks whose line N is line N of the original file (see
 //!   [`Document::original_line`] for HTML, where it is mapped), plus its
@@ -12,6 +13,7 @@
 //!   on with the other inputs.
 //!
 //! The steps live in their own modules: [`discover`] (arguments to inputs),
+//! [`jsonl`] (JSON Lines documents), [`gz`] (gzip by its magic bytes),
 //! [`decode`] (bytes to text), [`html`] (pages to lines), [`clean`] (widths,
 //! spaces, line endings, pinyin), [`script`] (Traditional → Simplified and
 //! script detection), [`manifest`] and [`published`] (publish dates).
@@ -26,7 +28,9 @@ use crate::model::{DocSummary, PartialDate, PublishedFrom, Script};
 pub mod clean;
 pub mod decode;
 pub mod discover;
+pub mod gz;
 pub mod html;
+pub mod jsonl;
 pub mod manifest;
 pub mod published;
 pub mod script;
@@ -38,6 +42,18 @@ pub struct LoadOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// `--published DATE`: publish date for inputs without a manifest entry.
     pub published: Option<PartialDate>,
+    /// `--input-format`: what the inputs hold.
+    pub input_format: InputFormat,
+}
+
+/// What each input holds (`--input-format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// One article per file.
+    #[default]
+    Files,
+    /// JSON Lines: one article per line, `{"doc": ..., "text": ...}`.
+    Jsonl,
 }
 
 /// One input to read.
@@ -47,6 +63,8 @@ pub enum Input {
     File { path: PathBuf, shown: String },
     /// Standard input (`-`).
     Stdin,
+    /// A document read from a JSON Lines line; shown as its id.
+    Text(Box<jsonl::TextInput>),
 }
 
 impl Input {
@@ -55,6 +73,7 @@ impl Input {
         match self {
             Input::File { shown, .. } => shown,
             Input::Stdin => "-",
+            Input::Text(t) => &t.id,
         }
     }
 }
@@ -138,6 +157,13 @@ pub enum LoadError {
     Loop { path: String, target: String },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
+    /// A bad line of a JSON Lines input.
+    #[error("{path}:{line}: {reason}")]
+    Line {
+        path: String,
+        line: u64,
+        reason: String,
+    },
 }
 
 impl LoadError {
@@ -149,7 +175,8 @@ impl LoadError {
             | LoadError::Binary { path }
             | LoadError::Undecodable { path, .. }
             | LoadError::Loop { path, .. }
-            | LoadError::Other { path, .. } => path,
+            | LoadError::Other { path, .. }
+            | LoadError::Line { path, .. } => path,
         }
     }
 }
@@ -202,12 +229,24 @@ impl Loader {
         })
     }
 
-    /// Expands arguments into inputs, in order.
+    /// Expands arguments into article files, in order (whatever
+    /// `--input-format` is; see [`Loader::inputs`]).
     pub fn discover(&self, args: &[PathBuf]) -> Vec<Result<Input, LoadError>> {
         discover::discover(args)
     }
 
+    /// The inputs that arguments name, as `--input-format` reads them: the
+    /// article files of [`Loader::discover`], or the documents of JSON Lines
+    /// files, read as they are asked for.
+    pub fn inputs(&self, args: &[PathBuf]) -> Inputs {
+        match self.opts.input_format {
+            InputFormat::Files => Inputs::Files(self.discover(args).into_iter()),
+            InputFormat::Jsonl => Inputs::Jsonl(Box::new(jsonl::JsonlInputs::new(args))),
+        }
+    }
+
     /// Reads, decodes and normalizes one input and settles its publish date.
+    /// Files and stdin that start with the gzip magic are decompressed first.
     pub fn load(&self, input: &Input) -> Result<Document, LoadError> {
         let shown = input.shown();
         let (bytes, html_ext) = match input {
@@ -221,7 +260,7 @@ impl Loader {
                         source,
                     },
                 })?;
-                let html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                let html = discover::kind_extension(path).is_some_and(|e| {
                     e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
                 });
                 (bytes, html)
@@ -237,6 +276,15 @@ impl Loader {
                     })?;
                 (v, false)
             }
+            Input::Text(t) => return Ok(self.load_text(t)),
+        };
+        let bytes = if gz::is_gzip(&bytes) {
+            gz::gunzip(&bytes).map_err(|e| LoadError::Other {
+                path: shown.to_string(),
+                reason: e.to_string(),
+            })?
+        } else {
+            bytes
         };
         let (from_manifest, manifest_warning) = match input {
             Input::File { path, shown } => match self.manifests.lookup(path, shown) {
@@ -244,7 +292,7 @@ impl Loader {
                 manifest::Lookup::None => (None, None),
                 manifest::Lookup::Warning(w) => (None, Some(w)),
             },
-            Input::Stdin => (None, None),
+            Input::Stdin | Input::Text(_) => (None, None),
         };
         let mut doc = self.build(shown, bytes, html_ext, from_manifest)?;
         doc.summary.warnings.extend(manifest_warning);
@@ -255,6 +303,32 @@ impl Loader {
     /// users): HTML is recognised by its content, no manifest is consulted.
     pub fn load_bytes(&self, shown: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
         self.build(shown, bytes, false, None)
+    }
+
+    /// A JSON Lines document: its text is already text, so it is not
+    /// decoded (nor does `--encoding` apply); its `published` plays the role
+    /// a manifest entry plays for a file, and its `title`, when given,
+    /// replaces the detected one.
+    fn load_text(&self, t: &jsonl::TextInput) -> Document {
+        let mut warnings = Vec::new();
+        if t.text.is_empty() {
+            warnings.push("empty text: no text".to_string());
+        }
+        let decoded = decode::Decoded {
+            text: t.text.clone(),
+            encoding: encoding_rs::UTF_8.name(),
+            replaced: 0,
+        };
+        let mut doc = self.normalize(&t.id, decoded, t.text.len() as u64, false, t.published, warnings);
+        if let Some(title) = &t.title {
+            let title = self.normalize_text(&clean::line_endings(title.clone()));
+            let first = title.lines().map(str::trim).find(|l| !l.is_empty());
+            if let Some(first) = first {
+                doc.summary.title = Some(truncate_title(first));
+            }
+        }
+        doc.summary.warnings.extend(t.warnings.iter().cloned());
+        doc
     }
 
     fn build(
@@ -291,6 +365,20 @@ impl Loader {
                 decoded.encoding
             ));
         }
+        Ok(self.normalize(shown, decoded, n_bytes, html_ext, from_manifest, warnings))
+    }
+
+    /// Decoded text to a document: line endings, HTML, cleanup and
+    /// Traditional → Simplified, title and publish date.
+    fn normalize(
+        &self,
+        shown: &str,
+        decoded: decode::Decoded,
+        n_bytes: u64,
+        html_ext: bool,
+        from_manifest: Option<PartialDate>,
+        warnings: Vec<String>,
+    ) -> Document {
         let mut text = clean::line_endings(decoded.text);
         let mut line_map = Vec::new();
         if html_ext || html::looks_like_html(&text) {
@@ -302,13 +390,7 @@ impl Loader {
         let (text, counts) = text;
 
         // The first line that reads like a headline, not a menu or a button.
-        let title = crate::extract::boiler::title(&text).map(|l| {
-            l.chars()
-                .take(TITLE_MAX)
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        });
+        let title = crate::extract::boiler::title(&text).map(truncate_title);
         let (published, published_from) = if let Some(d) = from_manifest {
             (Some(d), Some(PublishedFrom::Manifest))
         } else if let Some(d) = self.opts.published {
@@ -320,7 +402,7 @@ impl Loader {
         } else {
             (None, None)
         };
-        Ok(Document {
+        Document {
             summary: DocSummary {
                 doc: shown.to_string(),
                 title,
@@ -334,7 +416,7 @@ impl Loader {
             },
             text,
             line_map,
-        })
+        }
     }
 
     /// The cleanup and conversion steps on text that is already decoded
@@ -342,6 +424,43 @@ impl Loader {
     /// Simplified. Keeps the number of lines.
     pub fn normalize_text(&self, text: &str) -> String {
         normalize_text(&self.converter, text).0
+    }
+}
+
+/// At most [`TITLE_MAX`] characters of a title.
+fn truncate_title(l: &str) -> String {
+    l.chars()
+        .take(TITLE_MAX)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+/// The inputs of a run (see [`Loader::inputs`]).
+pub enum Inputs {
+    Files(std::vec::IntoIter<Result<Input, LoadError>>),
+    Jsonl(Box<jsonl::JsonlInputs>),
+}
+
+impl Inputs {
+    /// How many inputs there are, when that is known before reading them
+    /// (files: yes; JSON Lines: no).
+    pub fn known_len(&self) -> Option<usize> {
+        match self {
+            Inputs::Files(v) => Some(v.len()),
+            Inputs::Jsonl(_) => None,
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Input, LoadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Inputs::Files(v) => v.next(),
+            Inputs::Jsonl(j) => j.next(),
+        }
     }
 }
 

@@ -682,6 +682,7 @@ pub(crate) mod tests {
 
     pub fn doc(name: &str, records: Vec<Record>) -> DocResult {
         DocResult {
+            notices: Vec::new(),
             summary: DocSummary {
                 doc: name.to_string(),
                 title: None,
