@@ -563,7 +563,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// (最快7月份便会, 预计于明年实施).
 fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let head = chars_before(s.text, d.start, 3);
-    ["最快", "最早", "最迟", "预计", "将于", "计划于"].iter().any(|w| head.ends_with(w) || head.ends_with(&format!("{w}于")))
+    ["最快", "最早", "最迟", "预计", "将于", "计划于", "预计于", "最快于", "最早于"].iter().any(|w| head.ends_with(w))
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
@@ -593,7 +593,7 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     let day = s
         .dates
         .iter()
-        .find(|d| (is_effective_date(s, d) || is_planned_date(s, d)) && d.date != date)
+        .find(|d| is_effective_date(s, d) || is_planned_date(s, d))
         .and_then(|d| d.date)?;
     // 11月16日 read against the publish date may fall a year early: a rule
     // takes effect after it is made.
@@ -697,8 +697,12 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let proposal = is_proposal(s.text);
     // Chips a back-reference points to (这些芯片, 两款晶片), when the sentence
     // names none itself.
-    let referred: Vec<usize> =
-        if !has_chips && BACK_REFERENCES_W.any(s.text) { state.previous_chips.clone() } else { Vec::new() };
+    // A chip the sentence describes before the reference (定制的AI芯片……这款
+    // 芯片) is the one it points to, though unnamed.
+    let referred: Vec<usize> = match BACK_REFERENCES_W.find(s.text) {
+        Some(r) if !has_chips && !CHIP_WORDS_W.any(&s.text[..r.start]) => state.previous_chips.clone(),
+        _ => Vec::new(),
+    };
 
     let mut events: Vec<Event> = Vec::new();
     for ci in 0..s.clauses().len() {
