@@ -519,16 +519,21 @@ fn originals(s: &Sentence) -> Vec<usize> {
 fn authority_of(text: &str) -> Option<&'static str> {
     let mut country = None;
     let mut best: Option<&'static str> = None;
+    // End of the last destination, for the ones listed with it (向马来西亚和泰国).
+    let mut destination_end = None;
     for r in AUTHORITIES_W.find_iter(text) {
         let Some(&(word, authority, of)) = AUTHORITIES.iter().find(|a| a.0 == &text[r.clone()]) else { continue };
         let before = chars_before(text, r.start, 1);
         let after = &text[r.end..];
+        let listed_with_destination =
+            ["和", "与", "及", "、"].contains(&before) && destination_end == Some(r.start - before.len());
         // A destination (对马来西亚), a clock (北京时间) or an origin (美国原产,
         // 美国芯片企业) is no actor.
-        if COUNTRY_WORDS.contains(&word) && ["对", "向", "至", "往", "到", "给", "经"].contains(&before)
-            || word == "北京" && after.starts_with('时')
-            || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w))
-        {
+        if COUNTRY_WORDS.contains(&word) && (["对", "向", "至", "往", "到", "给", "经"].contains(&before) || listed_with_destination) {
+            destination_end = Some(r.end);
+            continue;
+        }
+        if word == "北京" && after.starts_with('时') || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }
         match country {
@@ -1206,5 +1211,106 @@ mod tests {
             "2023-10",
         );
         assert_eq!(b, vec!["restriction [] BIS 2023-10-17"]);
+    }
+    #[test]
+    fn influence_and_conformity_frames_blank_only_the_rule_they_name() {
+        assert_eq!(brief("A800受新规影响被禁售。", "2023-10"), vec!["ban [A800] - 2023-10"]);
+        assert_eq!(brief("在美国新规影响下,H20已无法向中国出口。", "2025-04"), vec!["ban [H20] US -"]);
+        let b = brief("英伟达及时发布了符合禁令规定的定制版芯片A800。", "2023-10");
+        assert_eq!(b, vec!["variant [A800] - -"]);
+        for text in ["出口管制新规对英伟达营收的影响有限。", "这款芯片的设计目的在于符合美国出口限制。", "这两款处理器避开了美国的限制标准。"] {
+            assert!(brief(text, "2023-10").is_empty(), "{text}: {:?}", brief(text, "2023-10"));
+        }
+    }
+
+    #[test]
+    fn news_passed_on_is_no_proposal_and_a_rumour_denied_no_event() {
+        assert_eq!(brief("路透社传出消息,美国商务部已禁止向中国出口H20。", "2025-04"), vec!["ban [H20] US -"]);
+        assert_eq!(brief("英伟达已停止向中国交付H20。", "2025-04"), vec!["ban [H20] - -"]);
+        assert_eq!(brief("H20在中国遭禁。", "2025-04"), vec!["ban [H20] - 2025-04"]);
+        for text in ["英伟达否认了H20将被禁止出口的传闻。", "美国商务部表示,并未禁止A800对华出口。", "由于良率问题,英伟达暂停交付B200。"] {
+            assert!(brief(text, "2025-04").is_empty(), "{text}: {:?}", brief(text, "2025-04"));
+        }
+    }
+
+    #[test]
+    fn a_licence_required_restricts_a_licence_granted_relaxes() {
+        let b = brief("美国商务部要求,英伟达向中国出售A800前必须先取得出口许可。", "2023-10");
+        assert_eq!(b, vec!["restriction [A800] US 2023-10"]);
+        let b = brief("AMD若想把MI308卖到中国,就得先向美国商务部申请出口许可证。", "2024-03");
+        assert_eq!(b, vec!["restriction [MI308X] US 2024-03"]);
+        let b = brief("8月8日,英伟达H20正式获得对华出口许可。", "2025-08-20");
+        assert_eq!(b, vec!["relaxation [H20] - 2025-08-08"]);
+        let b = brief("美国政府已承诺向英伟达发放许可证,H20可望恢复对中国销售。", "2025-07-15");
+        assert_eq!(b, vec!["relaxation [H20] US -"]);
+    }
+
+    #[test]
+    fn a_sale_allowed_relaxes_one_not_allowed_bans() {
+        let b = brief("美国政府周二(1/13)正式批准辉达H200晶片出售给中国。", "2026-01-14");
+        assert_eq!(b, vec!["relaxation [H200] US 2026-01-13"]);
+        let b = brief("特朗普宣布,将允许英伟达向中国出口H200芯片。", "2025-12");
+        assert_eq!(b, vec!["relaxation [H200] US -"]);
+        let b = brief("美国政府不允许英伟达向中国出售H100。", "2023-05");
+        assert_eq!(b, vec!["ban [H100] US 2023-05"]);
+        assert!(brief("截至目前,美国商务部尚未批准英伟达向中国出口H20。", "2025-06").is_empty());
+    }
+
+    #[test]
+    fn chinas_measures_on_buying_have_authority_china() {
+        let b = brief("据悉,中国当局已下令禁止进口英伟达H200芯片。", "2026-01-14");
+        assert_eq!(b, vec!["ban [H200] China -"]);
+        let b = brief("北京已通知国内大型科技企业,不得采购英伟达RTX Pro 6000D。", "2025-09");
+        assert_eq!(b, vec!["restriction [RTX Pro 6000D] China -"]);
+        let b = brief("中国政府已敦促本土企业避免采用英伟达H20芯片。", "2025-08");
+        assert_eq!(b, vec!["restriction [H20] China -"]);
+        assert!(brief("中国当局约谈了腾讯等企业,但并未下令这些公司停止采购H20。", "2025-09").is_empty());
+        assert!(brief("企业应避开高峰时段采购GPU。", "2025-09").is_empty());
+    }
+
+    #[test]
+    fn china_versions_by_their_names_and_the_chips_they_point_to() {
+        let b = brief("英伟达已为中国市场推出“特供版”AI芯片共两款,分别为H20和L20。", "2024-03");
+        assert_eq!(b, vec!["variant [H20,L20] - -"]);
+        let b = brief("英伟达此前为绕开美国的芯片限制,专门推出H800、A800等“降级版”芯片供应中国企业。", "2023-10");
+        assert_eq!(b, vec!["variant [H800,A800] - -"]);
+        let b = brief("B30A性能可望比H20强大6倍。两款晶片都是专为中国市场推出的降阶版产品。", "2025-09");
+        assert_eq!(b, vec!["variant [B30A,H20] - -"]);
+        assert!(brief("华为推出国产替代芯片昇腾910B,性能接近A100。", "2023-10").is_empty());
+    }
+
+    #[test]
+    fn plans_bills_and_measures_kept_from_coming_are_proposals() {
+        let b = brief("近日有消息指出,美国准备进一步收紧AI芯片的出口限制,最快7月份便会要求英伟达停止出口A800、H800。", "2023-06-29");
+        assert_eq!(b, vec!["proposal [A800,H800] US 2023-06-29 eff 2023-07"]);
+        let b = brief("美国商务部正在起草新规则,限制英伟达向马来西亚出口AI芯片。", "2025-07");
+        assert_eq!(b, vec!["proposal [] US 2025-07"]);
+        assert_eq!(brief("黄仁勋竭力游说国会,阻止新一轮芯片出口限制出台。", "2025-12"), vec!["proposal [] - 2025-12"]);
+        assert_eq!(brief("该法案要求美国芯片企业对华销售AI芯片前须获得许可。", "2025-12"), vec!["proposal [] - 2025-12"]);
+        assert_eq!(brief("总统签署该法案后,向中国出口H20须获得许可。", "2025-12"), vec!["restriction [H20] - 2025-12"]);
+    }
+
+    #[test]
+    fn the_actor_named_first_is_the_authority() {
+        let b = brief("7月14日,马来西亚贸易部宣布,即日起凡是美国原产的高性能人工智能芯片出口都必须先取得贸易许可证。", "2025-07-15");
+        assert_eq!(b, vec!["restriction [] Malaysia 2025-07-14 eff 2025-07-14"]);
+        let b = brief("美国商务部称,企业向马来西亚和泰国出口H20须先取得许可。", "2025-07");
+        assert_eq!(b, vec!["restriction [H20] US 2025-07"]);
+        let b = brief("美国商务部工业与安全局(BIS)更新出口管制规则。", "2023-10");
+        assert_eq!(b, vec!["restriction [] BIS 2023-10"]);
+    }
+
+    #[test]
+    fn comments_and_trends_are_no_events() {
+        for text in [
+            "美国政府对AI芯片的出口管制,正反过来伤害自身利益。",
+            "美国对AI芯片的出口管制层层加码,国产AI产业只能直面落后的处境。",
+            "美国数轮禁令下达,英伟达在中国持续推出阉割版本芯片。",
+            "就在H20恢复出口中国的同时,网信办于7月31日约谈了英伟达。",
+        ] {
+            assert!(brief(text, "2025-05").is_empty(), "{text}: {:?}", brief(text, "2025-05"));
+        }
+        let b = brief("H100的性能又在A100之上,而根据2022年的禁令,两者均不能出口到中国。", "2023-10");
+        assert_eq!(b, vec!["ban [H100,A100] - 2022"]);
     }
 }
