@@ -42,7 +42,7 @@ const NEW_RULES: &[&str] = &[
 
 /// Cues of a ban on selling or shipping.
 const BAN_CUES: &[&str] = &[
-    "禁售", "禁运", "被禁", "遭禁", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
+    "禁售", "禁运", "被禁", "遭禁", "断供", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
     "停止供应", "被禁用",
 ];
 
@@ -64,6 +64,7 @@ const CHINA_MARKET_CUES: &[&str] = &[
 const LICENCE_CUES: &[&str] = &[
     "需要获得许可", "需要许可证", "需获得许可", "须获得许可", "必须获得许可", "需要申请许可", "需申请许可", "需要出口许可",
     "纳入管制", "受到管制", "受管制", "管制范围", "管制清单", "纳入限制", "限制范围", "列入管制", "限制名单", "管制名单",
+    "纳入出口管制", "列入出口管制",
 ];
 
 /// Verbs of launching a product.
@@ -108,6 +109,10 @@ const GRANT_VERBS: &[&str] = &["发给", "发放", "颁发", "授予", "核发",
 /// Words that make a licence a condition: 须取得许可, 获得许可方可出口.
 const REQUIRE_WORDS: &[&str] = &["须", "需", "要求", "得先", "才能", "方可", "才可", "必要", "除非"];
 
+/// Verbs of lifting a measure, an easing when a word of control follows in
+/// the clause (解除对H20的出口限制, 取消对华禁令).
+const RELAX_VERBS: &[&str] = &["解除", "取消", "放宽", "松绑", "废除"];
+
 /// Verbs of letting a sale happen (允许H200出口, 批准辉达H200出售给中国).
 const ALLOW_VERBS: &[&str] = &["允许", "批准", "同意", "准许"];
 /// Verbs of selling or shipping.
@@ -123,6 +128,10 @@ const BUYER_CUES: &[&str] = &[
     "禁止进口", "禁止采购", "禁止购买", "禁止使用", "不得采购", "停止采购", "暂停采购", "不得购买", "停止购买", "避免采用", "避免采购",
     "避免使用", "避免购买", "避开", "不鼓励", "劝阻", "劝退",
 ];
+
+/// Words of a state that makes rules on buying.
+const STATE_WORDS: &[&str] =
+    &["当局", "政府", "官员", "官方", "监管", "北京", "网信办", "工信部", "发改委", "商务部", "海关", "国务院", "部门"];
 
 /// Words of what is bought, one of which a buyer's measure is about.
 const CHIP_WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速器", "加速卡", "处理器", "产品"];
@@ -149,7 +158,7 @@ const NEGATIONS: &[&str] = &["没有", "未", "不", "无法", "难以", "不能
 /// Clauses that suppose, hope, judge or ask: no event happens in them.
 const NOT_EVENT: &[&str] = &[
     "一旦", "如果", "假如", "倘若", "若是", "万一", "希望", "呼吁", "评估", "认为", "担心", "是否", "能否", "游说", "反对",
-    "不受", "规避", "回应", "否认", "传闻", "辟谣", "谣言",
+    "不受", "规避", "回应", "否认", "传闻", "辟谣", "谣言", "风险",
     // A run of measures told as a trend, not one event: 数轮禁令, 层层加码.
     "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
 ];
@@ -168,6 +177,8 @@ static PREVENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PREVENT_WO
 static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMING_WORDS));
 static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
 static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BOTH_WORDS));
+static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(STATE_WORDS));
+static RELAX_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_VERBS));
 static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIVE_WORDS));
 static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
 /// Every word that names a rule, for [`without_frames`].
@@ -304,7 +315,13 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
                 }
                 continue;
             }
-            let Some(a) = ACQUIRE_VERBS.iter().filter_map(|v| head.rfind(v)).max() else { continue };
+            let Some(a) = ACQUIRE_VERBS.iter().filter_map(|v| head.rfind(v)).max() else {
+                // 向中国出口H20需要出口许可证: a licence needed.
+                if REQUIRE_WORDS.iter().any(|r| chars_before(c, i, 6).contains(r)) {
+                    return Some((Action::Restriction, i..i + w.len()));
+                }
+                continue;
+            };
             let at = i - head_len + a;
             let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
                 || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
@@ -353,6 +370,10 @@ fn buyer_cue(c: &str, sentence_head: &str) -> Option<(Action, Range<usize>)> {
     }
     let head = &c[..r.start];
     if ["未", "没有", "并非", "不会"].iter().any(|n| head.contains(n)) {
+        return None;
+    }
+    // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers.
+    if !STATE_WORDS_W.any(sentence_head) && !STATE_WORDS_W.any(head) {
         return None;
     }
     Some((action, r))
@@ -411,8 +432,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
         }
     }
     if let Some((action, r)) = allowed_sale(c) {
-        if in_export_context() {
+        // About chips, not a stake or a business (批准向中国出售子公司股权).
+        if in_export_context() && (sentence_has_chips || CHIP_WORDS_W.any(c)) {
             return cue(action, r);
+        }
+    }
+    if let Some(r) = RELAX_VERBS_W.find(c) {
+        let rest = super::text::chars_after(c, r.end, 25);
+        if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
+            return cue(Action::Relaxation, r);
         }
     }
     if let Some(r) = BAN_CUES_W.find(c) {
@@ -651,6 +679,7 @@ pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
     LICENCE_WORDS,
     ALLOW_VERBS,
     &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "恢复", "不能买", "买不到", "无法购买"],
+    RELAX_VERBS,
 ];
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
