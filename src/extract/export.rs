@@ -183,6 +183,15 @@ static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIV
 static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
 /// Every word that names a rule, for [`without_frames`].
 static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[RULE_NOUNS, NEW_RULES, &["禁令", "限制", "要求", "规定"]].concat()));
+/// Words a chip China cannot buy is told with (在国内不能买).
+const BUY_NOT: &[&str] = &["不能买", "买不到", "无法购买", "无法买到", "不能购买"];
+/// The first words of the rules on buying, licences, allowed sales and
+/// lifted measures: a clause with none of them skips those rules.
+static GATE_W: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat())
+});
+static SOLD_W: LazyLock<Words> = LazyLock::new(|| Words::new(&["出口", "出售", "销售", "供货", "交付", "出货"]));
+static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[CONFORM_WORDS, &["影响"]].concat()));
 static BAN_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BAN_CUES));
 static CHINA_MARKET_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHINA_MARKET_CUES));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
@@ -256,11 +265,11 @@ const CONFORM_WORDS: &[&str] = &["符合", "配合", "遵守", "遵循", "绕开
 /// 影响, 在新规影响下) or what is conformed to (符合禁令规定). The rest of the
 /// clause is still read (A800受新规影响被禁售, 发布了符合禁令规定的定制版芯片A800).
 fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
-    let influence = c.contains("影响");
-    let conform = CONFORM_WORDS_W.any(c);
-    if !influence && !conform {
+    if !FRAME_W.any(c) {
         return std::borrow::Cow::Borrowed(c);
     }
+    let influence = c.contains("影响");
+    let conform = CONFORM_WORDS_W.any(c);
     let mut out = c.to_string();
     // Same length, so byte offsets still hold.
     let blank = |out: &mut String, from: usize, to: usize| out.replace_range(from..to, &" ".repeat(to - from));
@@ -397,14 +406,16 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
     }
-    if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
+    if let Some(r) = c.contains("实体").then(|| find_any(c, &["实体清单", "实体名单"])).flatten() {
         if contains_any(c, &["列入", "加入", "纳入", "被列", "列进", "添加"]) {
             return cue(Action::EntityList, r);
         }
     }
     // China's measures on buying: about chips, by China unless the clause
     // names another actor before the cue.
-    if let Some((action, r)) = buyer_cue(c, &s.text[..base]) {
+    // One scan tells whether any of the rules below may apply.
+    let gated = GATE_W.any(c);
+    if let Some((action, r)) = gated.then(|| buyer_cue(c, &s.text[..base])).flatten() {
         if sentence_has_chips || CHIP_WORDS_W.any(c) {
             let named = authority_of(&c[..r.start]);
             return Some((action, at(r), Some(named.unwrap_or("China"))));
@@ -415,7 +426,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Restriction, r);
         }
     }
-    if let Some((action, r)) = licence_cue(c) {
+    if let Some((action, r)) = gated.then(|| licence_cue(c)).flatten() {
         if in_export_context() {
             return cue(action, r);
         }
@@ -431,13 +442,13 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Relaxation, r);
         }
     }
-    if let Some((action, r)) = allowed_sale(c) {
+    if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
         if in_export_context() && (sentence_has_chips || CHIP_WORDS_W.any(c)) {
             return cue(action, r);
         }
     }
-    if let Some(r) = RELAX_VERBS_W.find(c) {
+    if let Some(r) = gated.then(|| RELAX_VERBS_W.find(c)).flatten() {
         let rest = super::text::chars_after(c, r.end, 25);
         if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
             return cue(Action::Relaxation, r);
@@ -447,20 +458,19 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
         return cue(Action::Ban, r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
-    for sold in ["出口", "出售", "销售", "供货", "交付", "出货"] {
-        if let Some(i) = c.find(sold) {
-            let before = chars_before(c, i, 8);
-            // Delivering and shipping stop for many reasons: only a stop
-            // toward China is a ban.
-            let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
-            if toward_china && ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
-                return cue(Action::Ban, i..i + sold.len());
-            }
+    for r in SOLD_W.find_iter(c) {
+        let (i, sold) = (r.start, &c[r.clone()]);
+        let before = chars_before(c, i, 8);
+        // Delivering and shipping stop for many reasons: only a stop toward
+        // China is a ban.
+        let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
+        if toward_china && ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
+            return cue(Action::Ban, r);
         }
     }
     // 在国内不能买, 中国买不到: a chip China cannot buy.
-    if sentence_has_chips {
-        if let Some(i) = find_any(c, &["不能买", "买不到", "无法购买", "无法买到", "不能购买"]) {
+    if sentence_has_chips && gated {
+        if let Some(i) = find_any(c, BUY_NOT) {
             if contains_any(c, &["国内", "中国", "大陆", "在华"]) {
                 return cue(Action::Ban, i);
             }
@@ -677,9 +687,10 @@ pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
     NEW_RULES,
     BUYER_CUES,
     LICENCE_WORDS,
-    ALLOW_VERBS,
-    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "恢复", "不能买", "买不到", "无法购买"],
-    RELAX_VERBS,
+    // A sale allowed or resumed (允许, 批准, 恢复) and a measure lifted (解除,
+    // 取消) are told only with a word of selling or of control, which is
+    // the trigger.
+    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "销往", "售往", "卖给", "不能买", "买不到", "无法购买"],
 ];
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -716,6 +727,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
         .map(|ci| if triggered[ci] { action_of(s, ci, has_chips, &export_context) } else { None })
         .collect();
+    if actions.iter().all(Option::is_none) {
+        return Vec::new();
+    }
     let authority_here = authority_of(s.text);
     // The authority carried on: 美国商务部 after BIS is still BIS.
     let carried = state.authority.clone();
@@ -723,9 +737,6 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if !(a == "US" && state.authority.as_deref() == Some("BIS")) {
             state.authority = Some(a.to_string());
         }
-    }
-    if actions.iter().all(Option::is_none) {
-        return Vec::new();
     }
     let originals = originals(s);
     let proposal = is_proposal(s.text);
