@@ -163,6 +163,9 @@ const NOT_EVENT: &[&str] = &[
     "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
 ];
 
+/// Words of a launch under way (正在开发, 正着手准备).
+const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正准备", "着手准备", "著手准备", "即将推出"];
+
 /// Words that put an event in the past (no date of its own means unknown).
 const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
 
@@ -897,10 +900,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .and_then(|d| d.date)
             .or_else(|| state.para_date(s));
         // News of a ban, rule or plan with no date and no word of the past
-        // happens when the article is written.
+        // happens when the article is written; so does a China version told
+        // as under way (正为中国市场开发, 正着手准备).
         e.date = date.or_else(|| {
             let past = PAST_W.any(s.text);
-            (matches!(e.action, Action::Ban | Action::Restriction | Action::Proposal) && !past).then_some(state.published).flatten()
+            let under_way = e.action == Action::Variant && contains_any(&s.text[clause.clone()], UNDER_WAY);
+            (matches!(e.action, Action::Ban | Action::Restriction | Action::Proposal) && !past || under_way)
+                .then_some(state.published)
+                .flatten()
         });
     }
 
@@ -1146,7 +1153,11 @@ mod tests {
         let b = brief("特朗普政府7月批准英伟达恢复向中国销售H20。", "2025-08-01");
         assert_eq!(b, vec!["relaxation [H20] US 2025-07"]);
         let b = brief("据路透社报道,英伟达正为中国市场开发一款基于Blackwell架构的新芯片B30A。", "2025-08-19");
-        assert_eq!(b, vec!["variant [B30A] - -"]);
+        assert_eq!(b, vec!["variant [B30A] - 2025-08-19"]);
+        let b = brief("AMD正在为中国客户设计一款降规版MI308芯片。", "2024-02-10");
+        assert_eq!(b, vec!["variant [MI308X] - 2024-02-10"]);
+        let b = brief("英伟达去年推出了特供版H20。", "2025-02-10");
+        assert_eq!(b, vec!["variant [H20] - 2024"]);
         let b = brief("英伟达于2022年8月31日披露,美国政府要求其向中国出口A100和H100芯片需获得许可证。", "2022-09-01");
         assert_eq!(b, vec!["restriction [A100,H100] US 2022-08-31"]);
     }
