@@ -785,7 +785,8 @@ fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<Date
     })
 }
 
-/// 周四(4日), 星期四（4日）, 周四4日: that day of the published month.
+/// 周四(4日), 星期四（4日）, 周四4日, 周五 (21 日): that day of the published
+/// month; 周二(1/13): that month and day, in the year up to the published date.
 fn weekday_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let q = eat(text, i, "周")
         .or_else(|| eat(text, i, "星期"))
@@ -794,7 +795,19 @@ fn weekday_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<D
     if !matches!(w, '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天') {
         return None;
     }
-    let open = eat(text, q, "(").or_else(|| eat(text, q, "（"));
+    let open = eat(text, skip_spaces(text, q), "(").or_else(|| eat(text, skip_spaces(text, q), "（")).map(|o| skip_spaces(text, o));
+    if let Some(o) = open
+        && let Some((m, _, slash)) = digits(text, o)
+        && let Some(d_at) = eat(text, slash, "/")
+        && let Some((d, _, d_end)) = digits(text, d_at)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+    {
+        let close = skip_spaces(text, d_end);
+        let end = eat(text, close, ")").or_else(|| eat(text, close, "）"))?;
+        let date = published.and_then(|p| PartialDate::day(latest_year(m as u8, Some(d as u8), p), m as u8, d as u8));
+        return Some(DateMention { start: i, end, date, kind: DateKind::Relative });
+    }
     let (d, mut end) = day_at(text, open.unwrap_or(q))?;
     if open.is_some() {
         end = eat(text, end, ")")
@@ -1101,6 +1114,9 @@ mod tests {
             vec![e("周四4日", "2024-04-04", 'R')]
         );
         assert_eq!(f("两周一次", Some("2024-04")), vec![]);
+        assert_eq!(f("周五 (21 日)", Some("2019-06")), vec![e("周五 (21 日)", "2019-06-21", 'R')]);
+        assert_eq!(f("周二(1/13)", Some("2026-01-13")), vec![e("周二(1/13)", "2026-01-13", 'R')]);
+        assert_eq!(f("周三（12/31）", Some("2026-01-01")), vec![e("周三（12/31）", "2025-12-31", 'R')]);
     }
 
     #[test]

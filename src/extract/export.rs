@@ -31,7 +31,7 @@ const ISSUE_VERBS: &[&str] = &[
 /// Nouns of rules and controls.
 const RULE_NOUNS: &[&str] = &[
     "出口管制", "管制", "管控", "限制", "新规", "禁令", "规定", "措施", "许可要求", "许可证要求", "许可通知要求", "新标准", "规则",
-    "框架",
+    "框架", "出口许可",
 ];
 
 /// Rules named as new, which need no verb to be an event.
@@ -41,44 +41,115 @@ const NEW_RULES: &[&str] = &[
 ];
 
 /// Cues of a ban on selling or shipping.
-const BAN_CUES: &[&str] = &["禁售", "禁运", "被禁", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货", "停止供应", "被禁用"];
+const BAN_CUES: &[&str] = &[
+    "禁售", "禁运", "被禁", "遭禁", "断供", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
+    "停止供应", "被禁用",
+];
 
 /// Cues of a cut-down China version.
 const VARIANT_CUES: &[&str] = &[
-    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "合规版", "中国版", "特供中国", "中国特供", "中国专供",
+    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "降级版", "降阶版", "青春版", "精简版", "合规版", "中国版",
+    "特供中国", "中国特供", "中国专供", "替代型号", "特供",
 ];
 
 /// A launch for the Chinese market (专为中国市场设计的RTX Pro 6000D), a
 /// variant when the clause names no cut-down version itself.
-const CHINA_MARKET_CUES: &[&str] = &["为中国市场", "针对中国市场", "面向中国市场", "为中国客户"];
+const CHINA_MARKET_CUES: &[&str] = &[
+    "为中国市场", "针对中国市场", "面向中国市场", "为中国客户", "为中国定制", "专为中国", "专供中国", "为大陆市场", "为中国大陆",
+    "针对中国大陆", "面向中国大陆",
+];
 
 /// Cues of a rule that a sale or shipment needs a licence for, or that puts
 /// chips under control.
 const LICENCE_CUES: &[&str] = &[
     "需要获得许可", "需要许可证", "需获得许可", "须获得许可", "必须获得许可", "需要申请许可", "需申请许可", "需要出口许可",
-    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单", "纳入限制", "限制范围", "列入管制",
+    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单", "纳入限制", "限制范围", "列入管制", "限制名单", "管制名单",
+    "纳入出口管制", "列入出口管制",
 ];
 
 /// Verbs of launching a product.
-const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "定制"];
+const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "定制", "研发", "设计", "投产", "量产"];
 
 /// Cues of an easing.
 const RELAX_CUES: &[&str] = &[
     "获准", "解禁", "放行", "逐案审查", "恢复供应", "恢复销售", "恢复出口", "恢复对华", "批准出口", "批准向", "豁免", "松绑",
     "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可", "撤销", "废除",
-    "撤回", "恢复向", "获批", "批准英伟达", "同意英伟达",
+    "撤回", "恢复向", "获批", "批准英伟达", "同意英伟达", "推翻",
 ];
 
 /// Cues that a measure is only considered.
 const PROPOSAL_CUES: &[&str] = &[
     "考虑限制", "考虑禁止", "考虑对", "考虑将", "考虑出台", "考虑扩大", "考虑收紧", "正在考虑", "正考虑", "拟对", "拟将", "拟限制",
-    "拟禁止", "拟出台", "拟扩大", "拟把", "传出", "酝酿", "研究是否", "或将限制", "或将禁止", "计划限制", "计划禁止",
-    "寻求限制", "寻求禁止", "提议", "草案",
+    "拟禁止", "拟出台", "拟扩大", "拟把", "传出将", "风声", "酝酿", "研究是否", "或将限制", "或将禁止", "计划限制", "计划禁止",
+    "寻求限制", "寻求禁止", "提议", "提案", "草案", "起草", "考虑把",
 ];
+
+/// Words of planning; one followed in its clause by a word of control
+/// (准备进一步收紧, 计划对马来西亚施加管制) makes the sentence a proposal.
+const PLAN_WORDS: &[&str] = &["准备", "计划", "打算", "考虑", "酝酿", "研拟", "拟"];
+
+/// Words of control that a plan may be about.
+const CONTROL_WORDS: &[&str] = &["收紧", "限制", "禁止", "管制", "出台", "扩大", "施加", "新规", "加码", "禁令", "管控"];
+
+/// A bill (法案) is a proposal unless the text says it passed.
+const BILL_WORDS: &[&str] = &["法案", "议案"];
+const ENACTED_WORDS: &[&str] = &["通过", "签署", "生效", "成为法律"];
+
+/// Words that keep a measure from coming (阻止新一轮出口限制出台): what
+/// follows them is not in force.
+const PREVENT_WORDS: &[&str] = &["阻止", "阻挠", "阻拦"];
+const COMING_WORDS: &[&str] = &["出台", "通过", "实施", "落地", "生效"];
+
+/// Words of a licence or an approval.
+const LICENCE_WORDS: &[&str] = &["许可", "批准"];
+/// Verbs of getting a licence (获得许可, 取得批准).
+const ACQUIRE_VERBS: &[&str] = &["获得", "取得", "申请", "持有", "拿到", "领取", "持"];
+/// Verbs of granting one (发给许可证).
+const GRANT_VERBS: &[&str] = &["发给", "发放", "颁发", "授予", "核发", "发出"];
+/// Words that make a licence a condition: 须取得许可, 获得许可方可出口.
+const REQUIRE_WORDS: &[&str] = &["须", "需", "要求", "得先", "才能", "方可", "才可", "必要", "除非"];
+
+/// Verbs of lifting a measure, an easing when a word of control follows in
+/// the clause (解除对H20的出口限制, 取消对华禁令).
+const RELAX_VERBS: &[&str] = &["解除", "取消", "放宽", "松绑", "废除"];
+
+/// Verbs of letting a sale happen (允许H200出口, 批准辉达H200出售给中国).
+const ALLOW_VERBS: &[&str] = &["允许", "批准", "同意", "准许"];
+/// Verbs of selling or shipping.
+const SALE_WORDS: &[&str] = &["出口", "出售", "销售", "销往", "售往", "出货", "供货", "供应", "卖给", "交付"];
+
+/// Words of a directive, one of which must come before a buyer's measure that
+/// does not forbid outright (敦促它们避免采用, 要求他们不得采购).
+const DIRECTIVE_WORDS: &[&str] = &["要求", "敦促", "下令", "命令", "通知", "指示", "指导", "责令", "告知", "劝"];
+
+/// China's own measures on buying (要求停止采购, 敦促避免采用, 禁止进口): a
+/// ban when they forbid (禁止), else a restriction.
+const BUYER_CUES: &[&str] = &[
+    "禁止进口", "禁止采购", "禁止购买", "禁止使用", "不得采购", "停止采购", "暂停采购", "不得购买", "停止购买", "避免采用", "避免采购",
+    "避免使用", "避免购买", "避开", "不鼓励", "劝阻", "劝退",
+];
+
+/// Words of a state that makes rules on buying.
+const STATE_WORDS: &[&str] =
+    &["当局", "政府", "官员", "官方", "监管", "北京", "网信办", "工信部", "发改委", "商务部", "海关", "国务院", "部门"];
+
+/// Words of what is bought, one of which a buyer's measure is about.
+const CHIP_WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速器", "加速卡", "处理器", "产品"];
+
+/// Words that point back to the chips of the sentence before (这些芯片,
+/// 两款晶片, 这两家公司).
+const BACK_REFERENCES: &[&str] = &[
+    "这些芯片", "这些晶片", "这款", "该芯片", "该晶片", "该款", "此款", "两款", "两者", "二者", "这两家", "这两款", "上述芯片",
+    "上述晶片", "它们", "这类芯片", "这类晶片",
+];
+
+/// Words that name two chips told before (两者均不能出口).
+const BOTH_WORDS: &[&str] = &["两者", "二者", "两款", "这两款"];
 
 /// Words of export control; a restriction is told in a sentence with one.
 const EXPORT_CONTEXT: &[&str] = &[
     "出口", "管制", "对华", "向中国", "禁令", "BIS", "商务部", "许可", "实体清单", "新规", "制裁", "禁售", "中国市场", "中国获取",
+    "给中国", "到中国", "至中国", "往中国", "对中国", "流入中国", "流向中国", "对大陆", "对陆", "限制名单",
 ];
 
 /// Words that deny what follows (没有获得许可).
@@ -87,13 +158,43 @@ const NEGATIONS: &[&str] = &["没有", "未", "不", "无法", "难以", "不能
 /// Clauses that suppose, hope, judge or ask: no event happens in them.
 const NOT_EVENT: &[&str] = &[
     "一旦", "如果", "假如", "倘若", "若是", "万一", "希望", "呼吁", "评估", "认为", "担心", "是否", "能否", "游说", "反对",
-    "影响", "不受", "规避", "回应",
+    "不受", "规避", "回应", "否认", "传闻", "辟谣", "谣言", "风险",
+    // A run of measures told as a trend, not one event: 数轮禁令, 层层加码.
+    "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
 ];
+
+/// Words of a launch under way (正在开发, 正着手准备).
+const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正准备", "着手准备", "著手准备", "即将推出"];
 
 /// Words that put an event in the past (no date of its own means unknown).
 const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
 
 
+static BUYER_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BUYER_CUES));
+static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHIP_WORDS));
+static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PLAN_WORDS));
+static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONTROL_WORDS));
+static BILL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BILL_WORDS));
+static ENACTED_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ENACTED_WORDS));
+static PREVENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PREVENT_WORDS));
+static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMING_WORDS));
+static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
+static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BOTH_WORDS));
+static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(STATE_WORDS));
+static RELAX_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_VERBS));
+static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIVE_WORDS));
+static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
+/// Every word that names a rule, for [`without_frames`].
+static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[RULE_NOUNS, NEW_RULES, &["禁令", "限制", "要求", "规定"]].concat()));
+/// Words a chip China cannot buy is told with (在国内不能买).
+const BUY_NOT: &[&str] = &["不能买", "买不到", "无法购买", "无法买到", "不能购买"];
+/// The first words of the rules on buying, licences, allowed sales and
+/// lifted measures: a clause with none of them skips those rules.
+static GATE_W: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat())
+});
+static SOLD_W: LazyLock<Words> = LazyLock::new(|| Words::new(&["出口", "出售", "销售", "供货", "交付", "出货"]));
+static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[CONFORM_WORDS, &["影响"]].concat()));
 static BAN_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BAN_CUES));
 static CHINA_MARKET_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHINA_MARKET_CUES));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
@@ -108,13 +209,31 @@ static RELAX_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_CUES));
 static RULE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RULE_NOUNS));
 static VARIANT_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(VARIANT_CUES));
 
-/// Authorities, most specific first.
-const AUTHORITIES: &[(&str, &str)] = &[
-    ("BIS", "BIS"), ("工业与安全局", "BIS"), ("工业和安全局", "BIS"), ("美国商务部", "BIS"), ("美国政府", "US"),
-    ("白宫", "US"), ("拜登政府", "US"), ("特朗普政府", "US"), ("美国国会", "US"), ("美国", "US"), ("美方", "US"),
-    ("中国商务部", "China"), ("中国政府", "China"), ("中方", "China"), ("海关总署", "China"), ("荷兰", "Netherlands"),
-    ("日本", "Japan"), ("欧盟", "EU"),
+/// Authorities: a word, the authority it names and the country that
+/// authority belongs to (BIS is the United States'). Longer words first.
+const AUTHORITIES: &[(&str, &str, &str)] = &[
+    ("BIS", "BIS", "US"), ("工业与安全局", "BIS", "US"), ("工业和安全局", "BIS", "US"), ("工业暨安全局", "BIS", "US"),
+    ("美国商务部", "US", "US"), ("美国政府", "US", "US"), ("白宫", "US", "US"), ("拜登政府", "US", "US"),
+    ("特朗普政府", "US", "US"), ("川普政府", "US", "US"), ("美国国会", "US", "US"), ("特朗普", "US", "US"), ("川普", "US", "US"), ("拜登", "US", "US"), ("美国", "US", "US"), ("美方", "US", "US"),
+    ("华府", "US", "US"), ("中国商务部", "China", "China"), ("中国政府", "China", "China"), ("中国当局", "China", "China"),
+    ("中国官员", "China", "China"), ("中国官方", "China", "China"), ("中国监管", "China", "China"),
+    ("中国大陆当局", "China", "China"), ("大陆当局", "China", "China"), ("大陆官方", "China", "China"),
+    ("北京当局", "China", "China"), ("北京", "China", "China"), ("中方", "China", "China"), ("海关总署", "China", "China"),
+    ("国家互联网信息办公室", "China", "China"), ("网信办", "China", "China"), ("工信部", "China", "China"),
+    ("荷兰", "Netherlands", "Netherlands"), ("日本", "Japan", "Japan"), ("欧盟", "EU", "EU"),
+    ("马来西亚", "Malaysia", "Malaysia"), ("新加坡", "Singapore", "Singapore"), ("泰国", "Thailand", "Thailand"),
+    ("韩国", "South Korea", "South Korea"),
 ];
+
+/// Bare country names: after 对, 向 or 至 they name a destination (向泰国出口),
+/// while an agency after 向 is still the one acting (向美国商务部申请许可).
+const COUNTRY_WORDS: &[&str] = &["美国", "荷兰", "日本", "马来西亚", "新加坡", "泰国", "韩国", "北京"];
+
+/// Words after a country that make it an origin or an owner, not an actor.
+const NOT_ACTOR_AFTER: &[&str] =
+    &["原产", "产", "制", "厂商", "企业", "公司", "芯片", "晶片", "客户", "市场", "本土", "股", "科技", "半导体", "国内", "境内"];
+
+static AUTHORITIES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&AUTHORITIES.iter().map(|a| a.0).collect::<Vec<_>>()));
 
 fn contains_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
@@ -133,27 +252,186 @@ struct Event {
     chips: Vec<usize>,
     entities: Vec<String>,
     date: Option<PartialDate>,
+    /// The authority the cue tells, if it tells one (China's measures).
+    authority: Option<&'static str>,
+}
+
+/// A clause's event: its action, where its cue is, and the authority the
+/// cue itself tells (China for China's own measures on buying).
+type Cue = (Action, Range<usize>, Option<&'static str>);
+
+/// Words after which a rule is named as what something conforms to or gets
+/// around (为符合美国出口管制规定, 为绕开美国的芯片限制), not told.
+const CONFORM_WORDS: &[&str] = &["符合", "配合", "遵守", "遵循", "绕开", "绕过", "避开", "规避"];
+
+/// A clause with the frames that only name a rule blanked out: a cause (受新规
+/// 影响, 在新规影响下) or what is conformed to (符合禁令规定). The rest of the
+/// clause is still read (A800受新规影响被禁售, 发布了符合禁令规定的定制版芯片A800).
+fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
+    if !FRAME_W.any(c) {
+        return std::borrow::Cow::Borrowed(c);
+    }
+    let influence = c.contains("影响");
+    let conform = CONFORM_WORDS_W.any(c);
+    let mut out = c.to_string();
+    // Same length, so byte offsets still hold.
+    let blank = |out: &mut String, from: usize, to: usize| out.replace_range(from..to, &" ".repeat(to - from));
+    if influence {
+        // 新规对英伟达营收的影响有限: a clause about effects.
+        if let Some(i) = c.find("的影响") {
+            if c[..i].contains('对') {
+                blank(&mut out, 0, i + "的影响".len());
+            }
+        }
+        for (i, _) in c.match_indices("影响") {
+            let head = chars_before(c, i, 15);
+            let Some(j) = head.rfind(['受', '在']) else { continue };
+            let from = i - head.len() + j;
+            let mut to = i + "影响".len();
+            if c[to..].starts_with('下') {
+                to += '下'.len_utf8();
+            }
+            blank(&mut out, from, to);
+        }
+    }
+    if conform {
+        for r in CONFORM_WORDS_W.find_iter(c) {
+            // Up to the last word of a rule within 30 characters.
+            let window = super::text::chars_after(c, r.end, 30);
+            let last = RULE_WORDS_W.find_iter(window).map(|m| m.end).last();
+            if let Some(end) = last {
+                blank(&mut out, r.start, r.end + end);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether a negation stands right before byte `at` (没有获得, 未获, 不允许).
+fn negated_before(c: &str, at: usize) -> bool {
+    let before = chars_before(c, at, 3);
+    NEGATIONS.iter().any(|n| before.ends_with(n)) || before.ends_with("拒绝")
+}
+
+/// A licence as a condition (须获得许可, 获得批准方可出口: a restriction) or
+/// as granted (获得出口许可, 承诺发给许可证: a relaxation).
+fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
+    for w in LICENCE_WORDS {
+        for (i, _) in c.match_indices(w) {
+            let head_len = chars_before(c, i, 20).len();
+            let head = &c[i - head_len..i];
+            if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
+                let at = i - head_len + g;
+                if !negated_before(c, at) && !c[..at].contains('仍') {
+                    return Some((Action::Relaxation, at..i + w.len()));
+                }
+                continue;
+            }
+            let Some(a) = ACQUIRE_VERBS.iter().filter_map(|v| head.rfind(v)).max() else {
+                // 向中国出口H20需要出口许可证: a licence needed.
+                if REQUIRE_WORDS.iter().any(|r| chars_before(c, i, 6).contains(r)) {
+                    return Some((Action::Restriction, i..i + w.len()));
+                }
+                continue;
+            };
+            let at = i - head_len + a;
+            let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
+                || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
+            if required {
+                return Some((Action::Restriction, at..i + w.len()));
+            }
+            if negated_before(c, at) || chars_before(c, at, 4).contains('仍') {
+                continue;
+            }
+            return Some((Action::Relaxation, at..i + w.len()));
+        }
+    }
+    None
+}
+
+/// A sale let happen (允许H200出口到中国, 批准辉达H200晶片出售给中国, 恢复对大陆销售):
+/// a relaxation; a sale not allowed (不允许英伟达向中国出售H100) is a ban, one
+/// not yet approved (尚未批准) no event.
+fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
+    for v in ALLOW_VERBS.iter().chain(&["恢复"]) {
+        if let Some(i) = c.find(v) {
+            if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || chars_before(c, i, 4).contains('仍') {
+                continue;
+            }
+            if !negated_before(c, i) {
+                return Some((Action::Relaxation, i..i + v.len()));
+            }
+            if matches!(*v, "允许" | "准许") && chars_before(c, i, 1) == "不" {
+                return Some((Action::Ban, i..i + v.len()));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
+/// denied (并未下令停止采购).
+fn buyer_cue(c: &str, sentence_head: &str) -> Option<(Action, Range<usize>)> {
+    let r = BUYER_CUES_W.find(c)?;
+    let word = &c[r.clone()];
+    let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
+    let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励";
+    if !outright && !DIRECTIVE_WORDS_W.any(sentence_head) && !DIRECTIVE_WORDS_W.any(&c[..r.start]) {
+        return None;
+    }
+    let head = &c[..r.start];
+    if ["未", "没有", "并非", "不会"].iter().any(|n| head.contains(n)) {
+        return None;
+    }
+    // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers.
+    if !STATE_WORDS_W.any(sentence_head) && !STATE_WORDS_W.any(head) {
+        return None;
+    }
+    Some((action, r))
 }
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
-fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<(Action, Range<usize>)> {
+fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
-    let c = s.clause_text(ci);
+    let clause = without_frames(s.clause_text(ci));
+    let c: &str = &clause;
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
+    let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
     if NOT_EVENT_W.any(c) {
         return None;
     }
-    if let Some(r) = find_any(c, &["实体清单", "实体名单"]) {
+    // 就在H20恢复出口大陆的同时: a background told with another event.
+    let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
+    if bare.ends_with("的同时") || bare.ends_with("之际") {
+        return None;
+    }
+    if let Some(r) = c.contains("实体").then(|| find_any(c, &["实体清单", "实体名单"])).flatten() {
         if contains_any(c, &["列入", "加入", "纳入", "被列", "列进", "添加"]) {
-            return Some((Action::EntityList, at(r)));
+            return cue(Action::EntityList, r);
+        }
+    }
+    // China's measures on buying: about chips, by China unless the clause
+    // names another actor before the cue.
+    // One scan tells whether any of the rules below may apply.
+    let gated = GATE_W.any(c);
+    if let Some((action, r)) = gated.then(|| buyer_cue(c, &s.text[..base])).flatten() {
+        if sentence_has_chips || CHIP_WORDS_W.any(c) {
+            let named = authority_of(&c[..r.start]);
+            return Some((action, at(r), Some(named.unwrap_or("China"))));
         }
     }
     if let Some(r) = LICENCE_CUES_W.find(c) {
         if in_export_context() {
-            return Some((Action::Restriction, at(r)));
+            return cue(Action::Restriction, r);
+        }
+    }
+    if let Some((action, r)) = gated.then(|| licence_cue(c)).flatten() {
+        if in_export_context() {
+            return cue(action, r);
         }
     }
     if let Some(r) = RELAX_CUES_W.find(c) {
@@ -161,60 +439,91 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
         let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
         if revoked_licence {
-            return Some((Action::Restriction, at(r)));
+            return cue(Action::Restriction, r);
         }
         if in_export_context() && !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
-            return Some((Action::Relaxation, at(r)));
+            return cue(Action::Relaxation, r);
+        }
+    }
+    if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
+        // About chips, not a stake or a business (批准向中国出售子公司股权).
+        if in_export_context() && (sentence_has_chips || CHIP_WORDS_W.any(c)) {
+            return cue(action, r);
+        }
+    }
+    if let Some(r) = gated.then(|| RELAX_VERBS_W.find(c)).flatten() {
+        let rest = super::text::chars_after(c, r.end, 25);
+        if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
+            return cue(Action::Relaxation, r);
         }
     }
     if let Some(r) = BAN_CUES_W.find(c) {
-        return Some((Action::Ban, at(r)));
+        return cue(Action::Ban, r);
     }
-    // 无法向中国出口, 不得对华销售: a sale that may not happen.
-    for sold in ["出口", "出售", "销售", "供货"] {
-        if let Some(i) = c.find(sold) {
-            let before = chars_before(c, i, 6);
-            if ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
-                return Some((Action::Ban, at(i..i + sold.len())));
+    // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
+    for r in SOLD_W.find_iter(c) {
+        let (i, sold) = (r.start, &c[r.clone()]);
+        let before = chars_before(c, i, 8);
+        // Delivering and shipping stop for many reasons: only a stop toward
+        // China is a ban.
+        let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
+        if toward_china && ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
+            return cue(Action::Ban, r);
+        }
+    }
+    // 在国内不能买, 中国买不到: a chip China cannot buy.
+    if sentence_has_chips && gated {
+        if let Some(i) = find_any(c, BUY_NOT) {
+            if contains_any(c, &["国内", "中国", "大陆", "在华"]) {
+                return cue(Action::Ban, i);
             }
         }
     }
-    // 禁止 with something sold or shipped after it.
+    // 禁止 with something sold or shipped after it (not 并未禁止).
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
-        if contains_any(rest, &["出口", "销售", "出售", "售往", "售卖", "供货", "运往"]) {
-            return Some((Action::Ban, at(i..i + "禁止".len())));
+        if contains_any(rest, &["出口", "销售", "出售", "售往", "售卖", "供货", "运往"]) && !negated_before(c, i) {
+            return cue(Action::Ban, i..i + "禁止".len());
         }
     }
     if let Some(r) = VARIANT_CUES_W.find(c).or_else(|| CHINA_MARKET_CUES_W.find(c)) {
         if LAUNCH_VERBS_W.any(c) {
-            return Some((Action::Variant, at(r)));
+            return cue(Action::Variant, r);
         }
     }
     // 推出了H800版本: a version launched under export rules.
     if sentence_has_chips && LAUNCH_VERBS_W.any(c) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
         let i = c.find("版本").unwrap_or(0);
-        return Some((Action::Variant, at(i..i + "版本".len())));
+        return cue(Action::Variant, i..i + "版本".len());
     }
     if !in_export_context() {
         return None;
     }
     if let Some(r) = NEW_RULES_W.find(c) {
-        return Some((Action::Restriction, at(r)));
+        return cue(Action::Restriction, r);
     }
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
     // 限制A100和H100对华出口.
     if let Some(r) = find_any(c, &["限制"]) {
-        if contains_any(c, &["出口", "对华", "中国", "进一步限制"]) {
-            return Some((Action::Restriction, at(r)));
+        if contains_any(c, &["出口", "对华", "中国", "进一步限制"]) && !noun_phrase_rule(c, r.clone()) {
+            return cue(Action::Restriction, r);
         }
     }
     if let Some(r) = RULE_NOUNS_W.find(c) {
-        if ISSUE_VERBS_W.any(c) || c[..r.start].contains('对') {
-            return Some((Action::Restriction, at(r)));
+        if ISSUE_VERBS_W.any(c) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
+            return cue(Action::Restriction, r);
         }
     }
     None
+}
+
+/// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
+/// someone speaks about), the cue standing after 的 with no verb that
+/// issues it.
+fn noun_phrase_rule(c: &str, r: Range<usize>) -> bool {
+    let head = &c[..r.start];
+    let head = head.trim_end_matches("出口").trim_end_matches("芯片");
+    head.ends_with('的') && !ISSUE_VERBS_W.any(c) && !c[r.end..].starts_with(['了', '措']) && !contains_any(&c[r.end..], &["出口"])
 }
 
 /// Chips of the groups in `range` of the sentence, without the originals a
@@ -245,17 +554,66 @@ fn originals(s: &Sentence) -> Vec<usize> {
         .collect()
 }
 
+/// The authority of a sentence: the first country it names as an actor (not
+/// a destination: 对马来西亚, 向泰国; not a clock: 北京时间), told by its
+/// most specific word (BIS over 美国).
 fn authority_of(text: &str) -> Option<&'static str> {
-    AUTHORITIES.iter().find(|(w, _)| text.contains(w)).map(|&(_, a)| a)
+    let mut country = None;
+    let mut best: Option<&'static str> = None;
+    // End of the last destination, for the ones listed with it (向马来西亚和泰国).
+    let mut destination_end = None;
+    for r in AUTHORITIES_W.find_iter(text) {
+        let Some(&(word, authority, of)) = AUTHORITIES.iter().find(|a| a.0 == &text[r.clone()]) else { continue };
+        let before = chars_before(text, r.start, 1);
+        let after = &text[r.end..];
+        let listed_with_destination =
+            ["和", "与", "及", "、"].contains(&before) && destination_end == Some(r.start - before.len());
+        // A destination (对马来西亚), a clock (北京时间) or an origin (美国原产,
+        // 美国芯片企业) is no actor.
+        if COUNTRY_WORDS.contains(&word) && (["对", "向", "至", "往", "到", "给", "经"].contains(&before) || listed_with_destination) {
+            destination_end = Some(r.end);
+            continue;
+        }
+        if word == "北京" && after.starts_with('时') || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        match country {
+            None => {
+                country = Some(of);
+                best = Some(authority);
+            }
+            Some(c) if c == of && authority == "BIS" => best = Some(authority),
+            _ => {}
+        }
+    }
+    best
 }
 
-/// Whether a date is the one a rule takes effect on (于11月16日生效).
+/// Whether a date is the one a rule takes effect on (于11月16日生效,
+/// 4月4日(美国时间)正式生效).
 fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
-    let rest = &s.text[d.end..];
-    rest.trim_start().starts_with("生效") || rest.trim_start().starts_with("起生效") || rest.starts_with("正式生效")
+    let mut rest = s.text[d.end..].trim_start();
+    // A note in brackets after the date: (应是美国时间).
+    if let Some(r) = rest.strip_prefix(['(', '（']) {
+        if let Some(i) = r.find([')', '）']) {
+            if i <= 30 {
+                rest = r[i..].trim_start_matches([')', '）']).trim_start();
+            }
+        }
+    }
+    let rest = rest.trim_start_matches(['起', '正', '式']);
+    rest.starts_with("生效")
 }
 
-/// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效.
+/// Whether a date is one a measure is planned for, not when it was made
+/// (最快7月份便会, 预计于明年实施).
+fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
+    let head = chars_before(s.text, d.start, 3);
+    ["最快", "最早", "最迟", "预计", "将于", "计划于", "预计于", "最快于", "最早于"].iter().any(|w| head.ends_with(w))
+}
+
+/// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
+/// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
         if let Some(i) = s.text.find(marker) {
@@ -275,14 +633,48 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
             }
         }
     }
-    let i = s.text.find("生效")?;
-    let day = s.dates.iter().rev().find(|d| d.end <= i && i - d.end <= 12 && d.date != date).and_then(|d| d.date)?;
+    if contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效"]) {
+        return date;
+    }
+    let day = s
+        .dates
+        .iter()
+        .find(|d| is_effective_date(s, d) || is_planned_date(s, d))
+        .and_then(|d| d.date)?;
     // 11月16日 read against the publish date may fall a year early: a rule
     // takes effect after it is made.
     match date {
         Some(made) if day < made => Some(PartialDate { year: day.year + 1, ..day }),
         _ => Some(day),
     }
+}
+
+/// Whether a sentence tells a measure only considered: a word of it (考虑,
+/// 拟, 草案, 风声), a plan followed by a word of control (准备进一步收紧), a
+/// bill not said to have passed, or a measure someone works to keep from
+/// coming (阻止新一轮出口限制出台).
+fn is_proposal(text: &str) -> bool {
+    if PROPOSAL_CUES_W.any(text) {
+        return true;
+    }
+    let followed_in_clause = |at: usize, words: &Words| {
+        let rest = &text[at..];
+        let end = rest.find(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).unwrap_or(rest.len());
+        words.any(super::text::chars_after(&rest[..end], 0, 20))
+    };
+    for r in PLAN_WORDS_W.find_iter(text) {
+        // 模拟 is no plan, 考虑到 no consideration of a measure.
+        if &text[r.clone()] == "拟" && chars_before(text, r.start, 1) == "模" || text[r.end..].starts_with('到') {
+            continue;
+        }
+        if followed_in_clause(r.end, &CONTROL_WORDS_W) {
+            return true;
+        }
+    }
+    if BILL_WORDS_W.any(text) && !ENACTED_WORDS_W.any(text) {
+        return true;
+    }
+    PREVENT_WORDS_W.find_iter(text).any(|r| followed_in_clause(r.end, &COMING_WORDS_W))
 }
 
 /// Every word that can start an event; a sentence with none of them is
@@ -296,7 +688,12 @@ pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
     RELAX_CUES,
     RULE_NOUNS,
     NEW_RULES,
-    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货"],
+    BUYER_CUES,
+    LICENCE_WORDS,
+    // A sale allowed or resumed (允许, 批准, 恢复) and a measure lifted (解除,
+    // 取消) are told only with a word of selling or of control, which is
+    // the trigger.
+    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "销往", "售往", "卖给", "不能买", "买不到", "无法购买"],
 ];
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -330,19 +727,34 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
-    let actions: Vec<Option<(Action, Range<usize>)>> = (0..s.clauses().len())
+    let actions: Vec<Option<Cue>> = (0..s.clauses().len())
         .map(|ci| if triggered[ci] { action_of(s, ci, has_chips, &export_context) } else { None })
         .collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
     let authority_here = authority_of(s.text);
+    // The authority carried on: 美国商务部 after BIS is still BIS.
+    let carried = state.authority.clone();
+    if let Some(a) = authority_here {
+        if !(a == "US" && state.authority.as_deref() == Some("BIS")) {
+            state.authority = Some(a.to_string());
+        }
+    }
     let originals = originals(s);
-    let proposal = PROPOSAL_CUES_W.any(s.text);
+    let proposal = is_proposal(s.text);
+    // Chips a back-reference points to (这些芯片, 两款晶片), when the sentence
+    // names none itself.
+    // A chip the sentence describes before the reference (定制的AI芯片……这款
+    // 芯片) is the one it points to, though unnamed.
+    let referred: Vec<usize> = match BACK_REFERENCES_W.find(s.text) {
+        Some(r) if !has_chips && !CHIP_WORDS_W.any(&s.text[..r.start]) => state.previous_chips.clone(),
+        _ => Vec::new(),
+    };
 
     let mut events: Vec<Event> = Vec::new();
     for ci in 0..s.clauses().len() {
-        let Some((mut action, cue)) = actions[ci].clone() else { continue };
+        let Some((mut action, cue, cue_authority)) = actions[ci].clone() else { continue };
         if proposal && matches!(action, Action::Ban | Action::Restriction | Action::Relaxation) {
             action = Action::Proposal;
         }
@@ -357,6 +769,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                     .find(|g| g.range.start >= cue.end && g.range.end <= clause.end)
                     .map(|g| g.chips.clone())
                     .unwrap_or_default();
+                // 推出特供版AI芯片共三款,分别为H20、L20和L2: the chips of the
+                // next clause, when it tells no event of its own.
+                let next = || {
+                    let n = ci + 1;
+                    (n < s.clauses().len() && actions[n].is_none())
+                        .then(|| chips_in(s, s.clauses()[n].clone(), &originals))
+                        .filter(|c| !c.is_empty())
+                };
                 if after.is_empty() {
                     // H800版本, or H20是……专为中国市场推出的降规版AI芯片: the
                     // chips before the cue, in the clause or else the sentence.
@@ -367,7 +787,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                             .find(|g| g.range.end <= cue.start && g.range.start >= from)
                             .map(|g| g.chips.clone())
                     };
-                    before(clause.start).or_else(|| before(0)).unwrap_or_default()
+                    before(clause.start).or_else(next).or_else(|| before(0)).unwrap_or_else(|| referred.clone())
                 } else {
                     after
                 }
@@ -375,14 +795,25 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             _ => {
                 let own = chips_in(s, clause.clone(), &originals);
                 if own.is_empty() && matches!(action, Action::Ban) {
-                    // 英伟达发布H100型号GPU,但被美国禁止出口至中国: the chips before.
-                    s.groups
-                        .iter()
-                        .rev()
-                        .filter(|g| g.range.end <= cue.start)
-                        .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
-                        .find(|c| !c.is_empty())
-                        .unwrap_or_default()
+                    let before = s.groups.iter().rev().filter(|g| g.range.end <= cue.start);
+                    let mut chips: Vec<usize> = Vec::new();
+                    if BOTH_WORDS_W.any(&s.text[clause.clone()]) {
+                        // 两者均不能出口: the last two chips named before.
+                        for g in before {
+                            for &c in g.chips.iter().rev() {
+                                if !originals.contains(&c) && !chips.contains(&c) && chips.len() < 2 {
+                                    chips.insert(0, c);
+                                }
+                            }
+                        }
+                    } else {
+                        // 英伟达发布H100型号GPU,但被美国禁止出口至中国: the chips before.
+                        chips = before
+                            .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
+                            .find(|c| !c.is_empty())
+                            .unwrap_or_default();
+                    }
+                    if chips.is_empty() { referred.clone() } else { chips }
                 } else if own.is_empty() {
                     // 发布出口管制新规,限制A100和H100对华出口: the chips of the
                     // clauses that go on telling the rule, up to the next event.
@@ -393,24 +824,45 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                         }
                         more.extend(chips_in(s, s.clauses()[next].clone(), &originals));
                     }
-                    more
+                    if more.is_empty() {
+                        // AMD若想把MI308卖到中国,就得先申请出口许可证: the nearest
+                        // chips before the cue that no other event's clause holds.
+                        let other = |g: &&super::Group| (0..ci).any(|o| actions[o].is_some() && s.clauses()[o].contains(&g.range.start));
+                        let before: Vec<usize> = s
+                            .groups
+                            .iter()
+                            .rev()
+                            .filter(|g| g.range.end <= cue.start && !other(g))
+                            .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
+                            .find(|c| !c.is_empty())
+                            .unwrap_or_default();
+                        if before.is_empty() { referred.clone() } else { before }
+                    } else {
+                        more
+                    }
                 } else {
                     own
                 }
             }
         };
         let entities = if action == Action::EntityList {
-            // The companies of the clause that lists them, before the list's name.
-            s.vendors()
-                .iter()
-                .filter(|v| v.range.start >= clause.start && v.range.end <= cue.start)
-                .map(|v| ex.catalog.vendors[v.vendor].id.clone())
-                .fold(Vec::new(), |mut acc, v| {
-                    if !acc.contains(&v) {
-                        acc.push(v);
-                    }
-                    acc
-                })
+            // The companies of the clause that lists them, before the list's
+            // name, else those the sentence lists after it (列入实体清单,也就是
+            // 摩尔线程与壁仞) up to the next event.
+            let until = (ci + 1..s.clauses().len()).find(|&n| actions[n].is_some()).map_or(s.text.len(), |n| s.clauses()[n].start);
+            let names = |from: usize, to: usize| {
+                s.vendors().iter().filter(|v| v.range.start >= from && v.range.end <= to).map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(
+                    Vec::new(),
+                    |mut acc, v| {
+                        if !acc.contains(&v) {
+                            acc.push(v);
+                        }
+                        acc
+                    },
+                )
+            };
+            let before = names(clause.start, cue.start);
+            if before.is_empty() { names(cue.end, until) } else { before }
         } else {
             Vec::new()
         };
@@ -418,32 +870,44 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if matches!(action, Action::Ban | Action::Variant) && chips.is_empty() {
             continue;
         }
-        events.push(Event { action, clause: ci, chips, entities, date: None });
+        let authority = cue_authority
+            .or_else(|| authority_of(&s.text[clause.start..cue.end]))
+            .or_else(|| authority_of(&s.text[..clause.start]));
+        events.push(Event { action, clause: ci, chips, entities, date: None, authority });
     }
     if events.is_empty() {
         return Vec::new();
     }
 
     // Dates: the clause's own, else the nearest before it that no other
-    // event's clause holds, else after it, else the paragraph's.
+    // event's clause holds, else after it (not after a clause that tells what
+    // came before: 风声传出后,股价在周三下跌), else the paragraph's. A date the
+    // rule takes effect on or is planned for (于4月4日生效, 最快7月份) is not
+    // the date of the event.
     let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
+    let dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d)).collect();
     for e in &mut events {
         let clause = s.clauses()[e.clause].clone();
-        let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
-        let free = |d: &&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
+        let own = dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+        let free = |d: &&&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
+        let told_before = ["后", "之后", "以后"].iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
         let date = own
-            .or_else(|| s.dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
+            .or_else(|| dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
             // of the rule it answered.
-            .or_else(|| s.dates.iter().rev().find(|d| d.end <= clause.start))
-            .or_else(|| s.dates.iter().filter(free).find(|d| d.start >= clause.end && !is_effective_date(s, d)))
+            .or_else(|| dates.iter().rev().find(|d| d.end <= clause.start))
+            .or_else(|| if told_before { None } else { dates.iter().filter(free).find(|d| d.start >= clause.end) })
             .and_then(|d| d.date)
             .or_else(|| state.para_date(s));
-        // News of a ban or rule with no date and no word of the past happens
-        // when the article is written.
+        // News of a ban, rule or plan with no date and no word of the past
+        // happens when the article is written; so does a China version told
+        // as under way (正为中国市场开发, 正着手准备).
         e.date = date.or_else(|| {
             let past = PAST_W.any(s.text);
-            (matches!(e.action, Action::Ban | Action::Restriction) && !past).then_some(state.published).flatten()
+            let under_way = e.action == Action::Variant && contains_any(&s.text[clause.clone()], UNDER_WAY);
+            (matches!(e.action, Action::Ban | Action::Restriction | Action::Proposal) && !past || under_way)
+                .then_some(state.published)
+                .flatten()
         });
     }
 
@@ -455,10 +919,18 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             e.date = restriction_date;
         }
     }
+    // An entity listing carries its licence requirement (列入实体清单,除非获得
+    // 批准,否则不得购买): a rule without chips told with it is the listing.
+    if events.iter().any(|e| e.action == Action::EntityList) {
+        events.retain(|e| {
+            let licence = LICENCE_WORDS.iter().any(|w| s.clause_text(e.clause).contains(w));
+            !(e.action == Action::Restriction && e.chips.is_empty() && licence)
+        });
+    }
     // Same action, dates that agree: one event.
     let mut merged: Vec<Event> = Vec::new();
     for e in events {
-        match merged.iter_mut().find(|m| m.action == e.action && dates_agree(m.date, e.date)) {
+        match merged.iter_mut().find(|m| m.action == e.action && m.authority == e.authority && dates_agree(m.date, e.date)) {
             Some(m) => {
                 for c in e.chips {
                     if !m.chips.contains(&c) {
@@ -471,18 +943,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
 
-    if let Some(a) = authority_here {
-        state.authority = Some(a.to_string());
-    }
     merged
         .into_iter()
         .map(|e| {
             let authority = match e.action {
                 Action::Variant => None,
-                _ => authority_here.map(str::to_string).or_else(|| state.authority.clone()),
+                _ => e.authority.or(authority_here).map(str::to_string).or_else(|| carried.clone()),
             };
             let effective = match e.action {
-                Action::Ban | Action::Restriction | Action::EntityList => effective(s, e.date),
+                Action::Ban | Action::Restriction | Action::EntityList | Action::Proposal => effective(s, e.date),
                 _ => None,
             };
             ExportControl {
@@ -680,11 +1149,15 @@ mod tests {
     #[test]
     fn rules_resumptions_and_china_market_chips_as_news_tells_them() {
         let b = brief("2023年10月17日,美国商务部更新了对华AI芯片出口管制规则,A800和H800被纳入限制范围。", "2023-10-18");
-        assert_eq!(b, vec!["restriction [A800,H800] BIS 2023-10-17"]);
+        assert_eq!(b, vec!["restriction [A800,H800] US 2023-10-17"]);
         let b = brief("特朗普政府7月批准英伟达恢复向中国销售H20。", "2025-08-01");
         assert_eq!(b, vec!["relaxation [H20] US 2025-07"]);
         let b = brief("据路透社报道,英伟达正为中国市场开发一款基于Blackwell架构的新芯片B30A。", "2025-08-19");
-        assert_eq!(b, vec!["variant [B30A] - -"]);
+        assert_eq!(b, vec!["variant [B30A] - 2025-08-19"]);
+        let b = brief("AMD正在为中国客户设计一款降规版MI308芯片。", "2024-02-10");
+        assert_eq!(b, vec!["variant [MI308X] - 2024-02-10"]);
+        let b = brief("英伟达去年推出了特供版H20。", "2025-02-10");
+        assert_eq!(b, vec!["variant [H20] - 2024"]);
         let b = brief("英伟达于2022年8月31日披露,美国政府要求其向中国出口A100和H100芯片需获得许可证。", "2022-09-01");
         assert_eq!(b, vec!["restriction [A100,H100] US 2022-08-31"]);
     }
@@ -694,7 +1167,7 @@ mod tests {
         let b = brief("英伟达8月31日表示,美国政府要求其停止向中国出口A100和H100两款芯片。", "2022-09-01");
         assert_eq!(b, vec!["ban [A100,H100] US 2022-08-31"]);
         let b = brief("美国商务部周五(10月7日)发布新规,限制中国获取先进计算芯片。", "2022-10-08");
-        assert_eq!(b, vec!["restriction [] BIS 2022-10-07"]);
+        assert_eq!(b, vec!["restriction [] US 2022-10-07"]);
         let b = brief(
             "2024年12月2日,美国商务部工业和安全局(BIS)发布新一轮出口管制措施,将136家中国实体列入实体清单,并首次限制HBM对华出口。",
             "2024-12-03",
@@ -761,13 +1234,13 @@ mod tests {
     #[test]
     fn an_effective_date_after_the_rule() {
         let b = brief("美国商务部在2023年10月17日公布新规,禁止辉达向中国出售A800及H800晶片,并于11月16日生效。", "2024-02");
-        assert_eq!(b, vec!["ban [A800,H800] BIS 2023-10-17 eff 2023-11-16"]);
+        assert_eq!(b, vec!["ban [A800,H800] US 2023-10-17 eff 2023-11-16"]);
     }
 
     #[test]
     fn a_considered_easing_is_a_proposal_and_a_launch_for_china_a_variant() {
         let b = brief("据悉,美国正考虑允许英伟达向中国出售降规版的Blackwell芯片B30A,其性能约为B300的一半。", "2025-08");
-        assert_eq!(b, vec!["proposal [B30A] US -"]);
+        assert_eq!(b, vec!["proposal [B30A] US 2025-08"]);
         let b = brief("此外,英伟达还推出了一款专为中国市场设计的全新显卡RTX Pro 6000D。", "2025-07");
         assert_eq!(b, vec!["variant [RTX Pro 6000D] - -"]);
     }
@@ -777,9 +1250,9 @@ mod tests {
         let b = brief("2025年1月,拜登政府发布《人工智能扩散框架》,对AI芯片出口实施全球分级管控。", "2025-03");
         assert_eq!(b, vec!["restriction [] US 2025-01"]);
         let b = brief("5月13日,美国商务部宣布撤销《人工智能扩散规则》。", "2025-05-14");
-        assert_eq!(b, vec!["relaxation [] BIS 2025-05-13"]);
+        assert_eq!(b, vec!["relaxation [] US 2025-05-13"]);
         let b = brief("2020年5月,美国商务部撤销了向华为供货的部分许可证。", "2020-06");
-        assert_eq!(b, vec!["restriction [] BIS 2020-05"]);
+        assert_eq!(b, vec!["restriction [] US 2020-05"]);
     }
 
     #[test]
@@ -789,5 +1262,106 @@ mod tests {
             "2023-10",
         );
         assert_eq!(b, vec!["restriction [] BIS 2023-10-17"]);
+    }
+    #[test]
+    fn influence_and_conformity_frames_blank_only_the_rule_they_name() {
+        assert_eq!(brief("A800受新规影响被禁售。", "2023-10"), vec!["ban [A800] - 2023-10"]);
+        assert_eq!(brief("在美国新规影响下,H20已无法向中国出口。", "2025-04"), vec!["ban [H20] US -"]);
+        let b = brief("英伟达及时发布了符合禁令规定的定制版芯片A800。", "2023-10");
+        assert_eq!(b, vec!["variant [A800] - -"]);
+        for text in ["出口管制新规对英伟达营收的影响有限。", "这款芯片的设计目的在于符合美国出口限制。", "这两款处理器避开了美国的限制标准。"] {
+            assert!(brief(text, "2023-10").is_empty(), "{text}: {:?}", brief(text, "2023-10"));
+        }
+    }
+
+    #[test]
+    fn news_passed_on_is_no_proposal_and_a_rumour_denied_no_event() {
+        assert_eq!(brief("路透社传出消息,美国商务部已禁止向中国出口H20。", "2025-04"), vec!["ban [H20] US -"]);
+        assert_eq!(brief("英伟达已停止向中国交付H20。", "2025-04"), vec!["ban [H20] - -"]);
+        assert_eq!(brief("H20在中国遭禁。", "2025-04"), vec!["ban [H20] - 2025-04"]);
+        for text in ["英伟达否认了H20将被禁止出口的传闻。", "美国商务部表示,并未禁止A800对华出口。", "由于良率问题,英伟达暂停交付B200。"] {
+            assert!(brief(text, "2025-04").is_empty(), "{text}: {:?}", brief(text, "2025-04"));
+        }
+    }
+
+    #[test]
+    fn a_licence_required_restricts_a_licence_granted_relaxes() {
+        let b = brief("美国商务部要求,英伟达向中国出售A800前必须先取得出口许可。", "2023-10");
+        assert_eq!(b, vec!["restriction [A800] US 2023-10"]);
+        let b = brief("AMD若想把MI308卖到中国,就得先向美国商务部申请出口许可证。", "2024-03");
+        assert_eq!(b, vec!["restriction [MI308X] US 2024-03"]);
+        let b = brief("8月8日,英伟达H20正式获得对华出口许可。", "2025-08-20");
+        assert_eq!(b, vec!["relaxation [H20] - 2025-08-08"]);
+        let b = brief("美国政府已承诺向英伟达发放许可证,H20可望恢复对中国销售。", "2025-07-15");
+        assert_eq!(b, vec!["relaxation [H20] US -"]);
+    }
+
+    #[test]
+    fn a_sale_allowed_relaxes_one_not_allowed_bans() {
+        let b = brief("美国政府周二(1/13)正式批准辉达H200晶片出售给中国。", "2026-01-14");
+        assert_eq!(b, vec!["relaxation [H200] US 2026-01-13"]);
+        let b = brief("特朗普宣布,将允许英伟达向中国出口H200芯片。", "2025-12");
+        assert_eq!(b, vec!["relaxation [H200] US -"]);
+        let b = brief("美国政府不允许英伟达向中国出售H100。", "2023-05");
+        assert_eq!(b, vec!["ban [H100] US 2023-05"]);
+        assert!(brief("截至目前,美国商务部尚未批准英伟达向中国出口H20。", "2025-06").is_empty());
+    }
+
+    #[test]
+    fn chinas_measures_on_buying_have_authority_china() {
+        let b = brief("据悉,中国当局已下令禁止进口英伟达H200芯片。", "2026-01-14");
+        assert_eq!(b, vec!["ban [H200] China -"]);
+        let b = brief("北京已通知国内大型科技企业,不得采购英伟达RTX Pro 6000D。", "2025-09");
+        assert_eq!(b, vec!["restriction [RTX Pro 6000D] China -"]);
+        let b = brief("中国政府已敦促本土企业避免采用英伟达H20芯片。", "2025-08");
+        assert_eq!(b, vec!["restriction [H20] China -"]);
+        assert!(brief("中国当局约谈了腾讯等企业,但并未下令这些公司停止采购H20。", "2025-09").is_empty());
+        assert!(brief("企业应避开高峰时段采购GPU。", "2025-09").is_empty());
+    }
+
+    #[test]
+    fn china_versions_by_their_names_and_the_chips_they_point_to() {
+        let b = brief("英伟达已为中国市场推出“特供版”AI芯片共两款,分别为H20和L20。", "2024-03");
+        assert_eq!(b, vec!["variant [H20,L20] - -"]);
+        let b = brief("英伟达此前为绕开美国的芯片限制,专门推出H800、A800等“降级版”芯片供应中国企业。", "2023-10");
+        assert_eq!(b, vec!["variant [H800,A800] - -"]);
+        let b = brief("B30A性能可望比H20强大6倍。两款晶片都是专为中国市场推出的降阶版产品。", "2025-09");
+        assert_eq!(b, vec!["variant [B30A,H20] - -"]);
+        assert!(brief("华为推出国产替代芯片昇腾910B,性能接近A100。", "2023-10").is_empty());
+    }
+
+    #[test]
+    fn plans_bills_and_measures_kept_from_coming_are_proposals() {
+        let b = brief("近日有消息指出,美国准备进一步收紧AI芯片的出口限制,最快7月份便会要求英伟达停止出口A800、H800。", "2023-06-29");
+        assert_eq!(b, vec!["proposal [A800,H800] US 2023-06-29 eff 2023-07"]);
+        let b = brief("美国商务部正在起草新规则,限制英伟达向马来西亚出口AI芯片。", "2025-07");
+        assert_eq!(b, vec!["proposal [] US 2025-07"]);
+        assert_eq!(brief("黄仁勋竭力游说国会,阻止新一轮芯片出口限制出台。", "2025-12"), vec!["proposal [] - 2025-12"]);
+        assert_eq!(brief("该法案要求美国芯片企业对华销售AI芯片前须获得许可。", "2025-12"), vec!["proposal [] - 2025-12"]);
+        assert_eq!(brief("总统签署该法案后,向中国出口H20须获得许可。", "2025-12"), vec!["restriction [H20] - 2025-12"]);
+    }
+
+    #[test]
+    fn the_actor_named_first_is_the_authority() {
+        let b = brief("7月14日,马来西亚贸易部宣布,即日起凡是美国原产的高性能人工智能芯片出口都必须先取得贸易许可证。", "2025-07-15");
+        assert_eq!(b, vec!["restriction [] Malaysia 2025-07-14 eff 2025-07-14"]);
+        let b = brief("美国商务部称,企业向马来西亚和泰国出口H20须先取得许可。", "2025-07");
+        assert_eq!(b, vec!["restriction [H20] US 2025-07"]);
+        let b = brief("美国商务部工业与安全局(BIS)更新出口管制规则。", "2023-10");
+        assert_eq!(b, vec!["restriction [] BIS 2023-10"]);
+    }
+
+    #[test]
+    fn comments_and_trends_are_no_events() {
+        for text in [
+            "美国政府对AI芯片的出口管制,正反过来伤害自身利益。",
+            "美国对AI芯片的出口管制层层加码,国产AI产业只能直面落后的处境。",
+            "美国数轮禁令下达,英伟达在中国持续推出阉割版本芯片。",
+            "就在H20恢复出口中国的同时,网信办于7月31日约谈了英伟达。",
+        ] {
+            assert!(brief(text, "2025-05").is_empty(), "{text}: {:?}", brief(text, "2025-05"));
+        }
+        let b = brief("H100的性能又在A100之上,而根据2022年的禁令,两者均不能出口到中国。", "2023-10");
+        assert_eq!(b, vec!["ban [H100,A100] - 2022"]);
     }
 }
