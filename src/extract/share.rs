@@ -42,6 +42,17 @@ const NOT_SHARE: &[&str] = &[
     "成本", "功耗", "能耗", "GDP", "算力",
 ];
 
+/// Holders that are spending, costs or physical quantities, not a part of a
+/// market (研发投入占营收的比例, 功耗占整机的40%).
+const NOT_HOLDERS: &[&str] = &[
+    "研发", "投入", "支出", "开支", "费用", "成本", "利润", "税", "库存", "功耗", "能耗", "预算", "薪酬", "折旧",
+];
+static NOT_HOLDERS_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_HOLDERS));
+
+/// Words that deny what a sentence reports.
+const DENIED: &[&str] = &["否认", "辟谣", "不实", "并非事实", "纯属谣言"];
+static DENIED_W: LazyLock<Words> = LazyLock::new(|| Words::new(DENIED));
+
 /// Verbs of use: 80.6%都在用英伟达的GPU.
 const USE_WORDS: &[&str] = &["都在用", "都在使用", "都用", "都采用", "都使用", "采用了", "使用了"];
 
@@ -202,7 +213,10 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         return;
     }
     let forecast = FORECAST_W.any(s.text);
-    let hit = market_hits(s.text).into_iter().filter(|(r, _)| named_as_market(s.text, r)).last();
+    let hit = market_hits(s.text)
+        .into_iter()
+        .filter(|(r, _)| named_as_market(s.text, r))
+        .max_by_key(|(r, _)| (r.end, std::cmp::Reverse(r.start)));
     let Some((r, term)) = hit else {
         // 在中国市场: the region alone.
         if let Some(i) = s.text.find("市场") {
@@ -215,7 +229,10 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     };
     let clause = s.clauses()[s.clause_of(r.start)].clone();
     if let Some(region) = region_of(&s.text[clause.start..r.end]) {
-        frame.region = Some((region, s.line));
+        // A forecast fills a missing region, never replaces one.
+        if !forecast || fresh(&frame.region, s.line).is_none() {
+            frame.region = Some((region, s.line));
+        }
     }
     if forecast {
         return;
@@ -275,7 +292,7 @@ const SUBJECT_OPENERS: &[&str] = &[
 /// 国产芯片于推理市场……, 非GPU加速服务器增速很快.
 const SUBJECT_ENDS: &[&str] = &[
     "仍旧", "仍然", "依旧", "依然", "目前", "已经", "增速", "成为", "牢居", "位居", "一直", "始终", "仍", "已", "也",
-    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则",
+    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少",
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 
@@ -308,8 +325,12 @@ fn subject_phrase(phrase: &str) -> String {
             t = head;
         }
     }
-    let t = t.trim().trim_end_matches('的').trim();
+    let t = t.trim().trim_end_matches('的').trim().trim_start_matches('的');
     let t = t.strip_suffix("分别").unwrap_or(t).trim();
+    // 在2024年的AI服务器出货中: a setting, not a holder.
+    if t.ends_with('中') {
+        return String::new();
+    }
     if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
 }
 
@@ -365,6 +386,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
     if percents.is_empty() {
         return Vec::new();
     }
+    // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
+    if DENIED_W.any(s.text) {
+        return Vec::new();
+    }
     let frame = &state.share_frame;
     let sentence_has_share_word = SHARE_WORDS_W.any(s.text);
     let mut out: Vec<Share> = Vec::new();
@@ -382,7 +407,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let from = percents[..i].iter().rev().find(|x| x.start >= clause_start).map_or(clause_start, |x| x.end);
         let before = &s.text[from..p.start];
         let link = &s.text[p.end..q.start];
-        before.contains('从') && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
+        (before.contains('从') || before.contains('由') && !before.contains("由于")) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
     };
 
     for (pi, p) in percents.iter().enumerate() {
@@ -417,7 +442,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
 
         // What the percentage is a share of.
         let after_p = &s.text[p.end..clause.end];
-        let whole_after = after_p.find("的市场").or_else(|| after_p.find("市场份额")).map(|i| &after_p[..i]);
+        // 占据了超过95%的数据中心GPU市场: the market named right after.
+        let whole_after = after_p
+            .find("的市场")
+            .or_else(|| after_p.find("市场份额"))
+            .or_else(|| after_p.find("市场").filter(|&i| after_p[..i].starts_with('的') && after_p[..i].chars().count() <= 14))
+            .map(|i| &after_p[..i]);
         let whole = match hold {
             Some((hi, w)) => {
                 let from = clause.start + hi + w.len();
@@ -444,8 +474,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         } else if let Some((hi, _)) = hold {
             let holder = &ctext[..hi];
             (MARKET_WHOLES.iter().any(|w| whole.contains(w) || after_p.trim_start_matches('的').starts_with(w) || holder.contains(w))
+                || whole_after.is_some()
                 || sentence_has_share_word)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
+                && !NOT_HOLDERS_W.any(holder)
         } else {
             false
         };
@@ -587,7 +619,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                 }
                             }
                             range.start = range.end - prev.len();
-                            if percents.iter().any(|q| range.contains(&q.start)) || prev.contains("增长") || prev.contains("同比") {
+                            if percents.iter().any(|q| range.contains(&q.start))
+                                || ["同比", "环比", "较"].iter().any(|w| prev.starts_with(w))
+                            {
                                 continue;
                             }
                             let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
@@ -677,7 +711,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         };
         let year = if move_start {
             // 从2018年的26%: the date of this end; 从四年前的95%: years before publication.
-            let from = s.text[..p.start].rfind('从').unwrap_or(clause.start);
+            let from = move_from(s.text, clause.start, p.start);
             s.dates
                 .iter()
                 .rev()
@@ -689,7 +723,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // 降至目前的50%: the date of this end; else the sentence's date before
             // the move, else publication when the move starts at a date.
             let q = &percents[pi - 1];
-            let from = s.text[..q.start].rfind('从').unwrap_or(clause.start);
+            let from = move_from(s.text, clause.start, q.start);
             let start_dated = s.dates.iter().any(|d| d.start >= from && d.end <= q.start)
                 || years_ago(&s.text[from..q.start], Some(0)).is_some();
             s.dates
@@ -729,10 +763,23 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .or_else(|| region_of(&s.text[..clause.start]))
                 .or_else(|| fresh(&frame.region, s.line))
         };
-        let qualifier = qualifier(s.text, p).or_else(|| {
-            let b = chars_before(s.text, p.start, 4).trim_end();
-            (b.ends_with("突破") || b.ends_with("突破了")).then_some(Qualifier::Over)
-        });
+        let qualifier = qualifier(s.text, p)
+            .or_else(|| {
+                let b = chars_before(s.text, p.start, 4).trim_end();
+                (b.ends_with("突破") || b.ends_with("突破了")).then_some(Qualifier::Over)
+            })
+            .or_else(|| {
+                // 约占公司总收入的五分之一: the qualifier before the verb of holding.
+                let (hi, _) = hold?;
+                let b = &local_before[..hi];
+                if b.ends_with('约') || b.ends_with("将近") || b.ends_with("大概") {
+                    Some(Qualifier::About)
+                } else if b.ends_with('超') || b.ends_with('逾') {
+                    Some(Qualifier::Over)
+                } else {
+                    None
+                }
+            });
         out.push(Share {
             doc: doc.to_string(),
             line: s.line,
@@ -747,6 +794,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         });
     }
     out
+}
+
+/// Where the move that opens at byte `at` starts: its 从 or 由.
+fn move_from(text: &str, clause_start: usize, at: usize) -> usize {
+    let head = &text[clause_start..at];
+    clause_start + head.rfind('从').or_else(|| head.rfind('由')).unwrap_or(0)
 }
 
 fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
@@ -858,8 +911,11 @@ fn market_hits(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
 /// The market a phrase names: its longest term (at equal length the last, the
 /// head of a Chinese compound), or none.
 pub fn market_term(text: &str) -> Option<String> {
-    market_hits(text)
-        .into_iter()
+    let hits = market_hits(text);
+    // AI服务器用GPU: what is used, after the last 用, is the head.
+    let head_from = text.rfind('用').filter(|&u| hits.iter().any(|(r, _)| r.start > u)).unwrap_or(0);
+    hits.into_iter()
+        .filter(|(r, _)| r.start >= head_from)
         .max_by_key(|(r, _)| (text[r.clone()].chars().count(), r.start))
         .map(|(_, t)| t.to_string())
 }
