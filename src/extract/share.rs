@@ -1086,6 +1086,121 @@ mod tests {
     }
 
     #[test]
+    fn markets_are_lexicon_terms_longest_and_head_last() {
+        use super::market_term;
+        assert_eq!(market_term("全球AI训练芯片").as_deref(), Some("AI训练芯片"));
+        assert_eq!(market_term("AI伺服器用高阶GPU").as_deref(), Some("高端GPU"));
+        assert_eq!(market_term("AI服务器用GPU").as_deref(), Some("GPU"));
+        assert_eq!(market_term("国内云端训练晶片").as_deref(), Some("训练芯片"));
+        assert_eq!(market_term("PCPOP首页").as_deref(), None);
+        assert_eq!(market_term("该领域").as_deref(), None);
+        // A region is never part of the market.
+        assert_eq!(
+            brief("2024年全球数据中心GPU市场中,英伟达的份额约为92%。", "2025-01"),
+            vec!["NVIDIA 92 About 数据中心GPU Global 2024 -"]
+        );
+        assert_eq!(brief("据统计,英伟达在该领域的份额约为九成。", "2025-01"), vec!["NVIDIA 90 About - - - -"]);
+    }
+
+    #[test]
+    fn a_frame_sentence_gives_market_region_year_and_metric_to_the_shares_after_it() {
+        assert_eq!(
+            brief("JPR发布了2023年第三季度全球独立显卡市场报告。英伟达份额为82%,AMD为17%。", "2023-12"),
+            vec!["NVIDIA 82 - 独立显卡 Global 2023 -", "AMD 17 - 独立显卡 Global 2023 -"]
+        );
+        assert_eq!(
+            brief("2月27日消息,JPR公布了2019年第四季度全球GPU市场出货报告。统计显示,英特尔以63%的市场占比位居榜首。", "2020-02-27"),
+            vec!["Intel 63 - GPU Global 2019 Shipments"]
+        );
+        // Across paragraphs, and a forecast in between sets no market or year.
+        assert_eq!(
+            brief("2023年中国AI芯片市场规模达到1200亿元。\n\nIDC预计,2028年全球GPU市场规模将达到2000亿美元。\n\n其中,华为的份额约为20%。", "2024-03"),
+            vec!["Huawei 20 About AI芯片 China 2023 -"]
+        );
+        // A frame lapses: eight lines later it gives nothing.
+        let far = format!("2023年中国AI芯片市场规模达到1200亿元。{}华为的份额约为20%。", "\n".repeat(12));
+        assert_eq!(brief(&far, "2024-03"), vec!["Huawei 20 About - - - -"]);
+    }
+
+    #[test]
+    fn both_ends_of_a_move_with_their_years() {
+        assert_eq!(
+            brief("英伟达在华市占率由三年前的九成大跌至约四成。", "2025-06"),
+            vec!["NVIDIA 90 - - China 2022 -", "NVIDIA 40 About - China 2025 -"]
+        );
+        assert_eq!(
+            brief("AMD在数据中心GPU市场的份额从2023年的10%提升至2024年的15%。", "2025-01"),
+            vec!["AMD 10 - 数据中心GPU - 2023 -", "AMD 15 - 数据中心GPU - 2024 -"]
+        );
+        assert_eq!(
+            brief("英伟达在中国的AI芯片市场份额,已从四年前的95%暴跌至50%。", "2025-05"),
+            vec!["NVIDIA 95 - AI芯片 China 2021 -", "NVIDIA 50 - AI芯片 China 2025 -"]
+        );
+        assert!(brief("GPU的利用率从30%提升至60%。", "2025-01").is_empty());
+        assert!(brief("英伟达的净利率从26%升至55%。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_company_revenue() {
+        assert_eq!(
+            brief("英伟达来自中国大陆的营收占其总营收的17%。", "2025-01"),
+            vec!["中国大陆 17 - 英伟达营收 - - Revenue"]
+        );
+        assert_eq!(
+            brief("2024年度,英伟达来自中国市场的营收为171亿美元,同比增长66%,占总营收的13%。", "2025-03"),
+            vec!["中国市场 13 - 英伟达营收 - 2024 Revenue"]
+        );
+        assert_eq!(
+            brief("据悉,中国市场占到NVIDIA数据中心收入的大约20%。", "2023-06"),
+            vec!["中国市场 20 About 英伟达数据中心营收 - - Revenue"]
+        );
+        assert!(brief("英伟达的研发投入占营收的比例约为20%。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn subjects_are_noun_phrases() {
+        assert_eq!(
+            brief("在中国加速卡市场,国产芯片目前已占据约三成份额。", "2025-01"),
+            vec!["国产芯片 30 About 加速卡 China 2025 -"]
+        );
+        assert_eq!(
+            brief("而ASIC、FPGA等非GPU加速服务器增速很快,占比超过30%。", "2025-01")[0].split(' ').next(),
+            Some("非GPU加速服务器")
+        );
+        assert_eq!(
+            brief("至于8卡服务器,仍是用户的首选,占有六成以上的市场份额。", "2025-01"),
+            vec!["8卡服务器 60 Over - - - -"]
+        );
+        assert_eq!(
+            brief("从厂商层面来看,浪潮、华为和曙光仍旧牢居前三,占有74%以上的市场份额。", "2021-04"),
+            vec!["浪潮、华为和曙光 74 Over - - - -"]
+        );
+        assert_eq!(
+            brief("按行业划分,金融是最大的采购行业,占有近40%的市场份额;其次是电信和政府,分别占有20%和15%的市场份额。", "2025-01"),
+            vec!["金融 40 About - - - -", "电信 20 - - - - -", "政府 15 - - - - -"]
+        );
+    }
+
+    #[test]
+    fn shares_told_after_a_share_word_or_a_share_before() {
+        assert_eq!(brief("就出货量份额而言,AMD保持在25%左右。", "2025-01"), vec!["AMD 25 About - - - Shipments"]);
+        assert_eq!(brief("从市场份额来看,Intel维持在62%,单季小幅减少0.1个百分点。", "2022-04"), vec!["Intel 62 - - - - -"]);
+        assert_eq!(
+            brief("2024年第二季度,英特尔在全球GPU市场的份额为64%。\nAMD增加1个百分点达到16%,英伟达相应降到20%。", "2024-09"),
+            vec!["Intel 64 - GPU Global 2024 -", "AMD 16 - GPU Global 2024 -", "NVIDIA 20 - GPU Global 2024 -"]
+        );
+        // Not after a share: growth of a company.
+        assert_eq!(brief("英伟达在独立显卡市场的份额为80%。\nAMD营收同比增长10%。", "2024-09").len(), 1);
+        assert!(brief("受此影响,英伟达在华营收占比预计下降,公司股价下跌3%。", "2024-09").is_empty());
+    }
+
+    #[test]
+    fn denied_reports_give_nothing() {
+        assert!(brief("有报道称英伟达将拿下30%的订单,但公司已否认这一传闻。", "2025-01").is_empty());
+        assert!(brief("AMD辟谣称其拿下了40%的AI芯片订单一说不实。", "2025-01").is_empty());
+    }
+
+    #[test]
     fn other_percentages_are_not_shares() {
         for text in [
             "财报显示,英伟达毛利率达到71%,其中,热门产品A100和H100系列,毛利率高达90%。",
