@@ -66,11 +66,17 @@ const SUBJECT_STOPS: &[&str] = &["显示", "统计", "测算", "认为", "表示
 
 /// Region words: a share of the market they name is `china` or `global`.
 const CHINA_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "国产", "内地"];
-const GLOBAL_WORDS: &[&str] = &["全球", "全世界", "世界", "国际"];
+/// Not 国际 (国际数据公司 is IDC) nor a bare 世界 (世界第一).
+const GLOBAL_WORDS: &[&str] = &["全球", "全世界", "世界市场", "世界范围", "世界各地"];
 const REGION_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "内地", "全球", "全世界", "世界"];
 
 fn region_of(text: &str) -> Option<Region> {
-    if CHINA_WORDS.iter().any(|w| text.contains(w)) {
+    // 在华 is china, 在华为 is not.
+    let china = |w: &&str| match *w {
+        "在华" => text.match_indices(w).any(|(i, _)| !text[i + w.len()..].starts_with('为')),
+        _ => text.contains(w),
+    };
+    if CHINA_WORDS.iter().any(china) {
         Some(Region::China)
     } else if GLOBAL_WORDS.iter().any(|w| text.contains(w)) {
         Some(Region::Global)
@@ -199,7 +205,8 @@ fn fresh<T: Clone>(slot: &Option<(T, u32)>, line: u32) -> Option<T> {
 }
 
 /// Sentences about the future: they tell a forecast, not the frame later
-/// shares are read in (IDC预计,2024年中国GPU服务器市场规模将达64亿美元).
+/// shares are read in (IDC预计,2024年中国GPU服务器市场规模将达64亿美元); they
+/// only fill a market or region no sentence before has set.
 const FORECAST: &[&str] = &["预计", "预测", "预期", "有望", "将达", "将会", "展望"];
 static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(FORECAST));
 
@@ -235,6 +242,10 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         }
     }
     if forecast {
+        // A forecast names the market a text is about when nothing else has.
+        if fresh(&frame.market, s.line).is_none() {
+            frame.market = Some((term.to_string(), s.line));
+        }
         return;
     }
     frame.market = Some((term.to_string(), s.line));
@@ -438,7 +449,19 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             })
         };
         let hold = find_hold(local_before);
-        let uses = USE_WORDS.iter().find(|w| s.text[p.end..].trim_start().starts_with(*w));
+        // 80.6%都在用英伟达的GPU; 约七成的大模型训练都在用……: the users, then the verb of use.
+        let uses = {
+            let after = &s.text[p.end..clause.end];
+            USE_WORDS.iter().filter_map(|w| after.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))).filter(
+                |&(i, _)| {
+                    let users = after[..i].trim();
+                    users.is_empty()
+                        || (users.starts_with('的')
+                            && users.chars().count() <= 12
+                            && !users.contains(|c: char| c.is_ascii_digit() || c == '%'))
+                },
+            )
+        };
 
         // What the percentage is a share of.
         let after_p = &s.text[p.end..clause.end];
@@ -512,10 +535,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .min()
             .unwrap_or(p.start)
             .min(p.start);
-        let subject: Option<String> = if let Some(u) = uses {
+        let subject: Option<String> = if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
-            let after = &s.text[p.end..];
-            let from = p.end + after.find(u).unwrap_or(0) + u.len();
+            let from = p.end + ui + u.len();
             s.vendors()
                 .iter()
                 .find(|v| v.range.start >= from && v.range.start <= from + 6)
@@ -886,7 +908,11 @@ static MARKETS: LazyLock<MarketLexicon> = LazyLock::new(|| {
             terms.push(m.term.clone());
         }
     }
-    let ac = aho_corasick::AhoCorasick::new(&patterns).expect("market terms build an automaton");
+    let ac = aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&patterns)
+        .expect("market terms build an automaton");
     MarketLexicon { ac, terms }
 });
 
