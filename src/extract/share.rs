@@ -198,7 +198,7 @@ pub struct Frame {
 }
 
 /// How many lines a frame field lasts after it was set.
-const FRAME_LINES: u32 = 8;
+const FRAME_LINES: u32 = 6;
 
 fn fresh<T: Clone>(slot: &Option<(T, u32)>, line: u32) -> Option<T> {
     slot.as_ref().filter(|(_, at)| line >= *at && line - *at <= FRAME_LINES).map(|(v, _)| v.clone())
@@ -211,7 +211,7 @@ const FORECAST: &[&str] = &["预计", "预测", "预期", "有望", "将达", "�
 static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(FORECAST));
 
 /// Words after a market term that make it the market a sentence is about.
-const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营收"];
+const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营收", "领域"];
 
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
@@ -526,6 +526,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // Who holds the share.
         let mut market: Option<String> = None;
         let mut company_revenue = false;
+        // Companies that each hold the share (各占).
+        let mut each: Vec<String> = Vec::new();
         // 中国半导体采购额……占全球半导体采购总额的三分之一: the country buys.
         let mut region_holder: Option<String> = None;
         let mut metric = metric_of(ctext).or_else(|| metric_of(&s.text[..p.start]));
@@ -563,7 +565,21 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .then(|| joined_list(s, &before_cue))
                 .flatten();
             match (vendor, together) {
-                (Some(_), Some(list)) => Some(list),
+                (Some(_), Some(list)) => {
+                    // 摩尔线程和壁仞科技各占约2%: each holds it.
+                    let last = before_cue[before_cue.len() - 1];
+                    if s.text[last.range.end..p.start].contains('各') {
+                        each = before_cue.iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).collect();
+                    }
+                    Some(list)
+                }
+                (Some(v), None) if segment_of_revenue(&s.text[v.range.end..cue_at]).is_some() && share_word.is_some() => {
+                    // 英伟达数据中心业务收入占比超过80%: a business's part of the company's revenue.
+                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                    company_revenue = true;
+                    metric = Some(Metric::Revenue);
+                    segment_of_revenue(&s.text[v.range.end..cue_at])
+                }
                 (Some(v), None) => {
                     // Between the company and the share word: the market (数据中心GPU).
                     let between = &s.text[v.range.end..cue_at];
@@ -577,6 +593,31 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 }
                 (None, _) => {
                     let own = subject_phrase(&clean_phrase(s, clause.start..cue_at));
+                    // 公司在中国的市场份额: the company the sentence named before.
+                    let own = if PRONOUNS.contains(&own.as_str()) {
+                        s.vendors()
+                            .iter()
+                            .rev()
+                            .find(|v| v.range.end <= clause.start)
+                            .map_or(own, |v| ex.catalog.vendors[v.vendor].id.clone())
+                    } else {
+                        own
+                    };
+                    // 其中云端产品线收入占比超过99%: a business's part of the revenue of the company named before.
+                    let own = match (segment_of_revenue(&own), share_word) {
+                        (Some(seg), Some(_)) if whole.trim().is_empty() => {
+                            match s.vendors().iter().find(|v| v.range.end <= clause.start) {
+                                Some(v) => {
+                                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                                    company_revenue = true;
+                                    metric = Some(Metric::Revenue);
+                                    seg
+                                }
+                                None => own,
+                            }
+                        }
+                        _ => own,
+                    };
                     // 从2018年的26%上升到: the words of a move, not a subject.
                     let own = if own.contains(|c: char| c.is_ascii_digit() || c == '%' || c == '从') { String::new() } else { own };
                     if let Some((k, list)) = &distributed {
@@ -802,20 +843,34 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     None
                 }
             });
-        out.push(Share {
-            doc: doc.to_string(),
-            line: s.line,
-            evidence: s.text.to_string(),
-            subject,
-            percent: (p.low * 100.0).round() / 100.0,
-            qualifier,
-            market,
-            region,
-            year,
-            metric,
-        });
+        let subjects = if each.is_empty() { vec![subject] } else { each };
+        for subject in subjects {
+            out.push(Share {
+                doc: doc.to_string(),
+                line: s.line,
+                evidence: s.text.to_string(),
+                subject,
+                percent: (p.low * 100.0).round() / 100.0,
+                qualifier,
+                market: market.clone(),
+                region,
+                year,
+                metric,
+            });
+        }
     }
     out
+}
+
+/// Words that stand for the company a sentence named before.
+const PRONOUNS: &[&str] = &["公司", "该公司", "本公司", "这家公司", "该企业", "它"];
+
+/// 数据中心业务收入 → 数据中心业务: a business named before a revenue word.
+fn segment_of_revenue(phrase: &str) -> Option<String> {
+    let t = phrase.trim().trim_start_matches('的');
+    let seg = ["收入", "营收", "销售额"].iter().find_map(|w| t.strip_suffix(w))?.trim_end_matches('的');
+    let n = seg.chars().count();
+    ((2..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit())).then(|| seg.to_string())
 }
 
 /// Where the move that opens at byte `at` starts: its 从 or 由.
@@ -1218,6 +1273,28 @@ mod tests {
         // Not after a share: growth of a company.
         assert_eq!(brief("英伟达在独立显卡市场的份额为80%。\nAMD营收同比增长10%。", "2024-09").len(), 1);
         assert!(brief("受此影响,英伟达在华营收占比预计下降,公司股价下跌3%。", "2024-09").is_empty());
+    }
+
+    #[test]
+    fn pronouns_each_and_a_business_part_of_revenue() {
+        assert_eq!(
+            brief("AMD表示,该公司在数据中心GPU市场的份额约为10%。", "2025-01"),
+            vec!["AMD 10 About 数据中心GPU - - -"]
+        );
+        assert_eq!(
+            brief("英伟达CEO黄仁勋表示,公司在中国的市场份额已从此前的95%降至如今的0%。", "2025-10"),
+            vec!["NVIDIA 95 - - China - -", "NVIDIA 0 - - China 2025 -"]
+        );
+        assert_eq!(
+            brief("摩尔线程和壁仞科技在国内GPU市场各占约2%。", "2025-01"),
+            vec!["Moore Threads 2 About GPU China - -", "Biren 2 About GPU China - -"]
+        );
+        assert_eq!(
+            brief("寒武纪2024年营收11.7亿元,同比增长65.56%,其中云端产品线收入占比超过99%。", "2025-04"),
+            vec!["云端产品线 99 Over 寒武纪营收 - 2024 Revenue"]
+        );
+        assert_eq!(brief("英伟达数据中心业务收入占比已超过85%。", "2025-04"), vec!["数据中心业务 85 Over 英伟达营收 - - Revenue"]);
+        assert!(brief("英伟达数据中心业务收入同比增长112%。", "2025-04").is_empty());
     }
 
     #[test]
