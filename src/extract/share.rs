@@ -327,6 +327,10 @@ fn subject_phrase(phrase: &str) -> String {
             break;
         }
     }
+    // 中国加速卡市场中国产品牌: the holder after its setting.
+    if let Some(i) = t.rfind("市场中").or_else(|| t.rfind("市场上")) {
+        t = &t[i + "市场中".len()..];
+    }
     if let Some(r) = SUBJECT_ENDS_W.find(t) {
         t = &t[..r.start];
     }
@@ -537,7 +541,15 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .min()
             .unwrap_or(p.start)
             .min(p.start);
-        let subject: Option<String> = if let Some((ui, u)) = uses {
+        // 90%的市场份额被英伟达占据: the company after 被.
+        let passive = s.text[p.end..clause.end].find('被').and_then(|i| {
+            let at = p.end + i + '被'.len_utf8();
+            s.vendors().iter().find(|v| v.range.start == at).map(|v| ex.catalog.vendors[v.vendor].id.clone())
+        });
+        let subject: Option<String> = if let Some(holder) = passive {
+            market = market_term(&s.text[clause.start..p.end + s.text[p.end..clause.end].find('被').unwrap_or(0)]);
+            Some(holder)
+        } else if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
             let from = p.end + ui + u.len();
             s.vendors()
@@ -619,7 +631,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                         _ => own,
                     };
                     // 从2018年的26%上升到: the words of a move, not a subject.
-                    let own = if own.contains(|c: char| c.is_ascii_digit() || c == '%' || c == '从') { String::new() } else { own };
+                    let own = if own.contains(['%', '从']) { String::new() } else { own };
                     if let Some((k, list)) = &distributed {
                         if *k == ci {
                             list.get(pi - percents.iter().position(|q| s.clause_of(q.start) == ci).unwrap_or(0)).cloned()
@@ -897,7 +909,7 @@ fn is_country(subject: &str) -> bool {
 /// Words that link a company to its part: 为, 约占, 则为, 相应降到, 同样占有.
 fn is_link(link: &str) -> bool {
     let n = link.chars().count();
-    (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额".contains(c)))
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额仍以".contains(c)))
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
             && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为".contains(c)))
@@ -1295,6 +1307,23 @@ mod tests {
         );
         assert_eq!(brief("英伟达数据中心业务收入占比已超过85%。", "2025-04"), vec!["数据中心业务 85 Over 英伟达营收 - - Revenue"]);
         assert!(brief("英伟达数据中心业务收入同比增长112%。", "2025-04").is_empty());
+    }
+
+    #[test]
+    fn passive_holders_chip_holders_and_settings() {
+        assert_eq!(
+            brief("全球约90%的AI训练芯片市场份额被英伟达占据。", "2025-01"),
+            vec!["NVIDIA 90 About AI训练芯片 Global - -"]
+        );
+        assert_eq!(
+            brief("H20在中国AI芯片市场的市占率一度超过50%。", "2025-01"),
+            vec!["H20 50 Over AI芯片 China - -"]
+        );
+        assert_eq!(
+            brief("2025年上半年,中国加速卡市场中国产品牌份额已提升至35%。", "2025-08"),
+            vec!["国产品牌 35 - 加速卡 China 2025 -"]
+        );
+        assert_eq!(brief("从市场份额来看,英伟达仍以80%位居第一。", "2025-08"), vec!["NVIDIA 80 - - - - -"]);
     }
 
     #[test]
