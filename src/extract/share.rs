@@ -303,7 +303,8 @@ const SUBJECT_OPENERS: &[&str] = &[
 /// 国产芯片于推理市场……, 非GPU加速服务器增速很快.
 const SUBJECT_ENDS: &[&str] = &[
     "仍旧", "仍然", "依旧", "依然", "目前", "已经", "增速", "成为", "牢居", "位居", "一直", "始终", "仍", "已", "也",
-    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少",
+    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少", "逐渐", "逐步", "正在",
+    "开始", "不断", "持续", "迅速", "快速",
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 
@@ -699,7 +700,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                             {
                                 continue;
                             }
-                            let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
+                            // Cut at the verb: 机型成为主流 at 成为, not inside it at 为.
+                            let cut = ["为", "达到", "达", "约"]
+                                .iter()
+                                .filter_map(|w| prev.find(w))
+                                .chain(SUBJECT_ENDS_W.find(prev).map(|r| r.start))
+                                .min()
+                                .unwrap_or(prev.len());
                             let topic = clean_phrase(s, range.start..range.start + cut);
                             let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
                                 .iter()
@@ -1272,6 +1279,15 @@ mod tests {
             brief("按行业划分,金融是最大的采购行业,占有近40%的市场份额;其次是电信和政府,分别占有20%和15%的市场份额。", "2025-01"),
             vec!["金融 40 About - - - -", "电信 20 - - - - -", "政府 15 - - - - -"]
         );
+    }
+
+    #[test]
+    fn the_subject_of_the_clause_before_is_cut_at_its_verb() {
+        assert_eq!(
+            brief("就服务器配置而言,可装8片加速卡的机型成为主流,占有40%以上的市场份额。", "2021-04")[0].split(' ').next(),
+            Some("可装8片加速卡的机型")
+        );
+        assert_eq!(brief("液冷机型逐渐成为主流,占比已达到三成。", "2025-01")[0].split(' ').next(), Some("液冷机型"));
     }
 
     #[test]
