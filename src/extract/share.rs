@@ -70,19 +70,39 @@ const CHINA_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "�
 const GLOBAL_WORDS: &[&str] = &["全球", "全世界", "世界市场", "世界范围", "世界各地"];
 const REGION_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "内地", "全球", "全世界", "世界"];
 
-fn region_of(text: &str) -> Option<Region> {
-    // 在华 is china, 在华为 is not.
-    let china = |w: &&str| match *w {
-        "在华" => text.match_indices(w).any(|(i, _)| !text[i + w.len()..].starts_with('为')),
-        _ => text.contains(w),
-    };
-    if CHINA_WORDS.iter().any(china) {
-        Some(Region::China)
-    } else if GLOBAL_WORDS.iter().any(|w| text.contains(w)) {
-        Some(Region::Global)
-    } else {
-        None
+/// Every region word in one automaton; 在华为 listed first so that it, not
+/// 在华, is found there (在华为 is not 在华).
+static REGION_W: LazyLock<(aho_corasick::AhoCorasick, Vec<Option<Region>>)> = LazyLock::new(|| {
+    let mut words = vec!["在华为"];
+    let mut meaning = vec![None];
+    for w in CHINA_WORDS {
+        words.push(w);
+        meaning.push(Some(Region::China));
     }
+    for w in GLOBAL_WORDS {
+        words.push(w);
+        meaning.push(Some(Region::Global));
+    }
+    let ac = aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(&words)
+        .expect("region words build an automaton");
+    (ac, meaning)
+});
+
+fn region_of(text: &str) -> Option<Region> {
+    let (ac, meaning) = &*REGION_W;
+    let mut global = false;
+    for m in ac.find_iter(text) {
+        match meaning[m.pattern().as_usize()] {
+            Some(Region::China) => return Some(Region::China),
+            Some(Region::Global) => global = true,
+            None => {}
+        }
+    }
+    global.then_some(Region::Global)
 }
 
 fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
@@ -167,14 +187,23 @@ fn strip_region(phrase: &str) -> String {
     phrase.to_string()
 }
 
+/// Metric words: shipments (出货, 出货量, 按出货量计, 销量) before revenue
+/// (营收, 收入, 销售收入, 销售额).
+const SHIPMENT_WORDS: &[&str] = &["出货", "销量"];
+const REVENUE_WORDS: &[&str] = &["营收", "收入", "销售额"];
+static METRIC_W: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS).copied().collect::<Vec<_>>())
+});
+
 fn metric_of(text: &str) -> Option<Metric> {
-    if text.contains("出货") || text.contains("销量") {
-        Some(Metric::Shipments)
-    } else if ["营收", "收入", "销售额"].iter().any(|w| text.contains(w)) {
-        Some(Metric::Revenue)
-    } else {
-        None
+    let mut revenue = false;
+    for r in METRIC_W.find_iter(text) {
+        if SHIPMENT_WORDS.contains(&&text[r]) {
+            return Some(Metric::Shipments);
+        }
+        revenue = true;
     }
+    revenue.then_some(Metric::Revenue)
 }
 
 /// Every way of writing a percentage has one of %, 成, 半, / and 分之.
@@ -216,26 +245,46 @@ const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营�
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
 fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
-    if !(s.text.contains("市场") || s.text.contains("出货")) {
+    static SHI_CHANG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("市场"));
+    static CHU_HUO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("出货"));
+    let bytes = s.text.as_bytes();
+    if SHI_CHANG.find(bytes).is_none() && CHU_HUO.find(bytes).is_none() {
         return;
     }
-    let forecast = FORECAST_W.any(s.text);
-    let hit = market_hits(s.text)
-        .into_iter()
-        .filter(|(r, _)| named_as_market(s.text, r))
+    // Terms are looked for only just before 市场 and 出货 and at the start.
+    let text = s.text;
+    let window = |end: usize| {
+        let mut from = end.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 6).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        from..to
+    };
+    let ends = SHI_CHANG.find_iter(bytes).chain(CHU_HUO.find_iter(bytes)).chain(std::iter::once(54.min(text.len())));
+    let hit = ends
+        .flat_map(|end| {
+            let w = window(end);
+            market_hits(&text[w.clone()])
+                .into_iter()
+                .map(move |(r, t)| (r.start + w.start..r.end + w.start, t))
+        })
+        .filter(|(r, _)| named_as_market(text, r))
         .max_by_key(|(r, _)| (r.end, std::cmp::Reverse(r.start)));
     let Some((r, term)) = hit else {
         // 在中国市场: the region alone.
         if let Some(i) = s.text.find("市场") {
-            let ci = s.clause_of(i);
-            if let Some(region) = region_of(&s.text[s.clauses()[ci].start..i]) {
+            if let Some(region) = region_of(&s.text[clause_start(s.text, i)..i]) {
                 frame.region = Some((region, s.line));
             }
         }
         return;
     };
-    let clause = s.clauses()[s.clause_of(r.start)].clone();
-    if let Some(region) = region_of(&s.text[clause.start..r.end]) {
+    let forecast = FORECAST_W.any(s.text);
+    if let Some(region) = region_of(&s.text[clause_start(s.text, r.start)..r.end]) {
         // A forecast fills a missing region, never replaces one.
         if !forecast || fresh(&frame.region, s.line).is_none() {
             frame.region = Some((region, s.line));
@@ -256,6 +305,12 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     if let Some(m) = metric_of(s.text) {
         frame.metric = Some((m, s.line));
     }
+}
+
+/// Start of the clause holding byte `at` (after the last comma or colon
+/// before it), without laying out the sentence's clauses.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// Whether the market term at `r` names what the sentence is about: followed
@@ -457,6 +512,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // 80.6%都在用英伟达的GPU; 约七成的大模型训练都在用……: the users, then the verb of use.
         let uses = {
             let after = &s.text[p.end..clause.end];
+            // Every verb of use holds 用.
+            let after = if after.contains('用') { after } else { "" };
             USE_WORDS.iter().filter_map(|w| after.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))).filter(
                 |&(i, _)| {
                     let users = after[..i].trim();
@@ -983,7 +1040,9 @@ static MARKETS: LazyLock<MarketLexicon> = LazyLock::new(|| {
         }
     }
     let ac = aho_corasick::AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Searched only in the few sentences that name a market: a
+        // contiguous NFA builds in a fraction of a DFA's time.
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .prefilter(false)
         .build(&patterns)
         .expect("market terms build an automaton");
