@@ -127,6 +127,9 @@ pub struct DocState {
     pub warnings: Vec<String>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,
+    /// The market, region, year and metric the last shares or market
+    /// sentences set, for shares that name none.
+    pub share_frame: share::Frame,
 }
 
 /// Warnings of one sort listed per document; past this many, one line counts
@@ -212,7 +215,7 @@ impl Extractor {
             };
             state.sentence = si;
             prices.extend(price::read(self, &sent, &mut state, path));
-            shares.extend(share::read(self, &sent, &state, path));
+            shares.extend(share::read(self, &sent, &mut state, path));
             events.extend(export::read(self, &sent, &mut state, path));
 
             // What this sentence leaves for the next one.

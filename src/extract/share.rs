@@ -42,6 +42,17 @@ const NOT_SHARE: &[&str] = &[
     "成本", "功耗", "能耗", "GDP", "算力",
 ];
 
+/// Holders that are spending, costs or physical quantities, not a part of a
+/// market (研发投入占营收的比例, 功耗占整机的40%).
+const NOT_HOLDERS: &[&str] = &[
+    "研发", "投入", "支出", "开支", "费用", "成本", "利润", "税", "库存", "功耗", "能耗", "预算", "薪酬", "折旧",
+];
+static NOT_HOLDERS_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_HOLDERS));
+
+/// Words that deny what a sentence reports.
+const DENIED: &[&str] = &["否认", "辟谣", "不实", "并非事实", "纯属谣言"];
+static DENIED_W: LazyLock<Words> = LazyLock::new(|| Words::new(DENIED));
+
 /// Verbs of use: 80.6%都在用英伟达的GPU.
 const USE_WORDS: &[&str] = &["都在用", "都在使用", "都用", "都采用", "都使用", "采用了", "使用了"];
 
@@ -53,14 +64,45 @@ static SHARE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SHARE_WORDS)
 /// Words that end a subject phrase on its left (据IDC统计,……).
 const SUBJECT_STOPS: &[&str] = &["显示", "统计", "测算", "认为", "表示", "指出", "看来", "而言", "来看", "其中", "此外", "同时"];
 
-fn region_of(text: &str) -> Option<Region> {
-    if ["中国", "国内", "我国", "中国大陆", "国产"].iter().any(|w| text.contains(w)) {
-        Some(Region::China)
-    } else if ["全球", "全世界", "世界", "国际"].iter().any(|w| text.contains(w)) {
-        Some(Region::Global)
-    } else {
-        None
+/// Region words: a share of the market they name is `china` or `global`.
+const CHINA_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "国产", "内地"];
+/// Not 国际 (国际数据公司 is IDC) nor a bare 世界 (世界第一).
+const GLOBAL_WORDS: &[&str] = &["全球", "全世界", "世界市场", "世界范围", "世界各地"];
+const REGION_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "内地", "全球", "全世界", "世界"];
+
+/// Every region word in one automaton; 在华为 listed first so that it, not
+/// 在华, is found there (在华为 is not 在华).
+static REGION_W: LazyLock<(aho_corasick::AhoCorasick, Vec<Option<Region>>)> = LazyLock::new(|| {
+    let mut words = vec!["在华为"];
+    let mut meaning = vec![None];
+    for w in CHINA_WORDS {
+        words.push(w);
+        meaning.push(Some(Region::China));
     }
+    for w in GLOBAL_WORDS {
+        words.push(w);
+        meaning.push(Some(Region::Global));
+    }
+    let ac = aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(&words)
+        .expect("region words build an automaton");
+    (ac, meaning)
+});
+
+fn region_of(text: &str) -> Option<Region> {
+    let (ac, meaning) = &*REGION_W;
+    let mut global = false;
+    for m in ac.find_iter(text) {
+        match meaning[m.pattern().as_usize()] {
+            Some(Region::China) => return Some(Region::China),
+            Some(Region::Global) => global = true,
+            None => {}
+        }
+    }
+    global.then_some(Region::Global)
 }
 
 fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
@@ -145,32 +187,23 @@ fn strip_region(phrase: &str) -> String {
     phrase.to_string()
 }
 
-fn metric_of(text: &str) -> Option<Metric> {
-    if text.contains("出货") || text.contains("销量") {
-        Some(Metric::Shipments)
-    } else if ["营收", "收入", "销售额"].iter().any(|w| text.contains(w)) {
-        Some(Metric::Revenue)
-    } else {
-        None
-    }
-}
+/// Metric words: shipments (出货, 出货量, 按出货量计, 销量) before revenue
+/// (营收, 收入, 销售收入, 销售额).
+const SHIPMENT_WORDS: &[&str] = &["出货", "销量"];
+const REVENUE_WORDS: &[&str] = &["营收", "收入", "销售额"];
+static METRIC_W: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS).copied().collect::<Vec<_>>())
+});
 
-/// Removes metric words from a market phrase: 数据中心GPU出货量 → 数据中心GPU.
-fn market_phrase(text: &str) -> Option<String> {
-    let mut t = text.to_string();
-    for w in [
-        "市场规模的比例", "市场份额", "市占率", "的比重", "比重", "的比例", "比例", "出货量", "的出货", "出货", "总额", "的市场", "市场规模",
-        "市场", "的份额", "份额", "占有率", "占比",
-    ] {
-        t = t.replace(w, "");
+fn metric_of(text: &str) -> Option<Metric> {
+    let mut revenue = false;
+    for r in METRIC_W.find_iter(text) {
+        if SHIPMENT_WORDS.contains(&&text[r]) {
+            return Some(Metric::Shipments);
+        }
+        revenue = true;
     }
-    let t = t
-        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || "()（）「」“”".contains(c))
-        .trim_end_matches('的')
-        .trim_start_matches('在')
-        .trim()
-        .to_string();
-    (!t.is_empty()).then_some(t)
+    revenue.then_some(Metric::Revenue)
 }
 
 /// Every way of writing a percentage has one of %, 成, 半, / and 分之.
@@ -179,7 +212,244 @@ fn may_hold_percent(s: &Sentence) -> bool {
         || (s.signs & (signs::FEN | signs::ZHI) == signs::FEN | signs::ZHI && s.text.contains("分之"))
 }
 
-pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
+/// What the shares and market sentences of a document set so far: the
+/// market, region, year and metric later shares that name none of them take
+/// (据JPR 2019年第四季度全球GPU市场出货报告……英特尔以63%的市场占比……). Each
+/// field holds the line it was set on and lapses `FRAME_LINES` lines later.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    market: Option<(String, u32)>,
+    region: Option<(Region, u32)>,
+    year: Option<(i32, u32)>,
+    metric: Option<(Metric, u32)>,
+    /// Line of the last share read.
+    share_line: Option<u32>,
+}
+
+/// How many lines a frame field lasts after it was set.
+const FRAME_LINES: u32 = 6;
+
+fn fresh<T: Clone>(slot: &Option<(T, u32)>, line: u32) -> Option<T> {
+    slot.as_ref().filter(|(_, at)| line >= *at && line - *at <= FRAME_LINES).map(|(v, _)| v.clone())
+}
+
+/// Sentences about the future: they tell a forecast, not the frame later
+/// shares are read in (IDC预计,2024年中国GPU服务器市场规模将达64亿美元); they
+/// only fill a market or region no sentence before has set.
+const FORECAST: &[&str] = &["预计", "预测", "预期", "有望", "将达", "将会", "展望"];
+static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(FORECAST));
+
+/// Words after a market term that make it the market a sentence is about.
+const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营收", "领域"];
+
+/// Updates the frame from a sentence without shares that names a market
+/// (JPR公布了2019年第四季度全球GPU市场出货报告).
+fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
+    static SHI_CHANG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("市场"));
+    static CHU_HUO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("出货"));
+    let bytes = s.text.as_bytes();
+    if SHI_CHANG.find(bytes).is_none() && CHU_HUO.find(bytes).is_none() {
+        return;
+    }
+    // Terms are looked for only just before 市场 and 出货 and at the start.
+    let text = s.text;
+    let window = |end: usize| {
+        let mut from = end.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 6).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        from..to
+    };
+    let ends = SHI_CHANG.find_iter(bytes).chain(CHU_HUO.find_iter(bytes)).chain(std::iter::once(54.min(text.len())));
+    let hit = ends
+        .flat_map(|end| {
+            let w = window(end);
+            market_hits(&text[w.clone()])
+                .into_iter()
+                .map(move |(r, t)| (r.start + w.start..r.end + w.start, t))
+        })
+        .filter(|(r, _)| named_as_market(text, r))
+        .max_by_key(|(r, _)| (r.end, std::cmp::Reverse(r.start)));
+    let Some((r, term)) = hit else {
+        // 在中国市场: the region alone.
+        if let Some(i) = s.text.find("市场") {
+            if let Some(region) = region_of(&s.text[clause_start(s.text, i)..i]) {
+                frame.region = Some((region, s.line));
+            }
+        }
+        return;
+    };
+    let forecast = FORECAST_W.any(s.text);
+    if let Some(region) = region_of(&s.text[clause_start(s.text, r.start)..r.end]) {
+        // A forecast fills a missing region, never replaces one.
+        if !forecast || fresh(&frame.region, s.line).is_none() {
+            frame.region = Some((region, s.line));
+        }
+    }
+    if forecast {
+        // A forecast names the market a text is about when nothing else has.
+        if fresh(&frame.market, s.line).is_none() {
+            frame.market = Some((term.to_string(), s.line));
+        }
+        return;
+    }
+    frame.market = Some((term.to_string(), s.line));
+    let year = s.dates.iter().rev().find(|d| d.end <= r.start).or_else(|| s.dates.first()).and_then(|d| d.date);
+    if let Some(d) = year {
+        frame.year = Some((d.year, s.line));
+    }
+    if let Some(m) = metric_of(s.text) {
+        frame.metric = Some((m, s.line));
+    }
+}
+
+/// Start of the clause holding byte `at` (after the last comma or colon
+/// before it), without laying out the sentence's clauses.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Whether the market term at `r` names what the sentence is about: followed
+/// by 市场, 出货, ... (AI芯片市场, 服务器出货), a form that holds 市场 itself
+/// (推理市场), or the topic that opens the sentence (独立显卡较上季增长3.0%).
+fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
+    let after = text[r.end..].trim_start_matches([' ', '的']);
+    text[r.clone()].ends_with("市场") || MARKET_AFTER.iter().any(|w| after.starts_with(w)) || r.start == 0
+}
+
+pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
+    let out = read_shares(ex, s, state, doc);
+    let frame = &mut state.share_frame;
+    if out.is_empty() {
+        frame_from_sentence(s, frame);
+    }
+    for sh in &out {
+        frame.share_line = Some(s.line);
+        // A part of one company's revenue frames nothing after it.
+        if sh.metric == Some(Metric::Revenue) && sh.region.is_none() && sh.market.as_ref().is_some_and(|m| m.ends_with("营收")) {
+            continue;
+        }
+        if let Some(m) = &sh.market {
+            frame.market = Some((m.clone(), s.line));
+        }
+        if let Some(r) = sh.region {
+            frame.region = Some((r, s.line));
+        }
+        if let Some(y) = sh.year {
+            frame.year = Some((y, s.line));
+        }
+        if let Some(m) = sh.metric {
+            frame.metric = Some((m, s.line));
+        }
+    }
+    out
+}
+
+/// Leading words that open a clause before its subject (当中GPU服务器……).
+const SUBJECT_OPENERS: &[&str] = &[
+    "换言之", "也就是说", "其次是", "其次", "至于", "当中", "其中", "另外", "此外", "同时", "而且", "而", "另", "则",
+];
+
+/// Adverbs and verbs that end a subject phrase: 互联网仍是……, GPU卡目前仍占据……,
+/// 国产芯片于推理市场……, 非GPU加速服务器增速很快.
+const SUBJECT_ENDS: &[&str] = &[
+    "仍旧", "仍然", "依旧", "依然", "目前", "已经", "增速", "成为", "牢居", "位居", "一直", "始终", "仍", "已", "也",
+    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少", "逐渐", "逐步", "正在",
+    "开始", "不断", "持续", "迅速", "快速",
+];
+static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
+
+/// Words that are never a subject on their own.
+const NOT_SUBJECT: &[&str] = &["分别", "市场", "以上", "份额", "占比", "合计", "总共", "其", "所", "以", "和", "同样", "相应"];
+
+/// A subject noun phrase out of the words before a share: openers dropped,
+/// cut at the first adverb or verb, 等 lists reduced to their head
+/// (ASIC、FPGA等非GPU加速服务器 → 非GPU加速服务器). Empty when nothing
+/// nominal is left (仍最受最终用户青睐).
+fn subject_phrase(phrase: &str) -> String {
+    let mut t = phrase.trim();
+    loop {
+        let before = t;
+        for o in SUBJECT_OPENERS {
+            if let Some(r) = t.strip_prefix(o) {
+                t = r.trim_start_matches([',', ' ']);
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    // 中国加速卡市场中国产品牌: the holder after its setting.
+    if let Some(i) = t.rfind("市场中").or_else(|| t.rfind("市场上")) {
+        t = &t[i + "市场中".len()..];
+    }
+    if let Some(r) = SUBJECT_ENDS_W.find(t) {
+        t = &t[..r.start];
+    }
+    if let Some(i) = t.rfind('等') {
+        let head = &t[i + '等'.len_utf8()..];
+        if head.chars().count() >= 2 {
+            t = head;
+        }
+    }
+    let t = t.trim().trim_end_matches('的').trim().trim_start_matches('的');
+    let t = t.strip_suffix("分别").unwrap_or(t).trim();
+    // 在2024年的AI服务器出货中: a setting, not a holder.
+    if t.ends_with('中') {
+        return String::new();
+    }
+    if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
+}
+
+/// V来自X的营收: the part X of company V's revenue (英伟达来自新加坡的营收).
+fn revenue_from<'t>(ex: &Extractor, s: &'t Sentence, range: std::ops::Range<usize>) -> Option<(String, String)> {
+    let text = &s.text[range.clone()];
+    let i = text.find("来自")?;
+    let rest = &text[i + "来自".len()..];
+    let j = ["的营收", "的收入", "的销售额", "营收", "收入"].iter().filter_map(|w| rest.find(w)).min()?;
+    let part = rest[..j].trim();
+    let v = s.vendors().iter().filter(|v| v.range.start >= range.start && v.range.end <= range.start + i).last()?;
+    (part.chars().count() >= 2).then(|| (part.to_string(), vendor_zh(ex, v.vendor)))
+}
+
+/// The name of a vendor in Chinese, for markets that are its revenue
+/// (英伟达营收): its first alias in Han characters, else its id.
+fn vendor_zh(ex: &Extractor, vendor: usize) -> String {
+    let v = &ex.catalog.vendors[vendor];
+    v.aliases.iter().find(|a| a.chars().next().is_some_and(super::text::is_han)).cloned().unwrap_or_else(|| v.id.clone())
+}
+
+/// Revenue words: a share of them is a share of a company's revenue.
+const REVENUE: &[&str] = &["营收", "收入", "销售额", "营业额"];
+
+/// 从四年前的95%: a year given as years before publication.
+fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
+    let i = text.rfind("年前")?;
+    let head = &text[..i];
+    let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit() || "一二两三四五六七八九十".contains(*c)).collect();
+    let digits: String = digits.chars().rev().collect();
+    let n = if digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse::<i32>().ok()?
+    } else {
+        let v: Vec<i32> = digits.chars().map(|c| "零一二三四五六七八九".find(c).map(|_| "零一二三四五六七八九".chars().position(|x| x == c).unwrap() as i32).unwrap_or(if c == '两' { 2 } else { 10 })).collect();
+        match v.as_slice() {
+            [a] => *a,
+            [10, b] => 10 + b,
+            [a, 10] => a * 10,
+            _ => return None,
+        }
+    };
+    (1..=30).contains(&n).then(|| published.map(|y| y - n)).flatten()
+}
+
+/// Move verbs between the two ends of a share's move (从26%上升到27%).
+const MOVE_LINKS: &[&str] = &["至", "到", "为", "成"];
+
+fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
     if !may_hold_percent(s) {
         return Vec::new();
     }
@@ -187,26 +457,82 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
     if percents.is_empty() {
         return Vec::new();
     }
+    // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
+    if DENIED_W.any(s.text) {
+        return Vec::new();
+    }
+    let frame = &state.share_frame;
     let sentence_has_share_word = SHARE_WORDS_W.any(s.text);
     let mut out: Vec<Share> = Vec::new();
     // Subjects distributed over 分别为P1和P2.
     let mut distributed: Option<(usize, Vec<String>)> = None;
+    // 从P1升至P2: for each percentage, whether it opens or closes a move.
+    let opens_move = |i: usize| -> bool {
+        let p = &percents[i];
+        let Some(q) = percents.get(i + 1) else { return false };
+        let ci = s.clause_of(p.start);
+        if s.clause_of(q.start) != ci {
+            return false;
+        }
+        let clause_start = s.clauses()[ci].start;
+        let from = percents[..i].iter().rev().find(|x| x.start >= clause_start).map_or(clause_start, |x| x.end);
+        let before = &s.text[from..p.start];
+        let link = &s.text[p.end..q.start];
+        (before.contains('从') || before.contains('由') && !before.contains("由于")) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
+    };
 
     for (pi, p) in percents.iter().enumerate() {
         if p.high > 100.0 || p.low < 0.0 {
             continue;
         }
+        let move_start = opens_move(pi);
+        let move_end = pi > 0 && opens_move(pi - 1);
         let ci = s.clause_of(p.start);
         let clause = s.clauses()[ci].clone();
         let ctext = &s.text[clause.clone()];
         let local_before = &s.text[clause.start..p.start];
         let share_word = SHARE_WORDS_W.find(ctext).map(|r| r.start);
+        // 从市场份额来看,Intel维持在62%: a share word in a clause before.
+        let earlier_word = share_word.is_none()
+            && SHARE_WORDS_W.last_end(&s.text[..clause.start]).is_some_and(|e| {
+                !percents.iter().any(|q| q.start >= e && q.end <= clause.start)
+                    && (move_start || move_end || short_link(s, clause.start, p.start))
+            });
+        // AMD增加0.7个百分点达到19%: a company's new level, right after shares.
+        let level_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
+            let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
+            lead.is_some_and(|v| {
+                let link = s.text[v.range.end..p.start].trim();
+                link.chars().count() <= 16
+                    && (is_link(link) || link.contains("个百分点"))
+                    && ["达到", "至", "到", "为", "占有"].iter().any(|w| link.ends_with(w))
+            })
+        };
         let hold = find_hold(local_before);
-        let uses = USE_WORDS.iter().find(|w| s.text[p.end..].trim_start().starts_with(*w));
+        // 80.6%都在用英伟达的GPU; 约七成的大模型训练都在用……: the users, then the verb of use.
+        let uses = {
+            let after = &s.text[p.end..clause.end];
+            // Every verb of use holds 用.
+            let after = if after.contains('用') { after } else { "" };
+            USE_WORDS.iter().filter_map(|w| after.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))).filter(
+                |&(i, _)| {
+                    let users = after[..i].trim();
+                    users.is_empty()
+                        || (users.starts_with('的')
+                            && users.chars().count() <= 12
+                            && !users.contains(|c: char| c.is_ascii_digit() || c == '%'))
+                },
+            )
+        };
 
         // What the percentage is a share of.
         let after_p = &s.text[p.end..clause.end];
-        let whole_after = after_p.find("的市场").or_else(|| after_p.find("市场份额")).map(|i| &after_p[..i]);
+        // 占据了超过95%的数据中心GPU市场: the market named right after.
+        let whole_after = after_p
+            .find("的市场")
+            .or_else(|| after_p.find("市场份额"))
+            .or_else(|| after_p.find("市场").filter(|&i| after_p[..i].starts_with('的') && after_p[..i].chars().count() <= 14))
+            .map(|i| &after_p[..i]);
         let whole = match hold {
             Some((hi, w)) => {
                 let from = clause.start + hi + w.len();
@@ -218,18 +544,25 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         // AMD为19%,英特尔为1%: a company's part after a share in the same sentence.
         let continues = !out.is_empty() && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
-            lead.is_some_and(|v| {
-                let link = s.text[v.range.end..p.start].trim();
-                link.chars().count() <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额".contains(c))
-            })
+            match lead {
+                Some(v) => is_link(s.text[v.range.end..p.start].trim()),
+                // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
+                None => {
+                    ci > 0
+                        && s.vendors().iter().any(|v| s.clauses()[ci - 1].contains(&v.range.start))
+                        && is_link(local_before.trim())
+                }
+            }
         };
-        let is_share = if uses.is_some() || continues || share_word.is_some() {
+        let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares {
             true
         } else if let Some((hi, _)) = hold {
             let holder = &ctext[..hi];
             (MARKET_WHOLES.iter().any(|w| whole.contains(w) || after_p.trim_start_matches('的').starts_with(w) || holder.contains(w))
+                || whole_after.is_some()
                 || sentence_has_share_word)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
+                && !NOT_HOLDERS_W.any(holder)
         } else {
             false
         };
@@ -238,9 +571,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
         }
         // Other kinds of percentage in the same clause, close to it.
         let near = chars_before(s.text, p.start, 8);
+        let near_local = &near[near.rfind('%').map_or(0, |i| i + 1)..];
         // 份额提升至40%: a change to a level still states the share.
-        let to_level = share_word.is_some() && (near.ends_with('至') || near.ends_with('到'));
-        if (NOT_SHARE_W.any(near) && !to_level) || (share_word.is_none() && hold.is_none() && NOT_SHARE_W.any(ctext)) {
+        let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
+            && (near.ends_with('至') || near.ends_with('到') || near.ends_with("达到"));
+        let in_move = move_start || move_end;
+        if (NOT_SHARE_W.any(near_local) && !to_level && !in_move)
+            || (share_word.is_none() && hold.is_none() && !earlier_word && !continues && !level_after_shares && NOT_SHARE_W.any(ctext))
+        {
             continue;
         }
         if NOT_MARKET_WHOLES_W.any(&whole) {
@@ -249,191 +587,514 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Sh
 
         // Who holds the share.
         let mut market: Option<String> = None;
-        let mut metric = metric_of(ctext);
-        let subject: Option<String> = if let Some(u) = uses {
+        let mut company_revenue = false;
+        // Companies that each hold the share (各占).
+        let mut each: Vec<String> = Vec::new();
+        // 中国半导体采购额……占全球半导体采购总额的三分之一: the country buys.
+        let mut region_holder: Option<String> = None;
+        let mut metric = metric_of(ctext).or_else(|| metric_of(&s.text[..p.start]));
+        let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|i| clause.start + i)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(p.start)
+            .min(p.start);
+        // 90%的市场份额被英伟达占据: the company after 被.
+        let passive = s.text[p.end..clause.end].find('被').and_then(|i| {
+            let at = p.end + i + '被'.len_utf8();
+            s.vendors().iter().find(|v| v.range.start == at).map(|v| ex.catalog.vendors[v.vendor].id.clone())
+        });
+        let subject: Option<String> = if let Some(holder) = passive {
+            market = market_term(&s.text[clause.start..p.end + s.text[p.end..clause.end].find('被').unwrap_or(0)]);
+            Some(holder)
+        } else if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
-            let after = &s.text[p.end..];
-            let from = p.end + after.find(u).unwrap_or(0) + u.len();
+            let from = p.end + ui + u.len();
             s.vendors()
                 .iter()
                 .find(|v| v.range.start >= from && v.range.start <= from + 6)
                 .map(|v| ex.catalog.vendors[v.vendor].id.clone())
+        } else if let Some((part, vendor)) = revenue_from(ex, s, clause.start..cue_at) {
+            // 英伟达来自新加坡的营收占其全球近四分之一.
+            market = Some(format!("{vendor}营收"));
+            company_revenue = true;
+            metric = Some(Metric::Revenue);
+            Some(part)
         } else {
-            let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|i| clause.start + i)]
-                .into_iter()
-                .flatten()
-                .min()
-                .unwrap_or(p.start)
-                .min(p.start);
             let before_cue: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= clause.start && v.range.end <= cue_at).collect();
             // 英伟达、AMD的份额分别为80%和19%: one company for each percentage.
             let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
-            let vendor = if ctext.contains("分别") && before_cue.len() > 1 {
+            let respectively = ctext.contains("分别");
+            let vendor = if respectively && before_cue.len() > 1 {
                 before_cue.get(nth).copied()
             } else {
                 before_cue.last().copied()
             };
-            match vendor {
-                Some(v) => {
+            // 浪潮、华为和曙光占有74%以上: a list of companies holds the share together.
+            let together = (!respectively && before_cue.len() > 1)
+                .then(|| joined_list(s, &before_cue))
+                .flatten();
+            match (vendor, together) {
+                (Some(_), Some(list)) => {
+                    // 摩尔线程和壁仞科技各占约2%: each holds it.
+                    let last = before_cue[before_cue.len() - 1];
+                    if s.text[last.range.end..p.start].contains('各') {
+                        each = before_cue.iter().map(|v| ex.catalog.vendors[v.vendor].id.clone()).collect();
+                    }
+                    Some(list)
+                }
+                (Some(v), None) if segment_of_revenue(&s.text[v.range.end..cue_at]).is_some() && share_word.is_some() => {
+                    // 英伟达数据中心业务收入占比超过80%: a business's part of the company's revenue.
+                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                    company_revenue = true;
+                    metric = Some(Metric::Revenue);
+                    segment_of_revenue(&s.text[v.range.end..cue_at])
+                }
+                (Some(v), None) => {
                     // Between the company and the share word: the market (数据中心GPU).
-                    let between = clean_phrase(s, v.range.end..cue_at);
-                    let between = between.trim_start_matches('的');
-                    // 华为昇腾在国内AI芯片市场: the market follows 在.
-                    let between = between.rsplit('在').next().unwrap_or(between);
-                    let between = between.trim_end_matches(['约', '近', '超', '逾']).to_string();
-                    // 华为昇腾系列约占23%: a product line, not a market.
+                    let between = &s.text[v.range.end..cue_at];
                     let names_product = s.chips.iter().any(|c| c.range.start >= v.range.end && c.range.end <= cue_at)
-                        || between.ends_with("系列")
-                        || between.starts_with("产品");
-                    if !between.is_empty() && !names_product && !continues {
-                        market = market_phrase(&strip_region(&between));
+                        || between.contains("系列")
+                        || between.trim_start_matches('的').starts_with("产品");
+                    if !names_product && !continues {
+                        market = market_term(between);
                     }
                     Some(ex.catalog.vendors[v.vendor].id.clone())
                 }
-                None => {
-                    let phrase = clean_phrase(s, clause.start..cue_at);
+                (None, _) => {
+                    let own = subject_phrase(&clean_phrase(s, clause.start..cue_at));
+                    // 公司在中国的市场份额: the company the sentence named before.
+                    let own = if PRONOUNS.contains(&own.as_str()) {
+                        s.vendors()
+                            .iter()
+                            .rev()
+                            .find(|v| v.range.end <= clause.start)
+                            .map_or(own, |v| ex.catalog.vendors[v.vendor].id.clone())
+                    } else {
+                        own
+                    };
+                    // 其中云端产品线收入占比超过99%: a business's part of the revenue of the company named before.
+                    let own = match (segment_of_revenue(&own), share_word) {
+                        (Some(seg), Some(_)) if whole.trim().is_empty() => {
+                            match s.vendors().iter().find(|v| v.range.end <= clause.start) {
+                                Some(v) => {
+                                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                                    company_revenue = true;
+                                    metric = Some(Metric::Revenue);
+                                    seg
+                                }
+                                None => own,
+                            }
+                        }
+                        _ => own,
+                    };
+                    // 从2018年的26%上升到: the words of a move, not a subject.
+                    let own = if own.contains(['%', '从']) { String::new() } else { own };
                     if let Some((k, list)) = &distributed {
                         if *k == ci {
                             list.get(pi - percents.iter().position(|q| s.clause_of(q.start) == ci).unwrap_or(0)).cloned()
                         } else {
                             None
                         }
-                    } else if ctext.contains("分别") && (phrase.contains("以及") || phrase.contains('和') || phrase.contains('、')) {
-                        let parts: Vec<String> = phrase
-                            .split(['和', '、'])
-                            .flat_map(|x| x.split("以及"))
-                            .map(|x| strip_region(x.trim().trim_end_matches('的')))
-                            .filter(|x| !x.is_empty())
-                            .collect();
-                        let first = parts.first().cloned();
-                        distributed = Some((ci, parts));
-                        first
-                    } else if phrase.is_empty() && ci > 0 {
-                        // 中国半导体采购额为1800亿美元,占全球……: the topic of the clause before;
-                        // 华为位居第二,份额约23%: the company it names.
-                        let prev = s.clause_text(ci - 1);
-                        let prev_range = s.clauses()[ci - 1].clone();
-                        let vendor = s.vendors().iter().find(|v| v.range.start >= prev_range.start && v.range.end <= prev_range.end);
-                        let cut = ["为", "是", "达到", "达", "约"].iter().filter_map(|w| prev.find(w)).min().unwrap_or(prev.len());
-                        let start = s.clauses()[ci - 1].start;
-                        let topic = clean_phrase(s, start..start + cut);
-                        let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
-                            .iter()
-                            .find_map(|m| topic.strip_suffix(m))
-                            .unwrap_or(&topic)
-                            .to_string();
-                        match vendor {
-                            Some(v) => Some(ex.catalog.vendors[v.vendor].id.clone()),
-                            None => (!topic.is_empty()).then_some(topic),
+                    } else if !own.is_empty() {
+                        if respectively && (own.contains("以及") || own.contains('和') || own.contains('、')) {
+                            let parts = split_list(&own);
+                            let first = parts.first().cloned();
+                            distributed = Some((ci, parts));
+                            first
+                        } else {
+                            let (subject, whole_metric) = match own.strip_suffix("的营收").or_else(|| own.strip_suffix("营收")) {
+                                Some(x) => (x.to_string(), Some(Metric::Revenue)),
+                                None => (own.clone(), None),
+                            };
+                            if whole_metric.is_some() {
+                                metric = whole_metric;
+                            }
+                            let subject = strip_region(subject.trim_end_matches('的'));
+                            (!subject.is_empty()).then_some(subject)
                         }
                     } else {
-                        let (subject, whole_metric) = match phrase.strip_suffix("的营收").or_else(|| phrase.strip_suffix("营收")) {
-                            Some(x) => (x.to_string(), Some(Metric::Revenue)),
-                            None => (phrase.clone(), None),
-                        };
-                        if whole_metric.is_some() {
-                            metric = whole_metric;
+                        // The clauses before: 中国半导体采购额为1800亿美元,占全球……;
+                        // 华为位居第二,份额约23%; 至于2路服务器,仍最受青睐,占有近80%.
+                        let mut found = None;
+                        for k in (ci.saturating_sub(3)..ci).rev() {
+                            let range = s.clauses()[k].clone();
+                            if let Some((part, vendor)) = revenue_from(ex, s, range.clone()) {
+                                market = Some(format!("{vendor}营收"));
+                                company_revenue = true;
+                                metric = Some(Metric::Revenue);
+                                found = Some(part);
+                                break;
+                            }
+                            let in_clause: Vec<_> = s.vendors().iter().filter(|v| range.contains(&v.range.start)).collect();
+                            if let Some(v) = in_clause.first() {
+                                found = if in_clause.len() > 1 && respectively {
+                                    let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
+                                    in_clause.get(nth).map(|v| ex.catalog.vendors[v.vendor].id.clone())
+                                } else if in_clause.len() > 1 {
+                                    joined_list(s, &in_clause).or_else(|| Some(ex.catalog.vendors[in_clause[in_clause.len() - 1].vendor].id.clone()))
+                                } else {
+                                    Some(ex.catalog.vendors[v.vendor].id.clone())
+                                };
+                                break;
+                            }
+                            let mut prev = &s.text[range.clone()];
+                            let mut range = range;
+                            loop {
+                                let before = prev.len();
+                                for o in SUBJECT_OPENERS {
+                                    if let Some(r) = prev.strip_prefix(o) {
+                                        prev = r;
+                                    }
+                                }
+                                if prev.len() == before {
+                                    break;
+                                }
+                            }
+                            range.start = range.end - prev.len();
+                            if percents.iter().any(|q| range.contains(&q.start))
+                                || ["同比", "环比", "较"].iter().any(|w| prev.starts_with(w))
+                            {
+                                continue;
+                            }
+                            // Cut at the verb: 机型成为主流 at 成为, not inside it at 为.
+                            let cut = ["为", "达到", "达", "约"]
+                                .iter()
+                                .filter_map(|w| prev.find(w))
+                                .chain(SUBJECT_ENDS_W.find(prev).map(|r| r.start))
+                                .min()
+                                .unwrap_or(prev.len());
+                            let topic = clean_phrase(s, range.start..range.start + cut);
+                            let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
+                                .iter()
+                                .find_map(|m| topic.strip_suffix(m))
+                                .unwrap_or(&topic)
+                                .to_string();
+                            let bare = strip_region(&topic);
+                            if bare != topic {
+                                region_holder = REGION_WORDS.iter().find(|w| topic.starts_with(*w)).map(|w| w.to_string());
+                            }
+                            let topic = subject_phrase(&bare);
+                            if topic.is_empty() {
+                                continue;
+                            }
+                            if respectively && (topic.contains('和') || topic.contains('、') || topic.contains("以及")) {
+                                let parts = split_list(&topic);
+                                let first = parts.first().cloned();
+                                distributed = Some((ci, parts));
+                                found = first;
+                            } else {
+                                found = Some(topic);
+                            }
+                            break;
                         }
-                        let subject = strip_region(subject.trim_end_matches('的'));
-                        (!subject.is_empty()).then_some(subject)
+                        found
                     }
                 }
             }
         };
-        let Some(subject) = subject.filter(|x| x.chars().count() <= 24) else { continue };
+        let Some(mut subject) = subject.filter(|x| x.chars().count() <= 24 && x.chars().count() >= 2 || is_vendor_id(ex, x)) else {
+            continue;
+        };
 
-        if market.is_none() && !whole.trim().is_empty() {
-            let w = whole.trim().trim_end_matches(['约', '近', '超', '逾']).trim_end_matches("超过").to_string();
-            let w = strip_amounts(&w);
-            // A whole names a market, an industry or a company (占到英伟达的约四成),
-            // not a manner (只占微弱的2%).
-            let names_whole = whole_after.is_some()
-                || MARKET_WHOLES.iter().chain(&["产业", "行业", "领域"]).any(|m| w.contains(m))
-                || s.vendors().iter().any(|v| whole.contains(&s.text[v.range.clone()]));
-            if let Some(m) = market_phrase(&w).filter(|_| names_whole) {
-                let revenue = metric == Some(Metric::Revenue) && !m.contains("营收");
-                market = Some(if revenue { format!("{m}营收") } else { m });
+        // The market: a company's revenue (占英伟达营收的四成), a market term
+        // of the whole (占全球半导体采购总额的三分之一), of the words that
+        // name the market before (2024年中国加速卡市场中), else the frame's.
+        let holder = &s.text[clause.start..cue_at];
+        if market.is_none() && (REVENUE.iter().any(|w| whole.contains(w) || holder.contains(w))) {
+            let vendor = s.vendors().iter().find(|v| whole.contains(&s.text[v.range.clone()])).or_else(|| {
+                (whole.contains('其') || whole.contains('总') || whole.contains("公司"))
+                    .then(|| s.vendors().iter().find(|v| v.range.end <= p.start))
+                    .flatten()
+            });
+            if let Some(v) = vendor {
+                let segment = market_term(&whole).filter(|m| m != "芯片").unwrap_or_default();
+                market = Some(format!("{}{segment}营收", vendor_zh(ex, v.vendor)));
+                company_revenue = true;
+                metric = Some(Metric::Revenue);
             }
         }
+        if market.is_none() && !whole.trim().is_empty() {
+            market = market_term(&whole);
+        }
         if market.is_none() {
-            market = market_named_before(s, p.start);
+            market = market_named_before(s, p.start, &subject);
         }
         if continues && market.is_none() {
             market = out.last().and_then(|prev: &Share| prev.market.clone());
         }
-        let year = s
-            .dates
-            .iter()
-            .rev()
-            .find(|d| d.end <= p.start)
-            .and_then(|d| d.date)
-            .or_else(|| state.para_date(s))
-            .map(|d| d.year);
+        if market.is_none() {
+            market = fresh(&frame.market, s.line);
+        }
+        if metric.is_none() {
+            metric = fresh(&frame.metric, s.line);
+        }
+        // A subject that is the market itself is held by the country before it.
+        if let (Some(h), Some(m)) = (&region_holder, &market) {
+            if market_term(&subject).as_deref() == Some(m.as_str()) {
+                subject = h.clone();
+            }
+        }
+
+        // The frame's year goes to a share of its market (or of one inside it,
+        // 独立GPU in GPU), or to a company's part told in a run of shares; a
+        // claim about another market (中国占据了美国科技产业约三分之一的市场) keeps its own.
+        let frame_market = fresh(&frame.market, s.line);
+        let inherit_year = match (&market, &frame_market) {
+            (Some(m), Some(f)) => {
+                m.contains(f.as_str())
+                    || f.contains(m.as_str())
+                    || (is_vendor_id(ex, &subject) && frame.share_line.is_some_and(|l| s.line.saturating_sub(l) <= FRAME_LINES))
+            }
+            _ => true,
+        };
+        let year = if move_start {
+            // 从2018年的26%: the date of this end; 从四年前的95%: years before publication.
+            let from = move_from(s.text, clause.start, p.start);
+            s.dates
+                .iter()
+                .rev()
+                .find(|d| d.start >= from && d.end <= p.start)
+                .and_then(|d| d.date)
+                .map(|d| d.year)
+                .or_else(|| years_ago(&s.text[from..p.start], state.published.map(|d| d.year)))
+        } else if move_end {
+            // 降至目前的50%: the date of this end; else the sentence's date before
+            // the move, else publication when the move starts at a date.
+            let q = &percents[pi - 1];
+            let from = move_from(s.text, clause.start, q.start);
+            let start_dated = s.dates.iter().any(|d| d.start >= from && d.end <= q.start)
+                || years_ago(&s.text[from..q.start], Some(0)).is_some();
+            s.dates
+                .iter()
+                .rev()
+                .find(|d| d.start >= q.end && d.end <= p.start)
+                .or_else(|| s.dates.iter().rev().find(|d| d.end <= from))
+                .and_then(|d| d.date)
+                .map(|d| d.year)
+                .or_else(|| start_dated.then_some(state.published.map(|d| d.year)).flatten())
+                .or_else(|| state.para_date(s).map(|d| d.year))
+                .or_else(|| fresh(&frame.year, s.line))
+        } else {
+            // The year a market sentence of this paragraph set beats the
+            // paragraph's dateline (2月27日消息,JPR公布了2019年第四季度……报告).
+            let frame_here = frame.year.filter(|(_, at)| *at == s.line).map(|(y, _)| y);
+            s.dates
+                .iter()
+                .rev()
+                .find(|d| d.end <= p.start)
+                .and_then(|d| d.date)
+                .map(|d| d.year)
+                .or(frame_here)
+                .or_else(|| state.para_date(s).map(|d| d.year))
+                .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
+        };
         // The region of the market; a subject that is itself a country (中国占据了
-        // 美国科技产业约三分之一的市场) says nothing of it.
-        let region = if region_of(&subject).is_some() && strip_region(&subject) == subject {
+        // 美国科技产业约三分之一的市场) says nothing of it; a company's revenue
+        // has none.
+        let region = if company_revenue {
+            None
+        } else if is_country(&subject) {
             region_of(&whole)
         } else {
             region_of(&s.text[clause.start..p.start])
                 .or_else(|| region_of(&whole))
                 .or_else(|| region_of(&s.text[..clause.start]))
+                .or_else(|| fresh(&frame.region, s.line))
         };
-        out.push(Share {
-            doc: doc.to_string(),
-            line: s.line,
-            evidence: s.text.to_string(),
-            subject,
-            percent: (p.low * 100.0).round() / 100.0,
-            qualifier: qualifier(s.text, p),
-            market,
-            region,
-            year,
-            metric,
-        });
+        let qualifier = qualifier(s.text, p)
+            .or_else(|| {
+                let b = chars_before(s.text, p.start, 4).trim_end();
+                (b.ends_with("突破") || b.ends_with("突破了")).then_some(Qualifier::Over)
+            })
+            .or_else(|| {
+                // 约占公司总收入的五分之一: the qualifier before the verb of holding.
+                let (hi, _) = hold?;
+                let b = &local_before[..hi];
+                if b.ends_with('约') || b.ends_with("将近") || b.ends_with("大概") {
+                    Some(Qualifier::About)
+                } else if b.ends_with('超') || b.ends_with('逾') {
+                    Some(Qualifier::Over)
+                } else {
+                    None
+                }
+            });
+        let subjects = if each.is_empty() { vec![subject] } else { each };
+        for subject in subjects {
+            out.push(Share {
+                doc: doc.to_string(),
+                line: s.line,
+                evidence: s.text.to_string(),
+                subject,
+                percent: (p.low * 100.0).round() / 100.0,
+                qualifier,
+                market: market.clone(),
+                region,
+                year,
+                metric,
+            });
+        }
     }
     out
 }
 
-/// The market a sentence names before byte `at` (2024年中国加速卡市场中,……): the
-/// words before its last 市场, back to a clause break, a date or 的.
-fn market_named_before(s: &Sentence, at: usize) -> Option<String> {
-    let head = &s.text[..at];
-    let i = head
-        .match_indices("市场")
-        .map(|(i, _)| i)
-        .filter(|&i| !["市场份额", "市场占有率", "市场规模"].iter().any(|w| head[i..].starts_with(w)))
-        .last()?;
-    let clause_start = s.clauses()[s.clause_of(i)].start;
-    let start = s.dates.iter().filter(|d| d.end <= i && d.start >= clause_start).map(|d| d.end).max().unwrap_or(clause_start);
-    let phrase = &head[start..i];
-    let phrase = phrase.rsplit(['的', '在', '了', ' ']).next().unwrap_or("");
-    let phrase = strip_region(phrase.trim());
-    let n = phrase.chars().count();
-    ((2..=12).contains(&n) && region_of(&phrase).is_none()).then_some(phrase)
+/// Words that stand for the company a sentence named before.
+const PRONOUNS: &[&str] = &["公司", "该公司", "本公司", "这家公司", "该企业", "它"];
+
+/// 数据中心业务收入 → 数据中心业务: a business named before a revenue word.
+fn segment_of_revenue(phrase: &str) -> Option<String> {
+    let t = phrase.trim().trim_start_matches('的');
+    let seg = ["收入", "营收", "销售额"].iter().find_map(|w| t.strip_suffix(w))?.trim_end_matches('的');
+    let n = seg.chars().count();
+    ((2..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit())).then(|| seg.to_string())
 }
 
-/// Removes money amounts (5559亿美元) from a phrase.
-fn strip_amounts(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            while chars.peek().is_some_and(|d| d.is_ascii_digit() || matches!(d, '.' | ',' | '万' | '亿' | '千' | '百')) {
-                chars.next();
-            }
-            for unit in ["美元", "元", "人民币"] {
-                let rest: String = chars.clone().take(unit.chars().count()).collect();
-                if rest == unit {
-                    for _ in 0..unit.chars().count() {
-                        chars.next();
-                    }
-                }
-            }
-        } else {
-            out.push(c);
+/// Where the move that opens at byte `at` starts: its 从 or 由.
+fn move_from(text: &str, clause_start: usize, at: usize) -> usize {
+    let head = &text[clause_start..at];
+    clause_start + head.rfind('从').or_else(|| head.rfind('由')).unwrap_or(0)
+}
+
+fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
+    ex.catalog.vendors.iter().any(|v| v.id == x)
+}
+
+/// A subject that is a country or its market (中国, 中国市场), not a thing in it.
+fn is_country(subject: &str) -> bool {
+    region_of(subject).is_some() && {
+        let mut t = subject.to_string();
+        for w in REGION_WORDS {
+            t = t.replace(w, "");
+        }
+        t.is_empty() || t == "市场"
+    }
+}
+
+/// Words that link a company to its part: 为, 约占, 则为, 相应降到, 同样占有.
+fn is_link(link: &str) -> bool {
+    let n = link.chars().count();
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额仍以".contains(c)))
+        || (n <= 6
+            && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
+            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为".contains(c)))
+}
+
+/// 从市场份额来看,Intel维持在62%: the words from the clause start to the
+/// percentage are a company (or nothing) and a short link.
+fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
+    let Some(v) = s.vendors().iter().rev().find(|v| v.range.start >= from && v.range.end <= to) else {
+        return false;
+    };
+    let rest = &s.text[v.range.end..to];
+    let rest = rest.trim();
+    rest.chars().count() <= 5 && (is_link(rest) || ["维持在", "保持在", "维持", "稳定在", "达到", "约为", "为"].iter().any(|w| rest.ends_with(w)))
+}
+
+/// 浪潮、华为和曙光: companies named one after another, as written.
+fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Option<String> {
+    let ok = vendors.windows(2).all(|w| {
+        let gap = s.text[w[0].range.end..w[1].range.start].trim();
+        ["、", "和", "与", "及", "以及", ",", "跟"].contains(&gap)
+    });
+    ok.then(|| s.text[vendors[0].range.start..vendors[vendors.len() - 1].range.end].to_string())
+}
+
+fn split_list(phrase: &str) -> Vec<String> {
+    phrase
+        .split(['和', '、'])
+        .flat_map(|x| x.split("以及"))
+        .map(|x| strip_region(x.trim().trim_end_matches('的')))
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The market lexicon (src/lexicon/market.toml)
+
+#[derive(serde::Deserialize)]
+struct MarketFile {
+    market: Vec<MarketEntry>,
+}
+
+#[derive(serde::Deserialize)]
+struct MarketEntry {
+    term: String,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+struct MarketLexicon {
+    ac: aho_corasick::AhoCorasick,
+    /// The term each pattern stands for.
+    terms: Vec<String>,
+}
+
+static MARKETS: LazyLock<MarketLexicon> = LazyLock::new(|| {
+    let file: MarketFile = toml::from_str(include_str!("../lexicon/market.toml")).expect("src/lexicon/market.toml parses");
+    let mut patterns = Vec::new();
+    let mut terms = Vec::new();
+    for m in file.market {
+        for form in std::iter::once(m.term.clone()).chain(m.forms) {
+            patterns.push(form);
+            terms.push(m.term.clone());
         }
     }
-    out.trim_end_matches('的').to_string()
+    let ac = aho_corasick::AhoCorasickBuilder::new()
+        // Searched only in the few sentences that name a market: a
+        // contiguous NFA builds in a fraction of a DFA's time.
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .prefilter(false)
+        .build(&patterns)
+        .expect("market terms build an automaton");
+    MarketLexicon { ac, terms }
+});
+
+/// Every market term in `text`, overlapping, with the term it stands for;
+/// a Latin term is not part of a longer Latin word (PC in PCPOP).
+fn market_hits(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let lex = &*MARKETS;
+    lex.ac
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            let r = m.range();
+            let latin_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            let first = text[r.clone()].chars().next();
+            let last = text[r.clone()].chars().last();
+            !(latin_edge(first) && latin_edge(text[..r.start].chars().last()))
+                && !(latin_edge(last) && latin_edge(text[r.end..].chars().next()))
+        })
+        .map(|m| (m.range(), lex.terms[m.pattern().as_usize()].as_str()))
+        .collect()
+}
+
+/// The market a phrase names: its longest term (at equal length the last, the
+/// head of a Chinese compound), or none.
+pub fn market_term(text: &str) -> Option<String> {
+    let hits = market_hits(text);
+    // AI服务器用GPU: what is used, after the last 用, is the head.
+    let head_from = text.rfind('用').filter(|&u| hits.iter().any(|(r, _)| r.start > u)).unwrap_or(0);
+    hits.into_iter()
+        .filter(|(r, _)| r.start >= head_from)
+        .max_by_key(|(r, _)| (text[r.clone()].chars().count(), r.start))
+        .map(|(_, t)| t.to_string())
+}
+
+/// The market a sentence names before byte `at` (2024年中国加速卡市场中,……;
+/// 在2024年中国市场的服务器出货中): the last term before it followed by
+/// 市场 or 出货, or the topic that opens the sentence; not a term inside the
+/// subject.
+fn market_named_before(s: &Sentence, at: usize, subject: &str) -> Option<String> {
+    let head = &s.text[..at];
+    let hits = market_hits(head);
+    let named: Vec<_> = hits.iter().filter(|(r, _)| named_as_market(head, r)).collect();
+    // The longest term at the last place named.
+    let last_start = named.iter().map(|(r, _)| r.end).max()?;
+    named
+        .iter()
+        .filter(|(r, _)| r.end == last_start)
+        .max_by_key(|(r, _)| r.len())
+        .map(|(_, t)| t.to_string())
+        .filter(|t| t != subject && !subject.ends_with(t.as_str()) || named.len() > 1)
 }
 
 #[cfg(test)]
@@ -493,8 +1154,8 @@ mod tests {
             b,
             vec![
                 "NVIDIA 95 - 图形处理器 - - -",
-                "GPU服务器 88.4 Over 国内服务器 China 2021 -",
-                "NVIDIA 80 Over - China 2021 -"
+                "GPU服务器 88.4 Over 服务器 China 2021 -",
+                "NVIDIA 80 Over 服务器 China 2021 -"
             ]
         );
     }
@@ -507,9 +1168,9 @@ mod tests {
         );
         assert_eq!(b.len(), 2, "{b:?}");
         assert!(b[0].starts_with("中国市场 40 About 英伟达营收"), "{b:?}");
-        assert!(b[1].contains("33.33 Over 全球半导体采购"), "{b:?}");
+        assert!(b[1].starts_with("中国 33.33 Over 半导体 Global"), "{b:?}");
         let b = brief("在黄仁勋看来,中国占据了美国科技产业约三分之一的市场,令其地位无可取代。", "2023-10");
-        assert_eq!(b, vec!["中国 33.33 About 美国科技产业 - - -"]);
+        assert_eq!(b, vec!["中国 33.33 About 科技产业 - - -"]);
     }
 
     #[test]
@@ -520,7 +1181,7 @@ mod tests {
         );
         assert_eq!(
             brief("根据TrendForce统计,2024年辉达在AI伺服器用高阶GPU市场的市占率约达90%,超微(AMD)市占率约8%。", "2025-01"),
-            vec!["NVIDIA 90 About AI伺服器用高阶GPU - 2024 -", "AMD 8 About AI伺服器用高阶GPU - 2024 -"]
+            vec!["NVIDIA 90 About 高端GPU - 2024 -", "AMD 8 About 高端GPU - 2024 -"]
         );
     }
 
@@ -528,7 +1189,7 @@ mod tests {
     fn a_product_line_is_not_a_market() {
         assert_eq!(
             brief("市调机构指出,2024年辉达在中国AI晶片市场市占率约达70%,华为昇腾系列约占23%。", "2025-04"),
-            vec!["NVIDIA 70 About AI晶片 China 2024 -", "Huawei 23 About AI晶片 China 2024 -"]
+            vec!["NVIDIA 70 About AI芯片 China 2024 -", "Huawei 23 About AI芯片 China 2024 -"]
         );
     }
 
@@ -553,7 +1214,7 @@ mod tests {
     fn taking_a_part_of_a_market() {
         assert_eq!(
             brief("凭借CUDA生态,英伟达拿下了全球AI训练芯片市场90%以上的份额。", "2024-01"),
-            vec!["NVIDIA 90 Over 全球AI训练芯片 Global - -"]
+            vec!["NVIDIA 90 Over AI训练芯片 Global - -"]
         );
     }
 
@@ -572,7 +1233,7 @@ mod tests {
     #[test]
     fn a_manner_is_not_a_market() {
         let b = brief("2023年,英伟达在数据中心GPU出货量市场份额高达98%,国产芯片和一众芯片巨头加起来,只占微弱的2%。", "2024-08");
-        assert_eq!(b[1], "国产芯片和一众芯片巨头 2 - - - 2023 -");
+        assert_eq!(b[1], "国产芯片和一众芯片巨头 2 - 数据中心GPU China 2023 Shipments");
     }
 
     #[test]
@@ -581,6 +1242,169 @@ mod tests {
             brief("据统计,2020年,全世界跑AI的云计算与数据中心,80.6%都在用英伟达的GPU驱动。", "2023-04-23"),
             vec!["NVIDIA 80.6 - - Global 2020 Usage"]
         );
+    }
+
+    #[test]
+    fn markets_are_lexicon_terms_longest_and_head_last() {
+        use super::market_term;
+        assert_eq!(market_term("全球AI训练芯片").as_deref(), Some("AI训练芯片"));
+        assert_eq!(market_term("AI伺服器用高阶GPU").as_deref(), Some("高端GPU"));
+        assert_eq!(market_term("AI服务器用GPU").as_deref(), Some("GPU"));
+        assert_eq!(market_term("国内云端训练晶片").as_deref(), Some("训练芯片"));
+        assert_eq!(market_term("PCPOP首页").as_deref(), None);
+        assert_eq!(market_term("该领域").as_deref(), None);
+        // A region is never part of the market.
+        assert_eq!(
+            brief("2024年全球数据中心GPU市场中,英伟达的份额约为92%。", "2025-01"),
+            vec!["NVIDIA 92 About 数据中心GPU Global 2024 -"]
+        );
+        assert_eq!(brief("据统计,英伟达在该领域的份额约为九成。", "2025-01"), vec!["NVIDIA 90 About - - - -"]);
+    }
+
+    #[test]
+    fn a_frame_sentence_gives_market_region_year_and_metric_to_the_shares_after_it() {
+        assert_eq!(
+            brief("JPR发布了2023年第三季度全球独立显卡市场报告。英伟达份额为82%,AMD为17%。", "2023-12"),
+            vec!["NVIDIA 82 - 独立显卡 Global 2023 -", "AMD 17 - 独立显卡 Global 2023 -"]
+        );
+        assert_eq!(
+            brief("2月27日消息,JPR公布了2019年第四季度全球GPU市场出货报告。统计显示,英特尔以63%的市场占比位居榜首。", "2020-02-27"),
+            vec!["Intel 63 - GPU Global 2019 Shipments"]
+        );
+        // Across paragraphs, and a forecast in between sets no market or year.
+        assert_eq!(
+            brief("2023年中国AI芯片市场规模达到1200亿元。\n\nIDC预计,2028年全球GPU市场规模将达到2000亿美元。\n\n其中,华为的份额约为20%。", "2024-03"),
+            vec!["Huawei 20 About AI芯片 China 2023 -"]
+        );
+        // A frame lapses: eight lines later it gives nothing.
+        let far = format!("2023年中国AI芯片市场规模达到1200亿元。{}华为的份额约为20%。", "\n".repeat(12));
+        assert_eq!(brief(&far, "2024-03"), vec!["Huawei 20 About - - - -"]);
+    }
+
+    #[test]
+    fn both_ends_of_a_move_with_their_years() {
+        assert_eq!(
+            brief("英伟达在华市占率由三年前的九成大跌至约四成。", "2025-06"),
+            vec!["NVIDIA 90 - - China 2022 -", "NVIDIA 40 About - China 2025 -"]
+        );
+        assert_eq!(
+            brief("AMD在数据中心GPU市场的份额从2023年的10%提升至2024年的15%。", "2025-01"),
+            vec!["AMD 10 - 数据中心GPU - 2023 -", "AMD 15 - 数据中心GPU - 2024 -"]
+        );
+        assert_eq!(
+            brief("英伟达在中国的AI芯片市场份额,已从四年前的95%暴跌至50%。", "2025-05"),
+            vec!["NVIDIA 95 - AI芯片 China 2021 -", "NVIDIA 50 - AI芯片 China 2025 -"]
+        );
+        assert!(brief("GPU的利用率从30%提升至60%。", "2025-01").is_empty());
+        assert!(brief("英伟达的净利率从26%升至55%。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_company_revenue() {
+        assert_eq!(
+            brief("英伟达来自中国大陆的营收占其总营收的17%。", "2025-01"),
+            vec!["中国大陆 17 - 英伟达营收 - - Revenue"]
+        );
+        assert_eq!(
+            brief("2024年度,英伟达来自中国市场的营收为171亿美元,同比增长66%,占总营收的13%。", "2025-03"),
+            vec!["中国市场 13 - 英伟达营收 - 2024 Revenue"]
+        );
+        assert_eq!(
+            brief("据悉,中国市场占到NVIDIA数据中心收入的大约20%。", "2023-06"),
+            vec!["中国市场 20 About 英伟达数据中心营收 - - Revenue"]
+        );
+        assert!(brief("英伟达的研发投入占营收的比例约为20%。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn subjects_are_noun_phrases() {
+        assert_eq!(
+            brief("在中国加速卡市场,国产芯片目前已占据约三成份额。", "2025-01"),
+            vec!["国产芯片 30 About 加速卡 China 2025 -"]
+        );
+        assert_eq!(
+            brief("而ASIC、FPGA等非GPU加速服务器增速很快,占比超过30%。", "2025-01")[0].split(' ').next(),
+            Some("非GPU加速服务器")
+        );
+        assert_eq!(
+            brief("至于8卡服务器,仍是用户的首选,占有六成以上的市场份额。", "2025-01"),
+            vec!["8卡服务器 60 Over - - - -"]
+        );
+        assert_eq!(
+            brief("从厂商层面来看,浪潮、华为和曙光仍旧牢居前三,占有74%以上的市场份额。", "2021-04"),
+            vec!["浪潮、华为和曙光 74 Over - - - -"]
+        );
+        assert_eq!(
+            brief("按行业划分,金融是最大的采购行业,占有近40%的市场份额;其次是电信和政府,分别占有20%和15%的市场份额。", "2025-01"),
+            vec!["金融 40 About - - - -", "电信 20 - - - - -", "政府 15 - - - - -"]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_clause_before_is_cut_at_its_verb() {
+        assert_eq!(
+            brief("就服务器配置而言,可装8片加速卡的机型成为主流,占有40%以上的市场份额。", "2021-04")[0].split(' ').next(),
+            Some("可装8片加速卡的机型")
+        );
+        assert_eq!(brief("液冷机型逐渐成为主流,占比已达到三成。", "2025-01")[0].split(' ').next(), Some("液冷机型"));
+    }
+
+    #[test]
+    fn shares_told_after_a_share_word_or_a_share_before() {
+        assert_eq!(brief("就出货量份额而言,AMD保持在25%左右。", "2025-01"), vec!["AMD 25 About - - - Shipments"]);
+        assert_eq!(brief("从市场份额来看,Intel维持在62%,单季小幅减少0.1个百分点。", "2022-04"), vec!["Intel 62 - - - - -"]);
+        assert_eq!(
+            brief("2024年第二季度,英特尔在全球GPU市场的份额为64%。\nAMD增加1个百分点达到16%,英伟达相应降到20%。", "2024-09"),
+            vec!["Intel 64 - GPU Global 2024 -", "AMD 16 - GPU Global 2024 -", "NVIDIA 20 - GPU Global 2024 -"]
+        );
+        // Not after a share: growth of a company.
+        assert_eq!(brief("英伟达在独立显卡市场的份额为80%。\nAMD营收同比增长10%。", "2024-09").len(), 1);
+        assert!(brief("受此影响,英伟达在华营收占比预计下降,公司股价下跌3%。", "2024-09").is_empty());
+    }
+
+    #[test]
+    fn pronouns_each_and_a_business_part_of_revenue() {
+        assert_eq!(
+            brief("AMD表示,该公司在数据中心GPU市场的份额约为10%。", "2025-01"),
+            vec!["AMD 10 About 数据中心GPU - - -"]
+        );
+        assert_eq!(
+            brief("英伟达CEO黄仁勋表示,公司在中国的市场份额已从此前的95%降至如今的0%。", "2025-10"),
+            vec!["NVIDIA 95 - - China - -", "NVIDIA 0 - - China 2025 -"]
+        );
+        assert_eq!(
+            brief("摩尔线程和壁仞科技在国内GPU市场各占约2%。", "2025-01"),
+            vec!["Moore Threads 2 About GPU China - -", "Biren 2 About GPU China - -"]
+        );
+        assert_eq!(
+            brief("寒武纪2024年营收11.7亿元,同比增长65.56%,其中云端产品线收入占比超过99%。", "2025-04"),
+            vec!["云端产品线 99 Over 寒武纪营收 - 2024 Revenue"]
+        );
+        assert_eq!(brief("英伟达数据中心业务收入占比已超过85%。", "2025-04"), vec!["数据中心业务 85 Over 英伟达营收 - - Revenue"]);
+        assert!(brief("英伟达数据中心业务收入同比增长112%。", "2025-04").is_empty());
+    }
+
+    #[test]
+    fn passive_holders_chip_holders_and_settings() {
+        assert_eq!(
+            brief("全球约90%的AI训练芯片市场份额被英伟达占据。", "2025-01"),
+            vec!["NVIDIA 90 About AI训练芯片 Global - -"]
+        );
+        assert_eq!(
+            brief("H20在中国AI芯片市场的市占率一度超过50%。", "2025-01"),
+            vec!["H20 50 Over AI芯片 China - -"]
+        );
+        assert_eq!(
+            brief("2025年上半年,中国加速卡市场中国产品牌份额已提升至35%。", "2025-08"),
+            vec!["国产品牌 35 - 加速卡 China 2025 -"]
+        );
+        assert_eq!(brief("从市场份额来看,英伟达仍以80%位居第一。", "2025-08"), vec!["NVIDIA 80 - - - - -"]);
+    }
+
+    #[test]
+    fn denied_reports_give_nothing() {
+        assert!(brief("有报道称英伟达将拿下30%的订单,但公司已否认这一传闻。", "2025-01").is_empty());
+        assert!(brief("AMD辟谣称其拿下了40%的AI芯片订单一说不实。", "2025-01").is_empty());
     }
 
     #[test]
