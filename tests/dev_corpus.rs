@@ -1,8 +1,10 @@
 //! The development corpus (`tests/data/dev/`: 40 excerpts of real articles
 //! from other outlets and years than the seeds, both scripts, some in GB18030
 //! and Big5, with their gold), scored by the library `chipscan eval` uses.
-//! The floors are what the extractor reached when they were set, a little
-//! below: a change that reads unseen articles worse fails here.
+//! The floors are what the extractor reached when they were set (all 40:
+//! price 0.960, share 0.918, chip 0.989, export_control 0.817, dates 0.960,
+//! fields 0.955), a little below: a change that reads these articles worse
+//! fails here. The target is 0.90 for every kind.
 
 use std::path::{Path, PathBuf};
 
@@ -15,12 +17,12 @@ use chipscan::pipeline::{DocResult, Pipeline};
 /// Per-kind F1 floors: price, share, chip, export_control.
 const F1_FLOORS: [(Kind, f64); 4] =
     [(Kind::Price, PRICE_F1), (Kind::Share, SHARE_F1), (Kind::Chip, CHIP_F1), (Kind::ExportControl, EXPORT_F1)];
-const PRICE_F1: f64 = 0.85;
-const SHARE_F1: f64 = 0.80;
-const CHIP_F1: f64 = 0.95;
-const EXPORT_F1: f64 = 0.45;
-const DATE_ACCURACY: f64 = 0.80;
-const FIELD_ACCURACY: f64 = 0.65;
+const PRICE_F1: f64 = 0.93;
+const SHARE_F1: f64 = 0.89;
+const CHIP_F1: f64 = 0.97;
+const EXPORT_F1: f64 = 0.79;
+const DATE_ACCURACY: f64 = 0.93;
+const FIELD_ACCURACY: f64 = 0.93;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
