@@ -159,6 +159,8 @@ const NEGATIONS: &[&str] = &["没有", "未", "不", "无法", "难以", "不能
 const NOT_EVENT: &[&str] = &[
     "一旦", "如果", "假如", "倘若", "若是", "万一", "希望", "呼吁", "评估", "认为", "担心", "是否", "能否", "游说", "反对",
     "不受", "规避", "回应", "否认", "传闻", "辟谣", "谣言", "风险",
+    // What does not exist yet is no event (尚无新的限制措施, 暂无禁令).
+    "尚无", "暂无", "并无", "尚未有",
     // A run of measures told as a trend, not one event: 数轮禁令, 层层加码.
     "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
 ];
@@ -1363,5 +1365,18 @@ mod tests {
         }
         let b = brief("H100的性能又在A100之上,而根据2022年的禁令,两者均不能出口到中国。", "2023-10");
         assert_eq!(b, vec!["ban [H100,A100] - 2022"]);
+    }
+
+    #[test]
+    fn measures_said_not_to_exist_are_no_events() {
+        for text in [
+            "分析师认为,出口管制可能长期存在,但目前尚无新的限制措施。",
+            "目前美方暂无禁止H20出口的计划。",
+            "商务部并无将A800列入禁售名单的安排。",
+        ] {
+            assert!(brief(text, "2024-03").is_empty(), "{text}");
+        }
+        // A measure that exists still counts.
+        assert!(!brief("美国商务部已禁止向中国出口H20。", "2025-04").is_empty());
     }
 }
