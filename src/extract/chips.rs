@@ -52,6 +52,9 @@ pub struct ChipMatcher {
     latin: HashMap<String, usize>,
     /// Context-only names by compact key.
     bare: HashMap<String, usize>,
+    /// Whether every Latin context-only name holds a digit (4090, L2, T4):
+    /// then a word without one need not be looked up among them.
+    bare_need_digit: bool,
     /// Longest Latin name in words.
     max_words: usize,
 }
@@ -109,7 +112,8 @@ impl ChipMatcher {
             .ascii_case_insensitive(true)
             .build(&han_patterns)
             .expect("chip names build an automaton");
-        ChipMatcher { han, han_chip, han_bare, latin, bare, max_words }
+        let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
+        ChipMatcher { han, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -266,7 +270,9 @@ impl ChipMatcher {
                 let model = model_like(token);
                 // A context-only name in a list with known chips is a chip
                 // (分别为H20、L20和L2). Bare names are short.
-                if !model && token.len() > 8 {
+                if !model
+                    && (token.len() > 8 || (self.bare_need_digit && !token.bytes().any(|b| b.is_ascii_digit())))
+                {
                     continue;
                 }
                 key.clear();
