@@ -168,8 +168,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
 
 /// Each line (index 0 = line 1) that is outside the article body, with why.
 pub fn boilerplate_reasons(text: &str) -> Vec<Option<Reason>> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    let (lines, starts) = super::text::lines_with_starts(text);
     let legal_words = legal_word_lines(text, &starts);
     // Lines with 不构成, from one scan of the whole text: most lines have none.
     let bu_gou_cheng = lines_at(&starts, memchr::memmem::find_iter(text.as_bytes(), "不构成"));

@@ -552,8 +552,7 @@ pub fn read_tables(
     doc: &str,
 ) -> Vec<Price> {
     const LOOK_BACK: usize = 80;
-    let lines: Vec<&str> = text.split('\n').collect();
-    let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    let (lines, starts) = super::text::lines_with_starts(text);
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         // A row starts with its amounts or a short label: look no further

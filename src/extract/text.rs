@@ -192,6 +192,13 @@ pub fn clause_of(clauses: &[Range<usize>], offset: usize) -> usize {
         .unwrap_or(clauses.len().saturating_sub(1))
 }
 
+/// The lines of `text` (split at `\n`) and the byte offset each starts at.
+pub fn lines_with_starts(text: &str) -> (Vec<&str>, Vec<usize>) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    (lines, starts)
+}
+
 /// The `n` characters of `s` before byte `at`.
 pub fn chars_before(s: &str, at: usize, n: usize) -> &str {
     let at = s.floor_char_boundary(at.min(s.len()));
