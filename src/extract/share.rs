@@ -17,13 +17,13 @@ use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
 
 /// Words that name a share of a market outright.
-const SHARE_WORDS: &[&str] = &["市占率", "市场占有率", "市场份额", "占有率", "份额", "占比", "国产化比重", "国产化率", "比重"];
+const SHARE_WORDS: &[&str] = &["市占率", "市占", "市场占有率", "市场份额", "占有率", "份额", "占比", "国产化比重", "国产化率", "比重"];
 
 /// Verbs of holding a part.
 const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
 
 /// Other verbs of taking a part of a market (拿下了80%的市场).
-const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "斩获", "囊括", "掌控", "把持"];
+const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "斩获", "囊括", "掌控", "把持"];
 
 /// Wholes that are a market or what is bought and sold in one.
 const MARKET_WHOLES: &[&str] = &[
@@ -360,6 +360,8 @@ const SUBJECT_ENDS: &[&str] = &[
     "仍旧", "仍然", "依旧", "依然", "目前", "已经", "增速", "成为", "牢居", "位居", "一直", "始终", "仍", "已", "也",
     "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少", "逐渐", "逐步", "正在",
     "开始", "不断", "持续", "迅速", "快速",
+    // Qualifiers of the amount: 中国约占英伟达营收的17%.
+    "大约", "约", "仅", "只", "合计", "共计", "总计",
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 
@@ -946,6 +948,11 @@ fn segment_of_revenue(phrase: &str) -> Option<String> {
     let t = phrase.trim().trim_start_matches('的');
     let seg = ["收入", "营收", "销售额"].iter().find_map(|w| t.strip_suffix(w))?.trim_end_matches('的');
     let n = seg.chars().count();
+    // 在晶圆代工市场的营收份额: the revenue a company makes in a market is its
+    // share of that market by revenue, not a business's part of its revenue.
+    if seg.starts_with('在') || seg.ends_with("市场") || seg.ends_with("领域") {
+        return None;
+    }
     ((2..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit())).then(|| seg.to_string())
 }
 
