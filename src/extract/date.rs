@@ -191,10 +191,16 @@ fn year_tail(text: &str, after_year: usize, year: i32) -> (YearPart, usize) {
 
 /// 第三季度, 三季度, 3季度, Q3 at `p`: the end.
 fn quarter_at(text: &str, p: usize) -> Option<usize> {
-    let q = eat(text, p, "第").unwrap_or(p);
+    let di = eat(text, p, "第");
+    let q = di.unwrap_or(p);
     if let Some((c, n)) = char_at(text, q) {
         let ok = matches!(c, '一' | '二' | '三' | '四' | '1' | '2' | '3' | '4');
         if ok && let Some(end) = eat(text, n, "季度") {
+            return Some(end);
+        }
+        // 第三季, 第4季: Taiwan and Hong Kong write the quarter without 度
+        // (only after 第: 三季 alone may be three seasons).
+        if ok && di.is_some() && let Some(end) = eat(text, n, "季") {
             return Some(end);
         }
     }
@@ -1008,6 +1014,14 @@ mod tests {
         assert_eq!(
             f("第三季度", Some("2024-05")),
             vec![e("第三季度", "2024", 'R')]
+        );
+        assert_eq!(
+            f("辉达第三季营收", Some("2024-05")),
+            vec![e("第三季", "2024", 'R')]
+        );
+        assert_eq!(
+            f("2023年第4季出货", None),
+            vec![e("2023年第4季", "2023", 'A')]
         );
         assert_eq!(f("一季度", None), vec![e("一季度", "-", 'R')]);
     }

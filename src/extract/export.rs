@@ -256,6 +256,18 @@ struct Event {
     date: Option<PartialDate>,
     /// The authority the cue tells, if it tells one (China's measures).
     authority: Option<&'static str>,
+    /// Whether the date is stated in the sentence (a date mention), not
+    /// taken from the paragraph's dateline or the publication.
+    stated: bool,
+}
+
+/// An event as a sentence tells it, before the document's tellings are merged.
+pub struct Told {
+    pub event: ExportControl,
+    /// Its date is stated in its sentence, not taken from the dateline or the
+    /// publication date: a retelling with only such a date may be an event
+    /// told with its date elsewhere in the document.
+    pub date_stated: bool,
 }
 
 /// A clause's event: its action, where its cue is, and the authority the
@@ -719,7 +731,7 @@ fn trigger_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<bool> {
     out
 }
 
-pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<ExportControl> {
+pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Told> {
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
@@ -875,7 +887,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let authority = cue_authority
             .or_else(|| authority_of(&s.text[clause.start..cue.end]))
             .or_else(|| authority_of(&s.text[..clause.start]));
-        events.push(Event { action, clause: ci, chips, entities, date: None, authority });
+        events.push(Event { action, clause: ci, chips, entities, date: None, authority, stated: false });
     }
     if events.is_empty() {
         return Vec::new();
@@ -893,14 +905,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let own = dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
         let free = |d: &&&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
         let told_before = ["后", "之后", "以后"].iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
-        let date = own
+        let stated = own
             .or_else(|| dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
             // of the rule it answered.
             .or_else(|| dates.iter().rev().find(|d| d.end <= clause.start))
             .or_else(|| if told_before { None } else { dates.iter().filter(free).find(|d| d.start >= clause.end) })
-            .and_then(|d| d.date)
-            .or_else(|| state.para_date(s));
+            .and_then(|d| d.date);
+        e.stated = stated.is_some();
+        let date = stated.or_else(|| state.para_date(s));
         // News of a ban, rule or plan with no date and no word of the past
         // happens when the article is written; so does a China version told
         // as under way (正为中国市场开发, 正着手准备).
@@ -940,6 +953,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                     }
                 }
                 m.date = more_precise(m.date, e.date);
+                m.stated |= e.stated;
             }
             None => merged.push(e),
         }
@@ -956,7 +970,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 Action::Ban | Action::Restriction | Action::EntityList | Action::Proposal => effective(s, e.date),
                 _ => None,
             };
-            ExportControl {
+            let event = ExportControl {
                 doc: doc.to_string(),
                 line: s.line,
                 evidence: s.text.to_string(),
@@ -966,7 +980,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 authority,
                 date: e.date,
                 effective,
-            }
+            };
+            Told { event, date_stated: e.stated }
         })
         .collect()
 }
@@ -993,45 +1008,57 @@ fn chips_compatible(a: &[String], b: &[String]) -> bool {
 
 /// Merges events a document tells more than once: events of the same action
 /// with chips in common (or none named) and agreeing dates are one, and an
-/// event told without a date is the dated one it matches. The record keeps the
-/// telling with the most precise date.
-pub fn merge(events: Vec<ExportControl>) -> Vec<ExportControl> {
+/// event told without a date of its own (none, or only the dateline's or the
+/// publication's) is the dated one it matches. The record keeps the telling
+/// with the most precise stated date.
+pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
     let mut out: Vec<ExportControl> = Vec::new();
-    // First the dated events, so undated ones can find them.
+    let stated: Vec<bool> = told.iter().map(|t| t.date_stated).collect();
+    let events: Vec<ExportControl> = told.into_iter().map(|t| t.event).collect();
+    // First the events with a stated date, then those dated by the dateline
+    // or publication, then the undated, so later ones can find earlier ones.
     let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| events[i].date.is_none());
-    let mut slots: Vec<Option<ExportControl>> = vec![None; events.len()];
+    order.sort_by_key(|&i| (events[i].date.is_none(), !stated[i]));
+    let mut slots: Vec<Option<(ExportControl, bool)>> = vec![None; events.len()];
     for i in order {
         let e = &events[i];
-        let same = slots.iter_mut().flatten().find(|m| {
+        // Dated only by the dateline or publication, on or after a stated
+        // date: a retelling (新规全文解读 under a rule dated 10月7日).
+        let retold = |m: &ExportControl, m_stated: bool| {
+            !stated[i] && m_stated && e.action != Action::Variant && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b)
+        };
+        let same = slots.iter_mut().flatten().find(|(m, m_stated)| {
             m.action == e.action
                 && chips_compatible(&m.chips, &e.chips)
                 && (dates_agree(m.date, e.date) && e.date.is_some()
+                    || retold(m, *m_stated)
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
                 && (m.action != Action::EntityList || m.entities == e.entities || e.entities.is_empty())
         });
         match same {
-            Some(m) => {
+            Some((m, m_stated)) => {
                 for c in &e.chips {
                     if !m.chips.contains(c) {
                         m.chips.push(c.clone());
                     }
                 }
-                // Keep the telling with the most precise date.
-                if more_precise(m.date, e.date) != m.date || (m.date == e.date && e.line < m.line) {
+                // Keep the telling with the most precise stated date.
+                let e_date = if stated[i] || !*m_stated { e.date } else { None };
+                if more_precise(m.date, e_date) != m.date || (m.date == e.date && e.line < m.line) {
                     m.line = e.line;
                     m.evidence = e.evidence.clone();
                 }
-                m.date = more_precise(m.date, e.date);
+                m.date = more_precise(m.date, e_date);
+                *m_stated |= stated[i];
                 m.effective = m.effective.or(e.effective);
                 m.authority = m.authority.clone().or(e.authority.clone());
             }
-            None => slots[i] = Some(e.clone()),
+            None => slots[i] = Some((e.clone(), stated[i])),
         }
     }
-    out.extend(slots.into_iter().flatten());
+    out.extend(slots.into_iter().flatten().map(|(e, _)| e));
     out
 }
 

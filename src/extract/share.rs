@@ -317,7 +317,13 @@ fn clause_start(text: &str, at: usize) -> usize {
 /// by 市场, 出货, ... (AI芯片市场, 服务器出货), a form that holds 市场 itself
 /// (推理市场), or the topic that opens the sentence (独立显卡较上季增长3.0%).
 fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
-    let after = text[r.end..].trim_start_matches([' ', '的']);
+    let mut after = text[r.end..].trim_start_matches([' ', '的']);
+    // 独立绘图卡(AIB)出货量: an abbreviation in brackets stands between.
+    if let Some(rest) = after.strip_prefix(['(', '(']) {
+        if let Some(close) = rest.find([')', ')']).filter(|&i| rest[..i].chars().count() <= 12) {
+            after = rest[close..].trim_start_matches([')', ')']).trim_start_matches([' ', '的']);
+        }
+    }
     text[r.clone()].ends_with("市场") || MARKET_AFTER.iter().any(|w| after.starts_with(w)) || r.start == 0
 }
 
@@ -850,16 +856,23 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             }
             _ => true,
         };
+        // 第三季, 一季度, 4月 written without a year: in the year the shares
+        // around it are about, when one is set, else publication's.
+        let frame_year = fresh(&frame.year, s.line);
+        let year_of = |d: &super::date::DateMention| {
+            let yearless = d.kind == super::date::DateKind::Relative && !s.text[d.start..d.end].contains('年');
+            if yearless { frame_year.or(d.date.map(|x| x.year)) } else { d.date.map(|x| x.year) }
+        };
         let year = if move_start {
             // 从2018年的26%: the date of this end; 从四年前的95%: years before publication.
             let from = move_from(s.text, clause.start, p.start);
-            s.dates
-                .iter()
-                .rev()
-                .find(|d| d.start >= from && d.end <= p.start)
-                .and_then(|d| d.date)
-                .map(|d| d.year)
+            let dated = s.dates.iter().rev().find(|d| d.start >= from && d.end <= p.start);
+            dated
+                .and_then(year_of)
                 .or_else(|| years_ago(&s.text[from..p.start], state.published.map(|d| d.year)))
+                // 从第三季的17%: a quarter or month with no year is in the
+                // year the text is about.
+                .or_else(|| dated.and_then(|_| state.para_date(s).map(|d| d.year).or_else(|| fresh(&frame.year, s.line))))
         } else if move_end {
             // 降至目前的50%: the date of this end; else the sentence's date before
             // the move, else publication when the move starts at a date.
@@ -872,9 +885,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .rev()
                 .find(|d| d.start >= q.end && d.end <= p.start)
                 .or_else(|| s.dates.iter().rev().find(|d| d.end <= from))
-                .and_then(|d| d.date)
-                .map(|d| d.year)
-                .or_else(|| start_dated.then_some(state.published.map(|d| d.year)).flatten())
+                .and_then(year_of)
+                .or_else(|| start_dated.then(|| frame_year.or(state.published.map(|d| d.year))).flatten())
                 .or_else(|| state.para_date(s).map(|d| d.year))
                 .or_else(|| fresh(&frame.year, s.line))
         } else {
