@@ -23,7 +23,7 @@ const SHARE_WORDS: &[&str] = &["市占率", "市占", "市场占有率", "市场
 const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
 
 /// Other verbs of taking a part of a market (拿下了80%的市场).
-const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "斩获", "囊括", "掌控", "把持"];
+const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "斩获", "囊括", "掌控", "把持", "贡献了", "贡献"];
 
 /// Wholes that are a market or what is bought and sold in one.
 const MARKET_WHOLES: &[&str] = &[
@@ -540,7 +540,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .find("的市场")
             .or_else(|| after_p.find("市场份额"))
             .or_else(|| after_p.find("市场").filter(|&i| after_p[..i].starts_with('的') && after_p[..i].chars().count() <= 14))
-            .map(|i| &after_p[..i]);
+            .map(|i| &after_p[..i])
+            // 贡献英伟达约13%的营收: a company's revenue named right after.
+            .or_else(|| {
+                let w = REVENUE.iter().find(|w| after_p.strip_prefix('的').is_some_and(|r| r.starts_with(*w)))?;
+                Some(&after_p[..'的'.len_utf8() + w.len()])
+            });
         let whole = match hold {
             Some((hi, w)) => {
                 let from = clause.start + hi + w.len();
@@ -612,9 +617,27 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             let at = p.end + i + '被'.len_utf8();
             s.vendors().iter().find(|v| v.range.start == at).map(|v| ex.catalog.vendors[v.vendor].id.clone())
         });
+        // 中国市场贡献了英伟达约13%的营收, 中国市场为英伟达贡献了……: the
+        // company whose revenue it is stands after the verb or after 为/给.
+        let contributed = hold.filter(|(_, w)| w.starts_with("贡献")).and_then(|(hi, w)| {
+            let verb = clause.start + hi;
+            let after_verb = verb + w.len();
+            s.vendors().iter().find(|v| {
+                (v.range.start >= after_verb && v.range.start <= after_verb + 3 && v.range.end <= p.start)
+                    || (v.range.end <= verb && ["为", "给"].iter().any(|x| s.text[..v.range.start].ends_with(x)))
+            })
+        });
         let subject: Option<String> = if let Some(holder) = passive {
             market = market_term(&s.text[clause.start..p.end + s.text[p.end..clause.end].find('被').unwrap_or(0)]);
             Some(holder)
+        } else if let Some(owner) = contributed {
+            let verb = clause.start + hold.map_or(0, |(hi, _)| hi);
+            let head_end = if owner.range.end <= verb { owner.range.start - "为".len() } else { verb };
+            market = Some(format!("{}营收", vendor_zh(ex, owner.vendor)));
+            company_revenue = true;
+            metric = Some(Metric::Revenue);
+            let own = subject_phrase(&clean_phrase(s, clause.start..head_end));
+            (!own.is_empty()).then_some(own)
         } else if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
             let from = p.end + ui + u.len();
@@ -1092,10 +1115,20 @@ pub fn market_term(text: &str) -> Option<String> {
     let hits = market_hits(text);
     // AI服务器用GPU: what is used, after the last 用, is the head.
     let head_from = text.rfind('用').filter(|&u| hits.iter().any(|(r, _)| r.start > u)).unwrap_or(0);
-    hits.into_iter()
-        .filter(|(r, _)| r.start >= head_from)
-        .max_by_key(|(r, _)| (text[r.clone()].chars().count(), r.start))
-        .map(|(_, t)| t.to_string())
+    let (mut r, term) = hits.iter().filter(|(r, _)| r.start >= head_from).max_by_key(|(r, _)| (text[r.clone()].chars().count(), r.start))?.clone();
+    // Terms written one after the other make one compound, named by both
+    // (资料中心AI加速器 → 数据中心AI加速器, 服务器CPU, x86服务器处理器 → 服务器处理器).
+    let mut name = term.to_string();
+    while let Some((l, t)) = hits
+        .iter()
+        .filter(|(l, _)| l.end == r.start || l.end < r.start && text[l.end..r.start].trim().is_empty())
+        .filter(|(l, _)| l.start >= head_from)
+        .max_by_key(|(l, _)| l.len())
+    {
+        name = format!("{t}{name}");
+        r = l.start..r.end;
+    }
+    Some(name)
 }
 
 /// The market a sentence names before byte `at` (2024年中国加速卡市场中,……;
