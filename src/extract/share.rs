@@ -368,6 +368,9 @@ const SUBJECT_ENDS: &[&str] = &[
     "开始", "不断", "持续", "迅速", "快速",
     // Qualifiers of the amount: 中国约占英伟达营收的17%.
     "大约", "约", "仅", "只", "合计", "共计", "总计",
+    // Verbs of holding and what is counted: GPU卡占据最大的市场份额;
+    // 国产AI芯片的出货量接近20万张.
+    "占据", "占有", "占到", "达到", "的出货量", "出货量", "的销量",
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 
@@ -504,7 +507,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let earlier_word = share_word.is_none()
             && SHARE_WORDS_W.last_end(&s.text[..clause.start]).is_some_and(|e| {
                 !percents.iter().any(|q| q.start >= e && q.end <= clause.start)
-                    && (move_start || move_end || short_link(s, clause.start, p.start))
+                    && (move_start || move_end || short_link(s, clause.start, p.start) || bare_link(s, ci, p.start))
             });
         // AMD增加0.7个百分点达到19%: a company's new level, right after shares.
         let level_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
@@ -1032,6 +1035,14 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
     rest.chars().count() <= 5 && (is_link(rest) || ["维持在", "保持在", "维持", "稳定在", "达到", "约为", "为"].iter().any(|w| rest.ends_with(w)))
 }
 
+/// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and
+/// the percentage, right after a clause with a share word.
+fn bare_link(s: &Sentence, ci: usize, to: usize) -> bool {
+    ci > 0
+        && SHARE_WORDS_W.any(s.clause_text(ci - 1))
+        && ["为", "是", "达", "达到", "约为", "约", "高达", "占"].contains(&s.text[s.clauses()[ci].start..to].trim())
+}
+
 /// 浪潮、华为和曙光: companies named one after another, as written.
 fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Option<String> {
     let ok = vendors.windows(2).all(|w| {
@@ -1146,7 +1157,9 @@ fn market_named_before(s: &Sentence, at: usize, subject: &str) -> Option<String>
         .filter(|(r, _)| r.end == last_start)
         .max_by_key(|(r, _)| r.len())
         .map(|(_, t)| t.to_string())
-        .filter(|t| t != subject && !subject.ends_with(t.as_str()) || named.len() > 1)
+        // A term inside the subject names the market only when another place
+        // names one too.
+        .filter(|t| t != subject && !subject.ends_with(t.as_str()) || named.iter().any(|(r, _)| r.end != last_start))
 }
 
 #[cfg(test)]
