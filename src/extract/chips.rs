@@ -265,7 +265,8 @@ impl ChipMatcher {
                     continue;
                 }
                 let next_to_known = || {
-                    prev.is_some_and(|k| joined(text, k.end, w.start)) || after.is_some_and(|k| joined(text, w.end, k.start))
+                    prev.is_some_and(|k| joined(text, past_form_factor(text, k.end), w.start))
+                        || after.is_some_and(|k| joined(text, past_form_factor(text, w.end), k.start))
                 };
                 let model = model_like(token);
                 // A context-only name in a list with known chips is a chip
@@ -347,6 +348,33 @@ pub fn joined(text: &str, a: usize, b: usize) -> bool {
         return false;
     }
     skip_joiner(text, a) == Some(b)
+}
+
+/// Form factors and memory sizes written after a model (L20 PCIe, H100 SXM5,
+/// H200 141GB): a list goes on after them (L20 PCIe 与 L2 PCIe).
+const FORM_FACTORS: &[&str] = &["PCIe", "PCIE", "SXM5", "SXM4", "SXM", "NVL", "OAM", "HGX", "NVLink"];
+
+/// The byte after a form factor or memory size at `at` (spaces before it
+/// skipped), else `at`.
+fn past_form_factor(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    let skipped = at + rest.len() - trimmed.len();
+    if let Some(f) = FORM_FACTORS.iter().find(|f| trimmed.starts_with(*f)) {
+        let end = skipped + f.len();
+        if !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return end;
+        }
+    }
+    // 80GB, 96 GB
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let t = trimmed[digits..].trim_start_matches(' ');
+        if t.starts_with("GB") && !t[2..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return at + rest.len() - t.len() + 2;
+        }
+    }
+    at
 }
 
 /// H00, B30A, X100: one to three capitals, two to four digits, up to two capitals.
@@ -581,6 +609,15 @@ mod tests {
         // A one-letter suffix stays with its model.
         assert_eq!(ids("RTX 4090D和MI300X"), vec!["RTX 4090D", "MI300X"]);
         assert_eq!(ids("H100NVL"), vec!["H100"]);
+    }
+
+    #[test]
+    fn a_list_goes_on_after_a_form_factor() {
+        assert_eq!(ids("分别为 HGX H20、L20 PCIe 与 L2 PCIe"), vec!["H20", "L20", "L2"]);
+        assert_eq!(ids("H20 SXM、L2和L20"), vec!["H20", "L2", "L20"]);
+        assert_eq!(ids("包括H20 96GB与L2"), vec!["H20", "L2"]);
+        // A form factor does not make a cache level a chip.
+        assert_eq!(ids("H100 SXM的L2缓存为50MB"), vec!["H100"]);
     }
 
     #[test]

@@ -222,6 +222,9 @@ fn make(year: i32, part: &YearPart) -> Option<PartialDate> {
     }
 }
 
+/// Words before a month or day that put it ahead of the text (将于11月16日).
+const FUTURE_BEFORE: &[&str] = &["将于", "将在", "最快", "最早", "最快于", "最早于", "预计于", "预计在", "计划于", "计划在", "定于", "拟于", "预定于", "预定", "将自", "将从"];
+
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
     match p.month {
@@ -538,8 +541,13 @@ fn month_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<Dat
         });
     }
     let (d, end) = month_tail(text, q);
+    // 将于11月16日公布, 最快11月16日: a day planned ahead is the next such
+    // day, not the last one before publication.
+    let head = text[..i].trim_end_matches(' ');
+    let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w));
     let date = published.and_then(|p| {
-        let year = latest_year(m, d, p);
+        let latest = latest_year(m, d, p);
+        let year = if ahead && latest < p.year { p.year } else { latest };
         match d {
             Some(d) => PartialDate::day(year, m, d),
             None => Some(PartialDate::month(year, m)),
@@ -1003,6 +1011,14 @@ mod tests {
         ] {
             assert_eq!(f(t, None), vec![e(t, "2023", 'A')], "{t}");
         }
+    }
+
+    #[test]
+    fn a_day_planned_ahead_is_after_publication() {
+        assert_eq!(f("最快将于 11 月 16 日对外公布", Some("2023-11-10")), vec![e("11 月 16 日", "2023-11-16", 'R')]);
+        assert_eq!(f("新规定于12月1日起实施", Some("2023-11-10")), vec![e("12月1日", "2023-12-01", 'R')]);
+        // Without a word of the future, the last such day before publication.
+        assert_eq!(f("英伟达11月16日公布", Some("2023-11-10")), vec![e("11月16日", "2022-11-16", 'R')]);
     }
 
     #[test]

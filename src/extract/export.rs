@@ -168,8 +168,14 @@ const NOT_EVENT: &[&str] = &[
 /// Words of a launch under way (正在开发, 正着手准备).
 const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正准备", "着手准备", "著手准备", "即将推出"];
 
-/// Words that put an event in the past (no date of its own means unknown).
-const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
+/// Verbs of telling: a date just before one is when something was told
+/// (辉达10月24日向美国证交会申报, 《金融时报》17日援引……报道), not when the
+/// measure was taken, when the sentence dates the measure too.
+const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露", "援引", "指出", "证实", "披露", "公告", "声明", "回应", "称"];
+
+/// Words that put an event before the time of writing (no date of its own
+/// then means unknown). 已 alone does not: 已通知, 已批准 is news of now.
+const PAST: &[&str] = &["此前", "之前", "曾", "早在", "去年", "以来", "当时", "先前", "早前"];
 
 
 static BUYER_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BUYER_CUES));
@@ -622,7 +628,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// Whether a date is one a measure is planned for, not when it was made
 /// (最快7月份便会, 预计于明年实施).
 fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
-    let head = chars_before(s.text, d.start, 3);
+    let head = chars_before(s.text, d.start, 4).trim_end_matches(' ');
     ["最快", "最早", "最迟", "预计", "将于", "计划于", "预计于", "最快于", "最早于"].iter().any(|w| head.ends_with(w))
 }
 
@@ -632,9 +638,14 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
         if let Some(i) = s.text.find(marker) {
             let head = &s.text[..i];
+            // 原本设有30天缓冲期, 但……提前自10月23日起生效: a period since replaced.
+            if ["原本", "原先", "原定", "原来"].iter().any(|w| chars_before(s.text, i, 12).contains(w))
+                && s.dates.iter().any(|d| is_effective_date(s, d))
+            {
+                continue;
+            }
             let digits: String = head
-                .trim_end_matches(['的', ' '])
-                .trim_end_matches('天')
+                .trim_end_matches(['的', ' ', '天', '日'])
                 .chars()
                 .rev()
                 .take_while(|c| c.is_ascii_digit())
@@ -656,9 +667,11 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
         .find(|d| is_effective_date(s, d) || is_planned_date(s, d))
         .and_then(|d| d.date)?;
     // 11月16日 read against the publish date may fall a year early: a rule
-    // takes effect after it is made.
+    // takes effect after it is made, or at most a few weeks before it is
+    // told (提前自10月23日起生效, told on 10月24日).
+    let serial = |d: PartialDate| d.year * 372 + d.month.map_or(0, |m| m as i32 - 1) * 31 + d.day.map_or(0, |x| x as i32);
     match date {
-        Some(made) if day < made => Some(PartialDate { year: day.year + 1, ..day }),
+        Some(made) if day < made && serial(made) - serial(day) > 62 => Some(PartialDate { year: day.year + 1, ..day }),
         _ => Some(day),
     }
 }
@@ -899,7 +912,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // rule takes effect on or is planned for (于4月4日生效, 最快7月份) is not
     // the date of the event.
     let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
-    let dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d)).collect();
+    let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d)).collect();
+    let told_on = |d: &super::date::DateMention| {
+        let after = super::text::chars_after(s.text, d.end, 14);
+        let after = &after[..after.find(super::text::is_clause_end).unwrap_or(after.len())];
+        REPORT_VERBS.iter().any(|w| after.contains(w)) && !ISSUE_VERBS.iter().any(|w| after.contains(w))
+    };
+    if dates.iter().any(|d| !told_on(d)) {
+        dates.retain(|d| !told_on(d));
+    }
     for e in &mut events {
         let clause = s.clauses()[e.clause].clone();
         let own = dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
@@ -914,15 +935,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .and_then(|d| d.date);
         e.stated = stated.is_some();
         let date = stated.or_else(|| state.para_date(s));
-        // News of a ban, rule or plan with no date and no word of the past
-        // happens when the article is written; so does a China version told
-        // as under way (正为中国市场开发, 正着手准备).
+        // News with no date and no word of an earlier time happens when the
+        // article is written (美方已通知, 已获准恢复销售); a China version is
+        // a launch of its own time, dated only when told as under way
+        // (正为中国市场开发, 正着手准备).
         e.date = date.or_else(|| {
-            let past = PAST_W.any(s.text);
-            let under_way = e.action == Action::Variant && contains_any(&s.text[clause.clone()], UNDER_WAY);
-            (matches!(e.action, Action::Ban | Action::Restriction | Action::Proposal) && !past || under_way)
-                .then_some(state.published)
-                .flatten()
+            let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], UNDER_WAY) } else { !PAST_W.any(s.text) };
+            now.then_some(state.published).flatten()
         });
     }
 
@@ -1133,7 +1152,7 @@ mod tests {
             "英伟达芯片价格暴涨的背后,离不开美国商务部工业与安全局(BIS)出台的AI芯片出口管制新规定。美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了把性能密度作为限制新标准的相关要求,并提供了30天缓冲期。",
             "2023-10",
         );
-        assert_eq!(b, vec!["restriction [] BIS 2023-10-17 eff 2023-11-16", "restriction [] BIS 2022-10"]);
+        assert_eq!(b, vec!["restriction [] BIS 2022-10", "restriction [] BIS 2023-10-17 eff 2023-11-16"]);
     }
 
     #[test]
@@ -1184,7 +1203,7 @@ mod tests {
         let b = brief("据路透社报道,英伟达正为中国市场开发一款基于Blackwell架构的新芯片B30A。", "2025-08-19");
         assert_eq!(b, vec!["variant [B30A] - 2025-08-19"]);
         let b = brief("AMD正在为中国客户设计一款降规版MI308芯片。", "2024-02-10");
-        assert_eq!(b, vec!["variant [MI308X] - 2024-02-10"]);
+        assert_eq!(b, vec!["variant [MI308] - 2024-02-10"]);
         let b = brief("英伟达去年推出了特供版H20。", "2025-02-10");
         assert_eq!(b, vec!["variant [H20] - 2024"]);
         let b = brief("英伟达于2022年8月31日披露,美国政府要求其向中国出口A100和H100芯片需获得许可证。", "2022-09-01");
@@ -1295,7 +1314,7 @@ mod tests {
     #[test]
     fn influence_and_conformity_frames_blank_only_the_rule_they_name() {
         assert_eq!(brief("A800受新规影响被禁售。", "2023-10"), vec!["ban [A800] - 2023-10"]);
-        assert_eq!(brief("在美国新规影响下,H20已无法向中国出口。", "2025-04"), vec!["ban [H20] US -"]);
+        assert_eq!(brief("在美国新规影响下,H20已无法向中国出口。", "2025-04"), vec!["ban [H20] US 2025-04"]);
         let b = brief("英伟达及时发布了符合禁令规定的定制版芯片A800。", "2023-10");
         assert_eq!(b, vec!["variant [A800] - -"]);
         for text in ["出口管制新规对英伟达营收的影响有限。", "这款芯片的设计目的在于符合美国出口限制。", "这两款处理器避开了美国的限制标准。"] {
@@ -1305,8 +1324,8 @@ mod tests {
 
     #[test]
     fn news_passed_on_is_no_proposal_and_a_rumour_denied_no_event() {
-        assert_eq!(brief("路透社传出消息,美国商务部已禁止向中国出口H20。", "2025-04"), vec!["ban [H20] US -"]);
-        assert_eq!(brief("英伟达已停止向中国交付H20。", "2025-04"), vec!["ban [H20] - -"]);
+        assert_eq!(brief("路透社传出消息,美国商务部已禁止向中国出口H20。", "2025-04"), vec!["ban [H20] US 2025-04"]);
+        assert_eq!(brief("英伟达已停止向中国交付H20。", "2025-04"), vec!["ban [H20] - 2025-04"]);
         assert_eq!(brief("H20在中国遭禁。", "2025-04"), vec!["ban [H20] - 2025-04"]);
         for text in ["英伟达否认了H20将被禁止出口的传闻。", "美国商务部表示,并未禁止A800对华出口。", "由于良率问题,英伟达暂停交付B200。"] {
             assert!(brief(text, "2025-04").is_empty(), "{text}: {:?}", brief(text, "2025-04"));
@@ -1318,11 +1337,11 @@ mod tests {
         let b = brief("美国商务部要求,英伟达向中国出售A800前必须先取得出口许可。", "2023-10");
         assert_eq!(b, vec!["restriction [A800] US 2023-10"]);
         let b = brief("AMD若想把MI308卖到中国,就得先向美国商务部申请出口许可证。", "2024-03");
-        assert_eq!(b, vec!["restriction [MI308X] US 2024-03"]);
+        assert_eq!(b, vec!["restriction [MI308] US 2024-03"]);
         let b = brief("8月8日,英伟达H20正式获得对华出口许可。", "2025-08-20");
         assert_eq!(b, vec!["relaxation [H20] - 2025-08-08"]);
         let b = brief("美国政府已承诺向英伟达发放许可证,H20可望恢复对中国销售。", "2025-07-15");
-        assert_eq!(b, vec!["relaxation [H20] US -"]);
+        assert_eq!(b, vec!["relaxation [H20] US 2025-07-15"]);
     }
 
     #[test]
@@ -1330,7 +1349,7 @@ mod tests {
         let b = brief("美国政府周二(1/13)正式批准辉达H200晶片出售给中国。", "2026-01-14");
         assert_eq!(b, vec!["relaxation [H200] US 2026-01-13"]);
         let b = brief("特朗普宣布,将允许英伟达向中国出口H200芯片。", "2025-12");
-        assert_eq!(b, vec!["relaxation [H200] US -"]);
+        assert_eq!(b, vec!["relaxation [H200] US 2025-12"]);
         let b = brief("美国政府不允许英伟达向中国出售H100。", "2023-05");
         assert_eq!(b, vec!["ban [H100] US 2023-05"]);
         assert!(brief("截至目前,美国商务部尚未批准英伟达向中国出口H20。", "2025-06").is_empty());
@@ -1339,11 +1358,11 @@ mod tests {
     #[test]
     fn chinas_measures_on_buying_have_authority_china() {
         let b = brief("据悉,中国当局已下令禁止进口英伟达H200芯片。", "2026-01-14");
-        assert_eq!(b, vec!["ban [H200] China -"]);
+        assert_eq!(b, vec!["ban [H200] China 2026-01-14"]);
         let b = brief("北京已通知国内大型科技企业,不得采购英伟达RTX Pro 6000D。", "2025-09");
-        assert_eq!(b, vec!["restriction [RTX Pro 6000D] China -"]);
+        assert_eq!(b, vec!["restriction [RTX Pro 6000D] China 2025-09"]);
         let b = brief("中国政府已敦促本土企业避免采用英伟达H20芯片。", "2025-08");
-        assert_eq!(b, vec!["restriction [H20] China -"]);
+        assert_eq!(b, vec!["restriction [H20] China 2025-08"]);
         assert!(brief("中国当局约谈了腾讯等企业,但并未下令这些公司停止采购H20。", "2025-09").is_empty());
         assert!(brief("企业应避开高峰时段采购GPU。", "2025-09").is_empty());
     }

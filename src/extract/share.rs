@@ -1246,7 +1246,7 @@ mod tests {
         );
         assert_eq!(
             brief("根据TrendForce统计,2024年辉达在AI伺服器用高阶GPU市场的市占率约达90%,超微(AMD)市占率约8%。", "2025-01"),
-            vec!["NVIDIA 90 About 高端GPU - 2024 -", "AMD 8 About 高端GPU - 2024 -"]
+            vec!["NVIDIA 90 About 高阶GPU - 2024 -", "AMD 8 About 高阶GPU - 2024 -"]
         );
     }
 
@@ -1313,7 +1313,11 @@ mod tests {
     fn markets_are_lexicon_terms_longest_and_head_last() {
         use super::market_term;
         assert_eq!(market_term("全球AI训练芯片").as_deref(), Some("AI训练芯片"));
-        assert_eq!(market_term("AI伺服器用高阶GPU").as_deref(), Some("高端GPU"));
+        assert_eq!(market_term("AI伺服器用高阶GPU").as_deref(), Some("高阶GPU"));
+        // The article's own word, and terms one after the other as one.
+        assert_eq!(market_term("全球AI加速器").as_deref(), Some("AI加速器"));
+        assert_eq!(market_term("x86服务器处理器").as_deref(), Some("服务器处理器"));
+        assert_eq!(market_term("资料中心AI加速器").as_deref(), Some("数据中心AI加速器"));
         assert_eq!(market_term("AI服务器用GPU").as_deref(), Some("GPU"));
         assert_eq!(market_term("国内云端训练晶片").as_deref(), Some("训练芯片"));
         assert_eq!(market_term("PCPOP首页").as_deref(), None);
