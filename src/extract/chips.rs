@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::text::{chars_after, chars_before, is_han};
+use super::text::{CharSet, chars_after, chars_before, is_han, utf8_at};
 use crate::catalog::{Catalog, id_key};
 
 /// A chip named in text.
@@ -44,6 +44,12 @@ const ITEM_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", 
 pub struct ChipMatcher {
     /// Names containing Han characters, matched exactly (ASCII case-insensitive).
     han: AhoCorasick,
+    /// The characters a Han name starts with (a letter in both cases; a
+    /// character past the BMP as 0, which [`utf8_at`] gives for all of
+    /// them), derived from the names: the names are looked for, anchored,
+    /// only where one of them stands, which costs less than running the
+    /// automaton over every byte of the text.
+    han_first: Box<CharSet>,
     han_chip: Vec<usize>,
     /// Per Han pattern: a context-only name (华山 is Moore Threads' chip only
     /// next to 芯片, GPU, ...).
@@ -110,10 +116,18 @@ impl ChipMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&han_patterns)
             .expect("chip names build an automaton");
+        let mut han_first = Box::new(CharSet::of(""));
+        for p in &han_patterns {
+            let Some(c) = p.chars().next() else { continue };
+            for c in [c, c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                han_first.insert(if (c as u32) < 0x10000 { c as u32 } else { 0 });
+            }
+        }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
-        ChipMatcher { han, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
+        ChipMatcher { han, han_first, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -132,7 +146,7 @@ impl ChipMatcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         // Names with Han characters first; they claim their span.
-        for m in self.han.find_iter(text) {
+        for m in self.han_matches(text) {
             let mut r = m.range();
             // A name ending in a model number must not run on into more of
             // one, but a stepping digit after its letter is the same chip
@@ -177,6 +191,28 @@ impl ChipMatcher {
         self.expand_lists(text, &mut out);
         self.find_unknown(text, &runs, &mut out);
         out.sort_by_key(|m| m.range.start);
+        out
+    }
+
+    /// The Han names in `text`, leftmost-longest and without overlaps, as
+    /// `self.han.find_iter(text)` gives them: at each character that may
+    /// start a name, in order, the longest name starting there.
+    fn han_matches(&self, text: &str) -> Vec<aho_corasick::Match> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let (u, len) = utf8_at(b, i);
+            if self.han_first.has(u) {
+                let input = aho_corasick::Input::new(text).range(i..).anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = self.han.find(input) {
+                    out.push(m);
+                    i = m.end();
+                    continue;
+                }
+            }
+            i += len;
+        }
         out
     }
 
