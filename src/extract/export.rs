@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::Words;
+use super::words::{Hits, WordLists, Words};
 
 use aho_corasick::AhoCorasick;
 
@@ -172,7 +172,6 @@ const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正�
 const PAST: &[&str] = &["已经", "已", "此前", "之前", "曾", "早在", "去年", "以来"];
 
 
-static BUYER_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BUYER_CUES));
 static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHIP_WORDS));
 static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PLAN_WORDS));
 static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONTROL_WORDS));
@@ -183,7 +182,6 @@ static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMING_WORD
 static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
 static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BOTH_WORDS));
 static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(STATE_WORDS));
-static RELAX_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_VERBS));
 static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIVE_WORDS));
 static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
 /// Every word that names a rule, for [`without_frames`].
@@ -192,24 +190,58 @@ static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[RULE_NOUNS,
 const BUY_NOT: &[&str] = &["不能买", "买不到", "无法购买", "无法买到", "不能购买"];
 /// The first words of the rules on buying, licences, allowed sales and
 /// lifted measures: a clause with none of them skips those rules.
-static GATE_W: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(&[BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat())
+fn gate_words() -> Vec<&'static str> {
+    [BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat()
+}
+/// Words of selling that may not happen (无法向中国出口).
+const SOLD: &[&str] = &["出口", "出售", "销售", "供货", "交付", "出货"];
+
+/// The lists [`action_of`] asks about each clause, by their place in
+/// [`CLAUSE_LISTS`].
+mod list {
+    pub const NOT_EVENT: usize = 0;
+    pub const GATE: usize = 1;
+    pub const BUYER_CUES: usize = 2;
+    pub const CHIP_WORDS: usize = 3;
+    pub const LICENCE_CUES: usize = 4;
+    pub const RELAX_CUES: usize = 5;
+    pub const RELAX_VERBS: usize = 6;
+    pub const BAN_CUES: usize = 7;
+    pub const SOLD: usize = 8;
+    pub const VARIANT_CUES: usize = 9;
+    pub const CHINA_MARKET_CUES: usize = 10;
+    pub const LAUNCH_VERBS: usize = 11;
+    pub const NEW_RULES: usize = 12;
+    pub const RULE_NOUNS: usize = 13;
+    pub const ISSUE_VERBS: usize = 14;
+}
+
+/// Every list [`action_of`] asks about a clause, found in one scan of it
+/// (a clause was scanned once per list), in the order of [`list`].
+static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    WordLists::new(&[
+        NOT_EVENT,
+        &gate_words(),
+        BUYER_CUES,
+        CHIP_WORDS,
+        LICENCE_CUES,
+        RELAX_CUES,
+        RELAX_VERBS,
+        BAN_CUES,
+        SOLD,
+        VARIANT_CUES,
+        CHINA_MARKET_CUES,
+        LAUNCH_VERBS,
+        NEW_RULES,
+        RULE_NOUNS,
+        ISSUE_VERBS,
+    ])
 });
-static SOLD_W: LazyLock<Words> = LazyLock::new(|| Words::new(&["出口", "出售", "销售", "供货", "交付", "出货"]));
 static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[CONFORM_WORDS, &["影响"]].concat()));
-static BAN_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BAN_CUES));
-static CHINA_MARKET_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHINA_MARKET_CUES));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
 static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
-static LAUNCH_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(LAUNCH_VERBS));
-static LICENCE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(LICENCE_CUES));
-static NEW_RULES_W: LazyLock<Words> = LazyLock::new(|| Words::new(NEW_RULES));
-static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_EVENT));
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
-static RELAX_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_CUES));
-static RULE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RULE_NOUNS));
-static VARIANT_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(VARIANT_CUES));
 
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'). Longer words first.
@@ -374,8 +406,8 @@ fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
 
 /// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
 /// denied (并未下令停止采购).
-fn buyer_cue(c: &str, sentence_head: &str) -> Option<(Action, Range<usize>)> {
-    let r = BUYER_CUES_W.find(c)?;
+fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range<usize>)> {
+    let r = hits.find(list::BUYER_CUES)?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励";
@@ -403,7 +435,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
-    if NOT_EVENT_W.any(c) {
+    let hits = CLAUSE_LISTS.scan(c);
+    if hits.any(list::NOT_EVENT) {
         return None;
     }
     // 就在H20恢复出口大陆的同时: a background told with another event.
@@ -419,14 +452,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     // China's measures on buying: about chips, by China unless the clause
     // names another actor before the cue.
     // One scan tells whether any of the rules below may apply.
-    let gated = GATE_W.any(c);
-    if let Some((action, r)) = gated.then(|| buyer_cue(c, &s.text[..base])).flatten() {
-        if sentence_has_chips || CHIP_WORDS_W.any(c) {
+    let gated = hits.any(list::GATE);
+    if let Some((action, r)) = gated.then(|| buyer_cue(c, &hits, &s.text[..base])).flatten() {
+        if sentence_has_chips || hits.any(list::CHIP_WORDS) {
             let named = authority_of(&c[..r.start]);
             return Some((action, at(r), Some(named.unwrap_or("China"))));
         }
     }
-    if let Some(r) = LICENCE_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::LICENCE_CUES) {
         if in_export_context() {
             return cue(Action::Restriction, r);
         }
@@ -436,7 +469,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(action, r);
         }
     }
-    if let Some(r) = RELAX_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
         let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
@@ -449,21 +482,21 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     }
     if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
-        if in_export_context() && (sentence_has_chips || CHIP_WORDS_W.any(c)) {
+        if in_export_context() && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
             return cue(action, r);
         }
     }
-    if let Some(r) = gated.then(|| RELAX_VERBS_W.find(c)).flatten() {
+    if let Some(r) = gated.then(|| hits.find(list::RELAX_VERBS)).flatten() {
         let rest = super::text::chars_after(c, r.end, 25);
         if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
             return cue(Action::Relaxation, r);
         }
     }
-    if let Some(r) = BAN_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::BAN_CUES) {
         return cue(Action::Ban, r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
-    for r in SOLD_W.find_iter(c) {
+    for r in hits.find_iter(list::SOLD) {
         let (i, sold) = (r.start, &c[r.clone()]);
         let before = chars_before(c, i, 8);
         // Delivering and shipping stop for many reasons: only a stop toward
@@ -488,20 +521,20 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Ban, i..i + "禁止".len());
         }
     }
-    if let Some(r) = VARIANT_CUES_W.find(c).or_else(|| CHINA_MARKET_CUES_W.find(c)) {
-        if LAUNCH_VERBS_W.any(c) {
+    if let Some(r) = hits.find(list::VARIANT_CUES).or_else(|| hits.find(list::CHINA_MARKET_CUES)) {
+        if hits.any(list::LAUNCH_VERBS) {
             return cue(Action::Variant, r);
         }
     }
     // 推出了H800版本: a version launched under export rules.
-    if sentence_has_chips && LAUNCH_VERBS_W.any(c) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
         let i = c.find("版本").unwrap_or(0);
         return cue(Action::Variant, i..i + "版本".len());
     }
     if !in_export_context() {
         return None;
     }
-    if let Some(r) = NEW_RULES_W.find(c) {
+    if let Some(r) = hits.find(list::NEW_RULES) {
         return cue(Action::Restriction, r);
     }
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
@@ -511,8 +544,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Restriction, r);
         }
     }
-    if let Some(r) = RULE_NOUNS_W.find(c) {
-        if ISSUE_VERBS_W.any(c) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
+    if let Some(r) = hits.find(list::RULE_NOUNS) {
+        if hits.any(list::ISSUE_VERBS) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
             return cue(Action::Restriction, r);
         }
     }
