@@ -50,6 +50,9 @@ pub struct ChipMatcher {
     /// only where one of them stands, which costs less than running the
     /// automaton over every byte of the text.
     han_first: Box<CharSet>,
+    /// The characters a Han name has second, the same way; `None` when a
+    /// name has only one character.
+    han_second: Option<Box<CharSet>>,
     han_chip: Vec<usize>,
     /// Per Han pattern: a context-only name (华山 is Moore Threads' chip only
     /// next to 芯片, GPU, ...).
@@ -120,14 +123,24 @@ impl ChipMatcher {
             .build(&han_patterns)
             .expect("chip names build an automaton");
         let mut han_first = Box::new(CharSet::of(""));
+        let mut han_second = Some(Box::new(CharSet::of("")));
         for p in &han_patterns {
-            let Some(c) = p.chars().next() else { continue };
+            let mut chars = p.chars();
+            let Some(c) = chars.next() else { continue };
             for c in [c, c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
                 han_first.insert(if (c as u32) < 0x10000 { c as u32 } else { 0 });
             }
+            match (chars.next(), han_second.as_mut()) {
+                (Some(c), Some(set)) => {
+                    for c in [c, c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                        set.insert(if (c as u32) < 0x10000 { c as u32 } else { 0 });
+                    }
+                }
+                _ => han_second = None,
+            }
         }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
-        ChipMatcher { han, han_first, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
+        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -196,14 +209,17 @@ impl ChipMatcher {
 
     /// The Han names in `text`, leftmost-longest and without overlaps, as
     /// `self.han.find_iter(text)` gives them: at each character that may
-    /// start a name, in order, the longest name starting there.
+    /// start a name (and is followed by one that may come second), in
+    /// order, the longest name starting there.
     fn han_matches(&self, text: &str) -> Vec<aho_corasick::Match> {
         let b = text.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while i < b.len() {
             let (u, len) = utf8_at(b, i);
-            if self.han_first.has(u) {
+            if self.han_first.has(u)
+                && self.han_second.as_ref().is_none_or(|set| i + len < b.len() && set.has(utf8_at(b, i + len).0))
+            {
                 let input = aho_corasick::Input::new(text).range(i..).anchored(aho_corasick::Anchored::Yes);
                 if let Some(m) = self.han.find(input) {
                     out.push(m);
