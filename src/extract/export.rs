@@ -214,6 +214,7 @@ mod list {
     pub const NEW_RULES: usize = 12;
     pub const RULE_NOUNS: usize = 13;
     pub const ISSUE_VERBS: usize = 14;
+    pub const FRAME: usize = 15;
 }
 
 /// Every list [`action_of`] asks about a clause, found in one scan of it
@@ -235,9 +236,14 @@ static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         NEW_RULES,
         RULE_NOUNS,
         ISSUE_VERBS,
+        &frame_words(),
     ])
 });
-static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[CONFORM_WORDS, &["影响"]].concat()));
+/// The words of a frame [`without_frames`] blanks out.
+fn frame_words() -> Vec<&'static str> {
+    [CONFORM_WORDS, &["影响"]].concat()
+}
+static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&frame_words()));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
 static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
@@ -430,12 +436,20 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range
 fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
-    let clause = without_frames(s.clause_text(ci));
+    // The clause is scanned as it is; only one with a frame is scanned again
+    // with its frames blanked out.
+    let mut hits = CLAUSE_LISTS.scan(s.clause_text(ci));
+    let clause = if hits.any(list::FRAME) {
+        let blanked = without_frames(s.clause_text(ci));
+        hits = CLAUSE_LISTS.scan(&blanked);
+        blanked
+    } else {
+        std::borrow::Cow::Borrowed(s.clause_text(ci))
+    };
     let c: &str = &clause;
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
-    let hits = CLAUSE_LISTS.scan(c);
     if hits.any(list::NOT_EVENT) {
         return None;
     }
