@@ -16,7 +16,6 @@ use std::sync::LazyLock;
 
 use super::words::{Hits, WordLists, Words};
 
-use aho_corasick::AhoCorasick;
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, signs};
@@ -215,10 +214,13 @@ mod list {
     pub const RULE_NOUNS: usize = 13;
     pub const ISSUE_VERBS: usize = 14;
     pub const FRAME: usize = 15;
+    pub const TRIGGERS: usize = 16;
 }
 
-/// Every list [`action_of`] asks about a clause, found in one scan of it
-/// (a clause was scanned once per list), in the order of [`list`].
+/// Every list [`action_of`] asks about a clause, and the trigger words
+/// ([`TRIGGER_LISTS`]), found in one scan of the sentence (it was scanned
+/// for the triggers, then each clause once per list), in the order of
+/// [`list`].
 static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
     WordLists::new(&[
         NOT_EVENT,
@@ -237,6 +239,7 @@ static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         RULE_NOUNS,
         ISSUE_VERBS,
         &frame_words(),
+        &TRIGGER_LISTS.concat(),
     ])
 });
 /// The words of a frame [`without_frames`] blanks out.
@@ -433,12 +436,12 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
-fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
+fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
     // The clause is scanned as it is; only one with a frame is scanned again
     // with its frames blanked out.
-    let mut hits = CLAUSE_LISTS.scan(s.clause_text(ci));
+    let mut hits = sentence_hits.within(s.clauses()[ci].clone());
     let clause = if hits.any(list::FRAME) {
         let blanked = without_frames(s.clause_text(ci));
         hits = CLAUSE_LISTS.scan(&blanked);
@@ -745,23 +748,15 @@ pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
     &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "销往", "售往", "卖给", "不能买", "买不到", "无法购买"],
 ];
 
-static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = TRIGGER_LISTS.concat();
-    aho_corasick::AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(words)
-        .expect("cue words build an automaton")
-});
 
-/// Which clauses of `s` hold a trigger word, from one scan of the sentence
-/// (most clauses of an export-control sentence tell nothing). No trigger word
-/// holds a clause or sentence mark, so a match never crosses clauses, and the
-/// matches found one after another leave out no clause that holds one.
-fn trigger_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<bool> {
+/// Which clauses of `s` hold a trigger word, from the hits of one scan of
+/// the sentence (most clauses of an export-control sentence tell nothing).
+/// No trigger word holds a clause or sentence mark, so a match never crosses
+/// clauses.
+fn trigger_clauses(hits: &Hits, clauses: &[Range<usize>]) -> Vec<bool> {
     let mut out = vec![false; clauses.len()];
-    for m in TRIGGERS.find_iter(text) {
-        out[super::text::clause_of(clauses, m.start())] = true;
+    for start in hits.starts(list::TRIGGERS) {
+        out[super::text::clause_of(clauses, start)] = true;
     }
     out
 }
@@ -770,14 +765,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
-    let triggered = trigger_clauses(s.text, s.clauses());
+    let hits = CLAUSE_LISTS.scan(s.text);
+    let triggered = trigger_clauses(&hits, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
-        .map(|ci| if triggered[ci] { action_of(s, ci, has_chips, &export_context) } else { None })
+        .map(|ci| if triggered[ci] { action_of(s, ci, &hits, has_chips, &export_context) } else { None })
         .collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
@@ -1102,11 +1098,12 @@ mod tests {
             "据悉,英伟达今年二季度在中国的销售额同比下降",
         ] {
             let clauses = crate::extract::text::clauses(s);
-            let one_by_one: Vec<bool> = clauses.iter().map(|c| super::TRIGGERS.is_match(&s[c.clone()])).collect();
-            assert_eq!(super::trigger_clauses(s, &clauses), one_by_one, "{s}");
+            let triggers = super::Words::new(&super::TRIGGER_LISTS.concat());
+            let one_by_one: Vec<bool> = clauses.iter().map(|c| triggers.any(&s[c.clone()])).collect();
+            assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &clauses), one_by_one, "{s}");
         }
         let s = "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800";
-        assert_eq!(super::trigger_clauses(s, &crate::extract::text::clauses(s)), vec![false, true, true]);
+        assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {

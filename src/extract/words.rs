@@ -123,6 +123,24 @@ impl Hits {
             .map(|h| h.start..h.end)
     }
 
+    /// The hits inside `range` of the text, as a scan of that part alone
+    /// finds them (offsets from its start): every occurrence of every word
+    /// was found, so those inside a part are all of the part's.
+    pub fn within(&self, range: Range<usize>) -> Hits {
+        Hits(
+            self.0
+                .iter()
+                .filter(|h| h.start >= range.start && h.end <= range.end)
+                .map(|h| Hit { start: h.start - range.start, end: h.end - range.start, ..*h })
+                .collect(),
+        )
+    }
+
+    /// Starts of the words of list `list`.
+    pub fn starts(&self, list: usize) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().filter(move |h| h.list as usize == list).map(|h| h.start)
+    }
+
     /// [`Words::find`] for list `list`.
     pub fn find(&self, list: usize) -> Option<Range<usize>> {
         self.first_from(list, 0)
@@ -167,6 +185,13 @@ mod tests {
                 assert_eq!(hits.find(l), alone.find(t), "{t} {l}");
                 assert_eq!(hits.any(l), alone.any(t), "{t} {l}");
                 assert_eq!(hits.find_iter(l).collect::<Vec<_>>(), alone.find_iter(t).collect::<Vec<_>>(), "{t} {l}");
+                // A part of the text, from the hits of the whole.
+                for (i, _) in t.char_indices() {
+                    let part = lists.scan(&t[i..]);
+                    let within = hits.within(i..t.len());
+                    assert_eq!(within.find(l), part.find(l), "{t} {i} {l}");
+                    assert_eq!(within.find_iter(l).collect::<Vec<_>>(), part.find_iter(l).collect::<Vec<_>>(), "{t} {i} {l}");
+                }
             }
         }
     }
