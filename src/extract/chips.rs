@@ -531,6 +531,23 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn han_names_found_where_they_may_start_as_by_a_scan_of_every_byte() {
+        let cat = Catalog::embedded();
+        let m = ChipMatcher::new(&cat);
+        let mut text = String::from("据悉,华为昇腾910B和昇腾 910C、寒武纪思元590,还有海光DCU深算一号;第三代昆仑芯,𠀀壁仞BR100。");
+        // Every catalog name in a row, each after a Han character and a letter.
+        for chip in &cat.chips {
+            for name in Catalog::names_of(chip) {
+                text.push_str("的a");
+                text.push_str(name);
+            }
+        }
+        let scanned: Vec<_> = m.han.find_iter(text.as_str()).collect();
+        assert!(scanned.len() > 10);
+        assert_eq!(m.han_matches(&text), scanned);
+    }
+
     fn ids(text: &str) -> Vec<String> {
         let cat = Catalog::embedded();
         let m = ChipMatcher::new(&cat);
