@@ -163,12 +163,23 @@ pub enum Reason {
 
 /// Marks each line (index 0 = line 1) that is outside the article body.
 pub fn boilerplate_lines(text: &str) -> Vec<bool> {
-    boilerplate_reasons(text).into_iter().map(|r| r.is_some()).collect()
+    let (lines, starts) = super::text::lines_with_starts(text);
+    boilerplate_lines_of(text, &lines, &starts)
+}
+
+/// [`boilerplate_lines`] with the lines of `text` and their byte offsets
+/// ([`super::text::lines_with_starts`]) already split.
+pub fn boilerplate_lines_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<bool> {
+    reasons_of(text, lines, starts).into_iter().map(|r| r.is_some()).collect()
 }
 
 /// Each line (index 0 = line 1) that is outside the article body, with why.
 pub fn boilerplate_reasons(text: &str) -> Vec<Option<Reason>> {
     let (lines, starts) = super::text::lines_with_starts(text);
+    reasons_of(text, &lines, &starts)
+}
+
+fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason>> {
     let legal_words = legal_word_lines(text, &starts);
     // Lines with 不构成, from one scan of the whole text: most lines have none.
     let bu_gou_cheng = lines_at(&starts, memchr::memmem::find_iter(text.as_bytes(), "不构成"));

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::text::{chars_after, chars_before, is_han};
+use super::text::{CharSet, chars_after, chars_before, is_han, utf8_at};
 use crate::catalog::{Catalog, id_key};
 
 /// A chip named in text.
@@ -44,6 +44,15 @@ const ITEM_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", 
 pub struct ChipMatcher {
     /// Names containing Han characters, matched exactly (ASCII case-insensitive).
     han: AhoCorasick,
+    /// The characters a Han name starts with (a letter in both cases; a
+    /// character past the BMP as 0, which [`utf8_at`] gives for all of
+    /// them), derived from the names: the names are looked for, anchored,
+    /// only where one of them stands, which costs less than running the
+    /// automaton over every byte of the text.
+    han_first: Box<CharSet>,
+    /// The characters a Han name has second, the same way; `None` when a
+    /// name has only one character.
+    han_second: Option<Box<CharSet>>,
     han_chip: Vec<usize>,
     /// Per Han pattern: a context-only name (华山 is Moore Threads' chip only
     /// next to 芯片, GPU, ...).
@@ -110,10 +119,28 @@ impl ChipMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&han_patterns)
             .expect("chip names build an automaton");
+        let mut han_first = Box::new(CharSet::of(""));
+        let mut han_second = Some(Box::new(CharSet::of("")));
+        for p in &han_patterns {
+            let mut chars = p.chars();
+            let Some(c) = chars.next() else { continue };
+            for c in [c, c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                han_first.insert(if (c as u32) < 0x10000 { c as u32 } else { 0 });
+            }
+            match (chars.next(), han_second.as_mut()) {
+                (Some(c), Some(set)) => {
+                    for c in [c, c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                        set.insert(if (c as u32) < 0x10000 { c as u32 } else { 0 });
+                    }
+                }
+                _ => han_second = None,
+            }
+        }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
-        ChipMatcher { han, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
+        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -132,7 +159,7 @@ impl ChipMatcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         // Names with Han characters first; they claim their span.
-        for m in self.han.find_iter(text) {
+        for m in self.han_matches(text) {
             let mut r = m.range();
             // A name ending in a model number must not run on into more of
             // one, but a stepping digit after its letter is the same chip
@@ -177,6 +204,31 @@ impl ChipMatcher {
         self.expand_lists(text, &mut out);
         self.find_unknown(text, &runs, &mut out);
         out.sort_by_key(|m| m.range.start);
+        out
+    }
+
+    /// The Han names in `text`, leftmost-longest and without overlaps, as
+    /// `self.han.find_iter(text)` gives them: at each character that may
+    /// start a name (and is followed by one that may come second), in
+    /// order, the longest name starting there.
+    fn han_matches(&self, text: &str) -> Vec<aho_corasick::Match> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let (u, len) = utf8_at(b, i);
+            if self.han_first.has(u)
+                && self.han_second.as_ref().is_none_or(|set| i + len < b.len() && set.has(utf8_at(b, i + len).0))
+            {
+                let input = aho_corasick::Input::new(text).range(i..).anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = self.han.find(input) {
+                    out.push(m);
+                    i = m.end();
+                    continue;
+                }
+            }
+            i += len;
+        }
         out
     }
 
@@ -506,6 +558,23 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn han_names_found_where_they_may_start_as_by_a_scan_of_every_byte() {
+        let cat = Catalog::embedded();
+        let m = ChipMatcher::new(&cat);
+        let mut text = String::from("据悉,华为昇腾910B和昇腾 910C、寒武纪思元590,还有海光DCU深算一号;第三代昆仑芯,𠀀壁仞BR100。");
+        // Every catalog name in a row, each after a Han character and a letter.
+        for chip in &cat.chips {
+            for name in Catalog::names_of(chip) {
+                text.push_str("的a");
+                text.push_str(name);
+            }
+        }
+        let scanned: Vec<_> = m.han.find_iter(text.as_str()).collect();
+        assert!(scanned.len() > 10);
+        assert_eq!(m.han_matches(&text), scanned);
+    }
 
     fn ids(text: &str) -> Vec<String> {
         let cat = Catalog::embedded();

@@ -14,9 +14,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::Words;
+use super::words::{Hits, WordLists, Words};
 
-use aho_corasick::AhoCorasick;
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, signs};
@@ -178,7 +177,6 @@ const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露"
 const PAST: &[&str] = &["此前", "之前", "曾", "早在", "去年", "以来", "当时", "先前", "早前"];
 
 
-static BUYER_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BUYER_CUES));
 static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHIP_WORDS));
 static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PLAN_WORDS));
 static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONTROL_WORDS));
@@ -189,7 +187,6 @@ static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMING_WORD
 static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
 static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BOTH_WORDS));
 static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(STATE_WORDS));
-static RELAX_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_VERBS));
 static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIVE_WORDS));
 static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
 /// Every word that names a rule, for [`without_frames`].
@@ -198,24 +195,68 @@ static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[RULE_NOUNS,
 const BUY_NOT: &[&str] = &["不能买", "买不到", "无法购买", "无法买到", "不能购买"];
 /// The first words of the rules on buying, licences, allowed sales and
 /// lifted measures: a clause with none of them skips those rules.
-static GATE_W: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(&[BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat())
+fn gate_words() -> Vec<&'static str> {
+    [BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat()
+}
+/// Words of selling that may not happen (无法向中国出口).
+const SOLD: &[&str] = &["出口", "出售", "销售", "供货", "交付", "出货"];
+
+/// The lists [`action_of`] asks about each clause, by their place in
+/// [`CLAUSE_LISTS`].
+mod list {
+    pub const NOT_EVENT: usize = 0;
+    pub const GATE: usize = 1;
+    pub const BUYER_CUES: usize = 2;
+    pub const CHIP_WORDS: usize = 3;
+    pub const LICENCE_CUES: usize = 4;
+    pub const RELAX_CUES: usize = 5;
+    pub const RELAX_VERBS: usize = 6;
+    pub const BAN_CUES: usize = 7;
+    pub const SOLD: usize = 8;
+    pub const VARIANT_CUES: usize = 9;
+    pub const CHINA_MARKET_CUES: usize = 10;
+    pub const LAUNCH_VERBS: usize = 11;
+    pub const NEW_RULES: usize = 12;
+    pub const RULE_NOUNS: usize = 13;
+    pub const ISSUE_VERBS: usize = 14;
+    pub const FRAME: usize = 15;
+    pub const TRIGGERS: usize = 16;
+}
+
+/// Every list [`action_of`] asks about a clause, and the trigger words
+/// ([`TRIGGER_LISTS`]), found in one scan of the sentence (it was scanned
+/// for the triggers, then each clause once per list), in the order of
+/// [`list`].
+static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    WordLists::new(&[
+        NOT_EVENT,
+        &gate_words(),
+        BUYER_CUES,
+        CHIP_WORDS,
+        LICENCE_CUES,
+        RELAX_CUES,
+        RELAX_VERBS,
+        BAN_CUES,
+        SOLD,
+        VARIANT_CUES,
+        CHINA_MARKET_CUES,
+        LAUNCH_VERBS,
+        NEW_RULES,
+        RULE_NOUNS,
+        ISSUE_VERBS,
+        &frame_words(),
+        &TRIGGER_LISTS.concat(),
+    ])
 });
-static SOLD_W: LazyLock<Words> = LazyLock::new(|| Words::new(&["出口", "出售", "销售", "供货", "交付", "出货"]));
-static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[CONFORM_WORDS, &["影响"]].concat()));
-static BAN_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BAN_CUES));
-static CHINA_MARKET_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHINA_MARKET_CUES));
+/// The words of a frame [`without_frames`] blanks out.
+fn frame_words() -> Vec<&'static str> {
+    [CONFORM_WORDS, &["影响"]].concat()
+}
+static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&frame_words()));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
 static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
-static LAUNCH_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(LAUNCH_VERBS));
-static LICENCE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(LICENCE_CUES));
-static NEW_RULES_W: LazyLock<Words> = LazyLock::new(|| Words::new(NEW_RULES));
-static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_EVENT));
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
-static RELAX_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(RELAX_CUES));
-static RULE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RULE_NOUNS));
-static VARIANT_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(VARIANT_CUES));
 
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'). Longer words first.
@@ -392,8 +433,8 @@ fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
 
 /// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
 /// denied (并未下令停止采购).
-fn buyer_cue(c: &str, sentence_head: &str) -> Option<(Action, Range<usize>)> {
-    let r = BUYER_CUES_W.find(c)?;
+fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range<usize>)> {
+    let r = hits.find(list::BUYER_CUES)?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励";
@@ -413,15 +454,24 @@ fn buyer_cue(c: &str, sentence_head: &str) -> Option<(Action, Range<usize>)> {
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
-fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
+fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
-    let clause = without_frames(s.clause_text(ci));
+    // The clause is scanned as it is; only one with a frame is scanned again
+    // with its frames blanked out.
+    let mut hits = sentence_hits.within(s.clauses()[ci].clone());
+    let clause = if hits.any(list::FRAME) {
+        let blanked = without_frames(s.clause_text(ci));
+        hits = CLAUSE_LISTS.scan(&blanked);
+        blanked
+    } else {
+        std::borrow::Cow::Borrowed(s.clause_text(ci))
+    };
     let c: &str = &clause;
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
-    if NOT_EVENT_W.any(c) {
+    if hits.any(list::NOT_EVENT) {
         return None;
     }
     // 就在H20恢复出口大陆的同时: a background told with another event.
@@ -437,14 +487,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     // China's measures on buying: about chips, by China unless the clause
     // names another actor before the cue.
     // One scan tells whether any of the rules below may apply.
-    let gated = GATE_W.any(c);
-    if let Some((action, r)) = gated.then(|| buyer_cue(c, &s.text[..base])).flatten() {
-        if sentence_has_chips || CHIP_WORDS_W.any(c) {
+    let gated = hits.any(list::GATE);
+    if let Some((action, r)) = gated.then(|| buyer_cue(c, &hits, &s.text[..base])).flatten() {
+        if sentence_has_chips || hits.any(list::CHIP_WORDS) {
             let named = authority_of(&c[..r.start]);
             return Some((action, at(r), Some(named.unwrap_or("China"))));
         }
     }
-    if let Some(r) = LICENCE_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::LICENCE_CUES) {
         if in_export_context() {
             return cue(Action::Restriction, r);
         }
@@ -454,7 +504,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(action, r);
         }
     }
-    if let Some(r) = RELAX_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
         let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
@@ -467,21 +517,21 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
     }
     if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
-        if in_export_context() && (sentence_has_chips || CHIP_WORDS_W.any(c)) {
+        if in_export_context() && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
             return cue(action, r);
         }
     }
-    if let Some(r) = gated.then(|| RELAX_VERBS_W.find(c)).flatten() {
+    if let Some(r) = gated.then(|| hits.find(list::RELAX_VERBS)).flatten() {
         let rest = super::text::chars_after(c, r.end, 25);
         if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
             return cue(Action::Relaxation, r);
         }
     }
-    if let Some(r) = BAN_CUES_W.find(c) {
+    if let Some(r) = hits.find(list::BAN_CUES) {
         return cue(Action::Ban, r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
-    for r in SOLD_W.find_iter(c) {
+    for r in hits.find_iter(list::SOLD) {
         let (i, sold) = (r.start, &c[r.clone()]);
         let before = chars_before(c, i, 8);
         // Delivering and shipping stop for many reasons: only a stop toward
@@ -506,20 +556,20 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Ban, i..i + "禁止".len());
         }
     }
-    if let Some(r) = VARIANT_CUES_W.find(c).or_else(|| CHINA_MARKET_CUES_W.find(c)) {
-        if LAUNCH_VERBS_W.any(c) {
+    if let Some(r) = hits.find(list::VARIANT_CUES).or_else(|| hits.find(list::CHINA_MARKET_CUES)) {
+        if hits.any(list::LAUNCH_VERBS) {
             return cue(Action::Variant, r);
         }
     }
     // 推出了H800版本: a version launched under export rules.
-    if sentence_has_chips && LAUNCH_VERBS_W.any(c) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
         let i = c.find("版本").unwrap_or(0);
         return cue(Action::Variant, i..i + "版本".len());
     }
     if !in_export_context() {
         return None;
     }
-    if let Some(r) = NEW_RULES_W.find(c) {
+    if let Some(r) = hits.find(list::NEW_RULES) {
         return cue(Action::Restriction, r);
     }
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
@@ -529,8 +579,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_has_chips: bool, export_context: 
             return cue(Action::Restriction, r);
         }
     }
-    if let Some(r) = RULE_NOUNS_W.find(c) {
-        if ISSUE_VERBS_W.any(c) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
+    if let Some(r) = hits.find(list::RULE_NOUNS) {
+        if hits.any(list::ISSUE_VERBS) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
             return cue(Action::Restriction, r);
         }
     }
@@ -723,23 +773,15 @@ pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
     &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "销往", "售往", "卖给", "不能买", "买不到", "无法购买"],
 ];
 
-static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = TRIGGER_LISTS.concat();
-    aho_corasick::AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(words)
-        .expect("cue words build an automaton")
-});
 
-/// Which clauses of `s` hold a trigger word, from one scan of the sentence
-/// (most clauses of an export-control sentence tell nothing). No trigger word
-/// holds a clause or sentence mark, so a match never crosses clauses, and the
-/// matches found one after another leave out no clause that holds one.
-fn trigger_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<bool> {
+/// Which clauses of `s` hold a trigger word, from the hits of one scan of
+/// the sentence (most clauses of an export-control sentence tell nothing).
+/// No trigger word holds a clause or sentence mark, so a match never crosses
+/// clauses.
+fn trigger_clauses(hits: &Hits, clauses: &[Range<usize>]) -> Vec<bool> {
     let mut out = vec![false; clauses.len()];
-    for m in TRIGGERS.find_iter(text) {
-        out[super::text::clause_of(clauses, m.start())] = true;
+    for start in hits.starts(list::TRIGGERS) {
+        out[super::text::clause_of(clauses, start)] = true;
     }
     out
 }
@@ -748,14 +790,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
-    let triggered = trigger_clauses(s.text, s.clauses());
+    let hits = CLAUSE_LISTS.scan(s.text);
+    let triggered = trigger_clauses(&hits, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
-        .map(|ci| if triggered[ci] { action_of(s, ci, has_chips, &export_context) } else { None })
+        .map(|ci| if triggered[ci] { action_of(s, ci, &hits, has_chips, &export_context) } else { None })
         .collect();
     if actions.iter().all(Option::is_none) {
         return Vec::new();
@@ -1101,11 +1144,12 @@ mod tests {
             "据悉,英伟达今年二季度在中国的销售额同比下降",
         ] {
             let clauses = crate::extract::text::clauses(s);
-            let one_by_one: Vec<bool> = clauses.iter().map(|c| super::TRIGGERS.is_match(&s[c.clone()])).collect();
-            assert_eq!(super::trigger_clauses(s, &clauses), one_by_one, "{s}");
+            let triggers = super::Words::new(&super::TRIGGER_LISTS.concat());
+            let one_by_one: Vec<bool> = clauses.iter().map(|c| triggers.any(&s[c.clone()])).collect();
+            assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &clauses), one_by_one, "{s}");
         }
         let s = "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800";
-        assert_eq!(super::trigger_clauses(s, &crate::extract::text::clauses(s)), vec![false, true, true]);
+        assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {

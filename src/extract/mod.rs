@@ -165,7 +165,9 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.text.as_str();
         let layout = Layout::new(text);
-        let boiler = boiler::boilerplate_lines(text);
+        // The lines, split once for the boilerplate filter and the table reader.
+        let (lines, line_starts) = text::lines_with_starts(text);
+        let boiler = boiler::boilerplate_lines_of(text, &lines, &line_starts);
         let path = doc.summary.doc.as_str();
         let mut state = DocState { published: doc.published(), ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
@@ -234,7 +236,7 @@ impl Extractor {
 
         prices.extend(price::read_tables(
             self,
-            text,
+            (&lines, &line_starts),
             &all_mentions,
             &boiler,
             |l| doc.original_line(l),

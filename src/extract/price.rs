@@ -544,7 +544,7 @@ fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bo
 /// the normalized lines; `skip`: lines set aside as page furniture.
 pub fn read_tables(
     ex: &Extractor,
-    text: &str,
+    (lines, starts): (&[&str], &[usize]),
     mentions: &[super::chips::Mention],
     skip: &[bool],
     line_of: impl Fn(u32) -> u32,
@@ -552,15 +552,16 @@ pub fn read_tables(
     doc: &str,
 ) -> Vec<Price> {
     const LOOK_BACK: usize = 80;
-    let (lines, starts) = super::text::lines_with_starts(text);
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         // A row starts with its amounts or a short label: look no further
         // than its first thirteen characters (at most 39 bytes of Han text
         // and a few spaces) for a digit or a currency sign.
         let head = &line.as_bytes()[..line.len().min(48)];
-        let sign = head.iter().any(|b| b.is_ascii_digit() || *b == b'$')
-            || ["¥", "￥", "€"].iter().any(|c| head.windows(c.len()).any(|w| w == c.as_bytes()));
+        // One pass, a sign looked for only at a byte one can start with.
+        let sign = head.iter().enumerate().any(|(i, &b)| {
+            ROW_START_BYTES[b as usize] && (b < 0x80 || ROW_SIGNS.iter().any(|c| head[i..].starts_with(c.as_bytes())))
+        });
         if skip.get(k).copied().unwrap_or(false) || !sign {
             continue;
         }
@@ -605,6 +606,27 @@ pub fn read_tables(
     }
     out
 }
+
+/// Currency signs, besides $, a table row may start its amounts with.
+const ROW_SIGNS: &[&str] = &["¥", "￥", "€"];
+
+/// The bytes a row's first amount may start with: a digit, $, or the first
+/// byte of a sign of [`ROW_SIGNS`].
+static ROW_START_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'$' as usize] = true;
+    let mut k = 0;
+    while k < ROW_SIGNS.len() {
+        t[ROW_SIGNS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The amounts of a line that holds nothing but money amounts (two or more,
 /// each with its currency sign or word), with their currencies.

@@ -120,8 +120,18 @@ fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
 /// share words, not holding.
 fn find_hold(text: &str) -> Option<(usize, &'static str)> {
     // The earliest, and the longest at one place (拿下了 over 拿下).
-    if let Some((i, w)) = TAKE_WORDS.iter().filter_map(|w| text.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))) {
-        return Some((i, w));
+    // One leftmost-longest scan, not one search per word: this is asked
+    // for every percentage.
+    static TAKE_W: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(TAKE_WORDS)
+            .expect("take words build an automaton")
+    });
+    if let Some(m) = TAKE_W.find(text) {
+        return Some((m.start(), TAKE_WORDS[m.pattern().as_usize()]));
     }
     text.match_indices('占').find_map(|(i, _)| {
         let rest = &text[i..];

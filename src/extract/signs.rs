@@ -85,6 +85,17 @@ type PairSet = [u64; MAX_PAIRS / 64];
 struct TriggerPairs {
     pairs: Vec<u32>,
     words: Vec<PairSet>,
+    /// A bit for the hash ([`pair_bit`]) of every pair in `pairs`: most
+    /// neighbouring characters that could each belong to a pair are no pair,
+    /// and a clear bit says so without the binary search.
+    maybe: [u64; PAIR_BITS / 64],
+}
+
+const PAIR_BITS: usize = 4096;
+
+/// The bit of a pair in [`TriggerPairs::maybe`].
+fn pair_bit(pair: u32) -> usize {
+    (pair.wrapping_mul(0x9E37_79B1) >> 20) as usize % PAIR_BITS
 }
 
 fn pairs_of(word: &str) -> impl Iterator<Item = u32> + '_ {
@@ -108,7 +119,11 @@ static TRIGGER_PAIRS: std::sync::LazyLock<TriggerPairs> = std::sync::LazyLock::n
             set
         })
         .collect();
-    TriggerPairs { pairs, words }
+    let mut maybe = [0u64; PAIR_BITS / 64];
+    for &p in &pairs {
+        maybe[pair_bit(p) / 64] |= 1 << (pair_bit(p) % 64);
+    }
+    TriggerPairs { pairs, words, maybe }
 });
 
 /// The signs of `text`.
@@ -118,6 +133,7 @@ pub fn of(text: &str) -> u8 {
     let mut seen: PairSet = [0; MAX_PAIRS / 64];
     let mut prev = 0;
     let mut prev_starts = false;
+    let pairs = &*TRIGGER_PAIRS;
     let mut i = 0;
     // `text` is valid UTF-8: a lead byte is always followed by its
     // continuation bytes.
@@ -125,9 +141,11 @@ pub fn of(text: &str) -> u8 {
         let (u, len) = decode(b, i);
         let t = TABLE[u as usize];
         signs |= t;
+        let pair = (prev << 16) | u;
         if prev_starts
             && t & TRIGGER_PAIR_END != 0
-            && let Ok(k) = TRIGGER_PAIRS.pairs.binary_search(&((prev << 16) | u))
+            && pairs.maybe[pair_bit(pair) / 64] & (1 << (pair_bit(pair) % 64)) != 0
+            && let Ok(k) = pairs.pairs.binary_search(&pair)
         {
             seen[k / 64] |= 1 << (k % 64);
         }
@@ -136,7 +154,7 @@ pub fn of(text: &str) -> u8 {
         i += len;
     }
     if seen.iter().any(|&w| w != 0)
-        && TRIGGER_PAIRS.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
+        && pairs.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
     {
         signs |= EXPORT_CUE;
     }

@@ -253,6 +253,11 @@ impl CharSet {
         CharSet(bits)
     }
 
+    /// Adds a BMP character (`u` below 0x10000).
+    pub fn insert(&mut self, u: u32) {
+        self.0[(u / 64) as usize] |= 1 << (u % 64);
+    }
+
     #[inline]
     pub fn has(&self, u: u32) -> bool {
         u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
