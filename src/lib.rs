@@ -20,3 +20,4 @@ pub mod model;
 pub mod money;
 pub mod pipeline;
 pub mod report;
+pub mod text;

@@ -137,7 +137,7 @@ fn tail_marker(line: &str) -> bool {
 pub fn title(text: &str) -> Option<&str> {
     text.split('\n').map(str::trim).find(|l| {
         let body = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || bullet(&c.to_string()));
-        body.chars().filter(|&c| super::text::is_han(c)).count() >= 2
+        body.chars().filter(|&c| super::is_han(c)).count() >= 2
             && !caption(l)
             && !navigation(l)
             && !legal(l)
@@ -168,7 +168,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<bool> {
 
 /// Each line (index 0 = line 1) that is outside the article body, with why.
 pub fn boilerplate_reasons(text: &str) -> Vec<Option<Reason>> {
-    let (lines, starts) = super::text::lines_with_starts(text);
+    let (lines, starts) = super::lines_with_starts(text);
     let legal_words = legal_word_lines(text, &starts);
     // Lines with 不构成, from one scan of the whole text: most lines have none.
     let bu_gou_cheng = lines_at(&starts, memchr::memmem::find_iter(text.as_bytes(), "不构成"));
