@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod eval;
+pub mod lexicon;
 pub mod extract;
 pub mod load;
 pub mod model;
