@@ -19,7 +19,7 @@ use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 // The word lists are in the lexicon (src/lexicon/price.toml), by name.
 fn list(name: &str) -> Words {
-    Words::new(&crate::lexicon::get().words(name))
+    Words::longest(&crate::lexicon::get().words(name))
 }
 
 /// Above this many US dollars an amount is a total (an order, a fund), not the

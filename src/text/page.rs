@@ -37,16 +37,16 @@ fn caption(line: &str) -> bool {
 }
 
 /// Words of navigation and page furniture (menus, buttons, footers).
-static NAV: LazyLock<Words> = LazyLock::new(|| Words::new(&list("page.navigation")));
+static NAV: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.navigation")));
 /// Phrases of copyright, licensing and disclaimer lines: a line that holds
 /// one is such a line.
-static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(&list("page.legal")));
+static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&list("page.legal")));
 /// Words that also stand in article sentences (据多家媒体转载的消息, 仅供参考
 /// 的报价): a line is a notice for them only when it also speaks of the page
 /// itself, its text or its author ([`NOTICE`]).
-static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(&list("page.weak_legal")));
+static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&list("page.weak_legal")));
 /// What a disclaimer speaks of: the page, the text, its author.
-static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::new(&list("page.notice")));
+static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.notice")));
 
 /// A short line made of menu words: they cover a third of its letters or
 /// more, and it states no amount (H20售价1.2万美元,更多厂商关注 is a sentence).
