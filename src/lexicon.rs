@@ -30,6 +30,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("qualifier.toml", include_str!("lexicon/qualifier.toml")),
     ("price.toml", include_str!("lexicon/price.toml")),
     ("page.toml", include_str!("lexicon/page.toml")),
+    ("chips.toml", include_str!("lexicon/chips.toml")),
 ];
 
 /// The words that name one currency.
