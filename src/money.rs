@@ -1,61 +1,50 @@
-//! The one money table: the currencies prices are read in, the words and
-//! signs that name each before or after an amount, and the rates every part
+//! The one money table: the currencies prices are read in (the words and
+//! signs that name each are in the lexicon, `src/lexicon/money.toml`) and the rates every part
 //! of chipscan converts with (the price reader's cap on what can be a price,
 //! `check`'s CS009 range, `report --usd-cny` and the HTML price chart).
 //!
 //! Rates are approximate and fixed, US dollars per unit; CNY alone has its
 //! rate from the caller (`--usd-cny`, default [`DEFAULT_USD_CNY`]).
 
+use std::sync::LazyLock;
+
 /// CNY per USD unless a command is told otherwise (`--usd-cny`).
 pub const DEFAULT_USD_CNY: f64 = 7.2;
 
-/// One currency.
+/// One currency: its code and rate. The words that name it are in the
+/// lexicon (`src/lexicon/money.toml`, [`crate::lexicon`]).
 #[derive(Debug)]
 pub struct Currency {
     /// ISO 4217 code.
     pub code: &'static str,
     /// US dollars per unit; `None` for CNY, whose rate the caller gives.
     pub usd: Option<f64>,
-    /// Words that name it right after an amount (12万美元, 3000元人民币).
-    pub after: &'static [&'static str],
-    /// Words and signs that name it right before an amount (US$1,999, 人民币9999元).
-    pub before: &'static [&'static str],
 }
 
 pub const CURRENCIES: &[Currency] = &[
-    Currency { code: "USD", usd: Some(1.0), after: &["美元", "美金", "USD"], before: &["US$", "USD", "美元", "$"] },
-    Currency {
-        code: "CNY",
-        usd: None,
-        after: &["人民币", "元人民币", "块钱", "元", "RMB", "CNY"],
-        before: &["RMB", "CNY", "人民币", "¥", "￥"],
-    },
-    Currency { code: "HKD", usd: Some(0.128), after: &["港元", "港币"], before: &["HK$", "港币", "港元"] },
-    Currency { code: "TWD", usd: Some(0.031), after: &["新台币", "台币"], before: &["NT$", "新台币", "台币"] },
-    Currency { code: "JPY", usd: Some(0.0067), after: &["日元", "日圆"], before: &["日元"] },
-    Currency { code: "EUR", usd: Some(1.08), after: &["欧元"], before: &["欧元", "€"] },
+    Currency { code: "USD", usd: Some(1.0) },
+    Currency { code: "CNY", usd: None },
+    Currency { code: "HKD", usd: Some(0.128) },
+    Currency { code: "TWD", usd: Some(0.031) },
+    Currency { code: "JPY", usd: Some(0.0067) },
+    Currency { code: "EUR", usd: Some(1.08) },
 ];
+
+/// (code, word) of the lexicon's currency words after an amount.
+static AFTER: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("after"));
+/// (code, word) of the lexicon's currency words and signs before an amount.
+static BEFORE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("before"));
 
 /// The currency named at the start of `rest` (after an amount), and the
 /// length of its word: the longest word that fits (元人民币 over 元).
 pub fn word_after(rest: &str) -> Option<(&'static str, usize)> {
-    CURRENCIES
-        .iter()
-        .flat_map(|c| c.after.iter().map(move |w| (c.code, *w)))
-        .filter(|(_, w)| rest.starts_with(w))
-        .max_by_key(|(_, w)| w.len())
-        .map(|(code, w)| (code, w.len()))
+    AFTER.iter().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
 
 /// The currency named at the end of `before` (before an amount), and the
 /// length of its word or sign: the longest that fits (HK$ over $).
 pub fn word_before(before: &str) -> Option<(&'static str, usize)> {
-    CURRENCIES
-        .iter()
-        .flat_map(|c| c.before.iter().map(move |w| (c.code, *w)))
-        .filter(|(_, w)| before.ends_with(w))
-        .max_by_key(|(_, w)| w.len())
-        .map(|(code, w)| (code, w.len()))
+    BEFORE.iter().filter(|(_, w)| before.ends_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
 
 /// `before` without the currency word or sign it ends with, if any.
@@ -66,9 +55,10 @@ pub fn strip_word_before(before: &str) -> &str {
     }
 }
 
-/// Every word and sign of every currency, before or after an amount.
+/// Every word and sign of every currency, before or after an amount (not the
+/// spoken ones, 块).
 pub fn all_words() -> impl Iterator<Item = &'static str> {
-    CURRENCIES.iter().flat_map(|c| c.after.iter().chain(c.before.iter()).copied())
+    AFTER.iter().chain(BEFORE.iter()).map(|&(_, w)| w)
 }
 
 /// `amount` of `currency` in US dollars: CNY at `usd_cny` CNY per USD, the

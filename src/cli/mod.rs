@@ -13,6 +13,7 @@ pub mod check;
 pub mod chips;
 pub mod eval;
 pub mod extract;
+pub mod lexicon;
 pub mod normalize;
 pub mod report;
 pub mod schema;
@@ -23,6 +24,12 @@ pub mod schema;
 #[derive(Debug, Parser)]
 #[command(name = "chipscan", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// Extra lexicon words (TOML, the format `chipscan lexicon --format toml`
+    /// prints): currency words, qualifiers, words of the readers' lists. A
+    /// bad file is an error naming its line (exit 2).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub lexicon: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -36,6 +43,7 @@ pub enum Command {
     Eval(eval::Args),
     Schema(schema::Args),
     Chips(chips::Args),
+    Lexicon(lexicon::Args),
 }
 
 /// Exit code: everything went well.
@@ -55,6 +63,17 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The lexicon is set before any document is read: the readers build
+    // their word lists from it on first use.
+    match crate::lexicon::Lexicon::load(cli.lexicon.as_deref()) {
+        Ok(lex) => {
+            let _ = crate::lexicon::install(lex);
+        }
+        Err(e) => {
+            report_error(&format_args!("--lexicon: {e}"));
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Normalize(a) => normalize::run(a),
@@ -63,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Chips(a) => chips::run(a),
+        Command::Lexicon(a) => lexicon::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -8,6 +8,7 @@
 // fast hash (FxHash) rather than the DoS-resistant default.
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -28,17 +29,27 @@ pub enum ChipRef {
     Unknown(String),
 }
 
+// The words around chips are in the lexicon (src/lexicon/chips.toml).
+fn list(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
+
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
-const CHIP_CONTEXT: &[&str] = &[
-    "显卡", "卡", "GPU", "芯片", "晶片", "加速器", "英伟达", "辉达", "NVIDIA", "RTX", "GeForce", "推理", "训练", "算力", "AI",
-    "华为", "昇腾",
-];
+static CHIP_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.context"));
 
 /// Words that join the items of a list of chips.
-const LIST_JOINERS: &[&str] = &["以及", "和", "、", "/", "与", "及", "或", ",", "，", "跟"];
+static LIST_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.joiner"));
 
 /// Generic nouns that may follow each item of a list (H100芯片和A100芯片).
-const ITEM_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", "处理器", "系列"];
+static ITEM_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.item_noun"));
+
+/// Chip words near a context-only Han name.
+static HAN_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.han_context"));
+
+/// `s` without the longest word of `words` it starts with, if any.
+fn strip_longest<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().filter(|w| s.starts_with(**w)).max_by_key(|w| w.len()).map(|w| &s[w.len()..])
+}
 
 /// Finds chips in text. Built once from the catalog.
 pub struct ChipMatcher {
@@ -386,9 +397,9 @@ fn model_prefix(name: &str) -> Option<String> {
 fn skip_joiner(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     let trimmed = rest.trim_start_matches(' ');
-    let after_noun = ITEM_NOUNS.iter().find_map(|n| trimmed.strip_prefix(n)).unwrap_or(trimmed);
+    let after_noun = strip_longest(trimmed, &ITEM_NOUNS).unwrap_or(trimmed);
     let after_noun = after_noun.trim_start_matches(' ');
-    let j = LIST_JOINERS.iter().find_map(|j| after_noun.strip_prefix(j))?;
+    let j = strip_longest(after_noun, &LIST_JOINERS)?;
     let j = j.trim_start_matches(' ');
     Some(text.len() - j.len())
 }
@@ -458,8 +469,7 @@ fn after_is_quantity(text: &str, end: usize) -> bool {
 fn in_han_chip_context(text: &str, span: &Range<usize>) -> bool {
     let before = chars_before(text, span.start, 12);
     let after = chars_after(text, span.end, 12);
-    const WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速卡", "处理器", "算力卡", "AI卡", "训推"];
-    WORDS.iter().any(|w| before.contains(w) || after.contains(w))
+    HAN_CONTEXT.iter().any(|w| before.contains(w) || after.contains(w))
 }
 
 /// Maximal runs of ASCII letters and digits, joined by single spaces or

@@ -173,8 +173,9 @@ const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正�
 const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露", "援引", "指出", "证实", "披露", "公告", "声明", "回应", "称"];
 
 /// Words that put an event before the time of writing (no date of its own
-/// then means unknown). 已 alone does not: 已通知, 已批准 is news of now.
-const PAST: &[&str] = &["此前", "之前", "曾", "早在", "去年", "以来", "当时", "先前", "早前"];
+/// then means unknown): 已经 and 已被 tell a standing state (A100已经被美国禁止售往
+/// 中国). 已 alone does not: 已通知, 已批准 is news of now.
+const PAST: &[&str] = &["已经", "已被", "此前", "之前", "曾", "早在", "去年", "以来", "当时", "先前", "早前"];
 
 
 static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHIP_WORDS));
@@ -1087,7 +1088,9 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
         // Dated only by the dateline or publication, on or after a stated
         // date: a retelling (新规全文解读 under a rule dated 10月7日).
         let retold = |m: &ExportControl, m_stated: bool| {
-            !stated[i] && m_stated && e.action != Action::Variant && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b)
+            // Plans are many and told apart by what they are about, which
+            // chips alone do not say: never merged on a guessed date.
+            !stated[i] && m_stated && !matches!(e.action, Action::Variant | Action::Proposal) && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b)
         };
         let same = slots.iter_mut().flatten().find(|(m, m_stated)| {
             m.action == e.action

@@ -17,7 +17,7 @@ use crate::catalog::Catalog;
 use crate::load::Document;
 use crate::model::{ChipMention, PartialDate, Record};
 
-pub mod boiler;
+pub use crate::text::page as boiler;
 pub mod chips;
 pub mod date;
 pub mod export;
@@ -28,7 +28,7 @@ pub mod share;
 pub mod signs;
 pub mod text;
 pub mod vendor;
-pub mod words;
+pub use crate::text::words;
 
 use chips::{ChipMatcher, ChipRef, Mention};
 use date::DateMention;

@@ -17,81 +17,40 @@ use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, WARN_UNLINKED_PRICE, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
-/// Words that make a sentence talk about prices.
-const PRICE_CUES: &[&str] = &[
-    "价", "售", "卖", "炒到", "炒至", "报价", "开价", "涨", "跌", "降", "租", "贵", "便宜", "一片", "一张", "一块", "一颗",
-    "一台", "每片", "每张", "每块", "每颗", "每台", "单个", "单卡", "单颗", "单片", "身价", "值",
-];
-
-/// Nouns of the price of a thing (not 股价).
-const PRICE_NOUNS: &[&str] = &["价格", "售价", "单价", "报价", "标价", "零售价", "定价", "身价", "卖价", "市价"];
-
-/// Words that make an amount something other than the price of a chip, card
-/// or system: company value, stock, orders and purchase totals, funding,
-/// revenue, capex, tenders, running costs, budgets.
-const NOT_PRICE: &[&str] = &[
-    "市值", "股价", "股票", "营收", "收入", "融资", "订单", "订购", "下单", "采购", "购买", "投资", "投入", "资本开支",
-    "开支", "中标", "成本", "费用", "电费", "利润", "浮盈", "盈利", "亏损", "估值", "规模", "销售额", "预算", "门槛",
-    "花费", "价值", "总额", "累计", "总共", "合计", "赚", "营业额", "出口额", "进口额", "补贴", "罚款", "募资",
-    "筹资", "市场规模", "产值", "损失", "蒸发", "净利", "毛利", "收购", "薪",
-];
-
-/// Words that say an earlier amount was the price before a move.
-const MOVE_VERBS: &[&str] = &[
-    "涨到", "涨至", "升至", "升到", "飙升至", "飙升到", "飙到", "变成", "变为", "跌至", "跌到", "降至", "降到",
-    "下降到", "下降至", "回落到", "回落至", "提高到", "提高至", "增至", "上调至", "上调到", "下调至", "下调到",
-    "炒到", "炒至", "到", "至",
-];
-
-/// Words that send the reader back to chips named earlier.
-const BACK_REFERENCES: &[&str] =
-    &["这类", "这些", "该", "此类", "上述", "这款", "这种", "这批", "其", "它们", "它的", "这两款", "此款"];
-
-/// Words that make a price the price of a whole machine, module or rack of
-/// several chips.
-const SYSTEM_WORDS: &[&str] = &[
-    "服务器", "伺服器", "整机", "一台", "每台", "单台", "整台", "系统", "DGX", "HGX", "机柜", "机架", "整柜",
-    "超级计算机", "工作站", "模组", "运算模组", "计算模组", "模块", "一体机", "集群", "节点", "8卡", "八卡", "4卡",
-    "四卡", "16卡",
-];
-
-/// Words that make a price the price of one chip or card, whatever machine
-/// the sentence spoke of before (每片, 单卡).
-const UNIT_WORDS: &[&str] = &[
-    "每片", "每张", "每颗", "每块", "单片", "单颗", "单卡", "单张", "一片", "一张", "一颗", "每个", "单个",
-];
-
-/// Words that set what follows them against something else (比H20贵,
-/// 较A800更高, 相比H100): a chip named there is only compared with, and a
-/// price outside that stretch is not its price.
-const COMPARISON_WORDS: &[&str] = &["比", "较", "相比", "相较", "对比", "不如", "高于", "低于", "媲美"];
-
-/// Move verbs that tell a change of price without a 从 before the old one
-/// (价格在230万元左右,如今已飙至超过270万元). Bare 到 and 至 are left out:
-/// between two amounts they make a range.
-const MOVE_WITHOUT_FROM: &[&str] = &[
-    "涨到", "涨至", "升至", "升到", "飙升至", "飙升到", "飙至", "飙到", "跌至", "跌到", "降至", "降到", "下降到",
-    "下降至", "回落到", "回落至", "提高到", "提高至", "上调至", "上调到", "下调至", "下调到", "炒到", "炒至",
-    "上涨到", "上涨至", "暴涨至", "暴涨到", "翻倍至",
-];
-
-/// Words of rent; an amount in a sentence with one of them is rent.
-const RENT_WORDS: &[&str] = &["租金", "月租", "租赁", "租用", "出租"];
+// The word lists are in the lexicon (src/lexicon/price.toml), by name.
+fn list(name: &str) -> Words {
+    Words::longest(&crate::lexicon::get().words(name))
+}
 
 /// Above this many US dollars an amount is a total (an order, a fund), not the
 /// price of a chip, card or system.
 const MAX_USD: f64 = 1.0e7;
 
 
-static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
-static NOT_PRICE_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PRICE));
-static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_CUES));
-static PRICE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PRICE_NOUNS));
-static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(RENT_WORDS));
-static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SYSTEM_WORDS));
-static UNIT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(UNIT_WORDS));
-static COMPARISON_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMPARISON_WORDS));
-static MOVE_WITHOUT_FROM_W: LazyLock<Words> = LazyLock::new(|| Words::new(MOVE_WITHOUT_FROM));
+/// Words that send the reader back to chips named earlier.
+static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| list("price.back_reference"));
+/// Words that make an amount something other than the price of a chip.
+static NOT_PRICE_W: LazyLock<Words> = LazyLock::new(|| list("price.not_price"));
+/// Words that make a sentence talk about prices.
+static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| list("price.cue"));
+/// Nouns of the price of a thing (not 股价).
+static PRICE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| list("price.noun"));
+/// Words of rent.
+static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.rent"));
+/// Words of a whole machine, module or rack.
+static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.system"));
+/// Words of one chip or card (每片, 单卡).
+static UNIT_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.unit"));
+/// Words that set what follows them against something else (比H20贵).
+static COMPARISON_W: LazyLock<Words> = LazyLock::new(|| list("price.comparison"));
+/// Move verbs without a 从 before the old price.
+static MOVE_WITHOUT_FROM_W: LazyLock<Words> = LazyLock::new(|| list("price.move_without_from"));
+/// Words that say an earlier amount was the price before a move.
+static MOVE_VERBS_L: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("price.move"));
+/// Nouns of a chip after a back-reference word (这类芯片).
+static CHIP_NOUNS_L: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("price.chip_noun"));
+/// The spoken currency words (块), with their currency.
+static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
 
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
@@ -106,13 +65,16 @@ fn currency_before(before: &str) -> Option<&'static str> {
     crate::money::word_before(t).map(|(c, _)| c)
 }
 
-/// 块 is money only as 块钱, or at the end of a clause in a price sentence
-/// (卖4万块); before a noun it counts cards (3万块GPU).
-fn kuai_is_money(rest: &str) -> bool {
+/// A spoken currency word at the start of `rest` (块, from the lexicon), with
+/// its currency and the offset after it. 块 is money only as 块钱 (a currency
+/// word of its own), or at the end of a clause in a price sentence (卖4万块);
+/// before a noun it counts cards (3万块GPU).
+fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
-    t.strip_prefix('块').is_some_and(|r| {
-        r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以'])
-    })
+    let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
+    let r = &t[w.len()..];
+    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以']))
+        .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
 /// An amount in US dollars, at the money table's rates.
@@ -168,7 +130,7 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
             (Some(p), Some((_, end))) => Some((p, end)),
             (Some(p), None) => Some((p, q.end)),
             (None, Some(a)) => Some(a),
-            (None, None) => kuai_is_money(rest).then(|| ("CNY", q.end + rest.find('块').unwrap_or(0) + '块'.len_utf8())),
+            (None, None) => spoken_currency(rest).map(|(code, len)| (code, q.end + len)),
         };
         let (currency, end) = match stated {
             Some(found) => {
@@ -315,7 +277,6 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
 /// (a back-reference word with a chip noun after it), or 其 before a price
 /// noun (其单价, 其售价). 其32GB记忆体 refers to something else.
 fn refers_back(head: &str) -> bool {
-    const CHIP_NOUNS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "卡", "产品", "型号", "处理器", "加速器"];
     BACK_REFERENCES_W.find_iter(head).any(|r| {
         let rest = &head[r.end..];
         if &head[r.clone()] == "其" {
@@ -323,7 +284,7 @@ fn refers_back(head: &str) -> bool {
             PRICE_NOUNS_W.find(rest).is_some_and(|p| p.start == 0) || rest.starts_with('售') || rest.starts_with('单')
         } else {
             let near = super::text::chars_after(rest, 0, 6);
-            CHIP_NOUNS.iter().any(|n| near.contains(n))
+            CHIP_NOUNS_L.iter().any(|n| near.contains(n))
         }
     })
 }
@@ -348,7 +309,7 @@ fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
     }
     let next = amounts.get(i + 1)?;
     let between = &s.text[a.end..next.q.start];
-    MOVE_VERBS.iter().any(|v| between.contains(v)).then_some(i + 1)
+    MOVE_VERBS_L.iter().any(|v| between.contains(v)).then_some(i + 1)
 }
 
 /// A move told without 从: a price, then a move verb and the new price,
@@ -398,16 +359,15 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
     s.dates.iter().rev().find(|d| d.start >= range.start && d.end <= range.end)
 }
 
-/// Something of every way of naming a currency; a sentence without any has
-/// no money in it. The one-character hints are the [`signs::CURRENCY`]
-/// characters, the codes start with a [`signs::CURRENCY_LETTER`].
-const CURRENCY_HINTS: &[&str] = &["元", "金", "币", "块", "$", "¥", "￥", "€", "USD", "RMB", "CNY", "圆"];
-static CURRENCY_HINTS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CURRENCY_HINTS));
+/// The Latin currency codes of the lexicon (USD, RMB, CNY): a sentence that
+/// has no [`signs::CURRENCY`] character names a currency only with one of
+/// them, each starting with a [`signs::CURRENCY_LETTER`] ([`signs::CURRENCY_COVER`]).
+static CURRENCY_CODES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&signs::CURRENCY_COVER.codes));
 
 /// Whether the sentence names a currency: from its signs alone, unless only a
 /// currency code can tell.
 fn names_currency(s: &Sentence) -> bool {
-    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && CURRENCY_HINTS_W.any(s.text))
+    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && CURRENCY_CODES_W.any(s.text))
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
@@ -692,19 +652,15 @@ mod tests {
     #[test]
     fn currency_hints_and_signs_agree() {
         use crate::extract::signs;
-        for w in super::CURRENCY_HINTS {
+        for w in &signs::CURRENCY_COVER.codes {
             let first = w.chars().next().unwrap().to_string();
-            if w.chars().count() == 1 {
-                assert_eq!(signs::of(w) & signs::CURRENCY, signs::CURRENCY, "{w}");
-            } else {
-                assert_ne!(signs::of(&first) & signs::CURRENCY_LETTER, 0, "{w}");
-            }
+            assert_ne!(signs::of(&first) & signs::CURRENCY_LETTER, 0, "{w}");
         }
         assert_eq!(prices("H100售价为25000 USD。", "2024-05").len(), 1);
         // Every currency word the amounts are read with passes the gate.
         for w in crate::money::all_words().chain(["块"]) {
             let sign = signs::of(w);
-            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::CURRENCY_HINTS_W.any(w)), "{w}");
+            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::CURRENCY_CODES_W.any(w)), "{w}");
         }
         // 美国 alone names no currency; 美元 and 美金 do.
         assert_eq!(signs::of("美国商务部") & signs::CURRENCY, 0);

@@ -1,34 +1,22 @@
 //! Qualifiers of amounts and percentages: 约 (about), 超过 (over), 不到
 //! (under), 高达 (up to), read from the words just before and after.
 
+use std::sync::LazyLock;
+
 use crate::model::Qualifier;
 
-/// Words before an amount. The longest word that ends where the amount
-/// starts wins, so a negated word is read whole (不超过 is `up_to`, not the
-/// `over` of 超过; 不低于 and 不少于 are `over`), whatever the list order.
-const BEFORE: &[(&str, Qualifier)] = &[
-    ("不到", Qualifier::Under), ("不足", Qualifier::Under), ("低于", Qualifier::Under), ("少于", Qualifier::Under),
-    ("不超过", Qualifier::UpTo), ("不会超过", Qualifier::UpTo), ("不得超过", Qualifier::UpTo), ("不超出", Qualifier::UpTo), ("不高于", Qualifier::UpTo), ("不多于", Qualifier::UpTo),
-    ("至多", Qualifier::UpTo), ("跌破", Qualifier::Under), ("跌穿", Qualifier::Under), ("突破", Qualifier::Over),
-    ("站上", Qualifier::Over), ("不少于", Qualifier::Over), ("不小于", Qualifier::Over), ("不下于", Qualifier::Over),
-    ("高达", Qualifier::UpTo), ("最高达", Qualifier::UpTo), ("最高", Qualifier::UpTo), ("最多", Qualifier::UpTo),
-    ("高至", Qualifier::UpTo), ("超过", Qualifier::Over), ("超出", Qualifier::Over), ("至少", Qualifier::Over),
-    ("不低于", Qualifier::Over), ("多于", Qualifier::Over), ("超", Qualifier::Over), ("逾", Qualifier::Over),
-    ("大约", Qualifier::About), ("大概", Qualifier::About), ("约合", Qualifier::About), ("将近", Qualifier::About),
-    ("接近", Qualifier::About), ("约", Qualifier::About), ("近", Qualifier::About),
-];
+/// (word, value) of the qualifiers before an amount, from the lexicon
+/// (`src/lexicon/qualifier.toml`). The longest word that ends where the
+/// amount starts wins, so a negated word is read whole (不超过 is `up_to`, not
+/// the `over` of 超过; 不低于 and 不少于 are `over`), whatever the order.
+static BEFORE: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| crate::lexicon::get().qualifier_words(true));
 
-/// Words after an amount.
-const AFTER: &[(&str, Qualifier)] = &[
-    ("左右", Qualifier::About), ("上下", Qualifier::About), ("前后", Qualifier::About), ("以上", Qualifier::Over),
-    ("多", Qualifier::Over), ("以下", Qualifier::Under), ("以内", Qualifier::Under),
-];
+/// (word, value) of the qualifiers after an amount.
+static AFTER: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| crate::lexicon::get().qualifier_words(false));
 
 /// Units and copulas that may stand between a qualifier and its amount
-/// (约为, 约在, 约达, 约为每片).
-const BETWEEN: &[&str] = &[
-    "每片", "每张", "每颗", "每块", "每台", "单片", "单颗", "单卡", "单张", "占据", "占到", "占了", "占", "为", "是", "在", "达", "的",
-];
+/// (约为, 约在, 约达, 约为每片): the list `qualifier.between`.
+static BETWEEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("qualifier.between"));
 
 /// The qualifier of an amount, from the text just before it (`before`, ending
 /// where the amount starts) and just after it (`after`, from its end).
@@ -36,7 +24,12 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
     let before = before.trim_end_matches(' ');
     let mut bare = before;
     loop {
-        let next = BETWEEN.iter().find_map(|w| bare.strip_suffix(w)).unwrap_or(bare).trim_end_matches(' ');
+        let next = BETWEEN
+            .iter()
+            .filter(|w| bare.ends_with(*w))
+            .max_by_key(|w| w.len())
+            .map_or(bare, |w| &bare[..bare.len() - w.len()])
+            .trim_end_matches(' ');
         if next == bare {
             break;
         }
@@ -47,7 +40,7 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
         return Some(q);
     }
     let after = after.trim_start_matches(' ');
-    AFTER.iter().find(|(w, _)| after.starts_with(w)).map(|&(_, q)| q)
+    AFTER.iter().filter(|(w, _)| after.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q)
 }
 
 #[cfg(test)]

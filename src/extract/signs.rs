@@ -11,6 +11,8 @@
 //! the sentences that pass, so the signs change what is scanned, never what
 //! is found.
 
+use std::sync::LazyLock;
+
 use super::text::utf8_at as decode;
 
 /// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
@@ -19,10 +21,11 @@ pub const PERCENT: u8 = 1;
 pub const FEN: u8 = 1 << 1;
 /// 之 of 分之.
 pub const ZHI: u8 = 1 << 2;
-/// A character of every currency word: 元 币 块 圆 $ ¥ ￥ €, and 金 of 美金
-/// (美 alone is mostly 美国).
+/// A character of every currency word of the lexicon, derived from it
+/// ([`CURRENCY_COVER`]): 元 币 块 圆 $ ¥ ￥ €, and 金 of 美金 (美 alone is
+/// mostly 美国).
 pub const CURRENCY: u8 = 1 << 3;
-/// A letter that starts a Latin currency code (USD, RMB, CNY).
+/// A letter that starts a Latin currency code of the lexicon (USD, RMB, CNY).
 pub const CURRENCY_LETTER: u8 = 1 << 4;
 /// Every character pair of a word of [`super::export::TRIGGER_LISTS`].
 pub const EXPORT_CUE: u8 = 1 << 5;
@@ -31,16 +34,62 @@ const TRIGGER_PAIR_START: u8 = 1 << 6;
 /// In the table only: a character that ends a pair of a trigger word.
 const TRIGGER_PAIR_END: u8 = 1 << 7;
 
-const SIGNS: &[(&str, u8)] = &[
-    ("%/成半", PERCENT),
-    ("分", FEN),
-    ("之", ZHI),
-    ("元金币块圆$¥￥€", CURRENCY),
-    ("URC", CURRENCY_LETTER),
-];
+// The percent signs are the share reader's words, listed here until that
+// reader's lists move to the lexicon; the currency signs are derived.
+const SIGNS: &[(&str, u8)] = &[("%/成半", PERCENT), ("分", FEN), ("之", ZHI)];
 
-/// The sign bits of every BMP character.
-static TABLE: [u8; 0x10000] = {
+/// What tells the currency words of the lexicon: characters such that every
+/// word that is not a Latin code holds one of them ([`CURRENCY`]), and the
+/// Latin codes, each told by its first letter ([`CURRENCY_LETTER`]) before
+/// it is looked for.
+pub struct CurrencyCover {
+    pub chars: Vec<char>,
+    pub codes: Vec<&'static str>,
+}
+
+/// Derived from the lexicon's currency words, before, after and spoken.
+pub static CURRENCY_COVER: LazyLock<CurrencyCover> = LazyLock::new(|| {
+    let lex = crate::lexicon::get();
+    currency_cover(["after", "before", "spoken"].iter().flat_map(|p| lex.currency_words(p)).map(|(_, w)| w))
+});
+
+/// Shortest words first: a word that holds a character already chosen needs
+/// none of its own; else its last character that is no ASCII letter or digit
+/// is chosen (美金 → 金, 日圆 → 圆), so a few characters tell them all.
+fn currency_cover(words: impl Iterator<Item = &'static str>) -> CurrencyCover {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| (w.chars().count(), *w));
+    words.dedup();
+    let mut chars: Vec<char> = Vec::new();
+    let mut codes = Vec::new();
+    for w in words {
+        if w.chars().all(|c| c.is_ascii_alphabetic()) {
+            codes.push(w);
+        } else if !w.chars().any(|c| chars.contains(&c)) {
+            let c = w.chars().rev().find(|c| !c.is_ascii_alphanumeric() && (*c as u32) < 0x10000);
+            chars.push(c.unwrap_or_else(|| w.chars().next_back().expect("no empty words")));
+        }
+    }
+    CurrencyCover { chars, codes }
+}
+
+/// The sign bits of every BMP character: the listed signs and trigger pairs
+/// ([`BASE`]) and the currency signs of the lexicon.
+static TABLE: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
+    let mut t = Box::new(BASE);
+    for &c in &CURRENCY_COVER.chars {
+        // A character outside the BMP decodes as 0, which then stands for
+        // every such character: a sign only says "maybe".
+        t[if (c as u32) < 0x10000 { c as usize } else { 0 }] |= CURRENCY;
+    }
+    for w in &CURRENCY_COVER.codes {
+        t[w.as_bytes()[0] as usize] |= CURRENCY_LETTER;
+    }
+    t
+});
+
+/// The sign bits of the listed signs and the trigger pairs.
+static BASE: [u8; 0x10000] = {
     let mut t = [0u8; 0x10000];
     let mut k = 0;
     while k < SIGNS.len() {
@@ -102,7 +151,7 @@ fn pairs_of(word: &str) -> impl Iterator<Item = u32> + '_ {
     word.chars().zip(word.chars().skip(1)).map(|(a, b)| ((a as u32) << 16) | b as u32)
 }
 
-static TRIGGER_PAIRS: std::sync::LazyLock<TriggerPairs> = std::sync::LazyLock::new(|| {
+static TRIGGER_PAIRS: LazyLock<TriggerPairs> = LazyLock::new(|| {
     let all = || super::export::TRIGGER_LISTS.iter().flat_map(|l| l.iter());
     let mut pairs: Vec<u32> = all().flat_map(|w| pairs_of(w)).collect();
     pairs.sort_unstable();
@@ -134,12 +183,13 @@ pub fn of(text: &str) -> u8 {
     let mut prev = 0;
     let mut prev_starts = false;
     let pairs = &*TRIGGER_PAIRS;
+    let table = &**TABLE;
     let mut i = 0;
     // `text` is valid UTF-8: a lead byte is always followed by its
     // continuation bytes.
     while i < b.len() {
         let (u, len) = decode(b, i);
-        let t = TABLE[u as usize];
+        let t = table[u as usize];
         signs |= t;
         let pair = (prev << 16) | u;
         if prev_starts
@@ -198,6 +248,17 @@ mod tests {
         assert_eq!(of("出货量大增,口碑不错") & EXPORT_CUE, 0);
         assert_eq!(of("中国的特色,国特别供给,特供") & EXPORT_CUE, EXPORT_CUE);
         assert_eq!(of("中国市场的需求") & EXPORT_CUE, 0);
+    }
+
+    #[test]
+    fn the_currency_signs_derived_from_the_lexicon() {
+        let mut chars = CURRENCY_COVER.chars.clone();
+        chars.sort();
+        assert_eq!(chars.into_iter().collect::<String>(), "$¥€元圆块币金￥");
+        assert_eq!(CURRENCY_COVER.codes, vec!["CNY", "RMB", "USD"]);
+        let cover = currency_cover(["英镑", "镑", "GBP", "£"].into_iter());
+        assert_eq!(cover.chars, vec!['£', '镑']);
+        assert_eq!(cover.codes, vec!["GBP"]);
     }
 
     #[test]

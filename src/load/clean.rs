@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::is_han;
+
 /// CRLF and lone CR become LF.
 pub fn line_endings(text: String) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
@@ -106,10 +108,6 @@ pub fn strip_pinyin(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// CJK unified ideographs (with extension A and compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
 
 fn is_pinyin_annotation(prev: char, inner: &str) -> bool {
     if !is_han(prev) {

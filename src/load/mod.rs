@@ -390,7 +390,7 @@ impl Loader {
         let (text, counts) = text;
 
         // The first line that reads like a headline, not a menu or a button.
-        let title = crate::extract::boiler::title(&text).map(truncate_title);
+        let title = crate::text::page::title(&text).map(truncate_title);
         let (published, published_from) = if let Some(d) = from_manifest {
             (Some(d), Some(PublishedFrom::Manifest))
         } else if let Some(d) = self.opts.published {

@@ -25,7 +25,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::extract::text::utf8_at;
+use crate::text::utf8_at;
 
 use crate::model::Script;
 
@@ -174,9 +174,9 @@ fn decode(text: &str, i: usize) -> (u32, usize) {
     }
 }
 
-/// Whether code point `u` is a Han character ([`super::clean::is_han`]).
+/// Whether code point `u` is a Han character ([`crate::text::is_han`]).
 fn is_han(u: u32) -> bool {
-    char::from_u32(u).is_some_and(super::clean::is_han)
+    char::from_u32(u).is_some_and(crate::text::is_han)
 }
 
 /// Table entry: the character converts to more than one character.
@@ -628,7 +628,7 @@ mod tests {
         // among context characters.
         let keys: Vec<&str> = ts_phrase_keys().collect();
         // Runs end at anything else: a key must be Han characters only.
-        assert!(keys.iter().all(|k| k.chars().all(super::super::clean::is_han)));
+        assert!(keys.iter().all(|k| k.chars().all(crate::text::is_han)));
         for k in &keys {
             let mid = k.char_indices().nth(k.chars().count() / 2).map_or(0, |(i, _)| i);
             lines.push(format!("是{k}的,是{}的,是{}的", &k[..mid], &k[mid..]));

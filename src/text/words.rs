@@ -22,6 +22,31 @@ impl Words {
         )
     }
 
+    /// A list whose order has no meaning (the lexicon's): at one place the
+    /// longest word wins.
+    pub fn longest(words: &[&str]) -> Words {
+        Words(
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words)
+                .expect("word lists build an automaton"),
+        )
+    }
+
+    /// [`Words::longest`] for long texts (whole lines or documents), with a
+    /// prefilter.
+    pub fn longest_for_long_texts(words: &[&str]) -> Words {
+        Words(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .expect("word lists build an automaton"),
+        )
+    }
+
     /// A list searched in long texts (whole lines or documents), with a
     /// prefilter.
     pub fn for_long_texts(words: &[&str]) -> Words {
@@ -206,5 +231,8 @@ mod tests {
         assert_eq!(w.last_end("被禁,禁售"), Some("被禁,禁售".len()));
         let t = "被禁,禁售名单";
         assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售"]);
+        // A list of the lexicon: the longest word at one place, whatever the order.
+        let w = Words::longest(&["禁售", "禁售名单", "被禁"]);
+        assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售名单"]);
     }
 }

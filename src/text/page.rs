@@ -6,36 +6,13 @@ use std::sync::LazyLock;
 
 use super::words::Words;
 
-/// Words of navigation and page furniture (menus, buttons, footers).
-const NAV_WORDS: &[&str] = &[
-    "首页", "登录", "注册", "分享", "收藏", "评论", "留言", "下载", "APP", "返回", "上一篇", "下一篇",
-    "网站地图", "更多", "查看原文", "点赞", "赞赏", "打赏", "扫码", "二维码", "关注", "订阅", "举报",
-    "加入收藏", "设为首页", "热门", "推荐", "阅读原文", "客户端", "繁体中文", "简体中文", "English",
-];
+// The words of page furniture are in the lexicon (src/lexicon/page.toml).
+fn list(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
 
 /// Short lines that open the tail of a page: what follows them is not the article.
-const TAIL_MARKERS: &[&str] = &[
-    "相关资讯", "相关阅读", "相关文章", "相关新闻", "推荐阅读", "延伸阅读", "热门推荐", "热门文章",
-    "精彩评论", "查看原文", "专题系列报道", "猜你喜欢", "往期回顾", "更多精彩", "最新资讯",
-];
-
-/// Phrases of copyright, licensing and disclaimer lines: a line that holds
-/// one is such a line.
-const LEGAL_WORDS: &[&str] = &[
-    "版权所有", "©", "Copyright", "免责声明", "本网站声明", "未经授权", "未经许可", "授权发布", "责任编辑",
-    "信息存储服务", "ICP备", "公网安备", "转载请注明", "转载自", "禁止转载", "如需转载", "侵权请联系", "如有侵权",
-];
-
-/// Words that also stand in article sentences (据多家媒体转载的消息, 仅供参考
-/// 的报价): a line is a notice for them only when it also speaks of the page
-/// itself, its text or its author ([`NOTICE_WORDS`]).
-const WEAK_LEGAL_WORDS: &[&str] = &["转载", "仅代表", "仅供参考", "不代表"];
-
-/// What a disclaimer speaks of: the page, the text, its author.
-const NOTICE_WORDS: &[&str] = &[
-    "本文", "本站", "本网", "本平台", "本号", "作者", "观点", "立场", "侵权", "删除", "出处", "原文", "以上信息", "文章",
-    "内容", "联系我们", "投资建议",
-];
+static TAIL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("page.tail"));
 
 /// Bullet characters that start items of link lists.
 fn bullet(line: &str) -> bool {
@@ -59,11 +36,17 @@ fn caption(line: &str) -> bool {
         || [".jpg", ".jpeg", ".png", ".gif", ".webp"].into_iter().any(picture)
 }
 
-/// A short line made of navigation words.
-static NAV: LazyLock<Words> = LazyLock::new(|| Words::new(NAV_WORDS));
-static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(LEGAL_WORDS));
-static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(WEAK_LEGAL_WORDS));
-static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::new(NOTICE_WORDS));
+/// Words of navigation and page furniture (menus, buttons, footers).
+static NAV: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.navigation")));
+/// Phrases of copyright, licensing and disclaimer lines: a line that holds
+/// one is such a line.
+static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&list("page.legal")));
+/// Words that also stand in article sentences (据多家媒体转载的消息, 仅供参考
+/// 的报价): a line is a notice for them only when it also speaks of the page
+/// itself, its text or its author ([`NOTICE`]).
+static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&list("page.weak_legal")));
+/// What a disclaimer speaks of: the page, the text, its author.
+static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.notice")));
 
 /// A short line made of menu words: they cover a third of its letters or
 /// more, and it states no amount (H20售价1.2万美元,更多厂商关注 is a sentence).
@@ -137,7 +120,7 @@ fn tail_marker(line: &str) -> bool {
 pub fn title(text: &str) -> Option<&str> {
     text.split('\n').map(str::trim).find(|l| {
         let body = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || bullet(&c.to_string()));
-        body.chars().filter(|&c| super::text::is_han(c)).count() >= 2
+        body.chars().filter(|&c| super::is_han(c)).count() >= 2
             && !caption(l)
             && !navigation(l)
             && !legal(l)
@@ -163,19 +146,19 @@ pub enum Reason {
 
 /// Marks each line (index 0 = line 1) that is outside the article body.
 pub fn boilerplate_lines(text: &str) -> Vec<bool> {
-    let (lines, starts) = super::text::lines_with_starts(text);
+    let (lines, starts) = super::lines_with_starts(text);
     boilerplate_lines_of(text, &lines, &starts)
 }
 
 /// [`boilerplate_lines`] with the lines of `text` and their byte offsets
-/// ([`super::text::lines_with_starts`]) already split.
+/// ([`super::lines_with_starts`]) already split.
 pub fn boilerplate_lines_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<bool> {
     reasons_of(text, lines, starts).into_iter().map(|r| r.is_some()).collect()
 }
 
 /// Each line (index 0 = line 1) that is outside the article body, with why.
 pub fn boilerplate_reasons(text: &str) -> Vec<Option<Reason>> {
-    let (lines, starts) = super::text::lines_with_starts(text);
+    let (lines, starts) = super::lines_with_starts(text);
     reasons_of(text, &lines, &starts)
 }
 
@@ -275,7 +258,7 @@ mod tests {
 
     #[test]
     fn one_scan_finds_every_line_with_a_legal_word() {
-        assert!(LEGAL_WORDS.iter().all(|w| !w.contains('\n')));
+        assert!(list("page.legal").iter().all(|w| !w.contains('\n')));
         let text = "正文第一段。\n免责声明:本文仅代表作者观点\n\nCopyright © 2024 版权所有\n英伟达转载\n正文。";
         let lines: Vec<&str> = text.split('\n').collect();
         let starts: Vec<usize> = lines.iter().map(|l| l.as_ptr() as usize - text.as_ptr() as usize).collect();

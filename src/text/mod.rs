@@ -1,0 +1,157 @@
+//! Text primitives shared by the loader ([`crate::load`]) and the extractor
+//! ([`crate::extract`]): stepping through UTF-8, character sets, which
+//! characters are Han, the lines of a text with their byte offsets, word
+//! lists searched in one pass ([`words`]) and the shape of page lines
+//! (captions, menus, notices, the title: [`page`]).
+//!
+//! Nothing here knows about chips or prices; the words it looks for come
+//! from the lexicon ([`crate::lexicon`]).
+
+pub mod page;
+pub mod words;
+
+/// The lines of `text` (split at `\n`) and the byte offset each starts at.
+pub fn lines_with_starts(text: &str) -> (Vec<&str>, Vec<usize>) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    (lines, starts)
+}
+
+/// The `n` characters of `s` before byte `at`.
+pub fn chars_before(s: &str, at: usize, n: usize) -> &str {
+    let at = s.floor_char_boundary(at.min(s.len()));
+    let start = s[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &s[start..at]
+}
+
+/// The `n` characters of `s` from byte `at`.
+pub fn chars_after(s: &str, at: usize, n: usize) -> &str {
+    let at = s.ceil_char_boundary(at.min(s.len()));
+    let end = s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i);
+    &s[at..end]
+}
+
+/// The char at byte `p`, with the byte offset after it.
+pub fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
+    let c = text.get(p..)?.chars().next()?;
+    Some((c, p + c.len_utf8()))
+}
+
+/// The BMP code point of the one-, two- or three-byte UTF-8 character at
+/// `b[i]`, and its length; a four-byte character gives 0 (outside the BMP).
+/// `b[i]` must begin a character of valid UTF-8.
+#[inline(always)]
+pub const fn utf8_at(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i];
+    if x < 0x80 {
+        (x as u32, 1)
+    } else if x < 0xE0 {
+        (((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (0, 4)
+    }
+}
+
+/// A set of BMP characters, as bits.
+pub struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// `chars` must hold BMP characters only.
+    pub const fn of(chars: &str) -> CharSet {
+        let b = chars.as_bytes();
+        let mut bits = [0u64; 1024];
+        let mut i = 0;
+        while i < b.len() {
+            let (u, len) = utf8_at(b, i);
+            bits[(u / 64) as usize] |= 1 << (u % 64);
+            i += len;
+        }
+        CharSet(bits)
+    }
+
+    /// Adds a BMP character (`u` below 0x10000).
+    pub fn insert(&mut self, u: u32) {
+        self.0[(u / 64) as usize] |= 1 << (u % 64);
+    }
+
+    #[inline]
+    pub fn has(&self, u: u32) -> bool {
+        u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
+    }
+}
+
+/// The char ending at byte `p`.
+pub fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p)?.chars().next_back()
+}
+
+/// A space inside a line: ASCII, ideographic, no-break or tab.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
+}
+
+/// The offset after the spaces at byte `p`.
+pub fn skip_spaces(text: &str, mut p: usize) -> usize {
+    while let Some((c, n)) = char_at(text, p) {
+        if !is_space(c) {
+            break;
+        }
+        p = n;
+    }
+    p
+}
+
+/// A vowel with a pinyin tone mark.
+pub fn is_toned_vowel(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)
+}
+
+/// A Han character: every CJK Unified Ideographs block (the main block and
+/// extensions A to I) and the compatibility ideographs (with their
+/// supplement). The one definition the loader and the extractor share.
+pub fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3400}'..='\u{4DBF}'       // extension A
+            | '\u{4E00}'..='\u{9FFF}' // unified ideographs
+            | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+            | '\u{20000}'..='\u{2A6DF}' // extension B
+            | '\u{2A700}'..='\u{2EE5F}' // extensions C, D, E, F, I
+            | '\u{2F800}'..='\u{2FA1F}' // compatibility ideographs supplement
+            | '\u{30000}'..='\u{323AF}' // extensions G, H
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_windows_respect_boundaries() {
+        let s = "消费级游戏显卡4090来跑推理";
+        let at = s.find("4090").unwrap();
+        assert_eq!(chars_before(s, at, 2), "显卡");
+        assert_eq!(chars_after(s, at + 4, 3), "来跑推");
+        assert_eq!(chars_before(s, 0, 3), "");
+        assert_eq!(chars_after(s, s.len(), 3), "");
+    }
+
+    #[test]
+    fn han_covers_every_ideograph_block() {
+        for c in ['中', '㐀', '鿿', '\u{F900}', '𠀀', '𪜀', '𫝀', '𫠠', '𬺰', '𮯰', '\u{2F800}', '𰀀', '𱍐'] {
+            assert!(is_han(c), "{c} U+{:X}", c as u32);
+        }
+        for c in ['a', '1', '。', '，', 'ア', '가', '\u{2FA20}', '\u{323B0}'] {
+            assert!(!is_han(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn lines_and_their_offsets() {
+        let (lines, starts) = lines_with_starts("一\n\n二三\n");
+        assert_eq!(lines, vec!["一", "", "二三", ""]);
+        assert_eq!(starts, vec![0, 4, 5, 12]);
+    }
+}
