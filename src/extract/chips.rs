@@ -413,9 +413,13 @@ pub fn joined(text: &str, a: usize, b: usize) -> bool {
     skip_joiner(text, a) == Some(b)
 }
 
-/// Form factors and memory sizes written after a model (L20 PCIe, H100 SXM5,
-/// H200 141GB): a list goes on after them (L20 PCIe 与 L2 PCIe).
-const FORM_FACTORS: &[&str] = &["PCIe", "PCIE", "SXM5", "SXM4", "SXM", "NVL", "OAM", "HGX", "NVLink"];
+/// Form factors written after a model (L20 PCIe, H100 SXM5): a list goes on
+/// after them (L20 PCIe 与 L2 PCIe). Longest first.
+static FORM_FACTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words = list("chips.form_factor");
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+});
 
 /// The byte after a form factor or memory size at `at` (spaces before it
 /// skipped), else `at`.

@@ -297,9 +297,9 @@ fn start_at(
         '今' | '去' | '前' | '明' | '后' | '昨' => {
             relative_year(text, i, published).or_else(|| relative_day(text, i, published))
         }
-        '本' | '上' | '下' | '这' => {
-            relative_month(text, i, published).or_else(|| standalone_half(text, i, published))
-        }
+        '本' | '上' | '下' | '这' => relative_month(text, i, published)
+            .or_else(|| relative_week(text, i, published))
+            .or_else(|| standalone_half(text, i, published)),
         '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
         '周' | '星' | '礼' => weekday_day(text, i, published),
         '年' => standalone_year_end(text, i, published),
@@ -750,6 +750,34 @@ fn relative_month(text: &str, i: usize, published: Option<PartialDate>) -> Optio
     })
 }
 
+/// 本周, 这周, 上周, 上个星期, 下周: the month the week falls in (a week
+/// is no day; with a day of publication, the week is counted from it).
+fn relative_week(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (shift, end) = [
+        ("本周", 0),
+        ("这周", 0),
+        ("本星期", 0),
+        ("这个星期", 0),
+        ("上周", -7),
+        ("上星期", -7),
+        ("上个星期", -7),
+        ("下周", 7),
+        ("下星期", 7),
+        ("下个星期", 7),
+    ]
+    .iter()
+    .find_map(|(w, k)| eat(text, i, w).map(|e| (*k, e)))?;
+    // 上周一, 本周三: a weekday, left to the weekday reader.
+    if char_at(text, end).is_some_and(|(c, _)| "一二三四五六日天末".contains(c)) {
+        return None;
+    }
+    let date = published.and_then(|p| {
+        let day = if p.day.is_some() { p.add_days(shift)? } else { p };
+        day.month.map(|m| PartialDate::month(day.year, m))
+    });
+    Some(DateMention { start: i, end, date, kind: DateKind::Relative })
+}
+
 /// 上半年 / 下半年 with no year before: the publication year.
 fn standalone_half(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let end = eat(text, i, "上半年").or_else(|| eat(text, i, "下半年"))?;
@@ -1011,6 +1039,13 @@ mod tests {
         ] {
             assert_eq!(f(t, None), vec![e(t, "2023", 'A')], "{t}");
         }
+    }
+
+    #[test]
+    fn weeks_give_their_month() {
+        assert_eq!(f("网信办本周已通知字节跳动", Some("2025-09-17")), vec![e("本周", "2025-09", 'R')]);
+        assert_eq!(f("上周宣布", Some("2025-10-03")), vec![e("上周", "2025-09", 'R')]);
+        assert_eq!(f("这周", Some("2025-10")), vec![e("这周", "2025-10", 'R')]);
     }
 
     #[test]

@@ -130,7 +130,7 @@ const BUYER_CUES: &[&str] = &[
 
 /// Words of a state that makes rules on buying.
 const STATE_WORDS: &[&str] =
-    &["当局", "政府", "官员", "官方", "监管", "北京", "网信办", "工信部", "发改委", "商务部", "海关", "国务院", "部门"];
+    &["当局", "政府", "官员", "官方", "监管", "北京", "网信办", "工信部", "发改委", "商务部", "海关", "国务院", "部门", "信息办公室", "总局"];
 
 /// Words of what is bought, one of which a buyer's measure is about.
 const CHIP_WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速器", "加速卡", "处理器", "产品"];
@@ -851,10 +851,19 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 if after.is_empty() {
                     // H800版本, or H20是……专为中国市场推出的降规版AI芯片: the
                     // chips before the cue, in the clause or else the sentence.
+                    // 在H20之后推出的又一款特供版, 继H20之后: a chip named as a
+                    // time or a comparison is not the new version.
+                    let reference = |g: &&super::Group| {
+                        let after = s.text[g.range.end..].trim_start_matches(' ');
+                        let before = chars_before(s.text, g.range.start, 3).trim_end_matches(' ');
+                        ["之后", "以后", "后推出", "之外", "以外"].iter().any(|w| after.starts_with(w))
+                            || ["继", "比", "较", "相比", "相较于", "取代", "接替"].iter().any(|w| before.ends_with(w))
+                    };
                     let before = |from: usize| {
                         s.groups
                             .iter()
                             .rev()
+                            .filter(|g| !reference(g))
                             .find(|g| g.range.end <= cue.start && g.range.start >= from)
                             .map(|g| g.chips.clone())
                     };
