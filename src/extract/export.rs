@@ -42,7 +42,7 @@ const NEW_RULES: &[&str] = &[
 /// Cues of a ban on selling or shipping.
 const BAN_CUES: &[&str] = &[
     "禁售", "禁运", "被禁", "遭禁", "断供", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
-    "停止供应", "被禁用",
+    "停止供应", "被禁用", "不予许可", "不予批准", "一律禁止",
 ];
 
 /// Cues of a cut-down China version.
@@ -166,6 +166,9 @@ const NOT_EVENT: &[&str] = &[
 
 /// Words of a launch under way (正在开发, 正着手准备).
 const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正准备", "着手准备", "著手准备", "即将推出"];
+
+/// Words that date an event by the one told before it.
+const SAME_DAY: &[&str] = &["同日", "同一天", "当日", "当天"];
 
 /// Verbs of telling: a date just before one is when something was told
 /// (辉达10月24日向美国证交会申报, 《金融时报》17日援引……报道), not when the
@@ -946,9 +949,19 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         } else {
             Vec::new()
         };
-        // Bans and variants are about chips; without any they tell no event.
-        if matches!(action, Action::Ban | Action::Variant) && chips.is_empty() {
+        // Variants are chips; a ban without chips is an event only when a
+        // state imposes it (商务部……不予许可镓、锗……对美国出口), not a
+        // company's or a market's (停止供货).
+        if action == Action::Variant && chips.is_empty() {
             continue;
+        }
+        if action == Action::Ban && chips.is_empty() {
+            let word = &s.text[cue.clone()];
+            let decided = ["不予许可", "不予批准", "禁止出口", "一律禁止", "禁止向"].iter().any(|w| word.starts_with(w))
+                && !s.text[cue.end..].starts_with('的');
+            if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !chinas_ministry(s.text)) {
+                continue;
+            }
         }
         let authority = cue_authority
             .or_else(|| authority_of(&s.text[clause.start..cue.end]))
@@ -986,6 +999,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .or_else(|| dates.iter().rev().find(|d| d.end <= clause.start))
             .or_else(|| if told_before { None } else { dates.iter().filter(free).find(|d| d.start >= clause.end) })
             .and_then(|d| d.date);
+        // 同日, 当天: the day of the event told just before.
+        let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[clause.clone()].contains(w)))
+            .then_some(state.last_event_date)
+            .flatten();
+        let stated = same_day.or(stated);
         e.stated = stated.is_some();
         let date = stated.or_else(|| state.para_date(s));
         // News with no date and no word of an earlier time happens when the
@@ -1031,11 +1049,17 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
 
+    if let Some(d) = merged.iter().filter(|e| e.stated).find_map(|e| e.date) {
+        state.last_event_date = Some(d);
+    }
     merged
         .into_iter()
         .map(|e| {
             let authority = match e.action {
                 Action::Variant => None,
+                // 商务部……对美国出口: a ministry not named as America's,
+                // controlling exports to America, is China's.
+                _ if chinas_ministry(s.text) => Some("China".to_string()),
                 _ => e.authority.or(authority_here).map(str::to_string).or_else(|| carried.clone()),
             };
             let effective = match e.action {
@@ -1056,6 +1080,16 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             Told { event, date_stated: e.stated }
         })
         .collect()
+}
+
+/// A commerce ministry named without a country (商务部, 商务部门) in a sentence
+/// about exports to America (对美国出口, 向美方出口): China's.
+fn chinas_ministry(text: &str) -> bool {
+    let bare = text.match_indices("商务部").any(|(i, _)| {
+        let before = chars_before(text, i, 2);
+        !before.ends_with("美国") && !before.ends_with('美')
+    });
+    bare && ["对美国", "向美国", "对美出口", "对美方", "向美方"].iter().any(|w| text.contains(w))
 }
 
 /// Whether two dates may be the same day: equal, or one the other's prefix.

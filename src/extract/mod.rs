@@ -124,6 +124,9 @@ pub struct DocState {
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
     pub authority: Option<String>,
+    /// The last date an export-control event was told with (同日, 当天 point
+    /// back to it).
+    pub last_event_date: Option<PartialDate>,
     pub warnings: Vec<String>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,

@@ -23,7 +23,7 @@ const SHARE_WORDS: &[&str] = &["市占率", "市占", "市场占有率", "市场
 const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
 
 /// Other verbs of taking a part of a market (拿下了80%的市场).
-const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "斩获", "囊括", "掌控", "把持", "贡献了", "贡献"];
+const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "握有", "斩获", "囊括", "掌控", "把持", "贡献了", "贡献"];
 
 /// Wholes that are a market or what is bought and sold in one.
 const MARKET_WHOLES: &[&str] = &[
@@ -933,8 +933,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .iter()
                 .rev()
                 .find(|d| d.end <= p.start)
-                .and_then(|d| d.date)
-                .map(|d| d.year)
+                .and_then(year_of)
                 .or(frame_here)
                 .or_else(|| state.para_date(s).map(|d| d.year))
                 .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
