@@ -105,6 +105,33 @@ fn region_of(text: &str) -> Option<Region> {
     global.then_some(Region::Global)
 }
 
+/// The region of a share's own words: a region word that names where the
+/// market is (中国AI芯片市场, 在中国的份额, 国内, 全球), not one that describes
+/// something else in the clause (受惠于大陆消费补贴带动的拉货).
+fn region_of_market(text: &str) -> Option<Region> {
+    let (ac, meaning) = &*REGION_W;
+    let mut global = false;
+    for m in ac.find_iter(text) {
+        let Some(region) = meaning[m.pattern().as_usize()] else { continue };
+        let word = &text[m.range()];
+        let after = chars_after(text, m.end(), 10);
+        let names_place = matches!(word, "国内" | "在华" | "我国" | "全球" | "全世界")
+            || ["的", "市场", "地区", "区"].iter().any(|w| after.starts_with(w))
+            || after.contains("市场")
+            || !market_hits(after).is_empty()
+            || m.end() == text.len()
+            || text[m.end()..].trim().chars().count() <= 2;
+        if !names_place {
+            continue;
+        }
+        match region {
+            Region::China => return Some(Region::China),
+            Region::Global => global = true,
+        }
+    }
+    global.then_some(Region::Global)
+}
+
 fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     let span = &text[q.start..q.end];
     // 近半, 过半: the qualifier is inside the span.
@@ -257,8 +284,10 @@ const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营�
 fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     static SHI_CHANG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("市场"));
     static CHU_HUO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("出货"));
+    // 全球前十大晶圆代工业者营收: a trade's revenue names its market too.
+    static YE_ZHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("业者营收"));
     let bytes = s.text.as_bytes();
-    if SHI_CHANG.find(bytes).is_none() && CHU_HUO.find(bytes).is_none() {
+    if SHI_CHANG.find(bytes).is_none() && CHU_HUO.find(bytes).is_none() && YE_ZHE.find(bytes).is_none() {
         return;
     }
     // Terms are looked for only just before 市场 and 出货 and at the start.
@@ -274,7 +303,11 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         }
         from..to
     };
-    let ends = SHI_CHANG.find_iter(bytes).chain(CHU_HUO.find_iter(bytes)).chain(std::iter::once(54.min(text.len())));
+    let ends = SHI_CHANG
+        .find_iter(bytes)
+        .chain(CHU_HUO.find_iter(bytes))
+        .chain(YE_ZHE.find_iter(bytes))
+        .chain(std::iter::once(54.min(text.len())));
     let hit = ends
         .flat_map(|end| {
             let w = window(end);
@@ -333,6 +366,10 @@ fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
         if let Some(close) = rest.find([')', ')']).filter(|&i| rest[..i].chars().count() <= 12) {
             after = rest[close..].trim_start_matches([')', ')']).trim_start_matches([' ', '的']);
         }
+    }
+    // 晶圆代工业者营收: the trade's players, then what is counted.
+    if let Some(rest) = after.strip_prefix("业者") {
+        after = rest;
     }
     text[r.clone()].ends_with("市场") || MARKET_AFTER.iter().any(|w| after.starts_with(w)) || r.start == 0
 }
@@ -529,6 +566,19 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     && ["达到", "至", "到", "为", "占有"].iter().any(|w| link.ends_with(w))
             })
         };
+        // 联电与格芯分别以4.7%、4.6%位居第四、五名: a rank held with a
+        // percentage, right after shares.
+        let rank_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
+            let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
+            let after = s.text[p.end..clause.end].trim_start_matches(|c: char| c == '、' || c == '和' || c == '%' || c == '.' || c.is_ascii_digit());
+            lead.is_some_and(|v| {
+                // Up to the first of the percentages told together (以4.7%、4.6%).
+                let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
+                let link = s.text[v.range.end..first].trim();
+                link.ends_with('以') && link.chars().count() <= 4
+            }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
+        };
+        let level_after_shares = level_after_shares || rank_after_shares;
         let hold = find_hold(local_before);
         // 80.6%都在用英伟达的GPU; 约七成的大模型训练都在用……: the users, then the verb of use.
         let uses = {
@@ -946,9 +996,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         } else if is_country(&subject) {
             region_of(&whole)
         } else {
-            region_of(&s.text[clause.start..p.start])
+            region_of_market(&s.text[clause.start..p.start])
                 .or_else(|| region_of(&whole))
-                .or_else(|| region_of(&s.text[..clause.start]))
+                .or_else(|| region_of_market(&s.text[..clause.start]))
                 .or_else(|| fresh(&frame.region, s.line))
         };
         let qualifier = qualifier(s.text, p)
