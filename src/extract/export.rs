@@ -42,7 +42,7 @@ const NEW_RULES: &[&str] = &[
 /// Cues of a ban on selling or shipping.
 const BAN_CUES: &[&str] = &[
     "禁售", "禁运", "被禁", "遭禁", "断供", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
-    "停止供应", "被禁用", "不予许可", "不予批准", "一律禁止",
+    "停止供应", "被禁用", "不予许可", "不予批准", "一律禁止", "出货中断", "供货中断", "交付中断",
 ];
 
 /// Cues of a cut-down China version.
@@ -115,7 +115,7 @@ const RELAX_VERBS: &[&str] = &["解除", "取消", "放宽", "松绑", "废除"]
 /// Verbs of letting a sale happen (允许H200出口, 批准辉达H200出售给中国).
 const ALLOW_VERBS: &[&str] = &["允许", "批准", "同意", "准许"];
 /// Verbs of selling or shipping.
-const SALE_WORDS: &[&str] = &["出口", "出售", "销售", "销往", "售往", "出货", "供货", "供应", "卖给", "交付"];
+const SALE_WORDS: &[&str] = &["出口", "出售", "销售", "销往", "售往", "出货", "供货", "供应", "卖给", "交付", "提供"];
 
 /// Words of a directive, one of which must come before a buyer's measure that
 /// does not forbid outright (敦促它们避免采用, 要求他们不得采购).
@@ -162,6 +162,8 @@ const NOT_EVENT: &[&str] = &[
     "尚无", "暂无", "并无", "尚未有",
     // A run of measures told as a trend, not one event: 数轮禁令, 层层加码.
     "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
+    // What a measure told before means (这意味着美国企业向华为出售零部件须事先获得许可).
+    "意味着", "换言之", "也就是说",
 ];
 
 /// Words of a launch under way (正在开发, 正着手准备).

@@ -429,7 +429,7 @@ const NOT_SUBJECT: &[&str] = &["分别", "市场", "以上", "份额", "占比",
 /// (ASIC、FPGA等非GPU加速服务器 → 非GPU加速服务器). Empty when nothing
 /// nominal is left (仍最受最终用户青睐).
 fn subject_phrase(phrase: &str) -> String {
-    let mut t = phrase.trim();
+    let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
     loop {
         let before = t;
         for o in SUBJECT_OPENERS {
@@ -458,6 +458,11 @@ fn subject_phrase(phrase: &str) -> String {
     let t = t.strip_suffix("分别").unwrap_or(t).trim();
     // 在2024年的AI服务器出货中: a setting, not a holder.
     if t.ends_with('中') {
+        return String::new();
+    }
+    // 在全球智能手机市场的份额: the market, not who holds the share; 我们: the
+    // speaker, whom the words around name.
+    if t.ends_with("市场") && !is_country(t) || ["我们", "我们的", "他们", "他们的"].contains(&t) {
         return String::new();
     }
     if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
