@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use super::text::utf8_at as decode;
+use super::text::{bmp_code, utf8_at as decode};
 
 /// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
 pub const PERCENT: u8 = 1;
@@ -186,7 +186,7 @@ pub fn of(text: &str) -> u8 {
     let table = &**TABLE;
     for c in text.chars() {
         // A character outside the BMP has the bits of 0 ([`TABLE`]).
-        let u = if (c as u32) < 0x10000 { c as u32 } else { 0 };
+        let u = bmp_code(c);
         let t = table[u as usize];
         // Most characters have no sign and are in no pair.
         if t == 0 {
