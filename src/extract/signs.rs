@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use super::text::utf8_at as decode;
+use super::text::{bmp_code, utf8_at as decode};
 
 /// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
 pub const PERCENT: u8 = 1;
@@ -177,31 +177,32 @@ static TRIGGER_PAIRS: LazyLock<TriggerPairs> = LazyLock::new(|| {
 
 /// The signs of `text`.
 pub fn of(text: &str) -> u8 {
-    let b = text.as_bytes();
     let mut signs = 0;
     let mut seen: PairSet = [0; MAX_PAIRS / 64];
-    let mut prev = 0;
-    let mut prev_starts = false;
+    // The last character when it starts a trigger pair, else 0 (which
+    // starts none: it is no character of a word).
+    let mut pair_start = 0;
     let pairs = &*TRIGGER_PAIRS;
     let table = &**TABLE;
-    let mut i = 0;
-    // `text` is valid UTF-8: a lead byte is always followed by its
-    // continuation bytes.
-    while i < b.len() {
-        let (u, len) = decode(b, i);
+    for c in text.chars() {
+        // A character outside the BMP has the bits of 0 ([`TABLE`]).
+        let u = bmp_code(c);
         let t = table[u as usize];
+        // Most characters have no sign and are in no pair.
+        if t == 0 {
+            pair_start = 0;
+            continue;
+        }
         signs |= t;
-        let pair = (prev << 16) | u;
-        if prev_starts
+        let pair = (pair_start << 16) | u;
+        if pair_start != 0
             && t & TRIGGER_PAIR_END != 0
             && pairs.maybe[pair_bit(pair) / 64] & (1 << (pair_bit(pair) % 64)) != 0
             && let Ok(k) = pairs.pairs.binary_search(&pair)
         {
             seen[k / 64] |= 1 << (k % 64);
         }
-        prev = u;
-        prev_starts = t & TRIGGER_PAIR_START != 0;
-        i += len;
+        pair_start = if t & TRIGGER_PAIR_START != 0 { u } else { 0 };
     }
     if seen.iter().any(|&w| w != 0)
         && pairs.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))

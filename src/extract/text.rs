@@ -10,7 +10,7 @@ use std::ops::Range;
 // The text primitives live in crate::text (shared with the loader); the
 // readers keep reaching them here.
 pub use crate::text::{
-    CharSet, char_at, char_before, chars_after, chars_before, is_han, is_space, is_toned_vowel,
+    CharSet, bmp_code, char_at, char_before, chars_after, chars_before, is_han, is_space, is_toned_vowel,
     lines_with_starts, skip_spaces, utf8_at,
 };
 
@@ -75,37 +75,45 @@ impl Layout {
 
 /// Bytes that can begin a character the layout looks at: the ASCII stops,
 /// clause marks and closers, and the lead bytes of the Chinese ones (”’ E2,
-/// 。」』》】 E3, full-width forms EF). UTF-8 continuation bytes are never
-/// among them, so skipping unmarked bytes one by one stays on char boundaries.
-static MARKS: [bool; 256] = {
-    let mut t = [false; 256];
+/// 。」』》】 E3, full-width forms EF), as 0; any other byte that begins a
+/// character, as that character's length in bytes. UTF-8 continuation bytes
+/// are never marked, so skipping a whole unmarked character at a time stays
+/// on char boundaries, a step per Han character instead of three.
+static SKIP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b < 0xE0 { 2 } else if b < 0xF0 { 3 } else { 4 };
+        b += 1;
+    }
     let ascii = b"!?;,:)\"'";
     let mut i = 0;
     while i < ascii.len() {
-        t[ascii[i] as usize] = true;
+        t[ascii[i] as usize] = 0;
         i += 1;
     }
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
+    t[0xE2] = 0;
+    t[0xE3] = 0;
+    t[0xEF] = 0;
     t
 };
 
-/// The characters of `s` that begin at a [`MARKS`] byte, from byte `from`,
-/// with their offsets before and after: every stop, clause mark and closer
-/// (and a few other characters), without decoding the rest.
+/// The characters of `s` that begin at a marked byte ([`SKIP`]), from byte
+/// `from`, with their offsets before and after: every stop, clause mark and
+/// closer (and a few other characters), without decoding the rest.
 fn marked(s: &str, from: usize) -> impl Iterator<Item = (usize, char, usize)> + '_ {
     let b = s.as_bytes();
     let mut i = from;
     std::iter::from_fn(move || {
         while i < b.len() {
-            if MARKS[b[i] as usize] {
+            let skip = SKIP[b[i] as usize];
+            if skip == 0 {
                 let (c, next) = char_at(s, i)?;
                 let at = i;
                 i = next;
                 return Some((at, c, next));
             }
-            i += 1;
+            i += skip as usize;
         }
         None
     })
@@ -250,10 +258,12 @@ mod tests {
     #[test]
     fn every_stop_and_clause_mark_begins_at_a_marked_byte() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let skip = SKIP[c.encode_utf8(&mut [0u8; 4]).as_bytes()[0] as usize];
             if is_sentence_end(c) || is_clause_end(c) {
-                let mut buf = [0u8; 4];
-                assert!(MARKS[c.encode_utf8(&mut buf).as_bytes()[0] as usize], "{c}");
+                assert_eq!(skip, 0, "{c}");
             }
+            // An unmarked character is skipped whole.
+            assert!(skip == 0 || skip as usize == c.len_utf8(), "{c}");
         }
         let s = "据悉,这款芯片售价约为1.5万美元。”对此，英伟达回应：“无可奉告！”";
         let got: Vec<char> = marked(s, 0).map(|(_, c, _)| c).collect();

@@ -54,6 +54,14 @@ pub const fn utf8_at(b: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// The code point of a BMP character, and 0 for one past the BMP: the code
+/// [`utf8_at`] gives, for loops that walk a text with `str::chars` (which
+/// needs no bounds checks).
+#[inline(always)]
+pub const fn bmp_code(c: char) -> u32 {
+    if (c as u32) < 0x10000 { c as u32 } else { 0 }
+}
+
 /// A set of BMP characters, as bits.
 pub struct CharSet([u64; 1024]);
 
