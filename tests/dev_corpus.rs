@@ -2,9 +2,14 @@
 //! from other outlets and years than the seeds, both scripts, some in GB18030
 //! and Big5, with their gold), scored by the library `chipscan eval` uses.
 //! The floors are what the extractor reached when they were set (all 40:
-//! price 0.960, share 0.918, chip 0.989, export_control 0.817, dates 0.960,
-//! fields 0.955), a little below: a change that reads these articles worse
+//! price 0.960, share 0.941, chip 0.989, export_control 0.850, dates 0.961,
+//! fields 0.950), a little below: a change that reads these articles worse
 //! fails here. The target is 0.90 for every kind.
+//!
+//! `tests/data/fresh/` is a second corpus (30 articles the team wrote after
+//! real reporting, both scripts, GB18030 and Big5, annotated by a reader who
+//! never ran chipscan): held at its own floors (price 0.958, share 0.891,
+//! chip 0.977, export_control 0.816, dates 0.816, fields 0.940 when set).
 
 use std::path::{Path, PathBuf};
 
@@ -18,11 +23,15 @@ use chipscan::pipeline::{DocResult, Pipeline};
 const F1_FLOORS: [(Kind, f64); 4] =
     [(Kind::Price, PRICE_F1), (Kind::Share, SHARE_F1), (Kind::Chip, CHIP_F1), (Kind::ExportControl, EXPORT_F1)];
 const PRICE_F1: f64 = 0.93;
-const SHARE_F1: f64 = 0.89;
+const SHARE_F1: f64 = 0.91;
 const CHIP_F1: f64 = 0.97;
-const EXPORT_F1: f64 = 0.79;
+const EXPORT_F1: f64 = 0.82;
 const DATE_ACCURACY: f64 = 0.93;
 const FIELD_ACCURACY: f64 = 0.93;
+
+/// The fresh corpus's floors: F1 for price, share, chip, export_control, then
+/// date and field accuracy.
+const FRESH_FLOORS: [f64; 6] = [0.93, 0.86, 0.95, 0.79, 0.79, 0.91];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -57,6 +66,32 @@ fn the_dev_corpus_stays_at_its_floors() {
     let fields = s.fields.accuracy.unwrap_or(0.0);
     if fields < FIELD_ACCURACY {
         low.push(format!("field accuracy {fields:.3} < {FIELD_ACCURACY}"));
+    }
+    assert!(low.is_empty(), "below the floors: {}", low.join("; "));
+}
+
+#[test]
+fn the_fresh_corpus_stays_at_its_floors() {
+    let dir = root().join("tests/data/fresh");
+    let gold = Gold::load(&dir.join("gold.json")).expect("gold parses");
+    let results = results(&dir);
+    assert_eq!(results.len(), 30);
+    let s = score(&gold, &results, &Catalog::embedded());
+    let kinds = [Kind::Price, Kind::Share, Kind::Chip, Kind::ExportControl];
+    let mut low = Vec::new();
+    for (kind, floor) in kinds.into_iter().zip(FRESH_FLOORS) {
+        let f1 = s.kind(kind).f1.unwrap_or(0.0);
+        if f1 < floor {
+            low.push(format!("{kind} F1 {f1:.3} < {floor}"));
+        }
+    }
+    let dates = s.dates.accuracy.unwrap_or(0.0);
+    if dates < FRESH_FLOORS[4] {
+        low.push(format!("date accuracy {dates:.3} < {}", FRESH_FLOORS[4]));
+    }
+    let fields = s.fields.accuracy.unwrap_or(0.0);
+    if fields < FRESH_FLOORS[5] {
+        low.push(format!("field accuracy {fields:.3} < {}", FRESH_FLOORS[5]));
     }
     assert!(low.is_empty(), "below the floors: {}", low.join("; "));
 }
