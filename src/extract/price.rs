@@ -488,11 +488,20 @@ fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bo
     if UNIT_WORDS_W.any(&s.text[clause.start..a.q.start]) {
         return Basis::Unit;
     }
-    if SYSTEM_WORDS_W.any(clause_text) || SYSTEM_WORDS_W.any(lead) {
+    if names_system(clause_text) || names_system(lead) {
         Basis::System
     } else {
         Basis::Unit
     }
+}
+
+/// Whether `text` names a machine, module or rack as what is priced: not as
+/// the trade of who speaks (一位服务器代理商表示, 服务器厂商).
+fn names_system(text: &str) -> bool {
+    SYSTEM_WORDS_W.find_iter(text).any(|r| {
+        let after = &text[r.end..];
+        !["代理商", "经销商", "供应商", "厂商", "业者", "渠道商", "商", "企业", "公司", "行业", "产业"].iter().any(|w| after.starts_with(w))
+    })
 }
 
 /// Prices in a table flattened from a web page: a row that holds only money

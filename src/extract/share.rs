@@ -227,7 +227,8 @@ fn strip_region(phrase: &str) -> String {
 /// Metric words: shipments (出货, 出货量, 按出货量计, 销量) before revenue
 /// (营收, 收入, 销售收入, 销售额).
 const SHIPMENT_WORDS: &[&str] = &["出货", "销量"];
-const REVENUE_WORDS: &[&str] = &["营收", "收入", "销售额"];
+/// 产值 (output by value) counts money, as revenue does.
+const REVENUE_WORDS: &[&str] = &["营收", "收入", "销售额", "产值"];
 static METRIC_W: LazyLock<Words> = LazyLock::new(|| {
     Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS).copied().collect::<Vec<_>>())
 });
@@ -417,7 +418,7 @@ const SUBJECT_ENDS: &[&str] = &[
     "大约", "约", "仅", "只", "合计", "共计", "总计",
     // Verbs of holding and what is counted: GPU卡占据最大的市场份额;
     // 国产AI芯片的出货量接近20万张.
-    "占据", "占有", "占到", "达到", "的出货量", "出货量", "的销量",
+    "占据", "占有", "占到", "达到", "的出货量", "出货量", "的销量", "的产值", "产值",
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 

@@ -182,7 +182,12 @@ fn push_trimmed(r: Range<usize>, text: &str, line: u32, out: &mut Vec<Sentence>)
 pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let b = sentence.as_bytes();
     for (i, c, _) in marked(sentence, 0) {
+        // 2,050亿美元: a comma between digits groups thousands.
+        if c == ',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
         if is_clause_end(c) || is_sentence_end(c) {
             if i > start {
                 out.push(start..i);
@@ -210,6 +215,13 @@ pub fn clause_of(clauses: &[Range<usize>], offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_between_digits_ends_no_clause() {
+        assert_eq!(clauses("产值约2,050亿美元,年增69%"), vec![0..23, 24..33]);
+        assert_eq!(clauses("1,2和3,4"), vec![0..9]);
+        assert_eq!(clauses("共3,又4"), vec![0..4, 5..9]);
+    }
 
     #[test]
     fn sentences_end_at_chinese_stops_and_keep_their_closing_quote() {
