@@ -518,9 +518,37 @@ fn ascii_date(
         });
     }
     if n <= 2 {
-        return month_day(text, i, published);
+        return month_day(text, i, published).or_else(|| bare_day(text, i, published));
     }
     None
+}
+
+/// `D日` with no month (美国商务部17日宣布, 川普8日在社群平台宣布): a day of the
+/// publication's month, or of the month before when it is later than the
+/// publication day (unless planned ahead). Not a count of days (3日内, 为期5日),
+/// nor yen (5日元).
+fn bare_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (v, _, end) = digits(text, i)?;
+    if !(1..=31).contains(&v) {
+        return None;
+    }
+    let e = eat(text, end, "日")?;
+    let rest = &text[e..];
+    if ["元", "内", "以内", "之内", "间", "本", "后", "以后", "之后", "起算", "左右"].iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
+    if char_before(text, i).is_some_and(|c| c.is_ascii_digit() || "月第每近数几个期续隔至到和、或".contains(c)) {
+        return None;
+    }
+    let p = published?;
+    let pm = p.month?;
+    let head = text[..i].trim_end_matches(' ');
+    let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w));
+    let (year, month) = match p.day {
+        Some(pd) if v as u8 > pd && !ahead => month_shift(p, -1)?,
+        _ => (p.year, pm),
+    };
+    Some(DateMention { start: i, end: e, date: PartialDate::day(year, month, v as u8), kind: DateKind::Relative })
 }
 
 /// `M月[D日]` without a year at `i` (ASCII or Chinese numerals). With a
@@ -1039,6 +1067,19 @@ mod tests {
         ] {
             assert_eq!(f(t, None), vec![e(t, "2023", 'A')], "{t}");
         }
+    }
+
+    #[test]
+    fn a_day_without_a_month_is_in_the_publication_month() {
+        assert_eq!(f("美国商务部17日宣布", Some("2023-10-18")), vec![e("17日", "2023-10-17", 'R')]);
+        assert_eq!(f("川普8日在社群平台宣布", Some("2025-12-09")), vec![e("8日", "2025-12-08", 'R')]);
+        // Later than the publication day: the month before.
+        assert_eq!(f("英伟达28日表示", Some("2025-12-03")), vec![e("28日", "2025-11-28", 'R')]);
+        // Counts of days, yen, and days of a month told before are not read here.
+        assert!(f("须在3日内完成", Some("2025-12-09")).is_empty());
+        assert!(f("售价5日元", Some("2025-12-09")).is_empty());
+        assert!(f("为期5日的会议", Some("2025-12-09")).is_empty());
+        assert_eq!(f("12月2日至3日", Some("2024-12-09")).len(), 1);
     }
 
     #[test]
