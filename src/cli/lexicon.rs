@@ -23,12 +23,8 @@ pub struct Args {
     pub format: Format,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Toml,
-}
+/// The same three formats as `chipscan chips`.
+pub use super::chips::Format;
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let lex = crate::lexicon::get();

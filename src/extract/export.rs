@@ -819,6 +819,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     let originals = originals(s);
     let proposal = is_proposal(s.text);
+    // 商务部……对美国出口: China's ministry acts (asked once per sentence).
+    let china_ministry = chinas_ministry(s.text);
     // Chips a back-reference points to (这些芯片, 两款晶片), when the sentence
     // names none itself.
     // A chip the sentence describes before the reference (定制的AI芯片……这款
@@ -961,7 +963,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             let word = &s.text[cue.clone()];
             let decided = ["不予许可", "不予批准", "禁止出口", "一律禁止", "禁止向"].iter().any(|w| word.starts_with(w))
                 && !s.text[cue.end..].starts_with('的');
-            if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !chinas_ministry(s.text)) {
+            if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !china_ministry) {
                 continue;
             }
         }
@@ -1061,7 +1063,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 Action::Variant => None,
                 // 商务部……对美国出口: a ministry not named as America's,
                 // controlling exports to America, is China's.
-                _ if chinas_ministry(s.text) => Some("China".to_string()),
+                _ if china_ministry => Some("China".to_string()),
                 _ => e.authority.or(authority_here).map(str::to_string).or_else(|| carried.clone()),
             };
             let effective = match e.action {

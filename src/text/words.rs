@@ -10,53 +10,41 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 pub struct Words(AhoCorasick);
 
 impl Words {
-    pub fn new(words: &[&str]) -> Words {
+    /// One automaton: `longest` for lists whose order has no meaning (at one
+    /// place the longest word wins), else the first listed; `prefilter` for
+    /// long texts (whole lines or documents). Clauses are short: there a
+    /// prefilter costs more to start than it saves.
+    fn build(words: &[&str], longest: bool, prefilter: bool) -> Words {
         Words(
             AhoCorasickBuilder::new()
                 .kind(Some(AhoCorasickKind::DFA))
-                // Clauses are short: a prefilter costs more to start than it saves.
-                .prefilter(false)
-                .match_kind(MatchKind::LeftmostFirst)
+                .prefilter(prefilter)
+                .match_kind(if longest { MatchKind::LeftmostLongest } else { MatchKind::LeftmostFirst })
                 .build(words)
                 .expect("word lists build an automaton"),
         )
+    }
+
+    pub fn new(words: &[&str]) -> Words {
+        Words::build(words, false, false)
     }
 
     /// A list whose order has no meaning (the lexicon's): at one place the
     /// longest word wins.
     pub fn longest(words: &[&str]) -> Words {
-        Words(
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words)
-                .expect("word lists build an automaton"),
-        )
+        Words::build(words, true, false)
     }
 
     /// [`Words::longest`] for long texts (whole lines or documents), with a
     /// prefilter.
     pub fn longest_for_long_texts(words: &[&str]) -> Words {
-        Words(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(words)
-                .expect("word lists build an automaton"),
-        )
+        Words::build(words, true, true)
     }
 
     /// A list searched in long texts (whole lines or documents), with a
     /// prefilter.
     pub fn for_long_texts(words: &[&str]) -> Words {
-        Words(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(words)
-                .expect("word lists build an automaton"),
-        )
+        Words::build(words, false, true)
     }
 
     /// The first word of the list in `text` (earliest; at one place, the one
