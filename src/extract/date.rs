@@ -299,9 +299,10 @@ fn start_at(
         }
         '本' | '上' | '下' | '这' => relative_month(text, i, published)
             .or_else(|| relative_week(text, i, published))
+            .or_else(|| bare_weekday(text, i, published))
             .or_else(|| standalone_half(text, i, published)),
         '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
-        '周' | '星' | '礼' => weekday_day(text, i, published),
+        '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '〇' | '零' => chinese_start(text, i, published),
@@ -855,6 +856,39 @@ fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<Date
     })
 }
 
+/// 周二, 上周五, 本周三, 下周一 with no day written: counted from a
+/// publication day, in weeks that start on Monday; a bare weekday in news is
+/// the last such day up to publication (美国商务部周二宣布).
+fn bare_weekday(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (week, q) = [("上个星期", -1), ("上星期", -1), ("上周", -1), ("本周", 0), ("这周", 0), ("本星期", 0), ("下周", 1), ("下星期", 1)]
+        .iter()
+        .find_map(|(w, k)| eat(text, i, w).map(|e| (Some(*k), e)))
+        .or_else(|| eat(text, i, "周").or_else(|| eat(text, i, "星期")).or_else(|| eat(text, i, "礼拜")).map(|e| (None, e)))?;
+    let (w, end) = char_at(text, q)?;
+    let target: i64 = match w {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '日' | '天' => 7,
+        _ => return None,
+    };
+    // 周一至周五, 周末: a span of days, not one; 周年, 周期: no weekday.
+    if char_at(text, end).is_some_and(|(c, _)| matches!(c, '至' | '到' | '、' | '和' | '年' | '期' | '刊')) {
+        return None;
+    }
+    let p = published.filter(|p| p.day.is_some())?;
+    let day = jiff::civil::Date::new(p.year.try_into().ok()?, p.month? as i8, p.day? as i8).ok()?;
+    let today = day.weekday().to_monday_one_offset() as i64;
+    let shift = match week {
+        Some(k) => 7 * k + target - today,
+        None => -((today - target).rem_euclid(7)),
+    };
+    Some(DateMention { start: i, end, date: p.add_days(shift), kind: DateKind::Relative })
+}
+
 /// 周四(4日), 星期四（4日）, 周四4日, 周五 (21 日): that day of the published
 /// month; 周二(1/13): that month and day, in the year up to the published date.
 fn weekday_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
@@ -1086,6 +1120,13 @@ mod tests {
     fn weeks_give_their_month() {
         assert_eq!(f("网信办本周已通知字节跳动", Some("2025-09-17")), vec![e("本周", "2025-09", 'R')]);
         assert_eq!(f("上周宣布", Some("2025-10-03")), vec![e("上周", "2025-09", 'R')]);
+        // A weekday without a day: counted from the publication day.
+        assert_eq!(f("已于上周五开始核发", Some("2025-08-12")), vec![e("上周五", "2025-08-08", 'R')]);
+        assert_eq!(f("美国商务部周二宣布", Some("2025-06-12")), vec![e("周二", "2025-06-10", 'R')]);
+        assert_eq!(f("星期四宣布", Some("2025-06-12")), vec![e("星期四", "2025-06-12", 'R')]);
+        assert_eq!(f("本周三起实施", Some("2025-06-12")), vec![e("本周三", "2025-06-11", 'R')]);
+        assert_eq!(f("下周一生效", Some("2025-06-12")), vec![e("下周一", "2025-06-16", 'R')]);
+        assert!(f("周年庆", Some("2025-06-12")).is_empty());
         assert_eq!(f("这周", Some("2025-10")), vec![e("这周", "2025-10", 'R')]);
     }
 

@@ -104,7 +104,7 @@ const LICENCE_WORDS: &[&str] = &["许可", "批准"];
 /// Verbs of getting a licence (获得许可, 取得批准).
 const ACQUIRE_VERBS: &[&str] = &["获得", "取得", "申请", "持有", "拿到", "领取", "持"];
 /// Verbs of granting one (发给许可证).
-const GRANT_VERBS: &[&str] = &["发给", "发放", "颁发", "授予", "核发", "发出"];
+const GRANT_VERBS: &[&str] = &["发给", "发放", "颁发", "授予", "核发", "发出", "批准", "核准"];
 /// Words that make a licence a condition: 须取得许可, 获得许可方可出口.
 const REQUIRE_WORDS: &[&str] = &["须", "需", "要求", "得先", "才能", "方可", "才可", "必要", "除非"];
 
@@ -263,6 +263,8 @@ static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CO
 static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
+/// Verbs of letting or easing that a plan may be about (考虑批准, 拟放宽).
+static EASE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[ALLOW_VERBS, RELAX_VERBS].concat()));
 
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'). Longer words first.
@@ -521,6 +523,18 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Relaxation, r);
         }
     }
+    // 延长华为的临时通用许可证, 将临时许可延长三个月: a licence or
+    // exemption extended (not 延长禁令, a ban extended).
+    if let Some(i) = gated.then(|| c.find("延长")).flatten() {
+        let rest = super::text::chars_after(c, i + "延长".len(), 16);
+        let head = chars_before(c, i, 10);
+        if (contains_any(rest, &["许可", "豁免"]) || contains_any(head, &["许可", "豁免"]) && !head.contains("禁令"))
+            && in_export_context()
+            && !negated_before(c, i)
+        {
+            return cue(Action::Relaxation, i..i + "延长".len());
+        }
+    }
     if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
         if in_export_context() && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
@@ -543,7 +557,9 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
         let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
-        if toward_china && ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
+        // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
+        let ordered = ["叫停", "中止"].iter().any(|n| c[..i].contains(n));
+        if toward_china && (ordered || ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n))) {
             return cue(Action::Ban, r);
         }
     }
@@ -677,8 +693,10 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
             }
         }
     }
+    // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
+    let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(['起', '正', '式']);
-    rest.starts_with("生效")
+    rest.starts_with("生效") || from_on && ["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w))
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -745,12 +763,28 @@ fn is_proposal(text: &str) -> bool {
         let end = rest.find(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).unwrap_or(rest.len());
         words.any(super::text::chars_after(&rest[..end], 0, 20))
     };
+    // 他可能允许……, 或将进一步限制: a measure only possible.
+    for w in ["可能", "或将", "或许", "也许", "有可能"] {
+        for (i, _) in text.match_indices(w) {
+            // The verb right after the modal (可能会进一步限制), not a later
+            // one (可能违反美国出口管制规定).
+            let mut rest = &text[i + w.len()..];
+            for adverb in ["会", "将", "进一步", "再度", "再", "还", "也", "考虑"] {
+                rest = rest.strip_prefix(adverb).unwrap_or(rest);
+            }
+            let verb = super::text::chars_after(rest, 0, 2);
+            if EASE_WORDS_W.find(verb).is_some_and(|r| r.start == 0) || CONTROL_WORDS_W.find(verb).is_some_and(|r| r.start == 0) {
+                return true;
+            }
+        }
+    }
     for r in PLAN_WORDS_W.find_iter(text) {
         // 模拟 is no plan, 考虑到 no consideration of a measure.
         if &text[r.clone()] == "拟" && chars_before(text, r.start, 1) == "模" || text[r.end..].starts_with('到') {
             continue;
         }
-        if followed_in_clause(r.end, &CONTROL_WORDS_W) {
+        // 考虑批准其向中国出口H20, 研拟放宽: an easing only considered.
+        if followed_in_clause(r.end, &CONTROL_WORDS_W) || followed_in_clause(r.end, &EASE_WORDS_W) {
             return true;
         }
     }
@@ -792,7 +826,56 @@ fn trigger_clauses(hits: &Hits, clauses: &[Range<usize>]) -> Vec<bool> {
     out
 }
 
-pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Told> {
+/// Reads a sentence's events into `told`, the document's events so far; a
+/// sentence that only tells when the rule told just before takes effect
+/// (新规自12月2日起生效) gives that rule its effective date instead.
+pub fn read_into(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str, told: &mut Vec<Told>) {
+    if s.signs & signs::EXPORT_CUE == 0 {
+        return;
+    }
+    if let Some(t) = effective_of_told(s, told) {
+        let date = t.event.date;
+        t.event.effective = effective(s, date);
+        return;
+    }
+    told.extend(read(ex, s, state, doc));
+}
+
+/// Words that open a sentence about the rule just told (新规多数条款, 该规定).
+const RULE_REFERENCES: &[&str] = &[
+    "新规", "新规定", "该规定", "该规则", "该新规", "该措施", "该禁令", "这些规定", "这些规则", "上述规定", "上述新规", "上述措施", "此规定",
+    "此次新规", "这项规定", "这项新规", "这一规定", "相关规定", "新措施", "新的规定",
+];
+
+/// The event a sentence dates the taking effect of: the sentence opens with
+/// a reference to a rule, names no chips, issues nothing and has an
+/// effective date; the event is the last rule (else ban) told within three
+/// lines, when it has no effective date yet.
+fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut Told> {
+    if !s.groups.is_empty() || !s.text.contains("生效") && !s.text.contains("起实施") && !s.text.contains("起施行") {
+        return None;
+    }
+    let mut t = s.text.trim_start();
+    for o in ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"] {
+        t = t.strip_prefix(o).unwrap_or(t);
+    }
+    if !RULE_REFERENCES.iter().any(|w| t.starts_with(w)) || ISSUE_VERBS.iter().any(|w| s.text.contains(w) && *w != "实施") {
+        return None;
+    }
+    if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效", "天后生效"]) {
+        return None;
+    }
+    // A rule is what takes effect: the last one told, else the last ban.
+    let near = |t: &Told| s.line >= t.event.line && s.line - t.event.line <= 3;
+    let at = told
+        .iter()
+        .rposition(|t| t.event.action == Action::Restriction && near(t))
+        .or_else(|| told.iter().rposition(|t| t.event.action == Action::Ban && near(t)))?;
+    let last = &mut told[at];
+    last.event.effective.is_none().then_some(last)
+}
+
+fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Told> {
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
@@ -1004,7 +1087,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .or_else(|| if told_before { None } else { dates.iter().filter(free).find(|d| d.start >= clause.end) })
             .and_then(|d| d.date);
         // 同日, 当天: the day of the event told just before.
-        let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[clause.clone()].contains(w)))
+        // 同日,BIS将……列入实体清单: the word may open the sentence.
+        let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
             .then_some(state.last_event_date)
             .flatten();
         let stated = same_day.or(stated);
@@ -1053,7 +1137,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
 
-    if let Some(d) = merged.iter().filter(|e| e.stated).find_map(|e| e.date) {
+    // 同日 refers to a day: only an event dated to the day sets it.
+    if let Some(d) = merged.iter().filter(|e| e.stated).find_map(|e| e.date.filter(|d| d.day.is_some())) {
         state.last_event_date = Some(d);
     }
     merged
@@ -1064,7 +1149,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 // 商务部……对美国出口: a ministry not named as America's,
                 // controlling exports to America, is China's.
                 _ if china_ministry => Some("China".to_string()),
-                _ => e.authority.or(authority_here).map(str::to_string).or_else(|| carried.clone()),
+                // A ministry named without its country, in a document that
+                // has named no other authority, is China's (商务部宣布对镓、锗
+                // 实施出口管制); after 美国商务部 it is that one again.
+                _ => e
+                    .authority
+                    .or(authority_here)
+                    .map(str::to_string)
+                    .or_else(|| carried.clone())
+                    .or_else(|| bare_ministry(s.text).then(|| "China".to_string())),
             };
             let effective = match e.action {
                 Action::Ban | Action::Restriction | Action::EntityList | Action::Proposal => effective(s, e.date),
@@ -1089,11 +1182,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 /// A commerce ministry named without a country (商务部, 商务部门) in a sentence
 /// about exports to America (对美国出口, 向美方出口): China's.
 fn chinas_ministry(text: &str) -> bool {
-    let bare = text.match_indices("商务部").any(|(i, _)| {
+    bare_ministry(text) && ["对美国", "向美国", "对美出口", "对美方", "向美方"].iter().any(|w| text.contains(w))
+}
+
+/// A commerce ministry named without its country (商务部宣布, 商务部新闻发言人).
+fn bare_ministry(text: &str) -> bool {
+    text.match_indices("商务部").any(|(i, _)| {
         let before = chars_before(text, i, 2);
         !before.ends_with("美国") && !before.ends_with('美')
-    });
-    bare && ["对美国", "向美国", "对美出口", "对美方", "向美方"].iter().any(|w| text.contains(w))
+    })
 }
 
 /// Whether two dates may be the same day: equal, or one the other's prefix.

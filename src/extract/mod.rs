@@ -221,7 +221,7 @@ impl Extractor {
             state.sentence = si;
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
-            events.extend(export::read(self, &sent, &mut state, path));
+            export::read_into(self, &sent, &mut state, path, &mut events);
 
             // What this sentence leaves for the next one.
             if !sent.groups.is_empty() {

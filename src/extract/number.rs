@@ -1229,6 +1229,23 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
                     high: hi * 10.0 + 5.0,
                 });
             }
+            // 一成五 (15%), 七成四 (74%): a tenth of a 成 after it, the last
+            // figure of the number.
+            if let Some((c, e)) = char_at(text, after)
+                && let Some(d) = cn_digit(c).or_else(|| c.to_digit(10).map(|d| d as u8))
+                && d >= 1
+                && lo == hi
+                && !char_at(text, e).is_some_and(|(n, _)| {
+                    n.is_ascii_digit() || cn_digit(n).is_some() || cn_scale(n).is_some() || "成倍%％年月日个家款台颗片张名位点星".contains(n)
+                })
+            {
+                return Some(Quantity {
+                    start: i,
+                    end: e,
+                    low: lo * 10.0 + d as f64,
+                    high: hi * 10.0 + d as f64,
+                });
+            }
             return Some(Quantity {
                 start: i,
                 end: after,
@@ -1385,6 +1402,17 @@ mod tests {
             .into_iter()
             .map(|q| (text[q.start..q.end].to_string(), q.low, q.high))
             .collect()
+    }
+
+    #[test]
+    fn cheng_with_a_tenth_after_it() {
+        assert_eq!(p("市占约一成五"), vec![("一成五".to_string(), 15.0, 15.0)]);
+        assert_eq!(p("占比約七成四。"), vec![("七成四".to_string(), 74.0, 74.0)]);
+        assert_eq!(p("八成5的份额"), vec![("八成5".to_string(), 85.0, 85.0)]);
+        // Not a tenth: a count, a year, a company.
+        assert_eq!(p("七成三星手机"), vec![("七成".to_string(), 70.0, 70.0)]);
+        assert_eq!(p("三成五年内"), vec![("三成".to_string(), 30.0, 30.0)]);
+        assert_eq!(p("六成二十家"), vec![("六成".to_string(), 60.0, 60.0)]);
     }
 
     fn p(text: &str) -> Vec<(String, f64, f64)> {

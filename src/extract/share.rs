@@ -422,6 +422,9 @@ const SUBJECT_ENDS: &[&str] = &[
 ];
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
 
+/// Words of time that stand beside a holder, never inside its name.
+const TIME_WORDS: &[&str] = &["过去", "此前", "现在", "当前", "如今", "一度", "曾经", "今年", "去年", "明年", "近年来", "近年"];
+
 /// Words that are never a subject on their own.
 const NOT_SUBJECT: &[&str] = &["分别", "市场", "以上", "份额", "占比", "合计", "总共", "其", "所", "以", "和", "同样", "相应"];
 
@@ -448,6 +451,23 @@ fn subject_phrase(phrase: &str) -> String {
     }
     if let Some(r) = SUBJECT_ENDS_W.find(t) {
         t = &t[..r.start];
+    }
+    // 中国市场过去约占……: a word of time after the holder ends it; one
+    // before it (今年国产芯片) opens the clause.
+    for w in TIME_WORDS {
+        if let Some(r) = t.strip_prefix(w) {
+            t = r.trim_start_matches([',', ' ']);
+        }
+    }
+    if let Some(i) = TIME_WORDS.iter().filter_map(|w| t.find(w)).filter(|&i| i > 0).min() {
+        t = &t[..i];
+    }
+    // 排名第二的迈威尔: the holder after its rank.
+    if let Some(i) = t.rfind('的') {
+        let rank = &t[..i];
+        if ["排名", "位居", "排在", "位列", "名列", "第"].iter().any(|w| rank.starts_with(w)) && rank.chars().count() <= 6 {
+            t = &t[i + '的'.len_utf8()..];
+        }
     }
     if let Some(i) = t.rfind('等') {
         let head = &t[i + '等'.len_utf8()..];
@@ -510,17 +530,62 @@ fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
     (1..=30).contains(&n).then(|| published.map(|y| y - n)).flatten()
 }
 
+/// Characters of a qualifier written before a percentage (约, 近, 逾, 超过).
+const QUALIFIER_CHARS: &str = "约近逾超过接大概仅";
+
+/// A link with the qualifier before the percentage cut off (以约 → 以).
+fn without_qualifier(text: &str) -> &str {
+    text.trim_end_matches(|c: char| QUALIFIER_CHARS.contains(c))
+}
+
 /// Move verbs between the two ends of a share's move (从26%上升到27%).
 const MOVE_LINKS: &[&str] = &["至", "到", "为", "成"];
+
+/// A move that ends at nothing is written without a percent sign (从95%降到零,
+/// 由九成跌至0): that end is a share of 0 when a percentage opens the move.
+fn with_zero_ends(text: &str, percents: &mut Vec<Quantity>) {
+    let mut zeros = Vec::new();
+    for (i, p) in percents.iter().enumerate() {
+        let rest = &text[p.end..];
+        let window = &rest[..rest.find(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).unwrap_or(rest.len())];
+        let window = &window[..window.char_indices().nth(10).map_or(window.len(), |(j, _)| j)];
+        let Some(link) = MOVE_LINKS.iter().filter_map(|w| window.find(w).map(|j| j + w.len())).min() else { continue };
+        let after = window[link..].trim_start_matches('了');
+        let link = window.len() - after.len();
+        let zero = if after.starts_with('零') { '零'.len_utf8() } else if after.starts_with('0') { 1 } else { continue };
+        // 降至0.5%, 到零点几, 为零售: not a bare zero.
+        let next = after[zero..].chars().next();
+        if next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | '点' | '售' | '件' | '部' | '星' | '头' | '碎' | '容')) {
+            continue;
+        }
+        // Only the end of a move that a percentage opens: 从95%, 由九成.
+        let head = &text[..p.start];
+        let clause_start = head.rfind(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).map_or(0, |j| j + 1);
+        let head = &head[clause_start..];
+        if !(head.contains('从') || head.contains('由') && !head.contains("由于")) {
+            continue;
+        }
+        let start = p.end + link;
+        if percents.get(i + 1).is_some_and(|q| q.start < start + zero) {
+            continue;
+        }
+        zeros.push(Quantity { start, end: start + zero, low: 0.0, high: 0.0 });
+    }
+    if !zeros.is_empty() {
+        percents.extend(zeros);
+        percents.sort_by_key(|q| q.start);
+    }
+}
 
 fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
     if !may_hold_percent(s) {
         return Vec::new();
     }
-    let percents = find_percents(s.text);
+    let mut percents = find_percents(s.text);
     if percents.is_empty() {
         return Vec::new();
     }
+    with_zero_ends(s.text, &mut percents);
     // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
     if DENIED_W.any(s.text) {
         return Vec::new();
@@ -530,6 +595,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
     let mut out: Vec<Share> = Vec::new();
     // Subjects distributed over 分别为P1和P2.
     let mut distributed: Option<(usize, Vec<String>)> = None;
+    // The percentages read as shares so far.
+    let mut accepted: Vec<usize> = Vec::new();
     // 从P1升至P2: for each percentage, whether it opens or closes a move.
     let opens_move = |i: usize| -> bool {
         let p = &percents[i];
@@ -576,11 +643,24 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // percentage, right after shares.
         let rank_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
-            let after = s.text[p.end..clause.end].trim_start_matches(|c: char| c == '、' || c == '和' || c == '%' || c == '.' || c.is_ascii_digit());
+            let after = s.text[p.end..clause.end]
+                .trim_start_matches(|c: char| c == '、' || c == '和' || c == '与' || c == '%' || c == '.' || c.is_ascii_digit() || QUALIFIER_CHARS.contains(c));
             lead.is_some_and(|v| {
-                // Up to the first of the percentages told together (以4.7%、4.6%).
+                // Up to the first of the percentages told together (以4.7%、4.6%, 以约13%和约9%).
                 let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
-                let link = s.text[v.range.end..first].trim();
+                let link = without_qualifier(s.text[v.range.end..first].trim());
+                link.ends_with('以') && link.chars().count() <= 4
+            }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
+        };
+        // 华为昇腾以约23%位居第二: the same in a later clause of the sentence
+        // that told a share.
+        let rank_after_shares = rank_after_shares || !out.is_empty() && {
+            let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
+            let after = s.text[p.end..clause.end]
+                .trim_start_matches(|c: char| c == '、' || c == '和' || c == '与' || c == '%' || c == '.' || c.is_ascii_digit() || QUALIFIER_CHARS.contains(c));
+            lead.is_some_and(|v| {
+                let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
+                let link = without_qualifier(s.text[v.range.end..first].trim());
                 link.ends_with('以') && link.chars().count() <= 4
             }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
         };
@@ -627,6 +707,17 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let continues = !out.is_empty() && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
             match lead {
+                // 超微则从8%降至6%, 华为则有望从23%升至26%: a company's own
+                // move, told after a share.
+                Some(v) if move_start || move_end => {
+                    let first = if move_end { percents[pi - 1].start } else { p.start };
+                    let link = s.text[v.range.end..first.max(v.range.end)].trim();
+                    let link = link.strip_suffix('从').or_else(|| link.strip_suffix('由')).unwrap_or(link);
+                    link.chars().count() <= 6 && link.chars().all(|c| "则也仍将有望预计可望或已份额的市占率占比".contains(c))
+                }
+                // 辉达与超微分别约为20%与16%: the next of a list of percentages.
+                Some(_) if pi > 0 && accepted.last() == Some(&(pi - 1)) && s.clause_of(percents[pi - 1].start) == ci
+                    && ["与", "和", "、", "及", "以及"].contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
                 Some(v) => is_link(s.text[v.range.end..p.start].trim()),
                 // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
                 None => {
@@ -655,8 +746,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let near = chars_before(s.text, p.start, 8);
         let near_local = &near[near.rfind('%').map_or(0, |i| i + 1)..];
         // 份额提升至40%: a change to a level still states the share.
+        let near_level = without_qualifier(near);
         let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
-            && (near.ends_with('至') || near.ends_with('到') || near.ends_with("达到"));
+            && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到"));
         let in_move = move_start || move_end;
         if (NOT_SHARE_W.any(near_local) && !to_level && !in_move)
             || (share_word.is_none() && hold.is_none() && !earlier_word && !continues && !level_after_shares && NOT_SHARE_W.any(ctext))
@@ -826,7 +918,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                 found = Some(part);
                                 break;
                             }
-                            let in_clause: Vec<_> = s.vendors().iter().filter(|v| range.contains(&v.range.start)).collect();
+                            // A company named as what another is compared
+                            // with (远超博通等对手, 与AMD相比) holds nothing.
+                            let in_clause: Vec<_> = s
+                                .vendors()
+                                .iter()
+                                .filter(|v| range.contains(&v.range.start))
+                                .filter(|v| !compared_with(s.text, v.range.clone()))
+                                .collect();
                             if let Some(v) = in_clause.first() {
                                 found = if in_clause.len() > 1 && respectively {
                                     let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
@@ -979,6 +1078,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .or_else(|| s.dates.iter().rev().find(|d| d.end <= from))
                 .and_then(year_of)
                 .or_else(|| start_dated.then(|| frame_year.or(state.published.map(|d| d.year))).flatten())
+                // 已经从此前的95%降至零: a move told as done ends now.
+                .or_else(|| {
+                    let head = &s.text[clause.start..from];
+                    (head.ends_with("已经") || head.ends_with('已')).then(|| state.published.map(|d| d.year)).flatten()
+                })
                 .or_else(|| state.para_date(s).map(|d| d.year))
                 .or_else(|| fresh(&frame.year, s.line))
         } else {
@@ -1025,6 +1129,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 }
             });
         let subjects = if each.is_empty() { vec![subject] } else { each };
+        accepted.push(pi);
         for subject in subjects {
             out.push(Share {
                 doc: doc.to_string(),
@@ -1041,6 +1146,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         }
     }
     out
+}
+
+/// Whether the company at `r` is named as what something is compared with
+/// (远超博通等对手, 领先于三星, 与AMD相比), not as a holder; a company
+/// followed by its share (比英伟达的份额) is still read as one.
+fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
+    let before = chars_before(text, r.start, 3);
+    let after = &text[r.end..];
+    if ["的份额", "的市场份额", "的市占", "市占", "份额"].iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    let beaten = ["超过", "远超", "超越", "领先", "领先于", "高于", "低于", "不及", "落后于", "击败", "取代", "比", "较"].iter().any(|w| before.ends_with(w));
+    let beside = ["与", "和", "跟", "同"].iter().any(|w| before.ends_with(w)) && after.starts_with("相比");
+    beaten || beside
 }
 
 /// Words that stand for the company a sentence named before.
@@ -1217,6 +1336,12 @@ pub fn market_term(text: &str) -> Option<String> {
     {
         name = format!("{t}{name}");
         r = l.start..r.end;
+    }
+    // A term right after the chosen one is the compound's head (AI服务器GPU,
+    // 服务器CPU芯片): the longest that starts where the name ends.
+    while let Some((l, t)) = hits.iter().filter(|(l, _)| l.start == r.end || l.start > r.end && text[r.end..l.start].trim().is_empty()).max_by_key(|(l, _)| l.len()) {
+        name.push_str(t);
+        r = r.start..l.end;
     }
     Some(name)
 }
@@ -1398,6 +1523,8 @@ mod tests {
         assert_eq!(market_term("x86服务器处理器").as_deref(), Some("服务器处理器"));
         assert_eq!(market_term("资料中心AI加速器").as_deref(), Some("数据中心AI加速器"));
         assert_eq!(market_term("AI服务器用GPU").as_deref(), Some("GPU"));
+        assert_eq!(market_term("全球AI服务器GPU").as_deref(), Some("AI服务器GPU"));
+        assert_eq!(market_term("AI伺服器 GPU").as_deref(), Some("AI服务器GPU"));
         assert_eq!(market_term("国内云端训练晶片").as_deref(), Some("训练芯片"));
         assert_eq!(market_term("PCPOP首页").as_deref(), None);
         assert_eq!(market_term("该领域").as_deref(), None);
