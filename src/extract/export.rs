@@ -175,7 +175,7 @@ const SAME_DAY: &[&str] = &["同日", "同一天", "当日", "当天"];
 /// Verbs of telling: a date just before one is when something was told
 /// (辉达10月24日向美国证交会申报, 《金融时报》17日援引……报道), not when the
 /// measure was taken, when the sentence dates the measure too.
-const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露", "援引", "指出", "证实", "披露", "公告", "声明", "回应", "称"];
+const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露", "援引", "指出", "证实", "披露", "公告", "声明", "回应", "称", "消息"];
 
 /// Words that put an event before the time of writing (no date of its own
 /// then means unknown): 已经 and 已被 tell a standing state (A100已经被美国禁止售往
@@ -262,6 +262,7 @@ static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&frame_words()));
 static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
 static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
+static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_EVENT));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
 /// Verbs of letting or easing that a plan may be about (考虑批准, 拟放宽).
 static EASE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[ALLOW_VERBS, RELAX_VERBS].concat()));
@@ -306,6 +307,8 @@ fn find_any(text: &str, words: &[&str]) -> Option<Range<usize>> {
 struct Event {
     action: Action,
     clause: usize,
+    /// Where the event's cue word ends.
+    cue_end: usize,
     chips: Vec<usize>,
     entities: Vec<String>,
     date: Option<PartialDate>,
@@ -1053,7 +1056,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         let authority = cue_authority
             .or_else(|| authority_of(&s.text[clause.start..cue.end]))
             .or_else(|| authority_of(&s.text[..clause.start]));
-        events.push(Event { action, clause: ci, chips, entities, date: None, authority, stated: false });
+        events.push(Event { action, clause: ci, cue_end: cue.end, chips, entities, date: None, authority, stated: false });
     }
     if events.is_empty() {
         return Vec::new();
@@ -1076,7 +1079,18 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     }
     for e in &mut events {
         let clause = s.clauses()[e.clause].clone();
-        let own = dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+        // 撤销拜登政府在今年1月公布的规则: a date after the cue that a verb
+        // and 的 tie to the rule acted on dates that rule, not this event.
+        let of_object = |d: &&&super::date::DateMention| {
+            d.start >= e.cue_end && d.end <= clause.end && {
+                let rest = &s.text[d.end..clause.end];
+                let rest = &rest[..rest.char_indices().nth(16).map_or(rest.len(), |(j, _)| j)];
+                ["公布", "出台", "发布", "实施", "生效", "推出", "制定", "颁布", "宣布"].iter().any(|v| rest.contains(&format!("{v}的")) || rest.contains(&format!("{v}、")))
+            }
+        };
+        let own = dates.iter().filter(|d| !of_object(d)).find(|d| d.start >= clause.start && d.end <= clause.end);
+        // A clause that explains or judges (这意味着……2022年) lends no date.
+        let explains = |d: &&&super::date::DateMention| NOT_EVENT_W.any(&s.text[s.clauses()[s.clause_of(d.start)].clone()]);
         let free = |d: &&&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
         let told_before = ["后", "之后", "以后"].iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
         let stated = own
@@ -1084,14 +1098,18 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
             // of the rule it answered.
             .or_else(|| dates.iter().rev().find(|d| d.end <= clause.start))
-            .or_else(|| if told_before { None } else { dates.iter().filter(free).find(|d| d.start >= clause.end) })
+            .or_else(|| if told_before { None } else { dates.iter().filter(free).filter(|d| !explains(d)).find(|d| d.start >= clause.end) })
             .and_then(|d| d.date);
         // 同日, 当天: the day of the event told just before.
         // 同日,BIS将……列入实体清单: the word may open the sentence.
         let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
             .then_some(state.last_event_date)
             .flatten();
-        let stated = same_day.or(stated);
+        // 新规还将影响RTX 4090的对华出口: the rule told before, on its date.
+        let of_rule = (stated.is_none() && same_day.is_none() && RULE_REFERENCES.iter().any(|w| s.text[..e.cue_end].contains(w)))
+            .then_some(state.last_rule_date)
+            .flatten();
+        let stated = same_day.or(stated).or(of_rule);
         e.stated = stated.is_some();
         let date = stated.or_else(|| state.para_date(s));
         // News with no date and no word of an earlier time happens when the
@@ -1099,11 +1117,27 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         // a launch of its own time, dated only when told as under way
         // (正为中国市场开发, 正着手准备).
         e.date = date.or_else(|| {
-            let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], UNDER_WAY) } else { !PAST_W.any(s.text) };
+            // A word of the past counts where it tells of this event: not in
+            // the date of a rule acted on (废除去年10月出台的限制) nor in a
+            // clause that explains (这意味着……此前).
+            let past = || {
+                PAST_W.find_iter(s.text).any(|r| {
+                    let ci = s.clause_of(r.start);
+                    !s.dates.iter().any(|d| (d.start <= r.start && r.end <= d.end || r.end == d.start) && of_object(&&d))
+                        && (ci == e.clause || !NOT_EVENT_W.any(s.clause_text(ci)))
+                })
+            };
+            let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], UNDER_WAY) } else { !past() };
             now.then_some(state.published).flatten()
         });
     }
 
+    // ……公布了出口管制更新规则,新规将在公示30天后生效: a clause that opens
+    // with a reference to a rule is about the rule another clause issued.
+    let issued = |e: &Event| e.action == Action::Restriction && !RULE_REFERENCES.iter().any(|w| s.clause_text(e.clause).trim_start().starts_with(w));
+    if events.iter().any(issued) {
+        events.retain(|e| e.action != Action::Restriction || issued(e) || !e.chips.is_empty());
+    }
     // One sentence: a restriction told with the ban it caused is the ban.
     if events.iter().any(|e| e.action == Action::Ban) {
         let restriction_date = events.iter().find(|e| e.action == Action::Restriction).and_then(|e| e.date);
@@ -1137,6 +1171,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         }
     }
 
+    // The newest of them: 10月17日 beside 去年10月, which it builds on.
+    if let Some(d) = merged.iter().filter(|e| e.stated && e.action == Action::Restriction).filter_map(|e| e.date).max() {
+        state.last_rule_date = Some(d);
+    }
     // 同日 refers to a day: only an event dated to the day sets it.
     if let Some(d) = merged.iter().filter(|e| e.stated).find_map(|e| e.date.filter(|d| d.day.is_some())) {
         state.last_event_date = Some(d);
@@ -1209,6 +1247,11 @@ fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<Partia
     }
 }
 
+/// The same names, in any order (摩尔线程、壁仞 and 壁仞科技、摩尔线程).
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
 fn chips_compatible(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|c| b.contains(c))
 }
@@ -1244,7 +1287,7 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
-                && (m.action != Action::EntityList || m.entities == e.entities || e.entities.is_empty())
+                && (m.action != Action::EntityList || same_set(&m.entities, &e.entities) || e.entities.is_empty())
         });
         match same {
             Some((m, m_stated)) => {

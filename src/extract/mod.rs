@@ -127,6 +127,9 @@ pub struct DocState {
     /// The last date an export-control event was told with (同日, 当天 point
     /// back to it).
     pub last_event_date: Option<PartialDate>,
+    /// The date of the last rule told with a date of its own (新规 points
+    /// back to it).
+    pub last_rule_date: Option<PartialDate>,
     pub warnings: Vec<String>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,
