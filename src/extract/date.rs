@@ -49,20 +49,9 @@ fn eat(text: &str, p: usize, s: &str) -> Option<usize> {
     starts(text, p, s).then(|| p + s.len())
 }
 
+/// A plain Chinese digit (零〇一……九), by the one digit reader of crate::text.
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    super::text::cn_digit(c).map(u32::from)
 }
 
 /// ASCII digit run at `p`: (value, digit count, end); at most 9 digits are

@@ -499,7 +499,8 @@ fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
     let n = if digits.chars().all(|c| c.is_ascii_digit()) {
         digits.parse::<i32>().ok()?
     } else {
-        let v: Vec<i32> = digits.chars().map(|c| "零一二三四五六七八九".find(c).map(|_| "零一二三四五六七八九".chars().position(|x| x == c).unwrap() as i32).unwrap_or(if c == '两' { 2 } else { 10 })).collect();
+        // The digits are 一 to 九, 两 and 十 (the filter above).
+        let v: Vec<i32> = digits.chars().map(|c| super::text::cn_numeral_digit(c).map_or(10, i32::from)).collect();
         match v.as_slice() {
             [a] => *a,
             [10, b] => 10 + b,
