@@ -31,6 +31,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("price.toml", include_str!("lexicon/price.toml")),
     ("page.toml", include_str!("lexicon/page.toml")),
     ("chips.toml", include_str!("lexicon/chips.toml")),
+    ("share.toml", include_str!("lexicon/share.toml")),
+    ("export.toml", include_str!("lexicon/export.toml")),
+    ("date.toml", include_str!("lexicon/date.toml")),
 ];
 
 /// The words that name one currency.

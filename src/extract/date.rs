@@ -24,6 +24,13 @@
 
 use super::text::{CharSet, char_at, char_before, skip_spaces, utf8_at};
 use crate::model::PartialDate;
+use std::sync::LazyLock;
+
+/// The words of list `name` of the lexicon (src/lexicon/date.toml), read
+/// once, when the list's static is first used.
+fn words(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateKind {
@@ -212,7 +219,7 @@ fn make(year: i32, part: &YearPart) -> Option<PartialDate> {
 }
 
 /// Words before a month or day that put it ahead of the text (将于11月16日).
-const FUTURE_BEFORE: &[&str] = &["将于", "将在", "最快", "最早", "最快于", "最早于", "预计于", "预计在", "计划于", "计划在", "定于", "拟于", "预定于", "预定", "将自", "将从"];
+static FUTURE_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.future_before"));
 
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
