@@ -513,7 +513,7 @@ mod tests {
         assert_eq!(doc.summary.title, None);
         assert_eq!(
             doc.summary.warnings,
-            vec!["empty file: no text".to_string()]
+            vec![Warning::Note("empty file: no text".to_string())]
         );
     }
 
