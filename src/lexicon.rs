@@ -59,6 +59,16 @@ pub struct QualifierWords {
     pub after: Vec<String>,
 }
 
+/// The words that name one export-control authority.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AuthorityWords {
+    /// The authority as a record names it (`BIS`, `US`, `China`).
+    pub id: String,
+    /// The country it belongs to (BIS is the United States').
+    pub country: String,
+    pub words: Vec<String>,
+}
+
 /// A named word list of a reader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WordList {
@@ -72,6 +82,7 @@ pub struct WordList {
 pub struct Lexicon {
     pub currency: Vec<CurrencyWords>,
     pub qualifier: Vec<QualifierWords>,
+    pub authority: Vec<AuthorityWords>,
     pub list: Vec<WordList>,
 }
 
@@ -85,7 +96,19 @@ struct File {
     #[serde(default)]
     qualifier: Vec<QualifierFile>,
     #[serde(default)]
+    authority: Vec<AuthorityFile>,
+    #[serde(default)]
     list: Vec<ListFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorityFile {
+    id: Spanned<String>,
+    #[serde(default)]
+    country: Option<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +175,7 @@ enum Place {
     CurrencySpoken,
     QualifierBefore,
     QualifierAfter,
+    Authority,
 }
 
 impl Place {
@@ -162,6 +186,7 @@ impl Place {
             Place::CurrencySpoken => "spoken currency word",
             Place::QualifierBefore => "qualifier before an amount",
             Place::QualifierAfter => "qualifier after an amount",
+            Place::Authority => "word of an export-control authority",
         }
     }
 }
@@ -295,6 +320,36 @@ impl Lexicon {
                 None => self.qualifier.push(QualifierWords { value, before, after }),
             }
         }
+        for a in file.authority {
+            let id = a.id.get_ref().trim().to_string();
+            if id.is_empty() {
+                return Err(invalid(a.id.span().start, "empty authority id".to_string()));
+            }
+            let country = a.country.as_ref().map(|c| c.get_ref().trim().to_string());
+            let at = match self.authority.iter().position(|k| k.id == id) {
+                Some(i) => {
+                    if let Some(c) = country.as_ref().filter(|c| **c != self.authority[i].country) {
+                        return Err(invalid(
+                            a.country.as_ref().map_or(a.id.span().start, |c| c.span().start),
+                            format!("authority {id:?} belongs to {:?}, not {c:?}", self.authority[i].country),
+                        ));
+                    }
+                    i
+                }
+                None => {
+                    let Some(country) = country.filter(|c| !c.is_empty()) else {
+                        return Err(invalid(a.id.span().start, format!("new authority {id:?} needs a country")));
+                    };
+                    self.authority.push(AuthorityWords { id: id.clone(), country, words: Vec::new() });
+                    self.authority.len() - 1
+                }
+            };
+            for w in &a.words {
+                if check(self, Place::Authority, w, &id)? {
+                    self.authority[at].words.push(w.get_ref().clone());
+                }
+            }
+        }
         for l in file.list {
             let name = l.name.get_ref();
             let at = match self.list.iter().position(|k| &k.name == name) {
@@ -351,7 +406,16 @@ impl Lexicon {
                     words.iter().any(|w| w == word)
                 })
                 .map(|q| qualifier_name(q.value).to_string()),
+            Place::Authority => self.authority.iter().find(|a| a.words.iter().any(|w| w == word)).map(|a| a.id.clone()),
         }
+    }
+
+    /// (word, authority, country) of every authority word, in file order.
+    pub fn authority_words(&self) -> Vec<(&str, &str, &str)> {
+        self.authority
+            .iter()
+            .flat_map(|a| a.words.iter().map(move |w| (w.as_str(), a.id.as_str(), a.country.as_str())))
+            .collect()
     }
 
     /// The words of list `name`; a list the lexicon lacks is a bug.
@@ -397,6 +461,9 @@ impl Lexicon {
                 rows.extend(words.iter().map(|w| (format!("qualifier.{place}"), w.clone(), qualifier_name(q.value).to_string())));
             }
         }
+        for a in &self.authority {
+            rows.extend(a.words.iter().map(|w| ("authority".to_string(), w.clone(), format!("{} ({})", a.id, a.country))));
+        }
         for l in &self.list {
             rows.extend(l.words.iter().map(|w| (format!("list {}", l.name), w.clone(), String::new())));
         }
@@ -410,6 +477,7 @@ impl Lexicon {
         struct Out<'a> {
             currency: Vec<CurrencyOut<'a>>,
             qualifier: Vec<QualifierOut<'a>>,
+            authority: &'a [AuthorityWords],
             list: &'a [WordList],
         }
         #[derive(Serialize)]
@@ -441,6 +509,7 @@ impl Lexicon {
                 .iter()
                 .map(|q| QualifierOut { value: qualifier_name(q.value), before: &q.before, after: &q.after })
                 .collect(),
+            authority: &self.authority,
             list: &self.list,
         };
         toml::to_string(&out).expect("a lexicon serializes")
@@ -490,6 +559,10 @@ fn read_plain(text: &str, lex: &mut Lexicon) {
                     lex.qualifier.push(QualifierWords { value: Qualifier::About, before: Vec::new(), after: Vec::new() });
                     "qualifier"
                 }
+                "authority" => {
+                    lex.authority.push(AuthorityWords::default());
+                    "authority"
+                }
                 _ => {
                     lex.list.push(WordList { name: String::new(), about: String::new(), words: Vec::new() });
                     "list"
@@ -522,6 +595,9 @@ fn read_plain(text: &str, lex: &mut Lexicon) {
             }
             ("qualifier", "before") => lex.qualifier.last_mut().unwrap().before = values,
             ("qualifier", "after") => lex.qualifier.last_mut().unwrap().after = values,
+            ("authority", "id") => lex.authority.last_mut().unwrap().id = one(),
+            ("authority", "country") => lex.authority.last_mut().unwrap().country = one(),
+            ("authority", "words") => lex.authority.last_mut().unwrap().words = values,
             ("list", "name") => lex.list.last_mut().unwrap().name = one(),
             ("list", "about") => lex.list.last_mut().unwrap().about = one(),
             ("list", "words") => lex.list.last_mut().unwrap().words = values,
@@ -621,6 +697,25 @@ mod tests {
         let e = error("[[currency]]\ncode = \"USD\"\nwords = [\"刀\"]\n");
         assert!(e.starts_with("extra.toml:3:1: invalid lexicon TOML: unknown field `words`"), "{e}");
         assert!(error("[[qualifier]]\nvalue = \"about\"\nbefore = [\"\"]\n").starts_with("extra.toml:3: empty qualifier"));
+    }
+
+    #[test]
+    fn a_file_adds_authority_words_with_the_same_rules() {
+        let mut lex = Lexicon::embedded();
+        assert!(lex.authority_words().contains(&("工业与安全局", "BIS", "US")));
+        lex.add("[[authority]]\nid = \"BIS\"\nwords = [\"美国工业安全局\"]\n\n[[authority]]\nid = \"India\"\ncountry = \"India\"\nwords = [\"印度\"]\n", "extra.toml", false)
+            .unwrap();
+        assert!(lex.authority_words().contains(&("美国工业安全局", "BIS", "US")));
+        assert!(lex.authority_words().contains(&("印度", "India", "India")));
+        assert_eq!(
+            error("[[authority]]\nid = \"China\"\nwords = [\"白宫\"]\n"),
+            "extra.toml:3: \"白宫\" is already a word of an export-control authority meaning US, not China"
+        );
+        assert_eq!(error("[[authority]]\nid = \"India\"\nwords = [\"印度\"]\n"), "extra.toml:2: new authority \"India\" needs a country");
+        assert_eq!(
+            error("[[authority]]\nid = \"BIS\"\ncountry = \"China\"\n"),
+            "extra.toml:3: authority \"BIS\" belongs to \"US\", not \"China\""
+        );
     }
 
     #[test]

@@ -229,20 +229,10 @@ static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PAST));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PROPOSAL_CUES));
 
 /// Authorities: a word, the authority it names and the country that
-/// authority belongs to (BIS is the United States'). Longer words first.
-const AUTHORITIES: &[(&str, &str, &str)] = &[
-    ("BIS", "BIS", "US"), ("工业与安全局", "BIS", "US"), ("工业和安全局", "BIS", "US"), ("工业暨安全局", "BIS", "US"),
-    ("美国商务部", "US", "US"), ("美国政府", "US", "US"), ("白宫", "US", "US"), ("拜登政府", "US", "US"),
-    ("特朗普政府", "US", "US"), ("川普政府", "US", "US"), ("美国国会", "US", "US"), ("特朗普", "US", "US"), ("川普", "US", "US"), ("拜登", "US", "US"), ("美国", "US", "US"), ("美方", "US", "US"),
-    ("华府", "US", "US"), ("中国商务部", "China", "China"), ("中国政府", "China", "China"), ("中国当局", "China", "China"),
-    ("中国官员", "China", "China"), ("中国官方", "China", "China"), ("中国监管", "China", "China"),
-    ("中国大陆当局", "China", "China"), ("大陆当局", "China", "China"), ("大陆官方", "China", "China"),
-    ("北京当局", "China", "China"), ("北京", "China", "China"), ("中方", "China", "China"), ("海关总署", "China", "China"),
-    ("国家互联网信息办公室", "China", "China"), ("网信办", "China", "China"), ("工信部", "China", "China"),
-    ("荷兰", "Netherlands", "Netherlands"), ("日本", "Japan", "Japan"), ("欧盟", "EU", "EU"),
-    ("马来西亚", "Malaysia", "Malaysia"), ("新加坡", "Singapore", "Singapore"), ("泰国", "Thailand", "Thailand"),
-    ("韩国", "South Korea", "South Korea"),
-];
+/// authority belongs to (BIS is the United States'), from the lexicon's
+/// `[[authority]]` tables (src/lexicon/export.toml), in file order.
+static AUTHORITIES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    LazyLock::new(|| crate::lexicon::get().authority_words());
 
 /// Bare country names: after 对, 向 or 至 they name a destination (向泰国出口),
 /// while an agency after 向 is still the one acting (向美国商务部申请许可).
