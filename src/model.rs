@@ -466,6 +466,50 @@ pub struct ExportControl {
     pub effective: Option<PartialDate>,
 }
 
+/// When two export-control tellings are the same event: the one rule.
+///
+/// Two tellings are one event when they have **the same action**, **a chip
+/// in common** (ids compared by [`crate::catalog::id_key`]: case, spaces and
+/// hyphens aside) and **dates that agree as far as both go** ([`dates_agree`]:
+/// `2023-10` and `2023-10-17` agree, `2022` and `2023` do not).
+///
+/// It is asked in three places, which apply it at their own scale; where
+/// they depart from it, they say so here, not in a copy:
+///
+/// - **one document** (`extract::export::merge`, and the events of one
+///   sentence): a telling that names no chip fits any (a rule referred to
+///   again, 新规出台之前); a telling without a date of its own (none, or only
+///   the dateline's or publication's) joins the dated event it otherwise
+///   matches, except a variant or proposal; an entity listing also needs the
+///   same entities (or none). In one sentence, the authority must agree too
+///   and chips are not asked (the sentence's events share its chips).
+/// - **the report timeline, across documents** (`report::event_rows`):
+///   chips and companies ([`ExportControl::entities`]) are the subjects; a
+///   telling naming none joins only others naming none, and then only when
+///   every date is known and agrees (nothing else ties them); for tellings
+///   with subjects, dates need only share the year, since articles date one
+///   event differently (the month of a rumour, the day of the rule).
+/// - **eval, gold against predictions** (`eval::is_match`): the action is one
+///   of the gold's accepted actions, a gold chip may list accepted ids, and a
+///   gold record naming no chips accepts any; dates are not part of the match
+///   (they are scored apart, as date accuracy), except that a leftover
+///   prediction repeats a matched gold event only when [`dates_agree`] or a
+///   date is missing.
+pub mod same_event {
+    use super::PartialDate;
+
+    /// Dates that agree as far as both go: the coarser one holds the finer.
+    pub fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
+        a.agrees_with(&b) || b.agrees_with(&a)
+    }
+
+    /// Whether two chip lists have a chip in common, ids compared by
+    /// [`crate::catalog::id_key`]. Lists naming no chip meet none.
+    pub fn chips_meet(a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| b.iter().any(|y| x == y || crate::catalog::same_id(x, y)))
+    }
+}
+
 /// One extracted record; `kind` tells which.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -598,6 +642,20 @@ mod tests {
         let odd = "1 byte sequences not valid GBK replaced with U+FFFD";
         assert_eq!(serde_json::from_str::<Warning>(&serde_json::to_string(odd).unwrap()).unwrap(), Warning::Note(odd.into()));
         assert_eq!(Warning::UnlinkedPrice { amount: "3万元".into(), line: 12 }.key(), "price without a chip: 3万元");
+    }
+
+    #[test]
+    fn the_same_event_rule_compares_dates_as_far_as_both_go_and_chips_by_id() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(same_event::dates_agree(d("2023-10"), d("2023-10-17")));
+        assert!(same_event::dates_agree(d("2023-10-17"), d("2023")));
+        assert!(!same_event::dates_agree(d("2022"), d("2023")));
+        assert!(!same_event::dates_agree(d("2023-10-17"), d("2023-10-18")));
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(same_event::chips_meet(&ids(&["A100", "H100"]), &ids(&["h100"])));
+        assert!(same_event::chips_meet(&ids(&["RTX 4090"]), &ids(&["RTX4090"])));
+        assert!(!same_event::chips_meet(&ids(&["A100"]), &ids(&["A800"])));
+        assert!(!same_event::chips_meet(&ids(&[]), &ids(&["A800"])));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::words::{Hits, WordLists, Words};
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, signs};
-use crate::model::{Action, ExportControl, PartialDate};
+use crate::model::{Action, ExportControl, PartialDate, same_event};
 
 /// The words of list `name` of the lexicon (src/lexicon/export.toml), read
 /// once, when the list's static is first used.
@@ -1053,9 +1053,11 @@ fn chinas_ministry(text: &str) -> bool {
 }
 
 /// Whether two dates may be the same day: equal, or one the other's prefix.
+/// Dates that agree as far as both go ([`same_event::dates_agree`]); two
+/// missing dates agree.
 fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.agrees_with(&b) || b.agrees_with(&a),
+        (Some(a), Some(b)) => same_event::dates_agree(a, b),
         (None, None) => true,
         _ => false,
     }
@@ -1068,11 +1070,14 @@ fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<Partia
     }
 }
 
+/// Chips in common ([`same_event::chips_meet`]), or a telling naming none: in
+/// one document, a rule referred to again fits any chips.
 fn chips_compatible(a: &[String], b: &[String]) -> bool {
-    a.is_empty() || b.is_empty() || a.iter().any(|c| b.contains(c))
+    a.is_empty() || b.is_empty() || same_event::chips_meet(a, b)
 }
 
-/// Merges events a document tells more than once: events of the same action
+/// Merges events a document tells more than once, by the same-event rule
+/// ([`crate::model::same_event`]) at the scale of one document: events of the same action
 /// with chips in common (or none named) and agreeing dates are one, and an
 /// event told without a date of its own (none, or only the dateline's or the
 /// publication's) is the dated one it matches. The record keeps the telling
