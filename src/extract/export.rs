@@ -228,6 +228,29 @@ static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ISSUE_VERBS
 static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PAST));
 static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PROPOSAL_CUES));
 
+/// `export.entity_list_nouns` of the lexicon.
+static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_nouns"));
+/// `export.entity_list_verbs` of the lexicon.
+static ENTITY_LIST_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_verbs"));
+/// `export.revoke_verbs` of the lexicon.
+static REVOKE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.revoke_verbs"));
+/// `export.stop_words` of the lexicon.
+static STOP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.stop_words"));
+/// `export.banned_sale_words` of the lexicon.
+static BANNED_SALE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.banned_sale_words"));
+/// `export.planned_before` of the lexicon.
+static PLANNED_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.planned_before"));
+/// `export.grace_periods` of the lexicon.
+static GRACE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.grace_periods"));
+/// `export.replaced_words` of the lexicon.
+static REPLACED_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.replaced_words"));
+/// `export.immediate_words` of the lexicon.
+static IMMEDIATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.immediate_words"));
+/// `export.decided_bans` of the lexicon.
+static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.decided_bans"));
+/// `export.toward_us` of the lexicon.
+static TOWARD_US: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_us"));
+
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'), from the lexicon's
 /// `[[authority]]` tables (src/lexicon/export.toml), in file order.
@@ -438,8 +461,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
     }
-    if let Some(r) = c.contains("实体").then(|| find_any(c, &["实体清单", "实体名单"])).flatten() {
-        if contains_any(c, &["列入", "加入", "纳入", "被列", "列进", "添加"]) {
+    if let Some(r) = find_any(c, &ENTITY_LIST_NOUNS) {
+        if contains_any(c, &ENTITY_LIST_VERBS) {
             return cue(Action::EntityList, r);
         }
     }
@@ -466,7 +489,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(r) = hits.find(list::RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
-        let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
+        let revoked_licence = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
         if revoked_licence {
             return cue(Action::Restriction, r);
         }
@@ -496,7 +519,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
         let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
-        if toward_china && ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n)) {
+        if toward_china && STOP_WORDS.iter().any(|n| before.contains(n)) {
             return cue(Action::Ban, r);
         }
     }
@@ -511,7 +534,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 禁止 with something sold or shipped after it (not 并未禁止).
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
-        if contains_any(rest, &["出口", "销售", "出售", "售往", "售卖", "供货", "运往"]) && !negated_before(c, i) {
+        if contains_any(rest, &BANNED_SALE_WORDS) && !negated_before(c, i) {
             return cue(Action::Ban, i..i + "禁止".len());
         }
     }
@@ -638,17 +661,17 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// (最快7月份便会, 预计于明年实施).
 fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let head = chars_before(s.text, d.start, 4).trim_end_matches(' ');
-    ["最快", "最早", "最迟", "预计", "将于", "计划于", "预计于", "最快于", "最早于"].iter().any(|w| head.ends_with(w))
+    PLANNED_BEFORE.iter().any(|w| head.ends_with(w))
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
-    for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
+    for marker in GRACE_PERIODS.iter() {
         if let Some(i) = s.text.find(marker) {
             let head = &s.text[..i];
             // 原本设有30天缓冲期, 但……提前自10月23日起生效: a period since replaced.
-            if ["原本", "原先", "原定", "原来"].iter().any(|w| chars_before(s.text, i, 12).contains(w))
+            if REPLACED_WORDS.iter().any(|w| chars_before(s.text, i, 12).contains(w))
                 && s.dates.iter().any(|d| is_effective_date(s, d))
             {
                 continue;
@@ -667,7 +690,7 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
             }
         }
     }
-    if contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效"]) {
+    if contains_any(s.text, &IMMEDIATE_WORDS) {
         return date;
     }
     let day = s
@@ -917,7 +940,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
         if action == Action::Ban && chips.is_empty() {
             let word = &s.text[cue.clone()];
-            let decided = ["不予许可", "不予批准", "禁止出口", "一律禁止", "禁止向"].iter().any(|w| word.starts_with(w))
+            let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w))
                 && !s.text[cue.end..].starts_with('的');
             if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !china_ministry) {
                 continue;
@@ -1049,7 +1072,7 @@ fn chinas_ministry(text: &str) -> bool {
         let before = chars_before(text, i, 2);
         !before.ends_with("美国") && !before.ends_with('美')
     });
-    bare && ["对美国", "向美国", "对美出口", "对美方", "向美方"].iter().any(|w| text.contains(w))
+    bare && TOWARD_US.iter().any(|w| text.contains(w))
 }
 
 /// Whether two dates may be the same day: equal, or one the other's prefix.

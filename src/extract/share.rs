@@ -66,6 +66,15 @@ static CHINA_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.
 static GLOBAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.global_words"));
 static REGION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_words"));
 
+/// `share.region_prefixes` of the lexicon.
+static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_prefixes"));
+/// `share.rank_verbs` of the lexicon.
+static RANK_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_verbs"));
+/// `share.level_verbs` of the lexicon.
+static LEVEL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_verbs"));
+/// `share.speakers` of the lexicon.
+static SPEAKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.speakers"));
+
 /// Every region word in one automaton; 在华为 listed first so that it, not
 /// 在华, is found there (在华为 is not 在华).
 static REGION_W: LazyLock<(aho_corasick::AhoCorasick, Vec<Option<Region>>)> = LazyLock::new(|| {
@@ -221,7 +230,7 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
 /// Strips a leading region word (中国, 国内, 全球); keeps it when nothing
 /// meaningful would remain (中国市场 stays 中国市场).
 fn strip_region(phrase: &str) -> String {
-    for r in ["中国大陆", "全世界", "中国的", "国内的", "全球的", "中国", "国内", "我国", "全球", "世界"] {
+    for r in REGION_PREFIXES.iter() {
         if let Some(rest) = phrase.strip_prefix(r) {
             let rest = rest.trim();
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
@@ -460,7 +469,7 @@ fn subject_phrase(phrase: &str) -> String {
     }
     // 在全球智能手机市场的份额: the market, not who holds the share; 我们: the
     // speaker, whom the words around name.
-    if t.ends_with("市场") && !is_country(t) || ["我们", "我们的", "他们", "他们的"].contains(&t) {
+    if t.ends_with("市场") && !is_country(t) || SPEAKERS.contains(&t) {
         return String::new();
     }
     if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
@@ -580,7 +589,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
                 let link = s.text[v.range.end..first].trim();
                 link.ends_with('以') && link.chars().count() <= 4
-            }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
+            }) && RANK_VERBS.iter().any(|w| after.starts_with(w))
         };
         let level_after_shares = level_after_shares || rank_after_shares;
         let hold = find_hold(local_before);
@@ -1095,7 +1104,7 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
     };
     let rest = &s.text[v.range.end..to];
     let rest = rest.trim();
-    rest.chars().count() <= 5 && (is_link(rest) || ["维持在", "保持在", "维持", "稳定在", "达到", "约为", "为"].iter().any(|w| rest.ends_with(w)))
+    rest.chars().count() <= 5 && (is_link(rest) || LEVEL_VERBS.iter().any(|w| rest.ends_with(w)))
 }
 
 /// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and
