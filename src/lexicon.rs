@@ -4,11 +4,13 @@
 //! a new word needs no rebuild; `chipscan lexicon` prints the merged lexicon.
 //!
 //! Every entry has a meaning: a currency word its currency code and where it
-//! stands (before or after an amount), a qualifier word its value, a word of
-//! a list the list it is in. Readers find words leftmost-longest, so the
+//! stands (before or after an amount), a qualifier word its value, an
+//! authority word the export-control authority it names (and that
+//! authority's country), a word of a list the list it is in. Readers find words leftmost-longest, so the
 //! order of a file has no meaning. The pre-filters that tell which sentences
-//! may hold a word (the currency sign of [`crate::extract::signs`]) are
-//! derived from the lexicon, never listed by hand.
+//! may hold a word (the currency sign and the export-control trigger pairs
+//! of [`crate::extract::signs`], the share reader's hold-word starts and
+//! frame anchors) are derived from the lexicon, never listed by hand.
 //!
 //! The lexicon is set once per run ([`install`], by the command line, before
 //! any document is read); without it, the readers use the embedded one.

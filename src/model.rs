@@ -481,7 +481,7 @@ pub struct ExportControl {
 ///   again, 新规出台之前); a telling without a date of its own (none, or only
 ///   the dateline's or publication's) joins the dated event it otherwise
 ///   matches, except a variant or proposal; an entity listing also needs the
-///   same entities (or none). In one sentence, the authority must agree too
+///   same entities in any order ([`same_event::same_ids`]), or none. In one sentence, the authority must agree too
 ///   and chips are not asked (the sentence's events share its chips).
 /// - **the report timeline, across documents** (`report::event_rows`):
 ///   chips and companies ([`ExportControl::entities`]) are the subjects; a
@@ -501,6 +501,13 @@ pub mod same_event {
     /// Dates that agree as far as both go: the coarser one holds the finer.
     pub fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
         a.agrees_with(&b) || b.agrees_with(&a)
+    }
+
+    /// Whether two lists name the same ids, in any order, compared by
+    /// [`crate::catalog::id_key`] (the companies of an entity listing).
+    pub fn same_ids(a: &[String], b: &[String]) -> bool {
+        let has = |list: &[String], x: &String| list.iter().any(|y| x == y || crate::catalog::same_id(x, y));
+        a.iter().all(|x| has(b, x)) && b.iter().all(|y| has(a, y))
     }
 
     /// Whether two chip lists have a chip in common, ids compared by

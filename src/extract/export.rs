@@ -1131,7 +1131,7 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
-                && (m.action != Action::EntityList || m.entities == e.entities || e.entities.is_empty())
+                && (m.action != Action::EntityList || same_event::same_ids(&m.entities, &e.entities) || e.entities.is_empty())
         });
         match same {
             Some((m, m_stated)) => {
@@ -1205,6 +1205,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_entity_listing_told_again_with_its_companies_in_another_order_is_one_event() {
+        // The document merge compared the companies in order, and kept two
+        // records where the report timeline (companies as a set) shows one.
+        let e = events(
+            "2023年10月17日,美国商务部将壁仞科技和摩尔线程列入实体清单。\n据悉,2023年10月17日,摩尔线程、壁仞科技被列入实体清单。\n",
+            "2023-10-20",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].entities, ["Biren", "Moore Threads"]);
+        assert_eq!(e[0].line, 1);
     }
 
     #[test]
