@@ -251,6 +251,25 @@ static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 /// `export.toward_us` of the lexicon.
 static TOWARD_US: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_us"));
 
+/// The names of the entity list in one automaton: the earliest, and the
+/// first listed at one place.
+static ENTITY_LIST_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ENTITY_LIST_NOUNS));
+/// What every name of the entity list starts with (实体), derived from the
+/// list: a clause without it is not scanned for them.
+static ENTITY_LIST_PREFIX: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| {
+    let mut prefix: &str = ENTITY_LIST_NOUNS.first().copied().unwrap_or("");
+    for w in ENTITY_LIST_NOUNS.iter() {
+        while !w.starts_with(prefix) {
+            let mut end = prefix.len() - 1;
+            while !prefix.is_char_boundary(end) {
+                end -= 1;
+            }
+            prefix = &prefix[..end];
+        }
+    }
+    memchr::memmem::Finder::new(prefix.as_bytes())
+});
+
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'), from the lexicon's
 /// `[[authority]]` tables (src/lexicon/export.toml), in file order.
@@ -461,7 +480,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
     }
-    if let Some(r) = find_any(c, &ENTITY_LIST_NOUNS) {
+    if let Some(r) = ENTITY_LIST_PREFIX.find(c.as_bytes()).and_then(|_| ENTITY_LIST_NOUNS_W.find(c)) {
         if contains_any(c, &ENTITY_LIST_VERBS) {
             return cue(Action::EntityList, r);
         }

@@ -308,8 +308,14 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     // 出货, 业者营收): without one it frames nothing. (Not every word of
     // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
     // frame today.)
-    static ANCHORS: LazyLock<Words> = LazyLock::new(|| Words::for_long_texts(&FRAME_ANCHORS));
-    let Some(first) = ANCHORS.find(s.text) else { return };
+    // One substring finder per anchor (faster here than an automaton: most
+    // sentences are asked, and most hold none).
+    static ANCHORS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| FRAME_ANCHORS.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect());
+    let bytes = s.text.as_bytes();
+    if !ANCHORS.iter().any(|f| f.find(bytes).is_some()) {
+        return;
+    }
     // Terms are looked for only just before those words and at the start.
     let text = s.text;
     let window = |end: usize| {
@@ -323,8 +329,9 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         }
         from..to
     };
-    let ends = std::iter::once(first.start)
-        .chain(ANCHORS.find_iter(&text[first.end..]).map(|r| r.start + first.end))
+    let ends = ANCHORS
+        .iter()
+        .flat_map(|f| f.find_iter(bytes))
         .chain(std::iter::once(54.min(text.len())));
     let hit = ends
         .flat_map(|end| {

@@ -114,7 +114,7 @@ pub fn skip_spaces(text: &str, mut p: usize) -> usize {
 /// Value of a plain Chinese digit: 零 and 〇 are 0, 一 to 九 are 1 to 9.
 /// The one digit reader of the dates (二〇二三年, 十月二十日) and, through
 /// [`cn_numeral_digit`], of the amounts.
-#[inline]
+#[inline(always)]
 pub fn cn_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' => 0,
@@ -134,7 +134,7 @@ pub fn cn_digit(c: char) -> Option<u8> {
 /// Value of a digit of an amount: a plain digit ([`cn_digit`]), 两 (and 兩)
 /// for 2, or a financial form (壹, 贰, 貳, 叁, 參, 肆, 伍, 陆, 陸, 柒, 捌, 玖).
 /// Dates take plain digits only.
-#[inline]
+#[inline(always)]
 pub fn cn_numeral_digit(c: char) -> Option<u8> {
     cn_digit(c).or(match c {
         '壹' => Some(1),
