@@ -7,8 +7,8 @@
 //! are listed in [`CODES`] (and in `chipscan check --help`).
 //!
 //! Most checks read the records and the document summary; two read the
-//! document warnings that the loader and the extractor write, by the
-//! prefixes in [`consumed`].
+//! document warnings that the loader and the extractor write, by their
+//! type ([`crate::model::Warning`]), never by their text.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::load::LoadError;
-use crate::model::{Basis, DocSummary, Extract, Record};
+use crate::model::{Basis, DocSummary, Extract, Record, Warning};
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -132,24 +132,6 @@ Finding codes (stable; a CI configuration may rely on them):
 Exit codes: 0 no finding at the failing level (error; warning with --strict),
 1 findings at that level, 2 an input could not be read or the usage was wrong.";
 
-/// The document-warning prefixes `check` reads, in one place. The
-/// extractor's prefixes are its `WARN_*` constants (`src/extract/mod.rs`).
-pub mod consumed {
-    /// The extractor's warning for a chip-like token the catalog lacks
-    /// (`unknown chip-like token H00 (line 7)`); CS005 comes from the chip
-    /// records with `known: false` instead, which carry the same token.
-    pub use crate::extract::WARN_UNKNOWN_CHIP;
-    /// The extractor's warning for a money amount that links to no chip:
-    /// `price without a chip: 3万元 (line 12)` (CS006).
-    pub use crate::extract::WARN_UNLINKED_PRICE;
-    /// The extractor's warning when relative dates met no publish date:
-    /// `relative date unresolved: 3 relative dates and no publish date`;
-    /// its count goes into the CS003 message.
-    pub use crate::extract::WARN_UNRESOLVED_DATE;
-    /// The loader's warning for replaced bytes:
-    /// `3 byte sequences not valid GBK replaced with U+FFFD` (CS001).
-    pub const REPLACED_BYTES: &str = "replaced with U+FFFD";
-}
 
 /// Relative date words that a resolved record's date would come from.
 pub const RELATIVE_DATE_WORDS: [&str; 10] = [
@@ -250,22 +232,6 @@ pub fn record_key(r: &Record) -> String {
     v.to_string()
 }
 
-/// `(line 12)` at the end of a warning.
-fn warning_line(w: &str) -> Option<u32> {
-    let rest = w.trim_end().strip_suffix(')')?;
-    let (_, n) = rest.rsplit_once("(line ")?;
-    n.trim().parse().ok()
-}
-
-/// The warning without its `(line N)`, so that moving text does not make it
-/// new.
-fn warning_key(w: &str) -> &str {
-    match w.rfind(" (line ") {
-        Some(i) if warning_line(w).is_some() => &w[..i],
-        _ => w,
-    }
-}
-
 /// `amount` of `currency` in USD: CNY at `usd_cny` CNY per USD, HKD, TWD,
 /// JPY and EUR at fixed approximate rates; `None` for other currencies.
 /// (The rates are the money table's, [`crate::money`].)
@@ -281,39 +247,29 @@ pub fn check_document(
 ) -> Vec<Finding> {
     let doc = summary.doc.as_str();
     let mut out = Vec::new();
+    // The document warnings, by their type (src/model.rs, Warning).
     for w in &summary.warnings {
-        if w.contains(consumed::REPLACED_BYTES) {
-            out.push(Finding::new(
-                UNDECODABLE,
-                doc,
-                warning_line(w),
-                w.clone(),
-                warning_key(w),
-            ));
-        } else if let Some(rest) = w.strip_prefix(consumed::WARN_UNLINKED_PRICE) {
-            let what = rest.trim_start_matches([':', ' ']);
-            let what = warning_key(what);
-            out.push(Finding::new(
+        match w {
+            Warning::ReplacedBytes { .. } => {
+                out.push(Finding::new(UNDECODABLE, doc, w.line(), w.to_string(), &w.key()))
+            }
+            Warning::UnlinkedPrice { amount, line } => out.push(Finding::new(
                 UNLINKED_PRICE,
                 doc,
-                warning_line(w),
-                format!("money amount {what} in a price sentence links to no chip"),
-                warning_key(w),
-            ));
+                Some(*line),
+                format!("money amount {amount} in a price sentence links to no chip"),
+                &w.key(),
+            )),
+            // CS005 comes from the chip records with `known: false`, which
+            // carry the same token as Warning::UnknownChip.
+            _ => {}
         }
     }
     if summary.published.is_none() {
-        let count = summary
-            .warnings
-            .iter()
-            .find_map(|w| w.strip_prefix(consumed::WARN_UNRESOLVED_DATE))
-            .and_then(|rest| {
-                rest.trim_start_matches([':', ' '])
-                    .split(' ')
-                    .next()?
-                    .parse::<u32>()
-                    .ok()
-            });
+        let count = summary.warnings.iter().find_map(|w| match w {
+            Warning::UnresolvedDates { count } => Some(*count),
+            _ => None,
+        });
         let mut message =
             "no publish date: relative dates (今年, 去年年底) cannot be resolved".to_string();
         if let Some(n) = count {
@@ -573,7 +529,7 @@ mod tests {
         d.summary.published = None;
         d.summary
             .warnings
-            .push("3 byte sequences not valid GBK replaced with U+FFFD".into());
+            .push(Warning::ReplacedBytes { count: 3, encoding: "GBK".into() });
         let f = check_document(&d.summary, &d.records, &CheckOptions::default());
         assert_eq!(codes(&f), ["CS001", "CS003", "CS004"]);
         let f = check_document(
@@ -627,7 +583,7 @@ mod tests {
         );
         d.summary
             .warnings
-            .push("price without a chip: 3万元 (line 12)".into());
+            .push(Warning::UnlinkedPrice { amount: "3万元".into(), line: 12 });
         let f = check_document(&d.summary, &d.records, &CheckOptions::default());
         assert_eq!(
             codes(&f),

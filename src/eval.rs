@@ -798,6 +798,8 @@ pub fn is_match(gold: &GoldRecord, pred: &Record, catalog: &Catalog) -> bool {
             (p.percent - g.percent).abs() <= 0.5 + 1e-9
                 && (!vendor || same_id(&g.subject, &p.subject))
         }
+        // The same-event rule as eval applies it (crate::model::same_event):
+        // an accepted action and a gold chip in common; dates scored apart.
         (GoldRecord::ExportControl(g), Record::ExportControl(p)) => {
             g.action.accepts(p.action)
                 && (g.chips.is_empty()
@@ -1127,7 +1129,7 @@ fn date_preferred(gold: &GoldRecord, pred: &Record) -> bool {
 /// (`2023-10` and `2023-10-17` agree; `2022` and `2023` conflict).
 fn date_compatible(gold: &GoldRecord, pred: &Record) -> bool {
     match dates_of(gold, pred) {
-        (Some(g), Some(p)) => p.agrees_with(&g) || g.agrees_with(&p),
+        (Some(g), Some(p)) => crate::model::same_event::dates_agree(g, p),
         _ => true,
     }
 }

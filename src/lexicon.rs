@@ -4,11 +4,13 @@
 //! a new word needs no rebuild; `chipscan lexicon` prints the merged lexicon.
 //!
 //! Every entry has a meaning: a currency word its currency code and where it
-//! stands (before or after an amount), a qualifier word its value, a word of
-//! a list the list it is in. Readers find words leftmost-longest, so the
+//! stands (before or after an amount), a qualifier word its value, an
+//! authority word the export-control authority it names (and that
+//! authority's country), a word of a list the list it is in. Readers find words leftmost-longest, so the
 //! order of a file has no meaning. The pre-filters that tell which sentences
-//! may hold a word (the currency sign of [`crate::extract::signs`]) are
-//! derived from the lexicon, never listed by hand.
+//! may hold a word (the currency sign and the export-control trigger pairs
+//! of [`crate::extract::signs`], the share reader's hold-word starts and
+//! frame anchors) are derived from the lexicon, never listed by hand.
 //!
 //! The lexicon is set once per run ([`install`], by the command line, before
 //! any document is read); without it, the readers use the embedded one.
@@ -31,6 +33,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("price.toml", include_str!("lexicon/price.toml")),
     ("page.toml", include_str!("lexicon/page.toml")),
     ("chips.toml", include_str!("lexicon/chips.toml")),
+    ("share.toml", include_str!("lexicon/share.toml")),
+    ("export.toml", include_str!("lexicon/export.toml")),
+    ("date.toml", include_str!("lexicon/date.toml")),
 ];
 
 /// The words that name one currency.
@@ -56,6 +61,16 @@ pub struct QualifierWords {
     pub after: Vec<String>,
 }
 
+/// The words that name one export-control authority.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AuthorityWords {
+    /// The authority as a record names it (`BIS`, `US`, `China`).
+    pub id: String,
+    /// The country it belongs to (BIS is the United States').
+    pub country: String,
+    pub words: Vec<String>,
+}
+
 /// A named word list of a reader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WordList {
@@ -69,6 +84,7 @@ pub struct WordList {
 pub struct Lexicon {
     pub currency: Vec<CurrencyWords>,
     pub qualifier: Vec<QualifierWords>,
+    pub authority: Vec<AuthorityWords>,
     pub list: Vec<WordList>,
 }
 
@@ -82,7 +98,19 @@ struct File {
     #[serde(default)]
     qualifier: Vec<QualifierFile>,
     #[serde(default)]
+    authority: Vec<AuthorityFile>,
+    #[serde(default)]
     list: Vec<ListFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorityFile {
+    id: Spanned<String>,
+    #[serde(default)]
+    country: Option<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -149,6 +177,7 @@ enum Place {
     CurrencySpoken,
     QualifierBefore,
     QualifierAfter,
+    Authority,
 }
 
 impl Place {
@@ -159,6 +188,7 @@ impl Place {
             Place::CurrencySpoken => "spoken currency word",
             Place::QualifierBefore => "qualifier before an amount",
             Place::QualifierAfter => "qualifier after an amount",
+            Place::Authority => "word of an export-control authority",
         }
     }
 }
@@ -292,6 +322,36 @@ impl Lexicon {
                 None => self.qualifier.push(QualifierWords { value, before, after }),
             }
         }
+        for a in file.authority {
+            let id = a.id.get_ref().trim().to_string();
+            if id.is_empty() {
+                return Err(invalid(a.id.span().start, "empty authority id".to_string()));
+            }
+            let country = a.country.as_ref().map(|c| c.get_ref().trim().to_string());
+            let at = match self.authority.iter().position(|k| k.id == id) {
+                Some(i) => {
+                    if let Some(c) = country.as_ref().filter(|c| **c != self.authority[i].country) {
+                        return Err(invalid(
+                            a.country.as_ref().map_or(a.id.span().start, |c| c.span().start),
+                            format!("authority {id:?} belongs to {:?}, not {c:?}", self.authority[i].country),
+                        ));
+                    }
+                    i
+                }
+                None => {
+                    let Some(country) = country.filter(|c| !c.is_empty()) else {
+                        return Err(invalid(a.id.span().start, format!("new authority {id:?} needs a country")));
+                    };
+                    self.authority.push(AuthorityWords { id: id.clone(), country, words: Vec::new() });
+                    self.authority.len() - 1
+                }
+            };
+            for w in &a.words {
+                if check(self, Place::Authority, w, &id)? {
+                    self.authority[at].words.push(w.get_ref().clone());
+                }
+            }
+        }
         for l in file.list {
             let name = l.name.get_ref();
             let at = match self.list.iter().position(|k| &k.name == name) {
@@ -348,7 +408,16 @@ impl Lexicon {
                     words.iter().any(|w| w == word)
                 })
                 .map(|q| qualifier_name(q.value).to_string()),
+            Place::Authority => self.authority.iter().find(|a| a.words.iter().any(|w| w == word)).map(|a| a.id.clone()),
         }
+    }
+
+    /// (word, authority, country) of every authority word, in file order.
+    pub fn authority_words(&self) -> Vec<(&str, &str, &str)> {
+        self.authority
+            .iter()
+            .flat_map(|a| a.words.iter().map(move |w| (w.as_str(), a.id.as_str(), a.country.as_str())))
+            .collect()
     }
 
     /// The words of list `name`; a list the lexicon lacks is a bug.
@@ -394,6 +463,9 @@ impl Lexicon {
                 rows.extend(words.iter().map(|w| (format!("qualifier.{place}"), w.clone(), qualifier_name(q.value).to_string())));
             }
         }
+        for a in &self.authority {
+            rows.extend(a.words.iter().map(|w| ("authority".to_string(), w.clone(), format!("{} ({})", a.id, a.country))));
+        }
         for l in &self.list {
             rows.extend(l.words.iter().map(|w| (format!("list {}", l.name), w.clone(), String::new())));
         }
@@ -407,6 +479,7 @@ impl Lexicon {
         struct Out<'a> {
             currency: Vec<CurrencyOut<'a>>,
             qualifier: Vec<QualifierOut<'a>>,
+            authority: &'a [AuthorityWords],
             list: &'a [WordList],
         }
         #[derive(Serialize)]
@@ -438,6 +511,7 @@ impl Lexicon {
                 .iter()
                 .map(|q| QualifierOut { value: qualifier_name(q.value), before: &q.before, after: &q.after })
                 .collect(),
+            authority: &self.authority,
             list: &self.list,
         };
         toml::to_string(&out).expect("a lexicon serializes")
@@ -487,6 +561,10 @@ fn read_plain(text: &str, lex: &mut Lexicon) {
                     lex.qualifier.push(QualifierWords { value: Qualifier::About, before: Vec::new(), after: Vec::new() });
                     "qualifier"
                 }
+                "authority" => {
+                    lex.authority.push(AuthorityWords::default());
+                    "authority"
+                }
                 _ => {
                     lex.list.push(WordList { name: String::new(), about: String::new(), words: Vec::new() });
                     "list"
@@ -519,6 +597,9 @@ fn read_plain(text: &str, lex: &mut Lexicon) {
             }
             ("qualifier", "before") => lex.qualifier.last_mut().unwrap().before = values,
             ("qualifier", "after") => lex.qualifier.last_mut().unwrap().after = values,
+            ("authority", "id") => lex.authority.last_mut().unwrap().id = one(),
+            ("authority", "country") => lex.authority.last_mut().unwrap().country = one(),
+            ("authority", "words") => lex.authority.last_mut().unwrap().words = values,
             ("list", "name") => lex.list.last_mut().unwrap().name = one(),
             ("list", "about") => lex.list.last_mut().unwrap().about = one(),
             ("list", "words") => lex.list.last_mut().unwrap().words = values,
@@ -618,6 +699,25 @@ mod tests {
         let e = error("[[currency]]\ncode = \"USD\"\nwords = [\"刀\"]\n");
         assert!(e.starts_with("extra.toml:3:1: invalid lexicon TOML: unknown field `words`"), "{e}");
         assert!(error("[[qualifier]]\nvalue = \"about\"\nbefore = [\"\"]\n").starts_with("extra.toml:3: empty qualifier"));
+    }
+
+    #[test]
+    fn a_file_adds_authority_words_with_the_same_rules() {
+        let mut lex = Lexicon::embedded();
+        assert!(lex.authority_words().contains(&("工业与安全局", "BIS", "US")));
+        lex.add("[[authority]]\nid = \"BIS\"\nwords = [\"美国工业安全局\"]\n\n[[authority]]\nid = \"India\"\ncountry = \"India\"\nwords = [\"印度\"]\n", "extra.toml", false)
+            .unwrap();
+        assert!(lex.authority_words().contains(&("美国工业安全局", "BIS", "US")));
+        assert!(lex.authority_words().contains(&("印度", "India", "India")));
+        assert_eq!(
+            error("[[authority]]\nid = \"China\"\nwords = [\"白宫\"]\n"),
+            "extra.toml:3: \"白宫\" is already a word of an export-control authority meaning US, not China"
+        );
+        assert_eq!(error("[[authority]]\nid = \"India\"\nwords = [\"印度\"]\n"), "extra.toml:2: new authority \"India\" needs a country");
+        assert_eq!(
+            error("[[authority]]\nid = \"BIS\"\ncountry = \"China\"\n"),
+            "extra.toml:3: authority \"BIS\" belongs to \"US\", not \"China\""
+        );
     }
 
     #[test]

@@ -194,8 +194,128 @@ pub struct DocSummary {
     pub bytes: u64,
     /// Number of records extracted from the document.
     pub records: usize,
-    pub warnings: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub warnings: Vec<Warning>,
 }
+
+/// A document warning: what the loader or the extractor noticed about a
+/// document. It prints (and serializes, as a JSON string) as the text the
+/// output has always shown; `check` reads its fields, never its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A chip-like token the catalog lacks: `unknown chip-like token H00 (line 7)`.
+    UnknownChip { token: String, line: u32 },
+    /// A money amount in a price sentence that links to no chip:
+    /// `price without a chip: 3万元 (line 12)`.
+    UnlinkedPrice { amount: String, line: u32 },
+    /// Unlinked prices past the listed ones:
+    /// `4 more prices without a chip not listed`.
+    MoreUnlinkedPrices { count: usize },
+    /// Relative dates met without a publish date:
+    /// `relative date unresolved: 3 relative dates and no publish date`.
+    UnresolvedDates { count: usize },
+    /// Bytes the decoder replaced:
+    /// `3 byte sequences not valid GBK replaced with U+FFFD`.
+    ReplacedBytes { count: usize, encoding: String },
+    /// Any other warning, as text (an empty file, a manifest or JSON Lines
+    /// problem).
+    Note(String),
+}
+
+impl Warning {
+    /// The line the warning is about, if it names one.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Warning::UnknownChip { line, .. } | Warning::UnlinkedPrice { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The warning without its line, so that moving text does not make it new.
+    pub fn key(&self) -> String {
+        match self {
+            Warning::UnknownChip { token, .. } => format!("unknown chip-like token {token}"),
+            Warning::UnlinkedPrice { amount, .. } => format!("price without a chip: {amount}"),
+            w => w.to_string(),
+        }
+    }
+
+    /// Reads a warning back from its text (an earlier `extract --format
+    /// json` output): the variant whose text it is, else a note.
+    fn parse(s: &str) -> Warning {
+        fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        }
+        let with_line = |rest: &str| -> Option<(String, u32)> {
+            let (what, line) = rest.strip_suffix(')')?.rsplit_once(" (line ")?;
+            Some((what.to_string(), num(line)?))
+        };
+        let typed = if let Some(rest) = s.strip_prefix("unknown chip-like token ") {
+            with_line(rest).map(|(token, line)| Warning::UnknownChip { token, line })
+        } else if let Some(rest) = s.strip_prefix("price without a chip: ") {
+            with_line(rest).map(|(amount, line)| Warning::UnlinkedPrice { amount, line })
+        } else if let Some(rest) = s.strip_prefix("relative date unresolved: ") {
+            rest.strip_suffix(" relative dates and no publish date").and_then(num).map(|count| Warning::UnresolvedDates { count })
+        } else if let Some(n) = s.strip_suffix(" more prices without a chip not listed") {
+            num(n).map(|count| Warning::MoreUnlinkedPrices { count })
+        } else if let Some(rest) = s.strip_suffix(" replaced with U+FFFD") {
+            rest.split_once(" byte sequence").and_then(|(n, tail)| {
+                let encoding = tail.strip_prefix("s not valid ").or_else(|| tail.strip_prefix(" not valid "))?;
+                Some(Warning::ReplacedBytes { count: num(n)?, encoding: encoding.to_string() })
+            })
+        } else {
+            None
+        };
+        // Only a reading that prints back the same text.
+        typed.filter(|w| w.to_string() == s).unwrap_or_else(|| Warning::Note(s.to_string()))
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::UnknownChip { token, line } => write!(f, "unknown chip-like token {token} (line {line})"),
+            Warning::UnlinkedPrice { amount, line } => write!(f, "price without a chip: {amount} (line {line})"),
+            Warning::MoreUnlinkedPrices { count } => write!(f, "{count} more prices without a chip not listed"),
+            Warning::UnresolvedDates { count } => {
+                write!(f, "relative date unresolved: {count} relative dates and no publish date")
+            }
+            Warning::ReplacedBytes { count, encoding } => {
+                write!(f, "{count} byte sequence{} not valid {encoding} replaced with U+FFFD", if *count == 1 { "" } else { "s" })
+            }
+            Warning::Note(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<String> for Warning {
+    fn from(text: String) -> Warning {
+        Warning::Note(text)
+    }
+}
+
+impl From<&str> for Warning {
+    fn from(text: &str) -> Warning {
+        Warning::Note(text.to_string())
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Warning {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Warning::parse(&s))
+    }
+}
+
 
 /// `about`, `over`, `under`, `up_to`; absent (null) when the text is exact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -346,6 +466,57 @@ pub struct ExportControl {
     pub effective: Option<PartialDate>,
 }
 
+/// When two export-control tellings are the same event: the one rule.
+///
+/// Two tellings are one event when they have **the same action**, **a chip
+/// in common** (ids compared by [`crate::catalog::id_key`]: case, spaces and
+/// hyphens aside) and **dates that agree as far as both go** ([`dates_agree`]:
+/// `2023-10` and `2023-10-17` agree, `2022` and `2023` do not).
+///
+/// It is asked in three places, which apply it at their own scale; where
+/// they depart from it, they say so here, not in a copy:
+///
+/// - **one document** (`extract::export::merge`, and the events of one
+///   sentence): a telling that names no chip fits any (a rule referred to
+///   again, 新规出台之前); a telling without a date of its own (none, or only
+///   the dateline's or publication's) joins the dated event it otherwise
+///   matches, except a variant or proposal; an entity listing also needs the
+///   same entities in any order ([`same_event::same_ids`]), or none. In one sentence, the authority must agree too
+///   and chips are not asked (the sentence's events share its chips).
+/// - **the report timeline, across documents** (`report::event_rows`):
+///   chips and companies ([`ExportControl::entities`]) are the subjects; a
+///   telling naming none joins only others naming none, and then only when
+///   every date is known and agrees (nothing else ties them); for tellings
+///   with subjects, dates need only share the year, since articles date one
+///   event differently (the month of a rumour, the day of the rule).
+/// - **eval, gold against predictions** (`eval::is_match`): the action is one
+///   of the gold's accepted actions, a gold chip may list accepted ids, and a
+///   gold record naming no chips accepts any; dates are not part of the match
+///   (they are scored apart, as date accuracy), except that a leftover
+///   prediction repeats a matched gold event only when [`dates_agree`] or a
+///   date is missing.
+pub mod same_event {
+    use super::PartialDate;
+
+    /// Dates that agree as far as both go: the coarser one holds the finer.
+    pub fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
+        a.agrees_with(&b) || b.agrees_with(&a)
+    }
+
+    /// Whether two lists name the same ids, in any order, compared by
+    /// [`crate::catalog::id_key`] (the companies of an entity listing).
+    pub fn same_ids(a: &[String], b: &[String]) -> bool {
+        let has = |list: &[String], x: &String| list.iter().any(|y| x == y || crate::catalog::same_id(x, y));
+        a.iter().all(|x| has(b, x)) && b.iter().all(|y| has(a, y))
+    }
+
+    /// Whether two chip lists have a chip in common, ids compared by
+    /// [`crate::catalog::id_key`]. Lists naming no chip meet none.
+    pub fn chips_meet(a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| b.iter().any(|y| x == y || crate::catalog::same_id(x, y)))
+    }
+}
+
 /// One extracted record; `kind` tells which.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -455,6 +626,43 @@ mod tests {
         // proptest) is no date, and no panic.
         assert_eq!(d.add_days(100_409_030), None);
         assert_eq!(d.add_days(-100_409_030), None);
+    }
+
+    #[test]
+    fn warnings_print_their_text_and_read_back() {
+        let all = [
+            (Warning::UnknownChip { token: "H00".into(), line: 7 }, "unknown chip-like token H00 (line 7)"),
+            (Warning::UnlinkedPrice { amount: "3万元".into(), line: 12 }, "price without a chip: 3万元 (line 12)"),
+            (Warning::MoreUnlinkedPrices { count: 4 }, "4 more prices without a chip not listed"),
+            (Warning::UnresolvedDates { count: 3 }, "relative date unresolved: 3 relative dates and no publish date"),
+            (Warning::ReplacedBytes { count: 1, encoding: "GBK".into() }, "1 byte sequence not valid GBK replaced with U+FFFD"),
+            (Warning::ReplacedBytes { count: 3, encoding: "Big5".into() }, "3 byte sequences not valid Big5 replaced with U+FFFD"),
+            (Warning::Note("empty file: no text".into()), "empty file: no text"),
+        ];
+        for (w, text) in all {
+            assert_eq!(w.to_string(), text);
+            let json = serde_json::to_string(&w).unwrap();
+            assert_eq!(json, serde_json::to_string(text).unwrap());
+            assert_eq!(serde_json::from_str::<Warning>(&json).unwrap(), w, "{text}");
+        }
+        // A text that only looks like one is a note.
+        let odd = "1 byte sequences not valid GBK replaced with U+FFFD";
+        assert_eq!(serde_json::from_str::<Warning>(&serde_json::to_string(odd).unwrap()).unwrap(), Warning::Note(odd.into()));
+        assert_eq!(Warning::UnlinkedPrice { amount: "3万元".into(), line: 12 }.key(), "price without a chip: 3万元");
+    }
+
+    #[test]
+    fn the_same_event_rule_compares_dates_as_far_as_both_go_and_chips_by_id() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(same_event::dates_agree(d("2023-10"), d("2023-10-17")));
+        assert!(same_event::dates_agree(d("2023-10-17"), d("2023")));
+        assert!(!same_event::dates_agree(d("2022"), d("2023")));
+        assert!(!same_event::dates_agree(d("2023-10-17"), d("2023-10-18")));
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(same_event::chips_meet(&ids(&["A100", "H100"]), &ids(&["h100"])));
+        assert!(same_event::chips_meet(&ids(&["RTX 4090"]), &ids(&["RTX4090"])));
+        assert!(!same_event::chips_meet(&ids(&["A100"]), &ids(&["A800"])));
+        assert!(!same_event::chips_meet(&ids(&[]), &ids(&["A800"])));
     }
 
     #[test]

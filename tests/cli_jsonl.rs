@@ -403,7 +403,7 @@ fn issue_13_duplicate_ids_are_a_warning_and_empty_text_a_document_without_record
         ex.documents[2]
             .warnings
             .iter()
-            .any(|w| w.contains("duplicate document id"))
+            .any(|w| w.to_string().contains("duplicate document id"))
     );
     let chips: Vec<&str> = ex
         .records

@@ -57,6 +57,62 @@ fn a_qualifier_word_added_with_lexicon_qualifies_the_price() {
     assert_eq!(p[0]["qualifier"], "about", "{p:?}");
 }
 
+/// The records of `kind` of `article`, with `--lexicon` when given.
+fn records(kind: &str, article: &str, lexicon: Option<&std::path::Path>) -> Vec<serde_json::Value> {
+    let doc = file(article, ".txt");
+    let mut cmd = chipscan();
+    if let Some(l) = lexicon {
+        cmd.arg("--lexicon").arg(l);
+    }
+    let out = cmd.arg("extract").arg(doc.path()).args(["--format", "jsonl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn a_hold_word_added_with_lexicon_gives_a_share() {
+    // 吃下了 starts with a character no embedded hold word starts with: the
+    // reader's pre-filter (where a hold word may start) comes from the list.
+    let article = "据悉,英伟达吃下了中国AI芯片市场80%。\n";
+    assert!(records("share", article, None).is_empty());
+    let extra = file("[[list]]\nname = \"share.hold_words\"\nwords = [\"吃下了\"]\n", ".toml");
+    let s = records("share", article, Some(extra.path()));
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0]["subject"], "NVIDIA");
+    assert_eq!(s[0]["percent"], 80.0);
+    assert_eq!(s[0]["market"], "AI芯片");
+}
+
+#[test]
+fn a_ban_cue_added_with_lexicon_gives_an_export_control() {
+    // 断货令 holds character pairs (断货, 货令) of no embedded trigger word:
+    // the sentence signs that let a sentence reach the export reader are
+    // derived from the lexicon lists.
+    let article = "2023年10月,美国对英伟达H20实施断货令。\n";
+    assert!(records("export_control", article, None).is_empty());
+    let extra = file("[[list]]\nname = \"export.ban_cues\"\nwords = [\"断货令\"]\n", ".toml");
+    let e = records("export_control", article, Some(extra.path()));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0]["action"], "ban");
+    assert_eq!(e[0]["chips"], serde_json::json!(["H20"]));
+    assert_eq!(e[0]["date"], "2023-10");
+}
+
+#[test]
+fn the_share_export_and_date_lists_are_listed() {
+    let out = chipscan().args(["lexicon", "--format", "toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let toml = String::from_utf8(out.stdout).unwrap();
+    for name in ["share.hold_words", "share.frame_anchors", "export.ban_cues", "export.trigger_words", "date.future_before"] {
+        assert!(toml.contains(&format!("name = \"{name}\"")), "{name}");
+    }
+}
+
 #[test]
 fn a_bad_lexicon_file_is_an_error_naming_its_line() {
     let bad = file("# extra words\n[[qualifier]]\nvalue = \"roughly\"\nbefore = [\"约莫\"]\n", ".toml");

@@ -2,9 +2,12 @@
 //! from other outlets and years than the seeds, both scripts, some in GB18030
 //! and Big5, with their gold), scored by the library `chipscan eval` uses.
 //! The floors are what the extractor reached when they were set (all 40:
-//! price 0.960, share 0.941, chip 0.989, export_control 0.850, dates 0.961,
-//! fields 0.950), a little below: a change that reads these articles worse
-//! fails here. The target is 0.90 for every kind.
+//! price 0.960, share 0.894, chip 0.989, export_control 0.860, dates 0.962,
+//! fields 0.958), a little below: a change that reads these articles worse
+//! fails here. The target is 0.90 for every kind. (Share was 0.941
+//! before Broadcom and other vendors joined the catalog: a gold subject that
+//! is a vendor id must then be matched by that id, and two shares whose
+//! subject was wrong no longer count as found.)
 //!
 //! `tests/data/fresh/` is a second corpus (30 articles the team wrote after
 //! real reporting, both scripts, GB18030 and Big5, annotated by a reader who
@@ -23,7 +26,7 @@ use chipscan::pipeline::{DocResult, Pipeline};
 const F1_FLOORS: [(Kind, f64); 4] =
     [(Kind::Price, PRICE_F1), (Kind::Share, SHARE_F1), (Kind::Chip, CHIP_F1), (Kind::ExportControl, EXPORT_F1)];
 const PRICE_F1: f64 = 0.93;
-const SHARE_F1: f64 = 0.91;
+const SHARE_F1: f64 = 0.88;
 const CHIP_F1: f64 = 0.97;
 const EXPORT_F1: f64 = 0.82;
 const DATE_ACCURACY: f64 = 0.93;

@@ -43,7 +43,7 @@ pub struct Meta<'a> {
     pub lines: usize,
     pub published: Option<PartialDate>,
     pub published_from: Option<PublishedFrom>,
-    pub warnings: &'a [String],
+    pub warnings: &'a [crate::model::Warning],
     pub set_aside: Vec<SetAside>,
 }
 

@@ -24,6 +24,13 @@
 
 use super::text::{CharSet, char_at, char_before, skip_spaces, utf8_at};
 use crate::model::PartialDate;
+use std::sync::LazyLock;
+
+/// The words of list `name` of the lexicon (src/lexicon/date.toml), read
+/// once, when the list's static is first used.
+fn words(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateKind {
@@ -49,20 +56,9 @@ fn eat(text: &str, p: usize, s: &str) -> Option<usize> {
     starts(text, p, s).then(|| p + s.len())
 }
 
+/// A plain Chinese digit (零〇一……九), by the one digit reader of crate::text.
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    super::text::cn_digit(c).map(u32::from)
 }
 
 /// ASCII digit run at `p`: (value, digit count, end); at most 9 digits are
@@ -223,7 +219,7 @@ fn make(year: i32, part: &YearPart) -> Option<PartialDate> {
 }
 
 /// Words before a month or day that put it ahead of the text (将于11月16日).
-const FUTURE_BEFORE: &[&str] = &["将于", "将在", "最快", "最早", "最快于", "最早于", "预计于", "预计在", "计划于", "计划在", "定于", "拟于", "预定于", "预定", "将自", "将从"];
+static FUTURE_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.future_before"));
 
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {

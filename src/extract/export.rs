@@ -19,193 +19,156 @@ use super::words::{Hits, WordLists, Words};
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, signs};
-use crate::model::{Action, ExportControl, PartialDate};
+use crate::model::{Action, ExportControl, PartialDate, same_event};
+
+/// The words of list `name` of the lexicon (src/lexicon/export.toml), read
+/// once, when the list's static is first used.
+fn words(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
 
 /// Verbs that issue or tighten a rule.
-const ISSUE_VERBS: &[&str] = &[
-    "出台", "发布", "公布", "实施", "推出", "颁布", "升级", "收紧", "加强", "扩大", "更新", "做出", "作出", "宣布",
-    "制定", "下达", "发出", "施加", "加码", "扩展", "修订",
-];
+static ISSUE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.issue_verbs"));
 
 /// Nouns of rules and controls.
-const RULE_NOUNS: &[&str] = &[
-    "出口管制", "管制", "管控", "限制", "新规", "禁令", "规定", "措施", "许可要求", "许可证要求", "许可通知要求", "新标准", "规则",
-    "框架", "出口许可",
-];
+static RULE_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_nouns"));
 
 /// Rules named as new, which need no verb to be an event.
-const NEW_RULES: &[&str] = &[
-    "出口管制新规", "管制新规", "新规定", "新规", "新限制", "新的限制", "新的出口限制", "新出口管制", "许可要求", "许可证要求",
-    "许可通知要求",
-];
+static NEW_RULES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.new_rules"));
 
 /// Cues of a ban on selling or shipping.
-const BAN_CUES: &[&str] = &[
-    "禁售", "禁运", "被禁", "遭禁", "断供", "禁售名单", "禁止出口", "禁止向", "禁止售", "禁止销售", "禁止出售", "不得出口", "不得向", "停止供货",
-    "停止供应", "被禁用", "不予许可", "不予批准", "一律禁止", "出货中断", "供货中断", "交付中断",
-];
+static BAN_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.ban_cues"));
 
 /// Cues of a cut-down China version.
-const VARIANT_CUES: &[&str] = &[
-    "特供版", "阉割版", "减配版", "定制版", "替代版", "缩水版", "降规版", "降级版", "降阶版", "青春版", "精简版", "合规版", "中国版",
-    "特供中国", "中国特供", "中国专供", "替代型号", "特供",
-];
+static VARIANT_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.variant_cues"));
 
 /// A launch for the Chinese market (专为中国市场设计的RTX Pro 6000D), a
 /// variant when the clause names no cut-down version itself.
-const CHINA_MARKET_CUES: &[&str] = &[
-    "为中国市场", "针对中国市场", "面向中国市场", "为中国客户", "为中国定制", "专为中国", "专供中国", "为大陆市场", "为中国大陆",
-    "针对中国大陆", "面向中国大陆",
-];
+static CHINA_MARKET_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_market_cues"));
 
 /// Cues of a rule that a sale or shipment needs a licence for, or that puts
 /// chips under control.
-const LICENCE_CUES: &[&str] = &[
-    "需要获得许可", "需要许可证", "需获得许可", "须获得许可", "必须获得许可", "需要申请许可", "需申请许可", "需要出口许可",
-    "纳入管制", "受到管制", "受管制", "管制范围", "管制清单", "纳入限制", "限制范围", "列入管制", "限制名单", "管制名单",
-    "纳入出口管制", "列入出口管制", "许可管制", "许可管理", "纳入许可", "许可证管制", "许可证管理",
-];
+static LICENCE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.licence_cues"));
 
 /// Verbs of launching a product.
-const LAUNCH_VERBS: &[&str] = &["推出", "发布", "推送", "上市", "发售", "开发", "打造", "定制", "研发", "设计", "投产", "量产"];
+static LAUNCH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.launch_verbs"));
 
 /// Cues of an easing.
-const RELAX_CUES: &[&str] = &[
-    "获准", "解禁", "放行", "逐案审查", "恢复供应", "恢复销售", "恢复出口", "恢复对华", "批准出口", "批准向", "豁免", "松绑",
-    "放宽", "取消限制", "取消禁令", "解除禁令", "解除限制", "允许英伟达", "允许向", "获得许可", "获得出口许可", "撤销", "废除",
-    "撤回", "恢复向", "获批", "批准英伟达", "同意英伟达", "推翻",
-];
+static RELAX_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.relax_cues"));
 
 /// Cues that a measure is only considered.
-const PROPOSAL_CUES: &[&str] = &[
-    "考虑限制", "考虑禁止", "考虑对", "考虑将", "考虑出台", "考虑扩大", "考虑收紧", "正在考虑", "正考虑", "拟对", "拟将", "拟限制",
-    "拟禁止", "拟出台", "拟扩大", "拟把", "传出将", "风声", "酝酿", "研究是否", "或将限制", "或将禁止", "计划限制", "计划禁止",
-    "寻求限制", "寻求禁止", "提议", "提案", "草案", "起草", "考虑把",
-];
+static PROPOSAL_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.proposal_cues"));
 
 /// Words of planning; one followed in its clause by a word of control
 /// (准备进一步收紧, 计划对马来西亚施加管制) makes the sentence a proposal.
-const PLAN_WORDS: &[&str] = &["准备", "计划", "打算", "考虑", "酝酿", "研拟", "拟"];
+static PLAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.plan_words"));
 
 /// Words of control that a plan may be about.
-const CONTROL_WORDS: &[&str] = &["收紧", "限制", "禁止", "管制", "出台", "扩大", "施加", "新规", "加码", "禁令", "管控"];
+static CONTROL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_words"));
 
 /// A bill (法案) is a proposal unless the text says it passed.
-const BILL_WORDS: &[&str] = &["法案", "议案"];
-const ENACTED_WORDS: &[&str] = &["通过", "签署", "生效", "成为法律"];
+static BILL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_words"));
+static ENACTED_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.enacted_words"));
 
 /// Words that keep a measure from coming (阻止新一轮出口限制出台): what
 /// follows them is not in force.
-const PREVENT_WORDS: &[&str] = &["阻止", "阻挠", "阻拦"];
-const COMING_WORDS: &[&str] = &["出台", "通过", "实施", "落地", "生效"];
+static PREVENT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.prevent_words"));
+static COMING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.coming_words"));
 
 /// Words of a licence or an approval.
-const LICENCE_WORDS: &[&str] = &["许可", "批准"];
+static LICENCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.licence_words"));
 /// Verbs of getting a licence (获得许可, 取得批准).
-const ACQUIRE_VERBS: &[&str] = &["获得", "取得", "申请", "持有", "拿到", "领取", "持"];
+static ACQUIRE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.acquire_verbs"));
 /// Verbs of granting one (发给许可证).
-const GRANT_VERBS: &[&str] = &["发给", "发放", "颁发", "授予", "核发", "发出", "批准", "核准"];
+static GRANT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.grant_verbs"));
 /// Words that make a licence a condition: 须取得许可, 获得许可方可出口.
-const REQUIRE_WORDS: &[&str] = &["须", "需", "要求", "得先", "才能", "方可", "才可", "必要", "除非"];
+static REQUIRE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.require_words"));
 
 /// Verbs of lifting a measure, an easing when a word of control follows in
 /// the clause (解除对H20的出口限制, 取消对华禁令).
-const RELAX_VERBS: &[&str] = &["解除", "取消", "放宽", "松绑", "废除"];
+static RELAX_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.relax_verbs"));
 
 /// Verbs of letting a sale happen (允许H200出口, 批准辉达H200出售给中国).
-const ALLOW_VERBS: &[&str] = &["允许", "批准", "同意", "准许"];
+static ALLOW_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.allow_verbs"));
 /// Verbs of selling or shipping.
-const SALE_WORDS: &[&str] = &["出口", "出售", "销售", "销往", "售往", "出货", "供货", "供应", "卖给", "交付", "提供"];
+static SALE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sale_words"));
 
 /// Words of a directive, one of which must come before a buyer's measure that
 /// does not forbid outright (敦促它们避免采用, 要求他们不得采购).
-const DIRECTIVE_WORDS: &[&str] = &["要求", "敦促", "下令", "命令", "通知", "指示", "指导", "责令", "告知", "劝"];
+static DIRECTIVE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.directive_words"));
 
 /// China's own measures on buying (要求停止采购, 敦促避免采用, 禁止进口): a
 /// ban when they forbid (禁止), else a restriction.
-const BUYER_CUES: &[&str] = &[
-    "禁止进口", "禁止采购", "禁止购买", "禁止使用", "不得采购", "停止采购", "暂停采购", "不得购买", "停止购买", "避免采用", "避免采购",
-    "避免使用", "避免购买", "避开", "不鼓励", "劝阻", "劝退",
-];
+static BUYER_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buyer_cues"));
 
 /// Words of a state that makes rules on buying.
-const STATE_WORDS: &[&str] =
-    &["当局", "政府", "官员", "官方", "监管", "北京", "网信办", "工信部", "发改委", "商务部", "海关", "国务院", "部门", "信息办公室", "总局"];
+static STATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.state_words"));
 
 /// Words of what is bought, one of which a buyer's measure is about.
-const CHIP_WORDS: &[&str] = &["芯片", "晶片", "GPU", "显卡", "加速器", "加速卡", "处理器", "产品"];
+static CHIP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.chip_words"));
 
 /// Words that point back to the chips of the sentence before (这些芯片,
 /// 两款晶片, 这两家公司).
-const BACK_REFERENCES: &[&str] = &[
-    "这些芯片", "这些晶片", "这款", "该芯片", "该晶片", "该款", "此款", "两款", "两者", "二者", "这两家", "这两款", "上述芯片",
-    "上述晶片", "它们", "这类芯片", "这类晶片",
-];
+static BACK_REFERENCES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.back_references"));
 
 /// Words that name two chips told before (两者均不能出口).
-const BOTH_WORDS: &[&str] = &["两者", "二者", "两款", "这两款"];
+static BOTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.both_words"));
 
 /// Words of export control; a restriction is told in a sentence with one.
-const EXPORT_CONTEXT: &[&str] = &[
-    "出口", "管制", "对华", "向中国", "禁令", "BIS", "商务部", "许可", "实体清单", "新规", "制裁", "禁售", "中国市场", "中国获取",
-    "给中国", "到中国", "至中国", "往中国", "对中国", "流入中国", "流向中国", "对大陆", "对陆", "限制名单",
-];
+static EXPORT_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.export_context"));
 
 /// Words that deny what follows (没有获得许可).
-const NEGATIONS: &[&str] = &["没有", "未", "不", "无法", "难以", "不能"];
+static NEGATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.negations"));
 
 /// Clauses that suppose, hope, judge or ask: no event happens in them.
-const NOT_EVENT: &[&str] = &[
-    "一旦", "如果", "假如", "倘若", "若是", "万一", "希望", "呼吁", "评估", "认为", "担心", "是否", "能否", "游说", "反对",
-    "不受", "规避", "回应", "否认", "传闻", "辟谣", "谣言", "风险",
-    // What does not exist yet is no event (尚无新的限制措施, 暂无禁令).
-    "尚无", "暂无", "并无", "尚未有",
-    // A run of measures told as a trend, not one event: 数轮禁令, 层层加码.
-    "数轮", "多轮", "层层", "接连", "屡次", "一再", "日益",
-    // What a measure told before means (这意味着美国企业向华为出售零部件须事先获得许可).
-    "意味着", "换言之", "也就是说",
-];
+static NOT_EVENT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.not_event"));
 
 /// Words of a launch under way (正在开发, 正着手准备).
-const UNDER_WAY: &[&str] = &["正在", "正着手", "正著手", "正为", "正准备", "着手准备", "著手准备", "即将推出"];
+static UNDER_WAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.under_way"));
 
 /// Words that date an event by the one told before it.
-const SAME_DAY: &[&str] = &["同日", "同一天", "当日", "当天"];
+static SAME_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_day"));
 
 /// Verbs of telling: a date just before one is when something was told
 /// (辉达10月24日向美国证交会申报, 《金融时报》17日援引……报道), not when the
 /// measure was taken, when the sentence dates the measure too.
-const REPORT_VERBS: &[&str] = &["表示", "申报", "报道", "报导", "透露", "援引", "指出", "证实", "披露", "公告", "声明", "回应", "称", "消息"];
+static REPORT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.report_verbs"));
 
 /// Words that put an event before the time of writing (no date of its own
 /// then means unknown): 已经 and 已被 tell a standing state (A100已经被美国禁止售往
 /// 中国). 已 alone does not: 已通知, 已批准 is news of now.
-const PAST: &[&str] = &["已经", "已被", "此前", "之前", "曾", "早在", "去年", "以来", "当时", "先前", "早前"];
+static PAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.past"));
 
 
-static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CHIP_WORDS));
-static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PLAN_WORDS));
-static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONTROL_WORDS));
-static BILL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BILL_WORDS));
-static ENACTED_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ENACTED_WORDS));
-static PREVENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(PREVENT_WORDS));
-static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(COMING_WORDS));
-static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(BACK_REFERENCES));
-static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(BOTH_WORDS));
-static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(STATE_WORDS));
-static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(DIRECTIVE_WORDS));
-static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(CONFORM_WORDS));
+static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CHIP_WORDS));
+static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PLAN_WORDS));
+static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CONTROL_WORDS));
+static BILL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BILL_WORDS));
+static ENACTED_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ENACTED_WORDS));
+static PREVENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PREVENT_WORDS));
+static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&COMING_WORDS));
+static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BACK_REFERENCES));
+static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BOTH_WORDS));
+static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&STATE_WORDS));
+static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&DIRECTIVE_WORDS));
+static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CONFORM_WORDS));
 /// Every word that names a rule, for [`without_frames`].
-static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[RULE_NOUNS, NEW_RULES, &["禁令", "限制", "要求", "规定"]].concat()));
+static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[&RULE_NOUNS[..], &NEW_RULES[..], &RULE_WORDS[..]].concat()));
+/// Other words that name a rule (禁令, 要求), beside the rule nouns and new rules.
+static RULE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_words"));
+/// Verbs of resuming a sale (恢复对大陆销售), read as the allowing verbs are.
+static RESUME_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.resume_verbs"));
+/// Words of selling, control and buying that start an event (禁止, 出口, 实体清单).
+static TRIGGER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.trigger_words"));
 /// Words a chip China cannot buy is told with (在国内不能买).
-const BUY_NOT: &[&str] = &["不能买", "买不到", "无法购买", "无法买到", "不能购买"];
+static BUY_NOT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buy_not"));
 /// The first words of the rules on buying, licences, allowed sales and
 /// lifted measures: a clause with none of them skips those rules.
 fn gate_words() -> Vec<&'static str> {
-    [BUYER_CUES, LICENCE_WORDS, ALLOW_VERBS, &["恢复"], RELAX_VERBS, BUY_NOT].concat()
+    [&BUYER_CUES[..], &LICENCE_WORDS[..], &ALLOW_VERBS[..], &RESUME_VERBS[..], &RELAX_VERBS[..], &BUY_NOT[..]].concat()
 }
 /// Words of selling that may not happen (无法向中国出口).
-const SOLD: &[&str] = &["出口", "出售", "销售", "供货", "交付", "出货"];
+static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold"));
 
 /// The lists [`action_of`] asks about each clause, by their place in
 /// [`CLAUSE_LISTS`].
@@ -235,61 +198,109 @@ mod list {
 /// [`list`].
 static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
     WordLists::new(&[
-        NOT_EVENT,
+        &NOT_EVENT,
         &gate_words(),
-        BUYER_CUES,
-        CHIP_WORDS,
-        LICENCE_CUES,
-        RELAX_CUES,
-        RELAX_VERBS,
-        BAN_CUES,
-        SOLD,
-        VARIANT_CUES,
-        CHINA_MARKET_CUES,
-        LAUNCH_VERBS,
-        NEW_RULES,
-        RULE_NOUNS,
-        ISSUE_VERBS,
+        &BUYER_CUES,
+        &CHIP_WORDS,
+        &LICENCE_CUES,
+        &RELAX_CUES,
+        &RELAX_VERBS,
+        &BAN_CUES,
+        &SOLD,
+        &VARIANT_CUES,
+        &CHINA_MARKET_CUES,
+        &LAUNCH_VERBS,
+        &NEW_RULES,
+        &RULE_NOUNS,
+        &ISSUE_VERBS,
         &frame_words(),
         &TRIGGER_LISTS.concat(),
     ])
 });
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
-    [CONFORM_WORDS, &["影响"]].concat()
+    // 影响 is the one cause frame without_frames reads (受新规影响).
+    [&CONFORM_WORDS[..], &["影响"]].concat()
 }
 static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&frame_words()));
-static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(EXPORT_CONTEXT));
-static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(ISSUE_VERBS));
-static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(PAST));
-static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_EVENT));
-static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(PROPOSAL_CUES));
+static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(&EXPORT_CONTEXT));
+static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ISSUE_VERBS));
+static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PAST));
+static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PROPOSAL_CUES));
+static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_EVENT));
 /// Verbs of letting or easing that a plan may be about (考虑批准, 拟放宽).
-static EASE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[ALLOW_VERBS, RELAX_VERBS].concat()));
+static EASE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[&ALLOW_VERBS[..], &RELAX_VERBS[..]].concat()));
+
+/// `export.entity_list_nouns` of the lexicon.
+static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_nouns"));
+/// `export.entity_list_verbs` of the lexicon.
+static ENTITY_LIST_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_verbs"));
+/// `export.revoke_verbs` of the lexicon.
+static REVOKE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.revoke_verbs"));
+/// `export.modal_words`: a modal right before a verb of easing or control
+/// makes a proposal (可能允许, 或将限制).
+/// A stop ordered (叫停, 中止), a ban
+/// wherever it stands before the sale in the clause.
+static MODAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.modal_words"));
+/// `export.modal_adverbs`: words between a modal and its verb (可能会进一步限制).
+static MODAL_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.modal_adverbs"));
+/// `export.object_verbs`: a verb that, with 的, ties a date to the rule an
+/// event acts on (撤销今年1月公布的规则).
+static OBJECT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.object_verbs"));
+/// `export.extend_verbs` and `export.extended`: a licence or exemption
+/// extended (延长……临时通用许可证) is an easing.
+static EXTEND_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.extend_verbs"));
+static EXTENDED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.extended"));
+/// `export.ordered_stops` of the lexicon.
+static ORDERED_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.ordered_stops"));
+/// `export.stop_words` of the lexicon.
+static STOP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.stop_words"));
+/// `export.banned_sale_words` of the lexicon.
+static BANNED_SALE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.banned_sale_words"));
+/// `export.planned_before` of the lexicon.
+static PLANNED_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.planned_before"));
+/// `export.grace_periods` of the lexicon.
+static GRACE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.grace_periods"));
+/// `export.replaced_words` of the lexicon.
+static REPLACED_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.replaced_words"));
+/// `export.immediate_words` of the lexicon.
+static IMMEDIATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.immediate_words"));
+/// `export.decided_bans` of the lexicon.
+static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.decided_bans"));
+/// `export.toward_us` of the lexicon.
+static TOWARD_US: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_us"));
+
+/// The names of the entity list in one automaton: the earliest, and the
+/// first listed at one place.
+static ENTITY_LIST_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ENTITY_LIST_NOUNS));
+/// What every name of the entity list starts with (实体), derived from the
+/// list: a clause without it is not scanned for them.
+static ENTITY_LIST_PREFIX: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| {
+    let mut prefix: &str = ENTITY_LIST_NOUNS.first().copied().unwrap_or("");
+    for w in ENTITY_LIST_NOUNS.iter() {
+        while !w.starts_with(prefix) {
+            let mut end = prefix.len() - 1;
+            while !prefix.is_char_boundary(end) {
+                end -= 1;
+            }
+            prefix = &prefix[..end];
+        }
+    }
+    memchr::memmem::Finder::new(prefix.as_bytes())
+});
 
 /// Authorities: a word, the authority it names and the country that
-/// authority belongs to (BIS is the United States'). Longer words first.
-const AUTHORITIES: &[(&str, &str, &str)] = &[
-    ("BIS", "BIS", "US"), ("工业与安全局", "BIS", "US"), ("工业和安全局", "BIS", "US"), ("工业暨安全局", "BIS", "US"),
-    ("美国商务部", "US", "US"), ("美国政府", "US", "US"), ("白宫", "US", "US"), ("拜登政府", "US", "US"),
-    ("特朗普政府", "US", "US"), ("川普政府", "US", "US"), ("美国国会", "US", "US"), ("特朗普", "US", "US"), ("川普", "US", "US"), ("拜登", "US", "US"), ("美国", "US", "US"), ("美方", "US", "US"),
-    ("华府", "US", "US"), ("中国商务部", "China", "China"), ("中国政府", "China", "China"), ("中国当局", "China", "China"),
-    ("中国官员", "China", "China"), ("中国官方", "China", "China"), ("中国监管", "China", "China"),
-    ("中国大陆当局", "China", "China"), ("大陆当局", "China", "China"), ("大陆官方", "China", "China"),
-    ("北京当局", "China", "China"), ("北京", "China", "China"), ("中方", "China", "China"), ("海关总署", "China", "China"),
-    ("国家互联网信息办公室", "China", "China"), ("网信办", "China", "China"), ("工信部", "China", "China"),
-    ("荷兰", "Netherlands", "Netherlands"), ("日本", "Japan", "Japan"), ("欧盟", "EU", "EU"),
-    ("马来西亚", "Malaysia", "Malaysia"), ("新加坡", "Singapore", "Singapore"), ("泰国", "Thailand", "Thailand"),
-    ("韩国", "South Korea", "South Korea"),
-];
+/// authority belongs to (BIS is the United States'), from the lexicon's
+/// `[[authority]]` tables (src/lexicon/export.toml), in file order.
+static AUTHORITIES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    LazyLock::new(|| crate::lexicon::get().authority_words());
 
 /// Bare country names: after 对, 向 or 至 they name a destination (向泰国出口),
 /// while an agency after 向 is still the one acting (向美国商务部申请许可).
-const COUNTRY_WORDS: &[&str] = &["美国", "荷兰", "日本", "马来西亚", "新加坡", "泰国", "韩国", "北京"];
+static COUNTRY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.country_words"));
 
 /// Words after a country that make it an origin or an owner, not an actor.
-const NOT_ACTOR_AFTER: &[&str] =
-    &["原产", "产", "制", "厂商", "企业", "公司", "芯片", "晶片", "客户", "市场", "本土", "股", "科技", "半导体", "国内", "境内"];
+static NOT_ACTOR_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.not_actor_after"));
 
 static AUTHORITIES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&AUTHORITIES.iter().map(|a| a.0).collect::<Vec<_>>()));
 
@@ -334,7 +345,7 @@ type Cue = (Action, Range<usize>, Option<&'static str>);
 
 /// Words after which a rule is named as what something conforms to or gets
 /// around (为符合美国出口管制规定, 为绕开美国的芯片限制), not told.
-const CONFORM_WORDS: &[&str] = &["符合", "配合", "遵守", "遵循", "绕开", "绕过", "避开", "规避"];
+static CONFORM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.conform_words"));
 
 /// A clause with the frames that only name a rule blanked out: a cause (受新规
 /// 影响, 在新规影响下) or what is conformed to (符合禁令规定). The rest of the
@@ -388,7 +399,7 @@ fn negated_before(c: &str, at: usize) -> bool {
 /// A licence as a condition (须获得许可, 获得批准方可出口: a restriction) or
 /// as granted (获得出口许可, 承诺发给许可证: a relaxation).
 fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
-    for w in LICENCE_WORDS {
+    for w in LICENCE_WORDS.iter() {
         for (i, _) in c.match_indices(w) {
             let head_len = chars_before(c, i, 20).len();
             let head = &c[i - head_len..i];
@@ -425,7 +436,7 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
 /// a relaxation; a sale not allowed (不允许英伟达向中国出售H100) is a ban, one
 /// not yet approved (尚未批准) no event.
 fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
-    for v in ALLOW_VERBS.iter().chain(&["恢复"]) {
+    for v in ALLOW_VERBS.iter().chain(RESUME_VERBS.iter()) {
         if let Some(i) = c.find(v) {
             if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || chars_before(c, i, 4).contains('仍') {
                 continue;
@@ -490,8 +501,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
     }
-    if let Some(r) = c.contains("实体").then(|| find_any(c, &["实体清单", "实体名单"])).flatten() {
-        if contains_any(c, &["列入", "加入", "纳入", "被列", "列进", "添加"]) {
+    if let Some(r) = ENTITY_LIST_PREFIX.find(c.as_bytes()).and_then(|_| ENTITY_LIST_NOUNS_W.find(c)) {
+        if contains_any(c, &ENTITY_LIST_VERBS) {
             return cue(Action::EntityList, r);
         }
     }
@@ -518,7 +529,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(r) = hits.find(list::RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
-        let revoked_licence = ["撤销", "撤回", "废除"].iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
+        let revoked_licence = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
         if revoked_licence {
             return cue(Action::Restriction, r);
         }
@@ -528,14 +539,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     // 延长华为的临时通用许可证, 将临时许可延长三个月: a licence or
     // exemption extended (not 延长禁令, a ban extended).
-    if let Some(i) = gated.then(|| c.find("延长")).flatten() {
-        let rest = super::text::chars_after(c, i + "延长".len(), 16);
+    if let Some((i, v)) = gated.then(|| EXTEND_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, *v))).min()).flatten() {
+        let rest = super::text::chars_after(c, i + v.len(), 16);
         let head = chars_before(c, i, 10);
-        if (contains_any(rest, &["许可", "豁免"]) || contains_any(head, &["许可", "豁免"]) && !head.contains("禁令"))
+        if (contains_any(rest, &EXTENDED) || contains_any(head, &EXTENDED) && !contains_any(head, &RULE_NOUNS))
             && in_export_context()
             && !negated_before(c, i)
         {
-            return cue(Action::Relaxation, i..i + "延长".len());
+            return cue(Action::Relaxation, i..i + v.len());
         }
     }
     if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
@@ -561,14 +572,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // China is a ban.
         let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
-        let ordered = ["叫停", "中止"].iter().any(|n| c[..i].contains(n));
-        if toward_china && (ordered || ["无法", "不能", "不得", "不准", "不再", "停止", "暂停"].iter().any(|n| before.contains(n))) {
+        let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n));
+        if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n))) {
             return cue(Action::Ban, r);
         }
     }
     // 在国内不能买, 中国买不到: a chip China cannot buy.
     if sentence_has_chips && gated {
-        if let Some(i) = find_any(c, BUY_NOT) {
+        if let Some(i) = find_any(c, &BUY_NOT) {
             if contains_any(c, &["国内", "中国", "大陆", "在华"]) {
                 return cue(Action::Ban, i);
             }
@@ -577,7 +588,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 禁止 with something sold or shipped after it (not 并未禁止).
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
-        if contains_any(rest, &["出口", "销售", "出售", "售往", "售卖", "供货", "运往"]) && !negated_before(c, i) {
+        if contains_any(rest, &BANNED_SALE_WORDS) && !negated_before(c, i) {
             return cue(Action::Ban, i..i + "禁止".len());
         }
     }
@@ -706,17 +717,17 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// (最快7月份便会, 预计于明年实施).
 fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let head = chars_before(s.text, d.start, 4).trim_end_matches(' ');
-    ["最快", "最早", "最迟", "预计", "将于", "计划于", "预计于", "最快于", "最早于"].iter().any(|w| head.ends_with(w))
+    PLANNED_BEFORE.iter().any(|w| head.ends_with(w))
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
-    for marker in ["缓冲期", "宽限期", "过渡期", "天后生效"] {
+    for marker in GRACE_PERIODS.iter() {
         if let Some(i) = s.text.find(marker) {
             let head = &s.text[..i];
             // 原本设有30天缓冲期, 但……提前自10月23日起生效: a period since replaced.
-            if ["原本", "原先", "原定", "原来"].iter().any(|w| chars_before(s.text, i, 12).contains(w))
+            if REPLACED_WORDS.iter().any(|w| chars_before(s.text, i, 12).contains(w))
                 && s.dates.iter().any(|d| is_effective_date(s, d))
             {
                 continue;
@@ -735,7 +746,7 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
             }
         }
     }
-    if contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效"]) {
+    if contains_any(s.text, &IMMEDIATE_WORDS) {
         return date;
     }
     let day = s
@@ -767,12 +778,12 @@ fn is_proposal(text: &str) -> bool {
         words.any(super::text::chars_after(&rest[..end], 0, 20))
     };
     // 他可能允许……, 或将进一步限制: a measure only possible.
-    for w in ["可能", "或将", "或许", "也许", "有可能"] {
+    for w in MODAL_WORDS.iter() {
         for (i, _) in text.match_indices(w) {
             // The verb right after the modal (可能会进一步限制), not a later
             // one (可能违反美国出口管制规定).
             let mut rest = &text[i + w.len()..];
-            for adverb in ["会", "将", "进一步", "再度", "再", "还", "也", "考虑"] {
+            for adverb in MODAL_ADVERBS.iter() {
                 rest = rest.strip_prefix(adverb).unwrap_or(rest);
             }
             let verb = super::text::chars_after(rest, 0, 2);
@@ -798,24 +809,27 @@ fn is_proposal(text: &str) -> bool {
 }
 
 /// Every word that can start an event; a sentence with none of them is
-/// skipped. Each has two characters or more: the sentence signs tell, from
-/// the first two, which sentences may hold one ([`signs::EXPORT_CUE`]).
-pub(super) const TRIGGER_LISTS: &[&[&str]] = &[
-    BAN_CUES,
-    VARIANT_CUES,
-    CHINA_MARKET_CUES,
-    LICENCE_CUES,
-    RELAX_CUES,
-    RULE_NOUNS,
-    NEW_RULES,
-    BUYER_CUES,
-    LICENCE_WORDS,
-    // A sale allowed or resumed (允许, 批准, 恢复) and a measure lifted (解除,
-    // 取消) are told only with a word of selling or of control, which is
-    // the trigger.
-    &["禁止", "实体清单", "实体名单", "版本", "出口", "出售", "销售", "供货", "交付", "销往", "售往", "卖给", "不能买", "买不到", "无法购买"],
-];
-
+/// skipped. The sentence signs tell, from the pairs of neighbouring
+/// characters of these words, which sentences may hold one
+/// ([`signs::EXPORT_CUE`]); they are derived from these lists when first
+/// used, so a word added with --lexicon is never missed.
+pub(super) static TRIGGER_LISTS: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {
+    vec![
+        &BAN_CUES[..],
+        &VARIANT_CUES[..],
+        &CHINA_MARKET_CUES[..],
+        &LICENCE_CUES[..],
+        &RELAX_CUES[..],
+        &RULE_NOUNS[..],
+        &NEW_RULES[..],
+        &BUYER_CUES[..],
+        &LICENCE_WORDS[..],
+        // A sale allowed or resumed (允许, 批准, 恢复) and a measure lifted
+        // (解除, 取消) are told only with a word of selling or of control,
+        // which is the trigger.
+        &TRIGGER_WORDS[..],
+    ]
+});
 
 /// Which clauses of `s` hold a trigger word, from the hits of one scan of
 /// the sentence (most clauses of an export-control sentence tell nothing).
@@ -845,10 +859,7 @@ pub fn read_into(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str, 
 }
 
 /// Words that open a sentence about the rule just told (新规多数条款, 该规定).
-const RULE_REFERENCES: &[&str] = &[
-    "新规", "新规定", "该规定", "该规则", "该新规", "该措施", "该禁令", "这些规定", "这些规则", "上述规定", "上述新规", "上述措施", "此规定",
-    "此次新规", "这项规定", "这项新规", "这一规定", "相关规定", "新措施", "新的规定",
-];
+static RULE_REFERENCES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_references"));
 
 /// The event a sentence dates the taking effect of: the sentence opens with
 /// a reference to a rule, names no chips, issues nothing and has an
@@ -1047,7 +1058,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         }
         if action == Action::Ban && chips.is_empty() {
             let word = &s.text[cue.clone()];
-            let decided = ["不予许可", "不予批准", "禁止出口", "一律禁止", "禁止向"].iter().any(|w| word.starts_with(w))
+            let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w))
                 && !s.text[cue.end..].starts_with('的');
             if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !china_ministry) {
                 continue;
@@ -1085,7 +1096,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             d.start >= e.cue_end && d.end <= clause.end && {
                 let rest = &s.text[d.end..clause.end];
                 let rest = &rest[..rest.char_indices().nth(16).map_or(rest.len(), |(j, _)| j)];
-                ["公布", "出台", "发布", "实施", "生效", "推出", "制定", "颁布", "宣布"].iter().any(|v| rest.contains(&format!("{v}的")) || rest.contains(&format!("{v}、")))
+                OBJECT_VERBS.iter().any(|v| rest.contains(&format!("{v}的")) || rest.contains(&format!("{v}、")))
             }
         };
         let own = dates.iter().filter(|d| !of_object(d)).find(|d| d.start >= clause.start && d.end <= clause.end);
@@ -1106,7 +1117,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             .then_some(state.last_event_date)
             .flatten();
         // 新规还将影响RTX 4090的对华出口: the rule told before, on its date.
-        let of_rule = (stated.is_none() && same_day.is_none() && RULE_REFERENCES.iter().any(|w| s.text[..e.cue_end].contains(w)))
+        // A launch or a plan keeps its own time.
+        let of_rule = (matches!(e.action, Action::Ban | Action::Restriction)
+            && stated.is_none()
+            && same_day.is_none()
+            && RULE_REFERENCES.iter().any(|w| s.text[..e.cue_end].contains(w)))
             .then_some(state.last_rule_date)
             .flatten();
         let stated = same_day.or(stated).or(of_rule);
@@ -1127,7 +1142,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         && (ci == e.clause || !NOT_EVENT_W.any(s.clause_text(ci)))
                 })
             };
-            let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], UNDER_WAY) } else { !past() };
+            let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], &UNDER_WAY) } else { !past() };
             now.then_some(state.published).flatten()
         });
     }
@@ -1220,7 +1235,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
 /// A commerce ministry named without a country (商务部, 商务部门) in a sentence
 /// about exports to America (对美国出口, 向美方出口): China's.
 fn chinas_ministry(text: &str) -> bool {
-    bare_ministry(text) && ["对美国", "向美国", "对美出口", "对美方", "向美方"].iter().any(|w| text.contains(w))
+    bare_ministry(text) && toward_us(text)
 }
 
 /// A commerce ministry named without its country (商务部宣布, 商务部新闻发言人).
@@ -1231,10 +1246,17 @@ fn bare_ministry(text: &str) -> bool {
     })
 }
 
+/// A commerce ministry controlling exports toward America.
+fn toward_us(text: &str) -> bool {
+    TOWARD_US.iter().any(|w| text.contains(w))
+}
+
 /// Whether two dates may be the same day: equal, or one the other's prefix.
+/// Dates that agree as far as both go ([`same_event::dates_agree`]); two
+/// missing dates agree.
 fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.agrees_with(&b) || b.agrees_with(&a),
+        (Some(a), Some(b)) => same_event::dates_agree(a, b),
         (None, None) => true,
         _ => false,
     }
@@ -1247,16 +1269,14 @@ fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<Partia
     }
 }
 
-/// The same names, in any order (摩尔线程、壁仞 and 壁仞科技、摩尔线程).
-fn same_set(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && a.iter().all(|x| b.contains(x))
-}
-
+/// Chips in common ([`same_event::chips_meet`]), or a telling naming none: in
+/// one document, a rule referred to again fits any chips.
 fn chips_compatible(a: &[String], b: &[String]) -> bool {
-    a.is_empty() || b.is_empty() || a.iter().any(|c| b.contains(c))
+    a.is_empty() || b.is_empty() || same_event::chips_meet(a, b)
 }
 
-/// Merges events a document tells more than once: events of the same action
+/// Merges events a document tells more than once, by the same-event rule
+/// ([`crate::model::same_event`]) at the scale of one document: events of the same action
 /// with chips in common (or none named) and agreeing dates are one, and an
 /// event told without a date of its own (none, or only the dateline's or the
 /// publication's) is the dated one it matches. The record keeps the telling
@@ -1287,7 +1307,7 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
-                && (m.action != Action::EntityList || same_set(&m.entities, &e.entities) || e.entities.is_empty())
+                && (m.action != Action::EntityList || same_event::same_ids(&m.entities, &e.entities) || e.entities.is_empty())
         });
         match same {
             Some((m, m_stated)) => {
@@ -1361,6 +1381,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_entity_listing_told_again_with_its_companies_in_another_order_is_one_event() {
+        // The document merge compared the companies in order, and kept two
+        // records where the report timeline (companies as a set) shows one.
+        let e = events(
+            "2023年10月17日,美国商务部将壁仞科技和摩尔线程列入实体清单。\n据悉,2023年10月17日,摩尔线程、壁仞科技被列入实体清单。\n",
+            "2023-10-20",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].entities, ["Biren", "Moore Threads"]);
+        assert_eq!(e[0].line, 1);
     }
 
     #[test]

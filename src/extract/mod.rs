@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::catalog::Catalog;
 use crate::load::Document;
-use crate::model::{ChipMention, PartialDate, Record};
+use crate::model::{ChipMention, PartialDate, Record, Warning};
 
 pub use crate::text::page as boiler;
 pub mod chips;
@@ -35,12 +35,6 @@ use date::DateMention;
 use text::Layout;
 use vendor::{VendorMatcher, VendorMention};
 
-/// Prefix of the document warning for a chip-like token the catalog lacks.
-pub const WARN_UNKNOWN_CHIP: &str = "unknown chip-like token";
-/// Prefix of the document warning for a price that links to no chip.
-pub const WARN_UNLINKED_PRICE: &str = "price without a chip";
-/// Prefix of the document warning for relative dates without a publish date.
-pub const WARN_UNRESOLVED_DATE: &str = "relative date unresolved";
 
 /// What extraction found in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -48,7 +42,7 @@ pub struct Extraction {
     /// Sorted by line, then kind.
     pub records: Vec<Record>,
     /// Document warnings (unknown chip-like tokens, ...).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Built once per run from the catalog; shared across threads.
@@ -130,7 +124,7 @@ pub struct DocState {
     /// The date of the last rule told with a date of its own (新规 points
     /// back to it).
     pub last_rule_date: Option<PartialDate>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,
     /// The market, region, year and metric the last shares or market
@@ -144,10 +138,10 @@ pub const MAX_WARNINGS: usize = 50;
 
 impl DocState {
     /// Notes a price that links to no chip.
-    pub fn warn_unlinked(&mut self, warning: String) {
+    pub fn warn_unlinked(&mut self, amount: &str, line: u32) {
         self.unlinked += 1;
         if self.unlinked <= MAX_WARNINGS {
-            self.warnings.push(warning);
+            self.warnings.push(Warning::UnlinkedPrice { amount: amount.to_string(), line });
         }
     }
 
@@ -260,7 +254,7 @@ impl Extractor {
             let (id, vendor, known) = match chip {
                 ChipRef::Known(i) => (self.catalog.chips[*i].id.clone(), self.catalog.chips[*i].vendor.clone(), true),
                 ChipRef::Unknown(t) => {
-                    state.warnings.push(format!("{WARN_UNKNOWN_CHIP} {t} (line {first_line})"));
+                    state.warnings.push(Warning::UnknownChip { token: t.clone(), line: first_line });
                     (t.clone(), unknown_vendor.get(t).cloned().unwrap_or_default(), false)
                 }
             };
@@ -277,10 +271,10 @@ impl Extractor {
         }
         if state.unlinked > MAX_WARNINGS {
             let more = state.unlinked - MAX_WARNINGS;
-            state.warnings.push(format!("{more} more prices without a chip not listed"));
+            state.warnings.push(Warning::MoreUnlinkedPrices { count: more });
         }
         if unresolved > 0 {
-            state.warnings.push(format!("{WARN_UNRESOLVED_DATE}: {unresolved} relative dates and no publish date"));
+            state.warnings.push(Warning::UnresolvedDates { count: unresolved });
         }
         records.sort_by_key(|r| (r.line(), r.kind()));
         Extraction { records, warnings: state.warnings }
@@ -367,7 +361,7 @@ mod tests {
         });
         let u = unknown.expect("H00 reported");
         assert_eq!((u.chip.as_str(), u.vendor.as_str()), ("H00", "NVIDIA"));
-        assert!(e.warnings.iter().any(|w| w.starts_with(WARN_UNKNOWN_CHIP) && w.contains("H00")));
+        assert!(e.warnings.iter().any(|w| matches!(w, Warning::UnknownChip { token, .. } if token == "H00")));
     }
 
     #[test]

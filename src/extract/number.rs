@@ -121,22 +121,8 @@ impl Dec {
 // ---------------------------------------------------------------------------
 // Character classes
 
-/// Value of a Chinese digit character (零 and 〇 are 0; 两 is 2).
-fn cn_digit(c: char) -> Option<u8> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' | '壹' => 1,
-        '二' | '贰' | '两' | '兩' | '貳' => 2,
-        '三' | '叁' | '參' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
+// The digit reader is crate::text's, shared with the dates.
+use super::text::cn_numeral_digit as cn_digit;
 
 /// Power of ten of a scale character.
 fn cn_scale(c: char) -> Option<i32> {

@@ -14,7 +14,7 @@ use super::words::Words;
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, WARN_UNLINKED_PRICE, signs};
+use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 // The word lists are in the lexicon (src/lexicon/price.toml), by name.
@@ -437,7 +437,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
         let chips = link(s, state, a.q.start);
         if chips.is_empty() {
-            state.warn_unlinked(format!("{WARN_UNLINKED_PRICE}: {} (line {})", &s.text[a.q.start..a.end], s.line));
+            state.warn_unlinked(&s.text[a.q.start..a.end], s.line);
             continue;
         }
         let date = match dates[i] {

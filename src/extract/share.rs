@@ -16,70 +16,75 @@ use super::text::{CharSet, chars_after, chars_before};
 use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
 
+/// The words of list `name` of the lexicon (src/lexicon/share.toml), read
+/// once, when the list's static is first used.
+fn words(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
+}
+
 /// Words that name a share of a market outright.
-const SHARE_WORDS: &[&str] = &["市占率", "市占", "市场占有率", "市场份额", "占有率", "份额", "占比", "国产化比重", "国产化率", "比重"];
+static SHARE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.share_words"));
 
 /// Verbs of holding a part.
-const HOLD_WORDS: &[&str] = &["占据了", "占据", "占到了", "占到", "占了", "占有", "占"];
+static HOLD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.hold_words"));
 
 /// Other verbs of taking a part of a market (拿下了80%的市场).
-const TAKE_WORDS: &[&str] = &["拿下了", "拿下", "占领了", "占领", "掌握了", "掌握", "握有", "斩获", "囊括", "掌控", "把持", "贡献了", "贡献"];
+static TAKE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.take_words"));
 
 /// Wholes that are a market or what is bought and sold in one.
-const MARKET_WHOLES: &[&str] = &[
-    "市场", "营收", "收入", "销售", "销量", "出货", "采购", "装机", "份额", "需求", "订单", "用户", "服务器",
-];
+static MARKET_WHOLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.market_wholes"));
 
 /// Wholes that are not markets: power, time, budgets, the economy.
-const NOT_MARKET_WHOLES: &[&str] =
-    &["功耗", "能耗", "时间", "GDP", "预算", "成本", "参数", "人口", "面积", "电量", "算力", "资金", "带宽", "内存"];
+static NOT_MARKET_WHOLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_market_wholes"));
 
 /// Percentages of other things: margins, growth, changes, efficiency, fees, stakes.
-const NOT_SHARE: &[&str] = &[
-    "毛利率", "利润率", "净利率", "毛利", "增速", "增长", "增幅", "增加", "涨", "跌", "下降", "降低", "提升", "提高",
-    "利用率", "效率", "效能", "性能", "复合", "CAGR", "同比", "环比", "股价", "持股", "股权", "股份", "关税", "税",
-    "费率", "佣金", "折扣", "回报", "收益率", "良率", "概率", "精度", "准确率", "渗透率", "上涨", "下跌", "翻",
-    "成本", "功耗", "能耗", "GDP", "算力",
-];
+static NOT_SHARE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_share"));
 
 /// Holders that are spending, costs or physical quantities, not a part of a
 /// market (研发投入占营收的比例, 功耗占整机的40%).
-const NOT_HOLDERS: &[&str] = &[
-    "研发", "投入", "支出", "开支", "费用", "成本", "利润", "税", "库存", "功耗", "能耗", "预算", "薪酬", "折旧",
-];
-static NOT_HOLDERS_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_HOLDERS));
+static NOT_HOLDERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_holders"));
+static NOT_HOLDERS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_HOLDERS));
 
 /// Words that deny what a sentence reports.
-const DENIED: &[&str] = &["否认", "辟谣", "不实", "并非事实", "纯属谣言"];
-static DENIED_W: LazyLock<Words> = LazyLock::new(|| Words::new(DENIED));
+static DENIED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.denied"));
+static DENIED_W: LazyLock<Words> = LazyLock::new(|| Words::new(&DENIED));
 
 /// Verbs of use: 80.6%都在用英伟达的GPU.
-const USE_WORDS: &[&str] = &["都在用", "都在使用", "都用", "都采用", "都使用", "采用了", "使用了"];
+static USE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.use_words"));
 
 
-static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_MARKET_WHOLES));
-static NOT_SHARE_W: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_SHARE));
-static SHARE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SHARE_WORDS));
+static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_MARKET_WHOLES));
+static NOT_SHARE_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_SHARE));
+static SHARE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SHARE_WORDS));
 
 /// Words that end a subject phrase on its left (据IDC统计,……).
-const SUBJECT_STOPS: &[&str] = &["显示", "统计", "测算", "认为", "表示", "指出", "看来", "而言", "来看", "其中", "此外", "同时"];
+static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_stops"));
 
 /// Region words: a share of the market they name is `china` or `global`.
-const CHINA_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "国产", "内地"];
+static CHINA_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.china_words"));
 /// Not 国际 (国际数据公司 is IDC) nor a bare 世界 (世界第一).
-const GLOBAL_WORDS: &[&str] = &["全球", "全世界", "世界市场", "世界范围", "世界各地"];
-const REGION_WORDS: &[&str] = &["中国大陆", "中国", "国内", "我国", "在华", "大陆", "内地", "全球", "全世界", "世界"];
+static GLOBAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.global_words"));
+static REGION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_words"));
+
+/// `share.region_prefixes` of the lexicon.
+static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_prefixes"));
+/// `share.rank_verbs` of the lexicon.
+static RANK_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_verbs"));
+/// `share.level_verbs` of the lexicon.
+static LEVEL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_verbs"));
+/// `share.speakers` of the lexicon.
+static SPEAKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.speakers"));
 
 /// Every region word in one automaton; 在华为 listed first so that it, not
 /// 在华, is found there (在华为 is not 在华).
 static REGION_W: LazyLock<(aho_corasick::AhoCorasick, Vec<Option<Region>>)> = LazyLock::new(|| {
     let mut words = vec!["在华为"];
     let mut meaning = vec![None];
-    for w in CHINA_WORDS {
+    for w in CHINA_WORDS.iter() {
         words.push(w);
         meaning.push(Some(Region::China));
     }
-    for w in GLOBAL_WORDS {
+    for w in GLOBAL_WORDS.iter() {
         words.push(w);
         meaning.push(Some(Region::Global));
     }
@@ -154,19 +159,31 @@ fn find_hold(text: &str) -> Option<(usize, &'static str)> {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .prefilter(false)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(TAKE_WORDS)
+            .build(&*TAKE_WORDS)
             .expect("take words build an automaton")
     });
     if let Some(m) = TAKE_W.find(text) {
         return Some((m.start(), TAKE_WORDS[m.pattern().as_usize()]));
     }
-    text.match_indices('占').find_map(|(i, _)| {
+    // Where a hold word may start: at a first character of one (占), derived
+    // from the list.
+    static HOLD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut firsts: Vec<char> = HOLD_WORDS.iter().filter_map(|w| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
+    let at = |i: usize| {
         let rest = &text[i..];
         if rest.starts_with("占比") || rest.starts_with("占有率") || text[..i].ends_with('市') {
             return None;
         }
         HOLD_WORDS.iter().find(|w| rest.starts_with(*w)).map(|w| (i, *w))
-    })
+    };
+    match HOLD_FIRST.as_slice() {
+        &[c] => text.match_indices(c).find_map(|(i, _)| at(i)),
+        firsts => text.match_indices(firsts).find_map(|(i, _)| at(i)),
+    }
 }
 
 /// A cleaned noun phrase: no dates, prepositions, amounts or trailing 的.
@@ -183,7 +200,7 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
     }
     out.push_str(&s.text[at..range.end]);
     // Leading stops: the phrase starts after the last of them.
-    for stop in SUBJECT_STOPS {
+    for stop in SUBJECT_STOPS.iter() {
         if let Some(i) = out.rfind(stop) {
             out = out[i + stop.len()..].to_string();
         }
@@ -213,7 +230,7 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
 /// Strips a leading region word (中国, 国内, 全球); keeps it when nothing
 /// meaningful would remain (中国市场 stays 中国市场).
 fn strip_region(phrase: &str) -> String {
-    for r in ["中国大陆", "全世界", "中国的", "国内的", "全球的", "中国", "国内", "我国", "全球", "世界"] {
+    for r in REGION_PREFIXES.iter() {
         if let Some(rest) = phrase.strip_prefix(r) {
             let rest = rest.trim();
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
@@ -226,11 +243,11 @@ fn strip_region(phrase: &str) -> String {
 
 /// Metric words: shipments (出货, 出货量, 按出货量计, 销量) before revenue
 /// (营收, 收入, 销售收入, 销售额).
-const SHIPMENT_WORDS: &[&str] = &["出货", "销量"];
+static SHIPMENT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.shipment_words"));
 /// 产值 (output by value) counts money, as revenue does.
-const REVENUE_WORDS: &[&str] = &["营收", "收入", "销售额", "产值"];
+static REVENUE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.revenue_words"));
 static METRIC_W: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS).copied().collect::<Vec<_>>())
+    Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS.iter()).copied().collect::<Vec<_>>())
 });
 
 fn metric_of(text: &str) -> Option<Metric> {
@@ -274,24 +291,32 @@ fn fresh<T: Clone>(slot: &Option<(T, u32)>, line: u32) -> Option<T> {
 /// Sentences about the future: they tell a forecast, not the frame later
 /// shares are read in (IDC预计,2024年中国GPU服务器市场规模将达64亿美元); they
 /// only fill a market or region no sentence before has set.
-const FORECAST: &[&str] = &["预计", "预测", "预期", "有望", "将达", "将会", "展望"];
-static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(FORECAST));
+static FORECAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.forecast"));
+static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&FORECAST));
 
 /// Words after a market term that make it the market a sentence is about.
-const MARKET_AFTER: &[&str] = &["市场", "出货", "销量", "销售额", "营收", "领域"];
+static MARKET_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.market_after"));
+
+/// Words a sentence without shares needs to frame the shares after it:
+/// market terms are looked for just before them and at the start.
+static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.frame_anchors"));
 
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
 fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
-    static SHI_CHANG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("市场"));
-    static CHU_HUO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("出货"));
-    // 全球前十大晶圆代工业者营收: a trade's revenue names its market too.
-    static YE_ZHE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("业者营收"));
+    // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
+    // 出货, 业者营收): without one it frames nothing. (Not every word of
+    // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
+    // frame today.)
+    // One substring finder per anchor (faster here than an automaton: most
+    // sentences are asked, and most hold none).
+    static ANCHORS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| FRAME_ANCHORS.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect());
     let bytes = s.text.as_bytes();
-    if SHI_CHANG.find(bytes).is_none() && CHU_HUO.find(bytes).is_none() && YE_ZHE.find(bytes).is_none() {
+    if !ANCHORS.iter().any(|f| f.find(bytes).is_some()) {
         return;
     }
-    // Terms are looked for only just before 市场 and 出货 and at the start.
+    // Terms are looked for only just before those words and at the start.
     let text = s.text;
     let window = |end: usize| {
         let mut from = end.saturating_sub(60);
@@ -304,10 +329,9 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         }
         from..to
     };
-    let ends = SHI_CHANG
-        .find_iter(bytes)
-        .chain(CHU_HUO.find_iter(bytes))
-        .chain(YE_ZHE.find_iter(bytes))
+    let ends = ANCHORS
+        .iter()
+        .flat_map(|f| f.find_iter(bytes))
         .chain(std::iter::once(54.min(text.len())));
     let hit = ends
         .flat_map(|end| {
@@ -404,29 +428,25 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 }
 
 /// Leading words that open a clause before its subject (当中GPU服务器……).
-const SUBJECT_OPENERS: &[&str] = &[
-    "换言之", "也就是说", "其次是", "其次", "至于", "当中", "其中", "另外", "此外", "同时", "而且", "而", "另", "则",
-];
+static SUBJECT_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_openers"));
 
 /// Adverbs and verbs that end a subject phrase: 互联网仍是……, GPU卡目前仍占据……,
 /// 国产芯片于推理市场……, 非GPU加速服务器增速很快.
-const SUBJECT_ENDS: &[&str] = &[
-    "仍旧", "仍然", "依旧", "依然", "目前", "已经", "增速", "成为", "牢居", "位居", "一直", "始终", "仍", "已", "也",
-    "将", "还", "却", "均", "都", "于", "在", "是", "居", "则", "增长", "下降", "增加", "减少", "逐渐", "逐步", "正在",
-    "开始", "不断", "持续", "迅速", "快速",
-    // Qualifiers of the amount: 中国约占英伟达营收的17%.
-    "大约", "约", "仅", "只", "合计", "共计", "总计",
-    // Verbs of holding and what is counted: GPU卡占据最大的市场份额;
-    // 国产AI芯片的出货量接近20万张.
-    "占据", "占有", "占到", "达到", "的出货量", "出货量", "的销量", "的产值", "产值",
-];
-static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(SUBJECT_ENDS));
+static SUBJECT_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_ends"));
+static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SUBJECT_ENDS));
 
 /// Words of time that stand beside a holder, never inside its name.
-const TIME_WORDS: &[&str] = &["过去", "此前", "现在", "当前", "如今", "一度", "曾经", "今年", "去年", "明年", "近年来", "近年"];
+static TIME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.time_words"));
+
+/// Words that open a rank before a holder (排名第二的迈威尔).
+static RANK_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_openers"));
+/// Verbs that make the company after them what another is compared with
+/// (远超博通, 领先于三星), and words that do so with 相比 after it (与AMD相比).
+static COMPARE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.compare_verbs"));
+static COMPARE_BESIDE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.compare_beside"));
 
 /// Words that are never a subject on their own.
-const NOT_SUBJECT: &[&str] = &["分别", "市场", "以上", "份额", "占比", "合计", "总共", "其", "所", "以", "和", "同样", "相应"];
+static NOT_SUBJECT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_subject"));
 
 /// A subject noun phrase out of the words before a share: openers dropped,
 /// cut at the first adverb or verb, 等 lists reduced to their head
@@ -436,7 +456,7 @@ fn subject_phrase(phrase: &str) -> String {
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
     loop {
         let before = t;
-        for o in SUBJECT_OPENERS {
+        for o in SUBJECT_OPENERS.iter() {
             if let Some(r) = t.strip_prefix(o) {
                 t = r.trim_start_matches([',', ' ']);
             }
@@ -454,7 +474,7 @@ fn subject_phrase(phrase: &str) -> String {
     }
     // 中国市场过去约占……: a word of time after the holder ends it; one
     // before it (今年国产芯片) opens the clause.
-    for w in TIME_WORDS {
+    for w in TIME_WORDS.iter() {
         if let Some(r) = t.strip_prefix(w) {
             t = r.trim_start_matches([',', ' ']);
         }
@@ -465,7 +485,7 @@ fn subject_phrase(phrase: &str) -> String {
     // 排名第二的迈威尔: the holder after its rank.
     if let Some(i) = t.rfind('的') {
         let rank = &t[..i];
-        if ["排名", "位居", "排在", "位列", "名列", "第"].iter().any(|w| rank.starts_with(w)) && rank.chars().count() <= 6 {
+        if RANK_OPENERS.iter().any(|w| rank.starts_with(w)) && rank.chars().count() <= 6 {
             t = &t[i + '的'.len_utf8()..];
         }
     }
@@ -483,7 +503,7 @@ fn subject_phrase(phrase: &str) -> String {
     }
     // 在全球智能手机市场的份额: the market, not who holds the share; 我们: the
     // speaker, whom the words around name.
-    if t.ends_with("市场") && !is_country(t) || ["我们", "我们的", "他们", "他们的"].contains(&t) {
+    if t.ends_with("市场") && !is_country(t) || SPEAKERS.contains(&t) {
         return String::new();
     }
     if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
@@ -508,7 +528,7 @@ fn vendor_zh(ex: &Extractor, vendor: usize) -> String {
 }
 
 /// Revenue words: a share of them is a share of a company's revenue.
-const REVENUE: &[&str] = &["营收", "收入", "销售额", "营业额"];
+static REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.revenue"));
 
 /// 从四年前的95%: a year given as years before publication.
 fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
@@ -519,7 +539,8 @@ fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
     let n = if digits.chars().all(|c| c.is_ascii_digit()) {
         digits.parse::<i32>().ok()?
     } else {
-        let v: Vec<i32> = digits.chars().map(|c| "零一二三四五六七八九".find(c).map(|_| "零一二三四五六七八九".chars().position(|x| x == c).unwrap() as i32).unwrap_or(if c == '两' { 2 } else { 10 })).collect();
+        // The digits are 一 to 九, 两 and 十 (the filter above).
+        let v: Vec<i32> = digits.chars().map(|c| super::text::cn_numeral_digit(c).map_or(10, i32::from)).collect();
         match v.as_slice() {
             [a] => *a,
             [10, b] => 10 + b,
@@ -539,7 +560,7 @@ fn without_qualifier(text: &str) -> &str {
 }
 
 /// Move verbs between the two ends of a share's move (从26%上升到27%).
-const MOVE_LINKS: &[&str] = &["至", "到", "为", "成"];
+static MOVE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.move_links"));
 
 /// A move that ends at nothing is written without a percent sign (从95%降到零,
 /// 由九成跌至0): that end is a share of 0 when a percentage opens the move.
@@ -639,9 +660,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     && ["达到", "至", "到", "为", "占有"].iter().any(|w| link.ends_with(w))
             })
         };
-        // 联电与格芯分别以4.7%、4.6%位居第四、五名: a rank held with a
-        // percentage, right after shares.
-        let rank_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
+        // 联电与格芯分别以4.7%、4.6%位居第四、五名 (right after shares), 华为昇腾以约
+        // 23%位居第二 (in a later clause of the sentence that told a share): a
+        // rank held with a percentage.
+        let rank_after_shares = (frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) || !out.is_empty()) && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
             let after = s.text[p.end..clause.end]
                 .trim_start_matches(|c: char| c == '、' || c == '和' || c == '与' || c == '%' || c == '.' || c.is_ascii_digit() || QUALIFIER_CHARS.contains(c));
@@ -650,19 +672,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
                 let link = without_qualifier(s.text[v.range.end..first].trim());
                 link.ends_with('以') && link.chars().count() <= 4
-            }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
-        };
-        // 华为昇腾以约23%位居第二: the same in a later clause of the sentence
-        // that told a share.
-        let rank_after_shares = rank_after_shares || !out.is_empty() && {
-            let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
-            let after = s.text[p.end..clause.end]
-                .trim_start_matches(|c: char| c == '、' || c == '和' || c == '与' || c == '%' || c == '.' || c.is_ascii_digit() || QUALIFIER_CHARS.contains(c));
-            lead.is_some_and(|v| {
-                let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
-                let link = without_qualifier(s.text[v.range.end..first].trim());
-                link.ends_with('以') && link.chars().count() <= 4
-            }) && ["位居", "排名", "名列", "位列", "排在", "居"].iter().any(|w| after.starts_with(w))
+            }) && RANK_VERBS.iter().any(|w| after.starts_with(w))
         };
         let level_after_shares = level_after_shares || rank_after_shares;
         let hold = find_hold(local_before);
@@ -941,7 +951,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                             let mut range = range;
                             loop {
                                 let before = prev.len();
-                                for o in SUBJECT_OPENERS {
+                                for o in SUBJECT_OPENERS.iter() {
                                     if let Some(r) = prev.strip_prefix(o) {
                                         prev = r;
                                     }
@@ -1157,13 +1167,13 @@ fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
     if ["的份额", "的市场份额", "的市占", "市占", "份额"].iter().any(|w| after.starts_with(w)) {
         return false;
     }
-    let beaten = ["超过", "远超", "超越", "领先", "领先于", "高于", "低于", "不及", "落后于", "击败", "取代", "比", "较"].iter().any(|w| before.ends_with(w));
-    let beside = ["与", "和", "跟", "同"].iter().any(|w| before.ends_with(w)) && after.starts_with("相比");
+    let beaten = COMPARE_VERBS.iter().any(|w| before.ends_with(w));
+    let beside = COMPARE_BESIDE.iter().any(|w| before.ends_with(w)) && after.starts_with("相比");
     beaten || beside
 }
 
 /// Words that stand for the company a sentence named before.
-const PRONOUNS: &[&str] = &["公司", "该公司", "本公司", "这家公司", "该企业", "它"];
+static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.pronouns"));
 
 /// 数据中心业务收入 → 数据中心业务: a business named before a revenue word.
 fn segment_of_revenue(phrase: &str) -> Option<String> {
@@ -1192,7 +1202,7 @@ fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
 fn is_country(subject: &str) -> bool {
     region_of(subject).is_some() && {
         let mut t = subject.to_string();
-        for w in REGION_WORDS {
+        for w in REGION_WORDS.iter() {
             t = t.replace(w, "");
         }
         t.is_empty() || t == "市场"
@@ -1216,7 +1226,7 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
     };
     let rest = &s.text[v.range.end..to];
     let rest = rest.trim();
-    rest.chars().count() <= 5 && (is_link(rest) || ["维持在", "保持在", "维持", "稳定在", "达到", "约为", "为"].iter().any(|w| rest.ends_with(w)))
+    rest.chars().count() <= 5 && (is_link(rest) || LEVEL_VERBS.iter().any(|w| rest.ends_with(w)))
 }
 
 /// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and

@@ -34,8 +34,9 @@ const TRIGGER_PAIR_START: u8 = 1 << 6;
 /// In the table only: a character that ends a pair of a trigger word.
 const TRIGGER_PAIR_END: u8 = 1 << 7;
 
-// The percent signs are the share reader's words, listed here until that
-// reader's lists move to the lexicon; the currency signs are derived.
+// The percent signs are the number grammar's (src/extract/number.rs), not
+// words of a list; the currency signs and the trigger pairs are derived from
+// the lexicon.
 const SIGNS: &[(&str, u8)] = &[("%/成半", PERCENT), ("分", FEN), ("之", ZHI)];
 
 /// What tells the currency words of the lexicon: characters such that every
@@ -73,10 +74,19 @@ fn currency_cover(words: impl Iterator<Item = &'static str>) -> CurrencyCover {
     CurrencyCover { chars, codes }
 }
 
-/// The sign bits of every BMP character: the listed signs and trigger pairs
-/// ([`BASE`]) and the currency signs of the lexicon.
+/// The sign bits of every BMP character: the listed signs ([`BASE`]), the
+/// currency signs of the lexicon and the characters of the trigger pairs.
 static TABLE: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
     let mut t = Box::new(BASE);
+    for w in super::export::TRIGGER_LISTS.iter().flat_map(|l| l.iter()) {
+        let mut chars = w.chars().map(bmp_code);
+        let Some(mut prev) = chars.next() else { continue };
+        for u in chars {
+            t[prev as usize] |= TRIGGER_PAIR_START;
+            t[u as usize] |= TRIGGER_PAIR_END;
+            prev = u;
+        }
+    }
     for &c in &CURRENCY_COVER.chars {
         // A character outside the BMP decodes as 0, which then stands for
         // every such character: a sign only says "maybe".
@@ -88,7 +98,7 @@ static TABLE: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
     t
 });
 
-/// The sign bits of the listed signs and the trigger pairs.
+/// The sign bits of the listed signs.
 static BASE: [u8; 0x10000] = {
     let mut t = [0u8; 0x10000];
     let mut k = 0;
@@ -102,25 +112,6 @@ static BASE: [u8; 0x10000] = {
             i += len;
         }
         k += 1;
-    }
-    let lists = super::export::TRIGGER_LISTS;
-    let mut l = 0;
-    while l < lists.len() {
-        let mut w = 0;
-        while w < lists[l].len() {
-            let b = lists[l][w].as_bytes();
-            let (first, mut i) = decode(b, 0);
-            let mut prev = first;
-            while i < b.len() {
-                let (u, len) = decode(b, i);
-                t[prev as usize] |= TRIGGER_PAIR_START;
-                t[u as usize] |= TRIGGER_PAIR_END;
-                prev = u;
-                i += len;
-            }
-            w += 1;
-        }
-        l += 1;
     }
     t
 };
@@ -138,6 +129,10 @@ struct TriggerPairs {
     /// neighbouring characters that could each belong to a pair are no pair,
     /// and a clear bit says so without the binary search.
     maybe: [u64; PAIR_BITS / 64],
+    /// A trigger word of one character, or more pairs than there is room
+    /// for (words added with --lexicon): the pairs cannot tell, and every
+    /// sentence may hold a trigger.
+    always: bool,
 }
 
 const PAIR_BITS: usize = 4096;
@@ -156,7 +151,8 @@ static TRIGGER_PAIRS: LazyLock<TriggerPairs> = LazyLock::new(|| {
     let mut pairs: Vec<u32> = all().flat_map(|w| pairs_of(w)).collect();
     pairs.sort_unstable();
     pairs.dedup();
-    pairs.truncate(MAX_PAIRS); // more would fail the test below
+    let always = pairs.len() > MAX_PAIRS || all().any(|w| w.chars().nth(1).is_none());
+    pairs.truncate(MAX_PAIRS);
     let words = all()
         .map(|w| {
             let mut set = [0u64; MAX_PAIRS / 64];
@@ -172,7 +168,7 @@ static TRIGGER_PAIRS: LazyLock<TriggerPairs> = LazyLock::new(|| {
     for &p in &pairs {
         maybe[pair_bit(p) / 64] |= 1 << (pair_bit(p) % 64);
     }
-    TriggerPairs { pairs, words, maybe }
+    TriggerPairs { pairs, words, maybe, always }
 });
 
 /// The signs of `text`.
@@ -204,8 +200,9 @@ pub fn of(text: &str) -> u8 {
         }
         pair_start = if t & TRIGGER_PAIR_START != 0 { u } else { 0 };
     }
-    if seen.iter().any(|&w| w != 0)
-        && pairs.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
+    if pairs.always
+        || seen.iter().any(|&w| w != 0)
+            && pairs.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
     {
         signs |= EXPORT_CUE;
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 // The text primitives live in crate::text (shared with the loader); the
 // readers keep reaching them here.
 pub use crate::text::{
-    CharSet, bmp_code, char_at, char_before, chars_after, chars_before, is_han, is_space, is_toned_vowel,
+    CharSet, bmp_code, char_at, cn_digit, cn_numeral_digit, char_before, chars_after, chars_before, is_han, is_space, is_toned_vowel,
     lines_with_starts, skip_spaces, utf8_at,
 };
 

@@ -19,6 +19,8 @@
 //! script detection), [`manifest`] and [`published`] (publish dates).
 
 use std::borrow::Cow;
+
+use crate::model::Warning;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -295,7 +297,7 @@ impl Loader {
             Input::Stdin | Input::Text(_) => (None, None),
         };
         let mut doc = self.build(shown, bytes, html_ext, from_manifest)?;
-        doc.summary.warnings.extend(manifest_warning);
+        doc.summary.warnings.extend(manifest_warning.map(Warning::Note));
         Ok(doc)
     }
 
@@ -312,7 +314,7 @@ impl Loader {
     fn load_text(&self, t: &jsonl::TextInput) -> Document {
         let mut warnings = Vec::new();
         if t.text.is_empty() {
-            warnings.push("empty text: no text".to_string());
+            warnings.push(Warning::from("empty text: no text"));
         }
         let decoded = decode::Decoded {
             text: t.text.clone(),
@@ -327,7 +329,7 @@ impl Loader {
                 doc.summary.title = Some(truncate_title(first));
             }
         }
-        doc.summary.warnings.extend(t.warnings.iter().cloned());
+        doc.summary.warnings.extend(t.warnings.iter().cloned().map(Warning::Note));
         doc
     }
 
@@ -346,7 +348,7 @@ impl Loader {
             } else {
                 "empty file"
             };
-            warnings.push(format!("{what}: no text"));
+            warnings.push(Warning::Note(format!("{what}: no text")));
         }
         let decoded = decode::decode(bytes, self.opts.encoding).map_err(|e| match e {
             decode::DecodeError::Binary => LoadError::Binary { path: shown.to_string() },
@@ -358,12 +360,7 @@ impl Loader {
             },
         })?;
         if decoded.replaced > 0 {
-            warnings.push(format!(
-                "{} byte sequence{} not valid {} replaced with U+FFFD",
-                decoded.replaced,
-                if decoded.replaced == 1 { "" } else { "s" },
-                decoded.encoding
-            ));
+            warnings.push(Warning::ReplacedBytes { count: decoded.replaced, encoding: decoded.encoding.to_string() });
         }
         Ok(self.normalize(shown, decoded, n_bytes, html_ext, from_manifest, warnings))
     }
@@ -377,7 +374,7 @@ impl Loader {
         n_bytes: u64,
         html_ext: bool,
         from_manifest: Option<PartialDate>,
-        warnings: Vec<String>,
+        warnings: Vec<Warning>,
     ) -> Document {
         let mut text = clean::line_endings(decoded.text);
         let mut line_map = Vec::new();
@@ -516,7 +513,7 @@ mod tests {
         assert_eq!(doc.summary.title, None);
         assert_eq!(
             doc.summary.warnings,
-            vec!["empty file: no text".to_string()]
+            vec![Warning::Note("empty file: no text".to_string())]
         );
     }
 

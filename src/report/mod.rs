@@ -492,6 +492,9 @@ fn subjects(e: &crate::model::ExportControl) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether `e` is the event of row `c`: the same-event rule
+/// ([`crate::model::same_event`]) across documents, subjects (chips and
+/// companies, by id key) in common and the same year.
 fn fits(c: &Cluster, e: &crate::model::ExportControl, mine: &BTreeSet<String>) -> bool {
     if c.action != e.action {
         return false;
@@ -506,7 +509,7 @@ fn fits(c: &Cluster, e: &crate::model::ExportControl, mine: &BTreeSet<String>) -
         // Events naming no chip or company are the same only when every
         // date is known and agrees to the coarser precision.
         (true, true) => c.events.iter().all(|o| match (o.date, e.date) {
-            (Some(a), Some(b)) => a.agrees_with(&b) || b.agrees_with(&a),
+            (Some(a), Some(b)) => crate::model::same_event::dates_agree(a, b),
             _ => false,
         }),
         _ => false,

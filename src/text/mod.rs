@@ -111,6 +111,45 @@ pub fn skip_spaces(text: &str, mut p: usize) -> usize {
     p
 }
 
+/// Value of a plain Chinese digit: 零 and 〇 are 0, 一 to 九 are 1 to 9.
+/// The one digit reader of the dates (二〇二三年, 十月二十日) and, through
+/// [`cn_numeral_digit`], of the amounts.
+#[inline(always)]
+pub fn cn_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Value of a digit of an amount: a plain digit ([`cn_digit`]), 两 (and 兩)
+/// for 2, or a financial form (壹, 贰, 貳, 叁, 參, 肆, 伍, 陆, 陸, 柒, 捌, 玖).
+/// Dates take plain digits only.
+#[inline(always)]
+pub fn cn_numeral_digit(c: char) -> Option<u8> {
+    cn_digit(c).or(match c {
+        '壹' => Some(1),
+        '贰' | '两' | '兩' | '貳' => Some(2),
+        '叁' | '參' => Some(3),
+        '肆' => Some(4),
+        '伍' => Some(5),
+        '陆' | '陸' => Some(6),
+        '柒' => Some(7),
+        '捌' => Some(8),
+        '玖' => Some(9),
+        _ => None,
+    })
+}
+
 /// A vowel with a pinyin tone mark.
 pub fn is_toned_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)
