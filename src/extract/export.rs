@@ -619,6 +619,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if hits.any(list::ISSUE_VERBS) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
             return cue(Action::Restriction, r);
         }
+        // 美国对华为的禁令于9月15日正式生效: a rule taking effect, not one
+        // named as a time (禁令生效之前).
+        let rest = &c[r.end..];
+        if let Some(i) = rest.find("生效") {
+            let after = &rest[i + "生效".len()..];
+            if super::text::chars_before(rest, i, 16) == &rest[..i] && !["前", "之前", "后", "之后", "以来", "以后", "时"].iter().any(|w| after.starts_with(w)) {
+                return cue(Action::Restriction, r);
+            }
+        }
     }
     None
 }
@@ -710,6 +719,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
     let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(['起', '正', '式']);
+    let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
     rest.starts_with("生效") || from_on && ["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w))
 }
 
@@ -746,14 +756,10 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
             }
         }
     }
-    if contains_any(s.text, &IMMEDIATE_WORDS) {
-        return date;
-    }
-    let day = s
-        .dates
-        .iter()
-        .find(|d| is_effective_date(s, d) || is_planned_date(s, d))
-        .and_then(|d| d.date)?;
+    // A day stated for it (提前至10月23日立即生效) before 即日起 with none.
+    let Some(day) = s.dates.iter().find(|d| is_effective_date(s, d) || is_planned_date(s, d)).and_then(|d| d.date) else {
+        return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
+    };
     // 11月16日 read against the publish date may fall a year early: a rule
     // takes effect after it is made, or at most a few weeks before it is
     // told (提前自10月23日起生效, told on 10月24日).
@@ -1011,7 +1017,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     if more.is_empty() {
                         // AMD若想把MI308卖到中国,就得先申请出口许可证: the nearest
                         // chips before the cue that no other event's clause holds.
-                        let other = |g: &&super::Group| (0..ci).any(|o| actions[o].is_some() && s.clauses()[o].contains(&g.range.start));
+                        // A China version told as the subject (为中国市场推出的RTX 4090D,
+                        // 在新规下也被要求申请许可) lends its chips.
+                        let other = |g: &&super::Group| {
+                            (0..ci).any(|o| actions[o].as_ref().is_some_and(|a| a.0 != Action::Variant) && s.clauses()[o].contains(&g.range.start))
+                        };
                         let before: Vec<usize> = s
                             .groups
                             .iter()
