@@ -623,13 +623,19 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let p = &percents[i];
         let Some(q) = percents.get(i + 1) else { return false };
         let ci = s.clause_of(p.start);
-        if s.clause_of(q.start) != ci {
+        let link = &s.text[p.end..q.start];
+        // 从2024年的约九成,下降至2025年的约八成: the move goes on after a comma
+        // when the next clause opens with its verb.
+        let next_clause_move = s.clause_of(q.start) == ci + 1 && {
+            let head = s.text[s.clauses()[ci + 1].start..q.start].trim();
+            head.chars().count() <= 12 && !s.vendors().iter().any(|v| s.clauses()[ci + 1].contains(&v.range.start))
+        };
+        if s.clause_of(q.start) != ci && !next_clause_move {
             return false;
         }
         let clause_start = s.clauses()[ci].start;
         let from = percents[..i].iter().rev().find(|x| x.start >= clause_start).map_or(clause_start, |x| x.end);
         let before = &s.text[from..p.start];
-        let link = &s.text[p.end..q.start];
         (before.contains('从') || before.contains('由') && !before.contains("由于")) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
     };
 
@@ -646,10 +652,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let share_word = SHARE_WORDS_W.find(ctext).map(|r| r.start);
         // 从市场份额来看,Intel维持在62%: a share word in a clause before.
         let earlier_word = share_word.is_none()
-            && SHARE_WORDS_W.last_end(&s.text[..clause.start]).is_some_and(|e| {
+            && (SHARE_WORDS_W.last_end(&s.text[..clause.start]).is_some_and(|e| {
                 !percents.iter().any(|q| q.start >= e && q.end <= clause.start)
                     && (move_start || move_end || short_link(s, clause.start, p.start) || bare_link(s, ci, p.start))
-            });
+            }) || bare_move_link(s, ci, p.start)
+                // 从2024年的约九成,下降至2025年的约八成: the end of a move that
+                // opened with a share.
+                || move_end && accepted.last() == Some(&(pi - 1)));
         // AMD增加0.7个百分点达到19%: a company's new level, right after shares.
         let level_after_shares = frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
@@ -1078,7 +1087,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // 降至目前的50%: the date of this end; else the sentence's date before
             // the move, else publication when the move starts at a date.
             let q = &percents[pi - 1];
-            let from = move_from(s.text, clause.start, q.start);
+            // The move may open in the clause before (从2024年的约九成,下降至……).
+            let q_clause_start = s.clauses()[s.clause_of(q.start)].start;
+            let from = move_from(s.text, q_clause_start, q.start);
             let start_dated = s.dates.iter().any(|d| d.start >= from && d.end <= q.start)
                 || years_ago(&s.text[from..q.start], Some(0)).is_some();
             s.dates
@@ -1090,7 +1101,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .or_else(|| start_dated.then(|| frame_year.or(state.published.map(|d| d.year))).flatten())
                 // 已经从此前的95%降至零: a move told as done ends now.
                 .or_else(|| {
-                    let head = &s.text[clause.start..from];
+                    let head = &s.text[q_clause_start..from];
                     (head.ends_with("已经") || head.ends_with('已')).then(|| state.published.map(|d| d.year)).flatten()
                 })
                 .or_else(|| state.para_date(s).map(|d| d.year))
@@ -1232,9 +1243,25 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
 /// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and
 /// the percentage, right after a clause with a share word.
 fn bare_link(s: &Sentence, ci: usize, to: usize) -> bool {
-    ci > 0
-        && SHARE_WORDS_W.any(s.clause_text(ci - 1))
-        && ["为", "是", "达", "达到", "约为", "约", "高达", "占"].contains(&s.text[s.clauses()[ci].start..to].trim())
+    if ci == 0 || !SHARE_WORDS_W.any(s.clause_text(ci - 1)) {
+        return false;
+    }
+    ["为", "是", "达", "达到", "约为", "约", "高达", "占"].contains(&s.text[s.clauses()[ci].start..to].trim())
+}
+
+/// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
+/// only a word of time and a move to the level it holds since.
+fn bare_move_link(s: &Sentence, ci: usize, to: usize) -> bool {
+    if ci == 0 || !SHARE_WORDS_W.any(s.clause_text(ci - 1)) {
+        return false;
+    }
+    let head = s.text[s.clauses()[ci].start..to].trim();
+    let mut rest = head;
+    for w in TIME_WORDS.iter().chain(["目前", "现", "已经", "已", "则", "又", "随后", "后来", "再"].iter()) {
+        rest = rest.strip_prefix(w).unwrap_or(rest);
+    }
+    let rest = without_qualifier(rest.trim_start_matches(['已', '则', '又']));
+    rest.len() < head.len() && rest.chars().count() <= 4 && is_link(rest) && (rest.ends_with('至') || rest.ends_with('到'))
 }
 
 /// 浪潮、华为和曙光: companies named one after another, as written.
