@@ -1011,6 +1011,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 }
             }
         };
+        // The end of a move that opened in the clause before is the same holder's.
+        let subject = if move_end && s.clause_of(percents[pi - 1].start) != ci && accepted.last() == Some(&(pi - 1)) {
+            out.last().map(|prev: &Share| prev.subject.clone())
+        } else {
+            subject
+        };
         let Some(mut subject) = subject.filter(|x| x.chars().count() <= 24 && x.chars().count() >= 2 || is_vendor_id(ex, x)) else {
             continue;
         };
