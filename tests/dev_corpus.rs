@@ -9,10 +9,12 @@
 //! is a vendor id must then be matched by that id, and two shares whose
 //! subject was wrong no longer count as found.)
 //!
-//! `tests/data/fresh/` is a second corpus (30 articles the team wrote after
-//! real reporting, both scripts, GB18030 and Big5, annotated by a reader who
-//! never ran chipscan): held at its own floors (price 0.980, share 0.891,
-//! chip 0.977, export_control 0.816, dates 0.840, fields 0.950 when set).
+//! `tests/data/fresh/` is a second corpus (60 articles the team wrote after
+//! real reporting in two batches, f01-f30 and f31-f60, both scripts, GB18030
+//! and Big5, each annotated by a reader who never ran chipscan): held at its
+//! own floors, a little below what it reached when they were set (price
+//! 0.962, share 0.933, chip 0.973, export_control 0.848, dates 0.853, fields
+//! 0.886).
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +36,7 @@ const FIELD_ACCURACY: f64 = 0.93;
 
 /// The fresh corpus's floors: F1 for price, share, chip, export_control, then
 /// date and field accuracy.
-const FRESH_FLOORS: [f64; 6] = [0.93, 0.86, 0.95, 0.79, 0.79, 0.91];
+const FRESH_FLOORS: [f64; 6] = [0.93, 0.90, 0.95, 0.82, 0.82, 0.86];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -78,7 +80,7 @@ fn the_fresh_corpus_stays_at_its_floors() {
     let dir = root().join("tests/data/fresh");
     let gold = Gold::load(&dir.join("gold.json")).expect("gold parses");
     let results = results(&dir);
-    assert_eq!(results.len(), 30);
+    assert_eq!(results.len(), 60);
     let s = score(&gold, &results, &Catalog::embedded());
     let kinds = [Kind::Price, Kind::Share, Kind::Chip, Kind::ExportControl];
     let mut low = Vec::new();
