@@ -310,7 +310,7 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 
 /// Where a variant cue stands in the clause, if any.
 fn find_any(text: &str, words: &[&str]) -> Option<Range<usize>> {
-    words.iter().filter_map(|w| text.find(w).map(|i| i..i + w.len())).min_by_key(|r| r.start)
+    crate::text::words::leftmost_longest(text, words)
 }
 
 /// An event read from one clause.
@@ -399,35 +399,36 @@ fn negated_before(c: &str, at: usize) -> bool {
 /// A licence as a condition (须获得许可, 获得批准方可出口: a restriction) or
 /// as granted (获得出口许可, 承诺发给许可证: a relaxation).
 fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
-    for w in LICENCE_WORDS.iter() {
-        for (i, _) in c.match_indices(w) {
-            let head_len = chars_before(c, i, 20).len();
-            let head = &c[i - head_len..i];
-            if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
-                let at = i - head_len + g;
-                if !negated_before(c, at) && !c[..at].contains('仍') {
-                    return Some((Action::Relaxation, at..i + w.len()));
-                }
-                continue;
+    // Every licence word in the order of the text, at one place the longest.
+    let mut found: Vec<(usize, &str)> = LICENCE_WORDS.iter().flat_map(|w| c.match_indices(w)).collect();
+    found.sort_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())));
+    for (i, w) in found {
+        let head_len = chars_before(c, i, 20).len();
+        let head = &c[i - head_len..i];
+        if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
+            let at = i - head_len + g;
+            if !negated_before(c, at) && !c[..at].contains('仍') {
+                return Some((Action::Relaxation, at..i + w.len()));
             }
-            let Some(a) = ACQUIRE_VERBS.iter().filter_map(|v| head.rfind(v)).max() else {
-                // 向中国出口H20需要出口许可证: a licence needed.
-                if REQUIRE_WORDS.iter().any(|r| chars_before(c, i, 6).contains(r)) {
-                    return Some((Action::Restriction, i..i + w.len()));
-                }
-                continue;
-            };
-            let at = i - head_len + a;
-            let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
-                || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
-            if required {
-                return Some((Action::Restriction, at..i + w.len()));
-            }
-            if negated_before(c, at) || chars_before(c, at, 4).contains('仍') {
-                continue;
-            }
-            return Some((Action::Relaxation, at..i + w.len()));
+            continue;
         }
+        let Some(a) = ACQUIRE_VERBS.iter().filter_map(|v| head.rfind(v)).max() else {
+            // 向中国出口H20需要出口许可证: a licence needed.
+            if REQUIRE_WORDS.iter().any(|r| chars_before(c, i, 6).contains(r)) {
+                return Some((Action::Restriction, i..i + w.len()));
+            }
+            continue;
+        };
+        let at = i - head_len + a;
+        let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
+            || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
+        if required {
+            return Some((Action::Restriction, at..i + w.len()));
+        }
+        if negated_before(c, at) || chars_before(c, at, 4).contains('仍') {
+            continue;
+        }
+        return Some((Action::Relaxation, at..i + w.len()));
     }
     None
 }
@@ -733,27 +734,28 @@ fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
-    for marker in GRACE_PERIODS.iter() {
-        if let Some(i) = s.text.find(marker) {
-            let head = &s.text[..i];
-            // 原本设有30天缓冲期, 但……提前自10月23日起生效: a period since replaced.
-            if REPLACED_WORDS.iter().any(|w| chars_before(s.text, i, 12).contains(w))
-                && s.dates.iter().any(|d| is_effective_date(s, d))
-            {
-                continue;
-            }
-            let digits: String = head
-                .trim_end_matches(['的', ' ', '天', '日'])
-                .chars()
-                .rev()
-                .take_while(|c| c.is_ascii_digit())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if let (Ok(days), Some(d)) = (digits.parse::<i64>(), date) {
-                return d.add_days(days);
-            }
+    // The grace periods in the order of the text (longest at one place).
+    let mut periods: Vec<(usize, &str)> = GRACE_PERIODS.iter().filter_map(|m| s.text.find(m).map(|i| (i, *m))).collect();
+    periods.sort_by_key(|&(i, m)| (i, std::cmp::Reverse(m.len())));
+    for (i, _) in periods {
+        let head = &s.text[..i];
+        // 原本设有30天缓冲期, 但……提前自10月23日起生效: a period since replaced.
+        if REPLACED_WORDS.iter().any(|w| chars_before(s.text, i, 12).contains(w))
+            && s.dates.iter().any(|d| is_effective_date(s, d))
+        {
+            continue;
+        }
+        let digits: String = head
+            .trim_end_matches(['的', ' ', '天', '日'])
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let (Ok(days), Some(d)) = (digits.parse::<i64>(), date) {
+            return d.add_days(days);
         }
     }
     // A day stated for it (提前至10月23日立即生效) before 即日起 with none.

@@ -178,7 +178,7 @@ fn find_hold(text: &str) -> Option<(usize, &'static str)> {
         if rest.starts_with("占比") || rest.starts_with("占有率") || text[..i].ends_with('市') {
             return None;
         }
-        HOLD_WORDS.iter().find(|w| rest.starts_with(*w)).map(|w| (i, *w))
+        crate::text::words::longest_prefix(rest, &HOLD_WORDS).map(|w| (i, w))
     };
     match HOLD_FIRST.as_slice() {
         &[c] => text.match_indices(c).find_map(|(i, _)| at(i)),
@@ -230,7 +230,10 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
 /// Strips a leading region word (中国, 国内, 全球); keeps it when nothing
 /// meaningful would remain (中国市场 stays 中国市场).
 fn strip_region(phrase: &str) -> String {
-    for r in REGION_PREFIXES.iter() {
+    // The longest that fits first (中国大陆 before 中国): list order has no meaning.
+    let mut prefixes: Vec<&str> = REGION_PREFIXES.iter().copied().filter(|r| phrase.starts_with(r)).collect();
+    prefixes.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    for r in prefixes {
         if let Some(rest) = phrase.strip_prefix(r) {
             let rest = rest.trim();
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
@@ -456,7 +459,7 @@ fn subject_phrase(phrase: &str) -> String {
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
     loop {
         let before = t;
-        for o in SUBJECT_OPENERS.iter() {
+        if let Some(o) = crate::text::words::longest_prefix(t, &SUBJECT_OPENERS) {
             if let Some(r) = t.strip_prefix(o) {
                 t = r.trim_start_matches([',', ' ']);
             }
@@ -474,10 +477,8 @@ fn subject_phrase(phrase: &str) -> String {
     }
     // 中国市场过去约占……: a word of time after the holder ends it; one
     // before it (今年国产芯片) opens the clause.
-    for w in TIME_WORDS.iter() {
-        if let Some(r) = t.strip_prefix(w) {
-            t = r.trim_start_matches([',', ' ']);
-        }
+    while let Some(w) = crate::text::words::longest_prefix(t, &TIME_WORDS) {
+        t = t[w.len()..].trim_start_matches([',', ' ']);
     }
     if let Some(i) = TIME_WORDS.iter().filter_map(|w| t.find(w)).filter(|&i| i > 0).min() {
         t = &t[..i];
@@ -711,7 +712,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .map(|i| &after_p[..i])
             // 贡献英伟达约13%的营收: a company's revenue named right after.
             .or_else(|| {
-                let w = REVENUE.iter().find(|w| after_p.strip_prefix('的').is_some_and(|r| r.starts_with(*w)))?;
+                let w = crate::text::words::longest_prefix(after_p.strip_prefix('的')?, &REVENUE)?;
                 Some(&after_p[..'的'.len_utf8() + w.len()])
             });
         let whole = match hold {
@@ -960,7 +961,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                             let mut range = range;
                             loop {
                                 let before = prev.len();
-                                for o in SUBJECT_OPENERS.iter() {
+                                if let Some(o) = crate::text::words::longest_prefix(prev, &SUBJECT_OPENERS) {
                                     if let Some(r) = prev.strip_prefix(o) {
                                         prev = r;
                                     }
@@ -990,7 +991,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                 .to_string();
                             let bare = strip_region(&topic);
                             if bare != topic {
-                                region_holder = REGION_WORDS.iter().find(|w| topic.starts_with(*w)).map(|w| w.to_string());
+                                region_holder = crate::text::words::longest_prefix(&topic, &REGION_WORDS).map(|w| w.to_string());
                             }
                             let topic = subject_phrase(&bare);
                             if topic.is_empty() {
@@ -1219,7 +1220,10 @@ fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
 fn is_country(subject: &str) -> bool {
     region_of(subject).is_some() && {
         let mut t = subject.to_string();
-        for w in REGION_WORDS.iter() {
+        // Longest first, so 中国大陆 goes whole, not as 中国 and a 大陆 left.
+        let mut words: Vec<&str> = REGION_WORDS.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for w in words {
             t = t.replace(w, "");
         }
         t.is_empty() || t == "市场"

@@ -6,6 +6,23 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+/// The longest word of `words` that `text` starts with: the order of the
+/// list has no meaning.
+pub fn longest_prefix<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().filter(|w| text.starts_with(**w)).max_by_key(|w| w.len()).copied()
+}
+
+/// The longest word of `words` that `text` ends with.
+pub fn longest_suffix<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().filter(|w| text.ends_with(**w)).max_by_key(|w| w.len()).copied()
+}
+
+/// The earliest word of `words` in `text`, at one place the longest (for
+/// short lists searched without an automaton).
+pub fn leftmost_longest(text: &str, words: &[&str]) -> Option<Range<usize>> {
+    words.iter().filter_map(|w| text.find(w).map(|i| i..i + w.len())).min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+}
+
 /// A list of words to find in text.
 pub struct Words(AhoCorasick);
 
@@ -25,8 +42,10 @@ impl Words {
         )
     }
 
+    /// A list of the lexicon: at one place the longest word wins, so the
+    /// order of the list has no meaning (as [`Words::longest`]).
     pub fn new(words: &[&str]) -> Words {
-        Words::build(words, false, false)
+        Words::build(words, true, false)
     }
 
     /// A list whose order has no meaning (the lexicon's): at one place the
@@ -47,8 +66,8 @@ impl Words {
         Words::build(words, false, true)
     }
 
-    /// The first word of the list in `text` (earliest; at one place, the one
-    /// listed first).
+    /// The first word of the list in `text` (earliest; at one place, the
+    /// longest).
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
         self.0.find(text).map(|m| m.range())
     }
@@ -127,12 +146,13 @@ impl WordLists {
 
 impl Hits {
     /// [`Words::find`] for list `list`: the earliest word, at one place the
-    /// one listed first (leftmost-first), starting at `from` or after.
+    /// longest (leftmost-longest, so list order has no meaning), starting at
+    /// `from` or after.
     fn first_from(&self, list: usize, from: usize) -> Option<Range<usize>> {
         self.0
             .iter()
             .filter(|h| h.list as usize == list && h.start >= from)
-            .min_by_key(|h| (h.start, h.place))
+            .min_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.place))
             .map(|h| h.start..h.end)
     }
 
