@@ -234,10 +234,18 @@ fn not_a_price(s: &Sentence, a: &Amount) -> bool {
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
 fn comparisons(s: &Sentence) -> Vec<std::ops::Range<usize>> {
-    COMPARISON_W
-        .find_iter(s.text)
-        .map(|r| r.start..s.clauses()[s.clause_of(r.start)].end)
-        .collect()
+    let mut out: Vec<std::ops::Range<usize>> =
+        COMPARISON_W.find_iter(s.text).map(|r| r.start..s.clauses()[s.clause_of(r.start)].end).collect();
+    // 售价预计为H20的两倍, 价格只有A100的一半: a chip named as the measure of a
+    // multiple or a part.
+    for g in &s.groups {
+        let Some(rest) = s.text[g.range.end..].strip_prefix('的') else { continue };
+        let window = super::text::chars_after(rest, 0, 5);
+        if let Some(i) = ["倍", "一半", "半价"].iter().filter_map(|w| window.find(w).map(|i| i + w.len())).min() {
+            out.push(g.range.start..g.range.end + '的'.len_utf8() + i);
+        }
+    }
+    out
 }
 
 /// Chips a price at byte `at` belongs to: never one named only in a
