@@ -1097,6 +1097,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         let after = &after[..after.find(super::text::is_clause_end).unwrap_or(after.len())];
         REPORT_VERBS.iter().any(|w| after.contains(w)) && !ISSUE_VERBS.iter().any(|w| after.contains(w))
     };
+    // The dates of telling, kept apart: one before the event beats a date
+    // after it (辉达15日披露,……须取得许可证,将在第一季认列费用).
+    let told_dates: Vec<&super::date::DateMention> = dates.iter().copied().filter(|d| told_on(d)).collect();
     if dates.iter().any(|d| !told_on(d)) {
         dates.retain(|d| !told_on(d));
     }
@@ -1121,6 +1124,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
             // of the rule it answered.
             .or_else(|| dates.iter().rev().find(|d| d.end <= clause.start))
+            .or_else(|| told_dates.iter().rev().find(|d| d.end <= clause.start))
             .or_else(|| if told_before { None } else { dates.iter().filter(free).filter(|d| !explains(d)).find(|d| d.start >= clause.end) })
             .and_then(|d| d.date);
         // 同日, 当天: the day of the event told just before.
