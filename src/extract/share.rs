@@ -751,9 +751,16 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             true
         } else if let Some((hi, _)) = hold {
             let holder = &ctext[..hi];
+            // 在……AI加速芯片出货中,本土品牌将占四成: a clause before that sets
+            // the market (ending with 中) frames the holding.
+            let setting = ci > 0 && {
+                let prev = s.clause_text(ci - 1).trim_end();
+                (prev.ends_with('中') || prev.ends_with("当中")) && MARKET_WHOLES.iter().any(|w| prev.contains(w))
+            };
             (MARKET_WHOLES.iter().any(|w| whole.contains(w) || after_p.trim_start_matches('的').starts_with(w) || holder.contains(w))
                 || whole_after.is_some()
-                || sentence_has_share_word)
+                || sentence_has_share_word
+                || setting)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
                 && !NOT_HOLDERS_W.any(holder)
         } else {
