@@ -230,17 +230,25 @@ mod tests {
     }
 
     #[test]
-    fn the_earliest_word_and_the_first_listed_at_one_place() {
-        let w = Words::new(&["禁售", "禁售名单", "被禁"]);
+    fn the_earliest_word_and_at_one_place_the_longest_whatever_the_order() {
         let t = "RTX 4090因为性能密度超标而被列入禁售名单";
-        assert_eq!(&t[w.find(t).unwrap()], "禁售");
-        assert!(w.any("英伟达芯片被禁"));
-        assert!(!w.any("英伟达芯片价格上涨"));
-        assert_eq!(w.last_end("被禁,禁售"), Some("被禁,禁售".len()));
-        let t = "被禁,禁售名单";
-        assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售"]);
-        // A list of the lexicon: the longest word at one place, whatever the order.
-        let w = Words::longest(&["禁售", "禁售名单", "被禁"]);
-        assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售名单"]);
+        for list in [["禁售", "禁售名单", "被禁"], ["被禁", "禁售名单", "禁售"]] {
+            let w = Words::new(&list);
+            assert_eq!(&t[w.find(t).unwrap()], "禁售名单");
+            assert!(w.any("英伟达芯片被禁"));
+            assert!(!w.any("英伟达芯片价格上涨"));
+            assert_eq!(w.last_end("被禁,禁售"), Some("被禁,禁售".len()));
+            let t = "被禁,禁售名单";
+            assert_eq!(w.find_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), vec!["被禁", "禁售名单"]);
+        }
+        // The same for the lists of one scan, and for short lists searched
+        // without an automaton.
+        for (a, b) in [(["禁售", "禁售名单"], ["禁售名单", "禁售"])] {
+            let hits = |l: &[&str]| WordLists::new(&[l]).scan(t).find(0).map(|r| t[r].to_string());
+            assert_eq!(hits(&a), hits(&b));
+            assert_eq!(hits(&a).as_deref(), Some("禁售名单"));
+            assert_eq!(leftmost_longest(t, &a), leftmost_longest(t, &b));
+            assert_eq!(longest_prefix("禁售名单上", &a), Some("禁售名单"));
+        }
     }
 }
