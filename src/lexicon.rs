@@ -629,6 +629,12 @@ pub fn get() -> &'static Lexicon {
     INSTALLED.get_or_init(Lexicon::embedded)
 }
 
+/// The words of the list `name` of this run's lexicon (`export.ban_cues`),
+/// for the readers' word statics.
+pub fn words(name: &str) -> Vec<&'static str> {
+    get().words(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,19 +19,7 @@ fn file(text: &str, suffix: &str) -> tempfile::NamedTempFile {
 
 /// The price records of `article`, as JSON values, with `--lexicon` when given.
 fn prices(article: &str, lexicon: Option<&std::path::Path>) -> Vec<serde_json::Value> {
-    let doc = file(article, ".txt");
-    let mut cmd = chipscan();
-    if let Some(l) = lexicon {
-        cmd.arg("--lexicon").arg(l);
-    }
-    let out = cmd.arg("extract").arg(doc.path()).args(["--format", "jsonl"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter(|r| r["kind"] == "price")
-        .collect()
+    records("price", article, lexicon)
 }
 
 #[test]

@@ -30,9 +30,7 @@ pub enum ChipRef {
 }
 
 // The words around chips are in the lexicon (src/lexicon/chips.toml).
-fn list(name: &str) -> Vec<&'static str> {
-    crate::lexicon::get().words(name)
-}
+use crate::lexicon::words as list;
 
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
 static CHIP_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.context"));

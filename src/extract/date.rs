@@ -23,14 +23,9 @@
 //! month precision.
 
 use super::text::{CharSet, char_at, char_before, skip_spaces, utf8_at};
+use crate::lexicon::words;
 use crate::model::PartialDate;
 use std::sync::LazyLock;
-
-/// The words of list `name` of the lexicon (src/lexicon/date.toml), read
-/// once, when the list's static is first used.
-fn words(name: &str) -> Vec<&'static str> {
-    crate::lexicon::get().words(name)
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateKind {
@@ -862,14 +857,8 @@ fn bare_weekday(text: &str, i: usize, published: Option<PartialDate>) -> Option<
         .or_else(|| eat(text, i, "周").or_else(|| eat(text, i, "星期")).or_else(|| eat(text, i, "礼拜")).map(|e| (None, e)))?;
     let (w, end) = char_at(text, q)?;
     let target: i64 = match w {
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
         '日' | '天' => 7,
-        _ => return None,
+        _ => crate::text::cn_digit(w).filter(|d| (1..=6).contains(d))? as i64,
     };
     // 周一至周五, 周末: a span of days, not one; 周年, 周期: no weekday.
     if char_at(text, end).is_some_and(|(c, _)| matches!(c, '至' | '到' | '、' | '和' | '年' | '期' | '刊')) {

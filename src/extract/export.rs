@@ -19,13 +19,8 @@ use super::words::{Hits, WordLists, Words};
 
 use super::text::chars_before;
 use super::{DocState, Extractor, Sentence, signs};
+use crate::lexicon::words;
 use crate::model::{Action, ExportControl, PartialDate, same_event};
-
-/// The words of list `name` of the lexicon (src/lexicon/export.toml), read
-/// once, when the list's static is first used.
-fn words(name: &str) -> Vec<&'static str> {
-    crate::lexicon::get().words(name)
-}
 
 /// Verbs that issue or tighten a rule.
 static ISSUE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.issue_verbs"));
@@ -1111,7 +1106,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             d.start >= e.cue_end && d.end <= clause.end && {
                 let rest = &s.text[d.end..clause.end];
                 let rest = &rest[..rest.char_indices().nth(16).map_or(rest.len(), |(j, _)| j)];
-                OBJECT_VERBS.iter().any(|v| rest.contains(&format!("{v}的")) || rest.contains(&format!("{v}、")))
+                OBJECT_VERBS.iter().any(|v| rest.match_indices(v).any(|(j, _)| rest[j + v.len()..].starts_with(['的', '、'])))
             }
         };
         let own = dates.iter().filter(|d| !of_object(d)).find(|d| d.start >= clause.start && d.end <= clause.end);

@@ -16,10 +16,15 @@ use super::text::{CharSet, chars_after, chars_before};
 use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
 
-/// The words of list `name` of the lexicon (src/lexicon/share.toml), read
-/// once, when the list's static is first used.
-fn words(name: &str) -> Vec<&'static str> {
-    crate::lexicon::get().words(name)
+// The share reader's words are in the lexicon (src/lexicon/share.toml),
+// read once, when a list's static is first used.
+use crate::lexicon::words;
+
+/// A lexicon list sorted longest first (stable), for readers that try its
+/// words one by one: the order of the file has no meaning then.
+fn longest_first(mut words: Vec<&'static str>) -> Vec<&'static str> {
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
 }
 
 /// Words that name a share of a market outright.
@@ -64,10 +69,10 @@ static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 static CHINA_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.china_words"));
 /// Not 国际 (国际数据公司 is IDC) nor a bare 世界 (世界第一).
 static GLOBAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.global_words"));
-static REGION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_words"));
+static REGION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.region_words")));
 
 /// `share.region_prefixes` of the lexicon.
-static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.region_prefixes"));
+static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.region_prefixes")));
 /// `share.rank_verbs` of the lexicon.
 static RANK_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_verbs"));
 /// `share.level_verbs` of the lexicon.
@@ -230,10 +235,8 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
 /// Strips a leading region word (中国, 国内, 全球); keeps it when nothing
 /// meaningful would remain (中国市场 stays 中国市场).
 fn strip_region(phrase: &str) -> String {
-    // The longest that fits first (中国大陆 before 中国): list order has no meaning.
-    let mut prefixes: Vec<&str> = REGION_PREFIXES.iter().copied().filter(|r| phrase.starts_with(r)).collect();
-    prefixes.sort_by_key(|r| std::cmp::Reverse(r.len()));
-    for r in prefixes {
+    // The longest that fits first (中国大陆 before 中国): the list is sorted so.
+    for r in REGION_PREFIXES.iter().filter(|r| phrase.starts_with(**r)) {
         if let Some(rest) = phrase.strip_prefix(r) {
             let rest = rest.trim();
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
@@ -552,6 +555,11 @@ fn years_ago(text: &str, published: Option<i32>) -> Option<i32> {
     (1..=30).contains(&n).then(|| published.map(|y| y - n)).flatten()
 }
 
+/// Whether the words before a percentage open a move from it (从26%, 由九成; not 由于).
+fn opens_a_move(before: &str) -> bool {
+    before.contains('从') || before.contains('由') && !before.contains("由于")
+}
+
 /// Characters of a qualifier written before a percentage (约, 近, 逾, 超过).
 const QUALIFIER_CHARS: &str = "约近逾超过接大概仅";
 
@@ -565,11 +573,12 @@ static MOVE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.m
 
 /// A move that ends at nothing is written without a percent sign (从95%降到零,
 /// 由九成跌至0): that end is a share of 0 when a percentage opens the move.
-fn with_zero_ends(text: &str, percents: &mut Vec<Quantity>) {
+fn with_zero_ends(s: &Sentence, percents: &mut Vec<Quantity>) {
+    let text = s.text;
     let mut zeros = Vec::new();
     for (i, p) in percents.iter().enumerate() {
-        let rest = &text[p.end..];
-        let window = &rest[..rest.find(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).unwrap_or(rest.len())];
+        let clause = s.clauses()[s.clause_of(p.start)].clone();
+        let window = &text[p.end..clause.end.max(p.end)];
         let window = &window[..window.char_indices().nth(10).map_or(window.len(), |(j, _)| j)];
         let Some(link) = MOVE_LINKS.iter().filter_map(|w| window.find(w).map(|j| j + w.len())).min() else { continue };
         let after = window[link..].trim_start_matches('了');
@@ -581,10 +590,7 @@ fn with_zero_ends(text: &str, percents: &mut Vec<Quantity>) {
             continue;
         }
         // Only the end of a move that a percentage opens: 从95%, 由九成.
-        let head = &text[..p.start];
-        let clause_start = head.rfind(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).map_or(0, |j| j + 1);
-        let head = &head[clause_start..];
-        if !(head.contains('从') || head.contains('由') && !head.contains("由于")) {
+        if !opens_a_move(&text[clause.start..p.start]) {
             continue;
         }
         let start = p.end + link;
@@ -607,7 +613,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
     if percents.is_empty() {
         return Vec::new();
     }
-    with_zero_ends(s.text, &mut percents);
+    with_zero_ends(s, &mut percents);
     // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
     if DENIED_W.any(s.text) {
         return Vec::new();
@@ -637,7 +643,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let clause_start = s.clauses()[ci].start;
         let from = percents[..i].iter().rev().find(|x| x.start >= clause_start).map_or(clause_start, |x| x.end);
         let before = &s.text[from..p.start];
-        (before.contains('从') || before.contains('由') && !before.contains("由于")) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
+        opens_a_move(before) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
     };
 
     for (pi, p) in percents.iter().enumerate() {
@@ -1227,10 +1233,9 @@ fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
 fn is_country(subject: &str) -> bool {
     region_of(subject).is_some() && {
         let mut t = subject.to_string();
-        // Longest first, so 中国大陆 goes whole, not as 中国 and a 大陆 left.
-        let mut words: Vec<&str> = REGION_WORDS.to_vec();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        for w in words {
+        // Longest first (the list is sorted so): 中国大陆 goes whole, not as
+        // 中国 and a 大陆 left.
+        for w in REGION_WORDS.iter() {
             t = t.replace(w, "");
         }
         t.is_empty() || t == "市场"
