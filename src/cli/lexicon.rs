@@ -6,16 +6,19 @@ use crate::cli::EXIT_OK;
 use crate::report::TermStyle;
 use crate::report::render::write_simple_table;
 
-/// List the lexicon: the words the extractor reads prices and pages with
-/// (currency words, qualifiers, the readers' word lists), each with its
-/// meaning, with the words of --lexicon merged in.
+/// List the lexicon: the words the extractor reads with (currency words,
+/// qualifiers, export-control authorities and the word lists of the price,
+/// share, export-control, date, chip and page readers), each with its
+/// meaning, with the words of --lexicon merged in. Words are found
+/// leftmost-longest: the order of a list has no meaning.
 ///
 /// `--format toml` prints the lexicon in the format --lexicon reads:
 /// `[[currency]]` (code, after, before, spoken), `[[qualifier]]` (value =
-/// about, over, under or up_to; before, after) and `[[list]]` (name, words).
-/// A file passed with --lexicon adds its words to the built-in lexicon; a
-/// word listed twice, an unknown currency code, qualifier value or list name
-/// is an error naming the file and line (exit 2).
+/// about, over, under or up_to; before, after), `[[authority]]` (id,
+/// country, words) and `[[list]]` (name, words). A file passed with
+/// --lexicon adds its words to the built-in lexicon; a word listed twice, an
+/// unknown currency code, qualifier value or list name, or a word given to
+/// another authority is an error naming the file and line (exit 2).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format: table, json, or toml (the format --lexicon reads).
