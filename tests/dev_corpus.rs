@@ -24,9 +24,7 @@ use chipscan::load::LoadOptions;
 use chipscan::model::Kind;
 use chipscan::pipeline::{DocResult, Pipeline};
 
-/// Per-kind F1 floors: price, share, chip, export_control.
-const F1_FLOORS: [(Kind, f64); 4] =
-    [(Kind::Price, PRICE_F1), (Kind::Share, SHARE_F1), (Kind::Chip, CHIP_F1), (Kind::ExportControl, EXPORT_F1)];
+/// The dev corpus's floors: F1 per kind, then date and field accuracy.
 const PRICE_F1: f64 = 0.93;
 const SHARE_F1: f64 = 0.88;
 const CHIP_F1: f64 = 0.97;
@@ -50,55 +48,42 @@ fn results(dir: &Path) -> Vec<DocResult> {
     out
 }
 
-#[test]
-fn the_dev_corpus_stays_at_its_floors() {
-    let dir = root().join("tests/data/dev");
+/// Scores the corpus in `dir` (`count` documents) and fails naming every
+/// figure below its floor: F1 for price, share, chip, export_control, then
+/// date and field accuracy.
+fn holds_at_floors(dir: &str, count: usize, floors: [f64; 6]) {
+    let dir = root().join(dir);
     let gold = Gold::load(&dir.join("gold.json")).expect("gold parses");
     let results = results(&dir);
-    assert_eq!(results.len(), 40);
+    assert_eq!(results.len(), count);
     let s = score(&gold, &results, &Catalog::embedded());
+    let kinds = [Kind::Price, Kind::Share, Kind::Chip, Kind::ExportControl];
     let mut low = Vec::new();
-    for (kind, floor) in F1_FLOORS {
+    for (kind, floor) in kinds.into_iter().zip(floors) {
         let f1 = s.kind(kind).f1.unwrap_or(0.0);
         if f1 < floor {
             low.push(format!("{kind} F1 {f1:.3} < {floor}"));
         }
     }
     let dates = s.dates.accuracy.unwrap_or(0.0);
-    if dates < DATE_ACCURACY {
-        low.push(format!("date accuracy {dates:.3} < {DATE_ACCURACY}"));
+    if dates < floors[4] {
+        low.push(format!("date accuracy {dates:.3} < {}", floors[4]));
     }
     let fields = s.fields.accuracy.unwrap_or(0.0);
-    if fields < FIELD_ACCURACY {
-        low.push(format!("field accuracy {fields:.3} < {FIELD_ACCURACY}"));
+    if fields < floors[5] {
+        low.push(format!("field accuracy {fields:.3} < {}", floors[5]));
     }
     assert!(low.is_empty(), "below the floors: {}", low.join("; "));
 }
 
 #[test]
+fn the_dev_corpus_stays_at_its_floors() {
+    holds_at_floors("tests/data/dev", 40, [PRICE_F1, SHARE_F1, CHIP_F1, EXPORT_F1, DATE_ACCURACY, FIELD_ACCURACY]);
+}
+
+#[test]
 fn the_fresh_corpus_stays_at_its_floors() {
-    let dir = root().join("tests/data/fresh");
-    let gold = Gold::load(&dir.join("gold.json")).expect("gold parses");
-    let results = results(&dir);
-    assert_eq!(results.len(), 60);
-    let s = score(&gold, &results, &Catalog::embedded());
-    let kinds = [Kind::Price, Kind::Share, Kind::Chip, Kind::ExportControl];
-    let mut low = Vec::new();
-    for (kind, floor) in kinds.into_iter().zip(FRESH_FLOORS) {
-        let f1 = s.kind(kind).f1.unwrap_or(0.0);
-        if f1 < floor {
-            low.push(format!("{kind} F1 {f1:.3} < {floor}"));
-        }
-    }
-    let dates = s.dates.accuracy.unwrap_or(0.0);
-    if dates < FRESH_FLOORS[4] {
-        low.push(format!("date accuracy {dates:.3} < {}", FRESH_FLOORS[4]));
-    }
-    let fields = s.fields.accuracy.unwrap_or(0.0);
-    if fields < FRESH_FLOORS[5] {
-        low.push(format!("field accuracy {fields:.3} < {}", FRESH_FLOORS[5]));
-    }
-    assert!(low.is_empty(), "below the floors: {}", low.join("; "));
+    holds_at_floors("tests/data/fresh", 60, FRESH_FLOORS);
 }
 
 /// `tests/data/dev` is a copy of the shared development corpus; where the
