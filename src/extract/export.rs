@@ -164,6 +164,23 @@ fn gate_words() -> Vec<&'static str> {
 }
 /// Words of selling that may not happen (无法向中国出口).
 static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold"));
+/// Verbs that bring a bill forward or pass it (提出法案).
+static BILL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_verbs"));
+/// Words of acting without a licence (未经许可不得出口: a requirement).
+static UNLICENSED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.unlicensed"));
+/// Words that name a law as a basis (根据《出口管制改革法案》).
+static BASIS_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.basis_words"));
+/// Words of an official review (通过商务部审核).
+static REVIEW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.review_words"));
+/// Words that open the phrase of whom a sale goes to (停止向中国大陆客户出售).
+static TOWARD_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_openers"));
+/// Words of a warning or guidance (警告, 指引), and of breaking a rule (违反).
+static GUIDANCE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.guidance_words")));
+static VIOLATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.violate_words"));
+/// Words of complying with a rule (为遵守出口管制而开发的).
+static COMPLY_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.comply_words")));
+/// Words that tell a rule tightens (收紧, 限制).
+static TIGHTENING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.tightening_words")));
 
 /// The lists [`action_of`] asks about each clause, by their place in
 /// [`CLAUSE_LISTS`].
@@ -185,6 +202,7 @@ mod list {
     pub const ISSUE_VERBS: usize = 14;
     pub const FRAME: usize = 15;
     pub const TRIGGERS: usize = 16;
+    pub const BILL_WORDS: usize = 17;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
@@ -210,6 +228,7 @@ static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         &ISSUE_VERBS,
         &frame_words(),
         &TRIGGER_LISTS.concat(),
+        &BILL_WORDS,
     ])
 });
 /// The words of a frame [`without_frames`] blanks out.
@@ -313,7 +332,8 @@ fn find_any(text: &str, words: &[&str]) -> Option<Range<usize>> {
 struct Event {
     action: Action,
     clause: usize,
-    /// Where the event's cue word ends.
+    /// Where the event's cue word starts and ends.
+    cue_start: usize,
     cue_end: usize,
     chips: Vec<usize>,
     entities: Vec<String>,
@@ -398,6 +418,14 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
     let mut found: Vec<(usize, &str)> = LICENCE_WORDS.iter().flat_map(|w| c.match_indices(w)).collect();
     found.sort_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())));
     for (i, w) in found {
+        // 许可申请已通过商务部审核: a licence passed its review.
+        let tail = super::text::chars_after(c, i + w.len(), 16);
+        if let Some(p) = tail.find("通过") {
+            let at = i + w.len() + p;
+            if contains_any(super::text::chars_after(tail, p, 10), &REVIEW_WORDS) && !negated_before(c, at) {
+                return Some((Action::Relaxation, at..at + "通过".len()));
+            }
+        }
         let head_len = chars_before(c, i, 20).len();
         let head = &c[i - head_len..i];
         if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
@@ -478,6 +506,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // The clause is scanned as it is; only one with a frame is scanned again
     // with its frames blanked out.
     let mut hits = sentence_hits.within(s.clauses()[ci].clone());
+    // 为遵守美国出口管制而开发的, 为符合新规推出了A800: a chip made to comply
+    // with the rule is a China version.
+    if sentence_has_chips && hits.any(list::FRAME) && sentence_hits.any(list::LAUNCH_VERBS) {
+        if let Some(v) = complying_launch(&s.text[s.clauses()[ci].start..], s.clauses()[ci].len()) {
+            let base = s.clauses()[ci].start;
+            return Some((Action::Variant, base + v.start..base + v.end, None));
+        }
+    }
     let clause = if hits.any(list::FRAME) {
         let blanked = without_frames(s.clause_text(ci));
         hits = CLAUSE_LISTS.scan(&blanked);
@@ -558,6 +594,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::BAN_CUES) {
+        // 未经许可不得出口: a licence required.
+        if contains_any(&c[..r.start], &UNLICENSED) {
+            return cue(Action::Restriction, r);
+        }
         return cue(Action::Ban, r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
@@ -569,7 +609,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
         let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n));
-        if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n))) {
+        if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n)) || stopped_toward(c, i)) {
+            // 未经许可不得出口: a licence required.
+            if contains_any(&c[..i], &UNLICENSED) {
+                return cue(Action::Restriction, r);
+            }
             return cue(Action::Ban, r);
         }
     }
@@ -585,6 +629,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
         if contains_any(rest, &BANNED_SALE_WORDS) && !negated_before(c, i) {
+            // 禁止任何芯片未经许可出售给华为: a licence required.
+            if contains_any(rest, &UNLICENSED) {
+                return cue(Action::Restriction, i..i + "禁止".len());
+            }
             return cue(Action::Ban, i..i + "禁止".len());
         }
     }
@@ -601,8 +649,22 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if !in_export_context() {
         return None;
     }
+    // 发布指引,警告在任何地方使用昇腾芯片都可能违反美国出口管制: guidance
+    // that using the clause's chips breaks the rules restricts them.
+    if let Some(r) = violates_rule(c) {
+        if GUIDANCE_WORDS_W.any(&s.text[..base + r.start]) && !chips_in(s, s.clauses()[ci].clone(), &[]).is_empty() {
+            return cue(Action::Restriction, r);
+        }
+    }
     if let Some(r) = hits.find(list::NEW_RULES) {
         return cue(Action::Restriction, r);
+    }
+    // 提出《芯片安全法案》: a bill brought forward or passed (a proposal
+    // until enacted, see is_proposal), not one only named (根据……法案).
+    if let Some(r) = hits.find(list::BILL_WORDS) {
+        if contains_any(&c[..r.start], &BILL_VERBS) {
+            return cue(Action::Restriction, r);
+        }
     }
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
     // 限制A100和H100对华出口.
@@ -626,6 +688,41 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     None
+}
+
+/// A stop word before the phrase of whom the sale goes to (停止向中国大陆客户
+/// 出售): the sale at byte `sold` of the clause is stopped.
+fn stopped_toward(c: &str, sold: usize) -> bool {
+    STOP_WORDS.iter().any(|w| {
+        c[..sold].match_indices(w).any(|(j, _)| {
+            let gap = &c[j + w.len()..sold];
+            TOWARD_OPENERS.iter().any(|o| gap.starts_with(o)) && gap.chars().count() <= 20
+        })
+    })
+}
+
+/// 违反美国出口管制: a verb of breaking a rule with the rule after it (not
+/// negated: 不会违反), where the verb stands.
+fn violates_rule(c: &str) -> Option<Range<usize>> {
+    let r = find_any(c, &VIOLATE_WORDS)?;
+    let rest = super::text::chars_after(c, r.end, 12);
+    (RULE_WORDS_W.any(rest) && !negated_before(c, r.start) && !chars_before(c, r.start, 3).contains("没")).then_some(r)
+}
+
+/// A launch or development made to comply with a rule (为遵守美国出口管制
+/// 而开发的, 为了符合新规,英伟达推出了H20): where the comply word stands in
+/// the clause that starts `text` and is `clause_len` bytes long. The launch
+/// may open the next clause, after its subject.
+fn complying_launch(text: &str, clause_len: usize) -> Option<Range<usize>> {
+    COMPLY_WORDS_W.find_iter(&text[..clause_len]).find(|r| {
+        let window = super::text::chars_after(&text[..clause_len], r.end, 30);
+        let Some(rule_end) = RULE_WORDS_W.find_iter(window).map(|m| m.end).last() else { return false };
+        let after = &text[r.end + rule_end..];
+        find_any(after, &LAUNCH_VERBS).is_some_and(|l| {
+            let gap = &after[..l.start];
+            gap.chars().count() <= 8 && !gap.contains(|c| super::text::is_sentence_end(c))
+        })
+    })
 }
 
 /// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
@@ -805,7 +902,8 @@ fn is_proposal(text: &str) -> bool {
             return true;
         }
     }
-    if BILL_WORDS_W.any(text) && !ENACTED_WORDS_W.any(text) {
+    // A bill, not one named as the basis of a power (根据《出口管制改革法案》).
+    if BILL_WORDS_W.find_iter(text).any(|r| !contains_any(chars_before(text, r.start, 16), &BASIS_WORDS)) && !ENACTED_WORDS_W.any(text) {
         return true;
     }
     PREVENT_WORDS_W.find_iter(text).any(|r| followed_in_clause(r.end, &COMING_WORDS_W))
@@ -827,6 +925,8 @@ pub(super) static TRIGGER_LISTS: LazyLock<Vec<&'static [&'static str]>> = LazyLo
         &NEW_RULES[..],
         &BUYER_CUES[..],
         &LICENCE_WORDS[..],
+        // A bill brought forward (提出《芯片安全法案》).
+        &BILL_WORDS[..],
         // A sale allowed or resumed (允许, 批准, 恢复) and a measure lifted
         // (解除, 取消) are told only with a word of selling or of control,
         // which is the trigger.
@@ -1074,7 +1174,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         let authority = cue_authority
             .or_else(|| authority_of(&s.text[clause.start..cue.end]))
             .or_else(|| authority_of(&s.text[..clause.start]));
-        events.push(Event { action, clause: ci, cue_end: cue.end, chips, entities, date: None, authority, stated: false });
+        events.push(Event { action, clause: ci, cue_start: cue.start, cue_end: cue.end, chips, entities, date: None, authority, stated: false });
     }
     if events.is_empty() {
         return Vec::new();
@@ -1163,6 +1263,18 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     let issued = |e: &Event| e.action == Action::Restriction && !RULE_REFERENCES.iter().any(|w| s.clause_text(e.clause).trim_start().starts_with(w));
     if events.iter().any(issued) {
         events.retain(|e| e.action != Action::Restriction || issued(e) || !e.chips.is_empty());
+    }
+    // One sentence: a rule issued that the sentence goes on to tell as an
+    // easing (发布规则,允许H200等芯片……向中国出口) is the easing, when the
+    // clause that issues it tells no tightening and names no chips.
+    if let Some(first_relaxation) = events.iter().find(|e| e.action == Action::Relaxation).map(|e| e.cue_start) {
+        events.retain(|e| {
+            !(e.action == Action::Restriction
+                && e.chips.is_empty()
+                && e.cue_end <= first_relaxation
+                && RULE_WORDS_W.find(&s.text[e.cue_start..e.cue_end]).is_some()
+                && !TIGHTENING_WORDS_W.any(s.clause_text(e.clause)))
+        });
     }
     // One sentence: a restriction told with the ban it caused is the ban.
     if events.iter().any(|e| e.action == Action::Ban) {
