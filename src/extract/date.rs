@@ -288,6 +288,7 @@ fn start_at(
         '今' | '去' | '前' | '明' | '后' | '昨' => {
             relative_year(text, i, published).or_else(|| relative_day(text, i, published))
         }
+        '同' => same_year(text, i, out),
         '本' | '上' | '下' | '这' => relative_month(text, i, published)
             .or_else(|| relative_week(text, i, published))
             .or_else(|| bare_weekday(text, i, published))
@@ -304,7 +305,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零";
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -705,6 +706,23 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
         start: i,
         end,
         date: year.and_then(|y| make(y, &part)),
+        kind: DateKind::Relative,
+    })
+}
+
+/// 同年10月, 同年底: the year of the date told just before in the text.
+fn same_year(text: &str, i: usize, out: &[DateMention]) -> Option<DateMention> {
+    let after = eat(text, i, "同年")?;
+    // 同年龄, 同年级: not a year.
+    if char_at(text, after).is_some_and(|(c, _)| matches!(c, '龄' | '级' | '代' | '纪')) {
+        return None;
+    }
+    let year = out.iter().rev().find_map(|m| m.date).map(|d| d.year)?;
+    let (part, end) = year_tail(text, after, year);
+    Some(DateMention {
+        start: i,
+        end,
+        date: make(year, &part),
         kind: DateKind::Relative,
     })
 }
@@ -1142,6 +1160,22 @@ mod tests {
             vec![e("2023年第4季", "2023", 'A')]
         );
         assert_eq!(f("一季度", None), vec![e("一季度", "-", 'R')]);
+    }
+
+    #[test]
+    fn same_year_takes_the_year_told_before() {
+        assert_eq!(
+            f("H800是英伟达2023年推出的特供版芯片,同年10月被禁止对华出口", Some("2025-02-05")),
+            vec![e("2023年", "2023", 'A'), e("同年10月", "2023-10", 'R')]
+        );
+        assert_eq!(
+            f("2019年5月美国将华为列入实体清单,同年8月又追加46家", Some("2021-01")),
+            vec![e("2019年5月", "2019-05", 'A'), e("同年8月", "2019-08", 'R')]
+        );
+        // With no year told before, the month is read as it stands; 同年龄
+        // is no year.
+        assert_eq!(f("同年10月", Some("2025-02")), vec![e("10月", "2024-10", 'R')]);
+        assert_eq!(f("2023年,同年龄段的用户", Some("2025-02")), vec![e("2023年", "2023", 'A')]);
     }
 
     #[test]

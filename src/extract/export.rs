@@ -166,6 +166,15 @@ fn gate_words() -> Vec<&'static str> {
 static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold"));
 /// Verbs that bring a bill forward or pass it (提出法案).
 static BILL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_verbs"));
+static CONDITION_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.condition_openers"));
+static TIME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.time_suffixes"));
+static EXPECTATION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.expectation_words"));
+static SUPPLY_DESTINATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_destinations"));
+static DENIAL_POLICIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.denial_policies"));
+static EFFECT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.effect_words"));
+static LIST_ADD_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_add_verbs"));
+static SUPPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_verbs"));
+static MEANING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.meaning_words"));
 /// Words of acting without a licence (未经许可不得出口: a requirement).
 static UNLICENSED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.unlicensed"));
 /// Words that name a law as a basis (根据《出口管制改革法案》).
@@ -508,10 +517,19 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     let mut hits = sentence_hits.within(s.clauses()[ci].clone());
     // 为遵守美国出口管制而开发的, 为符合新规推出了A800: a chip made to comply
     // with the rule is a China version.
-    if sentence_has_chips && hits.any(list::FRAME) && sentence_hits.any(list::LAUNCH_VERBS) {
-        if let Some(v) = complying_launch(&s.text[s.clauses()[ci].start..], s.clauses()[ci].len()) {
+    if sentence_has_chips && hits.any(list::FRAME) {
+        if let Some(v) = sentence_hits.any(list::LAUNCH_VERBS).then(|| complying_launch(&s.text[s.clauses()[ci].start..], s.clauses()[ci].len())).flatten() {
             let base = s.clauses()[ci].start;
             return Some((Action::Variant, base + v.start..base + v.end, None));
+        }
+        // 向中国客户提供一款名为A800的新型芯片,……并已符合美国最新的出口管制规定:
+        // a chip offered that complies with the rule.
+        let base = s.clauses()[ci].start;
+        if let Some(v) = complying_predicate(s.clause_text(ci)) {
+            let before = &s.text[..base];
+            if s.groups.iter().any(|g| g.range.end <= base) && (find_any(before, &LAUNCH_VERBS).is_some() || contains_any(before, &SUPPLY_VERBS)) {
+                return Some((Action::Variant, base + v.start..base + v.end, None));
+            }
         }
     }
     let clause = if hits.any(list::FRAME) {
@@ -525,7 +543,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     let base = s.clauses()[ci].start;
     let at = |r: Range<usize>| base + r.start..base + r.end;
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
-    if hits.any(list::NOT_EVENT) {
+    // 讨论是否将H20纳入管制: a question weighed by those who decide is a
+    // plan (a proposal), not a question the clause only asks.
+    let weighed = |r: &Range<usize>| &c[r.clone()] == "是否" && PLAN_WORDS.iter().any(|p| c[..r.start].ends_with(p));
+    if hits.find_iter(list::NOT_EVENT).any(|r| !weighed(&r)) {
+        return None;
+    }
+    // 这意味着,……须先获得许可,而相关许可申请将面临推定拒绝: what follows a
+    // word of meaning in the sentence explains a measure told before.
+    if ci > 0 && contains_any(&s.text[..base], &MEANING_WORDS) {
         return None;
     }
     // 就在H20恢复出口大陆的同时: a background told with another event.
@@ -535,6 +561,22 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     if let Some(r) = ENTITY_LIST_PREFIX.find(c.as_bytes()).and_then(|_| ENTITY_LIST_NOUNS_W.find(c)) {
         if contains_any(c, &ENTITY_LIST_VERBS) {
+            // 被列入实体清单对公司运营无重大不利影响: a listing told as the
+            // cause of an effect is known, not news.
+            let rest = &c[r.end..];
+            if contains_any(rest, &EFFECT_WORDS) && rest.contains('对') {
+                return None;
+            }
+            // 可能将更多中国企业列入实体清单: a listing only possible.
+            let head = &c[..r.start];
+            if is_proposal(c) || contains_any(head, &MODAL_WORDS) || contains_any(head, &PLAN_WORDS) {
+                // 若60天内无法完成核查,可能被列入实体清单: the outcome of a
+                // condition is no event at all.
+                if ci > 0 && CONDITION_OPENERS.iter().any(|w| s.clause_text(ci - 1).trim_start().starts_with(w)) {
+                    return None;
+                }
+                return cue(Action::Proposal, r);
+            }
             return cue(Action::EntityList, r);
         }
     }
@@ -560,6 +602,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     if let Some(r) = hits.find(list::RELAX_CUES) {
         let before = chars_before(c, r.start, 3);
+        // 推定拒绝……其他物项则逐案审查: a review that is part of a policy of
+        // denial eases nothing.
+        if contains_any(s.text, &DENIAL_POLICIES) && c[r.clone()].starts_with("逐案") {
+            return None;
+        }
         // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
         let revoked_licence = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
         if revoked_licence {
@@ -606,7 +653,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let before = chars_before(c, i, 8);
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
-        let toward_china = !matches!(sold, "交付" | "出货") || contains_any(before, &["中国", "对华", "大陆"]);
+        let toward_china = match sold {
+            "交付" | "出货" => contains_any(before, &["中国", "对华", "大陆"]),
+            // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
+            "供货" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
+            _ => true,
+        };
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
         let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n));
         if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n)) || stopped_toward(c, i)) {
@@ -674,7 +726,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::RULE_NOUNS) {
-        if hits.any(list::ISSUE_VERBS) || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
+        // 出口管制实施前, 新规出台后: an issuing verb that makes the rule a time
+        // issues nothing.
+        let issued = hits.find_iter(list::ISSUE_VERBS).any(|v| !TIME_SUFFIXES.iter().any(|t| c[v.end..].starts_with(t)));
+        if issued || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
             return cue(Action::Restriction, r);
         }
         // 美国对华为的禁令于9月15日正式生效: a rule taking effect, not one
@@ -723,6 +778,23 @@ fn complying_launch(text: &str, clause_len: usize) -> Option<Range<usize>> {
             gap.chars().count() <= 8 && !gap.contains(|c| super::text::is_sentence_end(c))
         })
     })
+}
+
+/// A clause that says what it is about complies with a rule (并已符合美国最新的
+/// 出口管制规定): where the comply word stands.
+fn complying_predicate(c: &str) -> Option<Range<usize>> {
+    let mut t = c.trim_start();
+    // 该芯片完全符合……: the chip referred to back.
+    if let Some(r) = BACK_REFERENCES_W.find(t).filter(|r| r.start == 0) {
+        t = &t[r.end..];
+    }
+    loop {
+        let Some(o) = ["并", "且", "也", "已", "均", "完全", "都"].iter().find(|o| t.starts_with(**o)) else { break };
+        t = &t[o.len()..];
+    }
+    let at = c.len() - t.len();
+    let r = COMPLY_WORDS_W.find(t).filter(|r| r.start == 0)?;
+    RULE_WORDS_W.any(super::text::chars_after(t, r.end, 20)).then(|| at + r.start..at + r.end)
 }
 
 /// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
@@ -886,6 +958,19 @@ fn is_proposal(text: &str) -> bool {
             for adverb in MODAL_ADVERBS.iter() {
                 rest = rest.strip_prefix(adverb).unwrap_or(rest);
             }
+            // 可能于7月初叫停: the time the measure may come at.
+            if let Some(t) = rest.strip_prefix(['于', '在']) {
+                let window = super::text::chars_after(t, 0, 8);
+                if let Some(j) = window.find(['初', '底', '中', '前', '后', '内', '日', '月', '年', '号']) {
+                    let mut end = j + window[j..].chars().next().map_or(0, char::len_utf8);
+                    for tail in ["初", "底", "中", "前", "后", "内"] {
+                        if window[end..].starts_with(tail) {
+                            end += tail.len();
+                        }
+                    }
+                    rest = &t[end..];
+                }
+            }
             let verb = super::text::chars_after(rest, 0, 2);
             if EASE_WORDS_W.find(verb).is_some_and(|r| r.start == 0) || CONTROL_WORDS_W.find(verb).is_some_and(|r| r.start == 0) {
                 return true;
@@ -972,22 +1057,39 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     if !s.groups.is_empty() || !s.text.contains("生效") && !s.text.contains("起实施") && !s.text.contains("起施行") {
         return None;
     }
-    let mut t = s.text.trim_start();
-    for o in ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"] {
-        t = t.strip_prefix(o).unwrap_or(t);
-    }
-    if !RULE_REFERENCES.iter().any(|w| t.starts_with(w)) || ISSUE_VERBS.iter().any(|w| s.text.contains(w) && *w != "实施") {
+    // The sentence, or its last clause (……;新规定自公布之日起生效), opens with
+    // a reference to a rule.
+    let opens = |t: &str| {
+        let mut t = t.trim_start();
+        for o in ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"] {
+            t = t.strip_prefix(o).unwrap_or(t);
+        }
+        RULE_REFERENCES.iter().any(|w| t.starts_with(w))
+    };
+    let last = s.clauses().len().checked_sub(1)?;
+    let from = if opens(s.text) {
+        0
+    } else if opens(s.clause_text(last)) && (s.clause_text(last).contains("生效") || s.clause_text(last).contains("起实施")) {
+        s.clauses()[last].start
+    } else {
+        return None;
+    };
+    // 自公布之日起生效: 公布 names the day, it issues nothing.
+    let issues = ISSUE_VERBS.iter().any(|w| *w != "实施" && s.text[from..].match_indices(w).any(|(i, _)| !s.text[i + w.len()..].starts_with("之日")));
+    if issues || from > 0 && CLAUSE_LISTS.scan(&s.text[..from]).any(list::TRIGGERS) {
         return None;
     }
-    if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效", "天后生效"]) {
+    if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效", "天后生效"]) && !contains_any(s.text, &IMMEDIATE_WORDS) {
         return None;
     }
-    // A rule is what takes effect: the last one told, else the last ban.
+    // A rule is what takes effect: the last one told, else the last ban,
+    // else the last listing.
     let near = |t: &Told| s.line >= t.event.line && s.line - t.event.line <= 3;
     let at = told
         .iter()
         .rposition(|t| t.event.action == Action::Restriction && near(t))
-        .or_else(|| told.iter().rposition(|t| t.event.action == Action::Ban && near(t)))?;
+        .or_else(|| told.iter().rposition(|t| t.event.action == Action::Ban && near(t)))
+        .or_else(|| told.iter().rposition(|t| t.event.action == Action::EntityList && near(t)))?;
     let last = &mut told[at];
     last.event.effective.is_none().then_some(last)
 }
@@ -1006,6 +1108,21 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
         .map(|ci| if triggered[ci] { action_of(s, ci, &hits, has_chips, &export_context) } else { None })
         .collect();
+    // 今年5月美国将华为……列入实体清单,8月又追加了46家华为关联公司: a
+    // clause that adds a count of companies to the listing just told is
+    // another listing, of its own date.
+    let mut actions = actions;
+    for ci in 1..actions.len() {
+        let c = s.clause_text(ci);
+        if actions[ci].is_none() && actions[ci - 1].as_ref().is_some_and(|a| a.0 == Action::EntityList) {
+            if let Some(r) = find_any(c, &LIST_ADD_VERBS) {
+                if c[r.end..].contains('家') && s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start)) {
+                    let base = s.clauses()[ci].start;
+                    actions[ci] = Some((Action::EntityList, base + r.start..base + r.end, None));
+                }
+            }
+        }
+    }
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -1065,6 +1182,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         let before = chars_before(s.text, g.range.start, 3).trim_end_matches(' ');
                         ["之后", "以后", "后推出", "之外", "以外"].iter().any(|w| after.starts_with(w))
                             || ["继", "比", "较", "相比", "相较于", "取代", "接替"].iter().any(|w| before.ends_with(w))
+                            // 作为A100的替代品: the chip replaced.
+                            || before.ends_with("作为") && after.starts_with('的')
                     };
                     let before = |from: usize| {
                         s.groups
@@ -1249,6 +1368,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             let past = || {
                 PAST_W.find_iter(s.text).any(|r| {
                     let ci = s.clause_of(r.start);
+                    // 小于此前预期: the time of an expectation.
+                    if EXPECTATION_WORDS.iter().any(|w| s.text[r.end..].starts_with(w)) {
+                        return false;
+                    }
                     !s.dates.iter().any(|d| (d.start <= r.start && r.end <= d.end || r.end == d.start) && of_object(&&d))
                         && (ci == e.clause || !NOT_EVENT_W.any(s.clause_text(ci)))
                 })
@@ -1261,7 +1384,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // ……公布了出口管制更新规则,新规将在公示30天后生效: a clause that opens
     // with a reference to a rule is about the rule another clause issued.
     let issued = |e: &Event| e.action == Action::Restriction && !RULE_REFERENCES.iter().any(|w| s.clause_text(e.clause).trim_start().starts_with(w));
-    if events.iter().any(issued) {
+    // 列入实体清单,相关规定将于9日……生效: the rule is the listing's.
+    if events.iter().any(|e| issued(e) || e.action == Action::EntityList) {
         events.retain(|e| e.action != Action::Restriction || issued(e) || !e.chips.is_empty());
     }
     // One sentence: a rule issued that the sentence goes on to tell as an
@@ -1430,13 +1554,23 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
-                && (m.action != Action::EntityList || same_event::same_ids(&m.entities, &e.entities) || e.entities.is_empty())
+                // A headline that names fewer of the companies (智谱、算能等25家)
+                // tells the same listing.
+                && (m.action != Action::EntityList
+                    || same_event::same_ids(&m.entities, &e.entities)
+                    || e.entities.iter().all(|x| m.entities.contains(x))
+                    || m.entities.iter().all(|x| e.entities.contains(x)))
         });
         match same {
             Some((m, m_stated)) => {
                 for c in &e.chips {
                     if !m.chips.contains(c) {
                         m.chips.push(c.clone());
+                    }
+                }
+                for x in &e.entities {
+                    if !m.entities.contains(x) {
+                        m.entities.push(x.clone());
                     }
                 }
                 // Keep the telling with the most precise stated date.
