@@ -174,6 +174,8 @@ static DENIAL_POLICIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static EFFECT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.effect_words"));
 static LIST_ADD_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_add_verbs"));
 static SUPPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_verbs"));
+static UNTIL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.until_words"));
+static PASSIVE_MARKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.passive_marks"));
 static MEANING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.meaning_words"));
 /// Words of acting without a licence (未经许可不得出口: a requirement).
 static UNLICENSED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.unlicensed"));
@@ -560,7 +562,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         return None;
     }
     if let Some(r) = ENTITY_LIST_PREFIX.find(c.as_bytes()).and_then(|_| ENTITY_LIST_NOUNS_W.find(c)) {
-        if contains_any(c, &ENTITY_LIST_VERBS) {
+        // 列入实体清单, 实体名单(Entity List)又加入了四家: the verb before the
+        // list or soon after it (实体清单的限制范围扩大至被列实体……的子公司
+        // widens the list's rule, it lists no one).
+        let after = super::text::chars_after(c, r.end, 24);
+        let soon_after = ENTITY_LIST_VERBS.iter().filter_map(|v| after.find(v)).min().is_some_and(|j| !after[..j].contains('的'));
+        if contains_any(&c[..r.start], &ENTITY_LIST_VERBS) || soon_after {
             // 被列入实体清单对公司运营无重大不利影响: a listing told as the
             // cause of an effect is known, not news.
             let rest = &c[r.end..];
@@ -621,10 +628,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some((i, v)) = gated.then(|| EXTEND_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, *v))).min()).flatten() {
         let rest = super::text::chars_after(c, i + v.len(), 16);
         let head = chars_before(c, i, 10);
-        if (contains_any(rest, &EXTENDED) || contains_any(head, &EXTENDED) && !contains_any(head, &RULE_NOUNS))
-            && in_export_context()
-            && !negated_before(c, i)
-        {
+        if (contains_any(rest, &EXTENDED) || contains_any(head, &EXTENDED) && !contains_any(head, &RULE_NOUNS)) && in_export_context() {
+            // 临时通用许可证到期后将不再延长: a licence that ends.
+            if negated_before(c, i) {
+                return cue(Action::Restriction, i..i + v.len());
+            }
             return cue(Action::Relaxation, i..i + v.len());
         }
     }
@@ -660,7 +668,16 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             _ => true,
         };
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
-        let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n));
+        // H20对华出口在今年4月被美国政府叫停: a stop told in the passive after it.
+        let passive = || {
+            PASSIVE_MARKS.iter().any(|p| {
+                c[r.end..].match_indices(p).any(|(j, _)| {
+                    let after = super::text::chars_after(&c[r.end + j..], p.chars().count(), 12);
+                    contains_any(after, &ORDERED_STOPS) || after.contains("禁止")
+                })
+            })
+        };
+        let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n)) || passive();
         if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n)) || stopped_toward(c, i)) {
             // 未经许可不得出口: a licence required.
             if contains_any(&c[..i], &UNLICENSED) {
@@ -1305,7 +1322,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // rule takes effect on or is planned for (于4月4日生效, 最快7月份) is not
     // the date of the event.
     let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
-    let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d)).collect();
+    // 可以继续供应A100至明年3月: the end of a time is not the event's date.
+    let until = |d: &super::date::DateMention| UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w));
+    let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d) && !until(d)).collect();
     let told_on = |d: &super::date::DateMention| {
         let after = super::text::chars_after(s.text, d.end, 14);
         let after = &after[..after.find(super::text::is_clause_end).unwrap_or(after.len())];

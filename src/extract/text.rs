@@ -188,6 +188,10 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
         if c == ',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             continue;
         }
+        // NXT:2050i: a colon inside a Latin model name.
+        if c == ':' && i > 0 && b[i - 1].is_ascii_alphanumeric() && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
         if is_clause_end(c) || is_sentence_end(c) {
             if i > start {
                 out.push(start..i);
