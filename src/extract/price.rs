@@ -72,6 +72,8 @@ mod list {
     pub const MULTIPLE: usize = 15;
     /// `price.trade_after`: the trade after a machine word (服务器代理商).
     pub const TRADE_AFTER: usize = 16;
+    /// `price.per_hour`: rent by the hour (每小时, 时租).
+    pub const PER_HOUR: usize = 17;
 }
 
 /// Every list the reader asks about a sentence, found in one scan of it (it
@@ -97,8 +99,18 @@ static PRICE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         &words("price.past"),
         &words("price.multiple"),
         &words("price.trade_after"),
+        &words("price.per_hour"),
     ])
 });
+
+/// `price.converted_gaps`: the whole of the words between a price and an
+/// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
+static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.converted_gaps"));
+/// `price.range_joiners`: the whole of the words between two amounts of one
+/// range (1.2万美元至1.5万美元).
+static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
+/// `price.one_piece`: one piece after an amount (一片, 一张): still money.
+static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
@@ -164,7 +176,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>) -> Vec<Amou
         if let Some(prev) = out.last() {
             let gap = s.text[prev.end..q.start].trim_matches(' ');
             let gap = crate::money::strip_word_before(gap);
-            if matches!(gap, "(" | "(约" | "(约合" | "(折合" | "(大约" | "(即") {
+            if CONVERTED_GAPS.contains(&gap) {
                 continue;
             }
         }
@@ -215,7 +227,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
             let gap = s.text[prev.end..a.q.start].trim_matches(' ');
             let gap = crate::money::strip_word_before(gap).trim_matches(' ');
             if prev.currency == a.currency
-                && matches!(gap, "至" | "到" | "-" | "~" | "～" | "—" | "–")
+                && RANGE_JOINERS.contains(&gap)
                 && prev.q.low <= a.q.low
                 && !s.text[..prev.q.start].ends_with('从')
             {
@@ -252,7 +264,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
     let unit = after.chars().next().is_some_and(|c| {
         matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | 'P' | 'W' | 'G' | 'T' | 'n')
     });
-    let one_piece = after.starts_with("一片") || after.starts_with("一张") || after.starts_with("一块") || after.starts_with("一颗");
+    let one_piece = ONE_PIECE.iter().any(|w| after.starts_with(w));
     (!unit || one_piece) && q.high >= 100.0
 }
 
@@ -451,7 +463,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         return Vec::new();
     }
     let rent = hits.any(list::RENT);
-    let per_hour = s.text.contains("每小时") || s.text.contains("时租");
+    let per_hour = hits.any(list::PER_HOUR);
     let mut bases: Vec<Option<Basis>> = vec![None; amounts.len()];
     // Roles and dates of moves (从X涨到Y), and of what the sentence says
     // after a move (甚至有高达50万一片: still the new price).

@@ -80,6 +80,7 @@ mod list {
     pub const TAKE_WORDS: usize = 11;
     pub const HOLD_WORDS: usize = 12;
     pub const SUBJECT_ENDS: usize = 13;
+    pub const REVENUE_FROM: usize = 14;
 }
 
 /// Every list the reader asks about a sentence or a part of it (a clause,
@@ -104,6 +105,7 @@ static SHARE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         &TAKE_WORDS,
         &HOLD_WORDS,
         &SUBJECT_ENDS,
+        &words("share.revenue_from_words"),
     ])
 });
 
@@ -122,6 +124,31 @@ static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_f
 static RANK_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_verbs"));
 /// `share.level_verbs` of the lexicon.
 static LEVEL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_verbs"));
+/// `share.place_words`: region words that always name a place (国内, 全球).
+static PLACE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.place_words"));
+/// `share.place_after`: words after a region word that make it a place (的, 市场).
+static PLACE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.place_after"));
+/// `share.level_link_ends`: the end of the link to a company's new level (达到).
+static LEVEL_LINK_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_link_ends"));
+/// `share.percent_joiners`: between two percentages of a list (与, 和).
+static PERCENT_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.percent_joiners"));
+/// `share.list_joiners`: between two companies of a list (、, 和, 跟).
+static LIST_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.list_joiners"));
+/// `share.contribute_to`: before the company a revenue is contributed to (为, 给).
+static CONTRIBUTE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contribute_to"));
+/// `share.change_openers`: a clause about a change (同比, 较).
+static CHANGE_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.change_openers"));
+/// `share.topic_verbs`: where an earlier clause's topic is cut (为, 达到).
+static TOPIC_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.topic_verbs"));
+/// `share.topic_counted`: what a topic counts, cut from its end (采购额).
+static TOPIC_COUNTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.topic_counted"));
+/// `share.own_share_after`: a share word after a company (的份额).
+static OWN_SHARE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.own_share_after"));
+/// `share.segment_revenue`: a revenue word after a business (业务收入).
+static SEGMENT_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.segment_revenue"));
+/// `share.bare_links`: a clause that only links a percentage (为, 约为).
+static BARE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.bare_links"));
+
 /// `share.speakers` of the lexicon.
 static SPEAKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.speakers"));
 
@@ -170,8 +197,8 @@ fn region_of_market(text: &str) -> Option<Region> {
         let Some(region) = meaning[m.pattern().as_usize()] else { continue };
         let word = &text[m.range()];
         let after = chars_after(text, m.end(), 10);
-        let names_place = matches!(word, "国内" | "在华" | "我国" | "全球" | "全世界")
-            || ["的", "市场", "地区", "区"].iter().any(|w| after.starts_with(w))
+        let names_place = PLACE_WORDS.contains(&word)
+            || PLACE_AFTER.iter().any(|w| after.starts_with(w))
             || after.contains("市场")
             || !market_hits(after).is_empty()
             || m.end() == text.len()
@@ -554,12 +581,13 @@ fn subject_phrase(phrase: &str) -> String {
 }
 
 /// V来自X的营收: the part X of company V's revenue (英伟达来自新加坡的营收).
-fn revenue_from<'t>(ex: &Extractor, s: &'t Sentence, range: std::ops::Range<usize>) -> Option<(String, String)> {
+fn revenue_from(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<(String, String)> {
     let text = &s.text[range.clone()];
     let i = text.find("来自")?;
-    let rest = &text[i + "来自".len()..];
-    let j = ["的营收", "的收入", "的销售额", "营收", "收入"].iter().filter_map(|w| rest.find(w)).min()?;
-    let part = rest[..j].trim();
+    let rest = range.start + i + "来自".len();
+    // The earliest revenue word after 来自.
+    let j = hits.find_in(list::REVENUE_FROM, rest..range.end)?.start;
+    let part = s.text[rest..j].trim();
     let v = s.vendors().iter().filter(|v| v.range.start >= range.start && v.range.end <= range.start + i).last()?;
     (part.chars().count() >= 2).then(|| (part.to_string(), vendor_zh(ex, v.vendor)))
 }
@@ -715,7 +743,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 let link = s.text[v.range.end..p.start].trim();
                 link.chars().count() <= 16
                     && (is_link(link) || link.contains("个百分点"))
-                    && ["达到", "至", "到", "为", "占有"].iter().any(|w| link.ends_with(w))
+                    && LEVEL_LINK_ENDS.iter().any(|w| link.ends_with(w))
             })
         };
         // 联电与格芯分别以4.7%、4.6%位居第四、五名 (right after shares), 华为昇腾以约
@@ -787,7 +815,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 }
                 // 辉达与超微分别约为20%与16%: the next of a list of percentages.
                 Some(_) if pi > 0 && accepted.last() == Some(&(pi - 1)) && s.clause_of(percents[pi - 1].start) == ci
-                    && ["与", "和", "、", "及", "以及"].contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
+                    && PERCENT_JOINERS.contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
                 Some(v) => is_link(s.text[v.range.end..p.start].trim()),
                 // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
                 None => {
@@ -869,7 +897,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             let after_verb = verb + w.len();
             s.vendors().iter().find(|v| {
                 (v.range.start >= after_verb && v.range.start <= after_verb + 3 && v.range.end <= p.start)
-                    || (v.range.end <= verb && ["为", "给"].iter().any(|x| s.text[..v.range.start].ends_with(x)))
+                    || (v.range.end <= verb && CONTRIBUTE_TO.iter().any(|x| s.text[..v.range.start].ends_with(x)))
             })
         });
         let subject: Option<String> = if let Some(holder) = passive {
@@ -890,7 +918,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 .iter()
                 .find(|v| v.range.start >= from && v.range.start <= from + 6)
                 .map(|v| ex.catalog.vendors[v.vendor].id.clone())
-        } else if let Some((part, vendor)) = revenue_from(ex, s, clause.start..cue_at) {
+        } else if let Some((part, vendor)) = revenue_from(ex, s, hits, clause.start..cue_at) {
             // 英伟达来自新加坡的营收占其全球近四分之一.
             market = Some(format!("{vendor}营收"));
             company_revenue = true;
@@ -995,7 +1023,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                         let mut found = None;
                         for k in (ci.saturating_sub(3)..ci).rev() {
                             let range = s.clauses()[k].clone();
-                            if let Some((part, vendor)) = revenue_from(ex, s, range.clone()) {
+                            if let Some((part, vendor)) = revenue_from(ex, s, hits, range.clone()) {
                                 market = Some(format!("{vendor}营收"));
                                 company_revenue = true;
                                 metric = Some(Metric::Revenue);
@@ -1036,22 +1064,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                             }
                             range.start = range.end - prev.len();
                             if percents.iter().any(|q| range.contains(&q.start))
-                                || ["同比", "环比", "较"].iter().any(|w| prev.starts_with(w))
+                                || CHANGE_OPENERS.iter().any(|w| prev.starts_with(w))
                             {
                                 continue;
                             }
                             // Cut at the verb: 机型成为主流 at 成为, not inside it at 为.
-                            let cut = ["为", "达到", "达", "约"]
+                            let cut = TOPIC_VERBS
                                 .iter()
                                 .filter_map(|w| prev.find(w))
                                 .chain(hits.find_in(list::SUBJECT_ENDS, range_of(s.text, prev)).map(|r| r.start - range.start))
                                 .min()
                                 .unwrap_or(prev.len());
                             let topic = clean_phrase(s, range.start..range.start + cut);
-                            let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
-                                .iter()
-                                .find_map(|m| topic.strip_suffix(m))
-                                .unwrap_or(&topic)
+                            let topic = crate::text::words::longest_suffix(&topic, &TOPIC_COUNTED)
+                                .map_or(&topic[..], |m| &topic[..topic.len() - m.len()])
                                 .to_string();
                             let bare = strip_region(&topic);
                             if bare != topic {
@@ -1245,7 +1271,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
 fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
     let before = chars_before(text, r.start, 3);
     let after = &text[r.end..];
-    if ["的份额", "的市场份额", "的市占", "市占", "份额"].iter().any(|w| after.starts_with(w)) {
+    if OWN_SHARE_AFTER.iter().any(|w| after.starts_with(w)) {
         return false;
     }
     let beaten = COMPARE_VERBS.iter().any(|w| before.ends_with(w));
@@ -1259,7 +1285,7 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.pro
 /// 数据中心业务收入 → 数据中心业务: a business named before a revenue word.
 fn segment_of_revenue(phrase: &str) -> Option<String> {
     let t = phrase.trim().trim_start_matches('的');
-    let seg = ["收入", "营收", "销售额"].iter().find_map(|w| t.strip_suffix(w))?.trim_end_matches('的');
+    let seg = t.strip_suffix(crate::text::words::longest_suffix(t, &SEGMENT_REVENUE)?)?.trim_end_matches('的');
     let n = seg.chars().count();
     // 在晶圆代工市场的营收份额: the revenue a company makes in a market is its
     // share of that market by revenue, not a business's part of its revenue.
@@ -1318,7 +1344,7 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     if ci == 0 || !hits.any_in(list::SHARE_WORDS, s.clauses()[ci - 1].clone()) {
         return false;
     }
-    ["为", "是", "达", "达到", "约为", "约", "高达", "占"].contains(&s.text[s.clauses()[ci].start..to].trim())
+    BARE_LINKS.contains(&s.text[s.clauses()[ci].start..to].trim())
 }
 
 /// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
@@ -1340,7 +1366,7 @@ fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
 fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Option<String> {
     let ok = vendors.windows(2).all(|w| {
         let gap = s.text[w[0].range.end..w[1].range.start].trim();
-        ["、", "和", "与", "及", "以及", ",", "跟"].contains(&gap)
+        LIST_JOINERS.contains(&gap)
     });
     ok.then(|| s.text[vendors[0].range.start..vendors[vendors.len() - 1].range.end].to_string())
 }
