@@ -665,14 +665,15 @@ fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
     None
 }
 
-/// Range connectors: -, –, —, ——, ~, ～, 到, 至, 甚至. Returns the end.
+/// `number.range_connectors` of the lexicon: -, –, —, ——, ~, ～, 到, 至, 甚至.
+static RANGE_CONNECTORS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::words("number.range_connectors"));
+
+/// A range connector at `p` (the longest), spaces around it skipped. Returns the end.
 fn connector(text: &str, p: usize) -> Option<usize> {
     let q = skip_spaces(text, p);
     let rest = text.get(q..)?;
-    let len = ["——", "甚至", "-", "–", "—", "~", "～", "〜", "到", "至"]
-        .iter()
-        .find(|c| rest.starts_with(**c))?
-        .len();
+    let len = crate::text::words::longest_prefix(rest, &RANGE_CONNECTORS)?.len();
     Some(skip_spaces(text, q + len))
 }
 
