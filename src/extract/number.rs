@@ -673,6 +673,13 @@ static RANGE_CONNECTORS: std::sync::LazyLock<Vec<&'static str>> =
 fn connector(text: &str, p: usize) -> Option<usize> {
     let q = skip_spaces(text, p);
     let rest = text.get(q..)?;
+    // Asked after every number: most are followed by no connector, told
+    // by their first character (derived from the list).
+    static FIRSTS: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| RANGE_CONNECTORS.iter().filter_map(|w| w.chars().next()).collect());
+    if !FIRSTS.contains(&rest.chars().next()?) {
+        return None;
+    }
     let len = crate::text::words::longest_prefix(rest, &RANGE_CONNECTORS)?.len();
     Some(skip_spaces(text, q + len))
 }
