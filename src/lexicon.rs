@@ -36,6 +36,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("share.toml", include_str!("lexicon/share.toml")),
     ("export.toml", include_str!("lexicon/export.toml")),
     ("date.toml", include_str!("lexicon/date.toml")),
+    ("number.toml", include_str!("lexicon/number.toml")),
 ];
 
 /// The words that name one currency.

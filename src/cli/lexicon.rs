@@ -8,7 +8,7 @@ use crate::report::render::write_simple_table;
 
 /// List the lexicon: the words the extractor reads with (currency words,
 /// qualifiers, export-control authorities and the word lists of the price,
-/// share, export-control, date, chip and page readers), each with its
+/// share, export-control, date, number, chip and page readers), each with its
 /// meaning, with the words of --lexicon merged in. Words are found
 /// leftmost-longest: the order of a list has no meaning.
 ///

@@ -51,6 +51,11 @@ fn eat(text: &str, p: usize, s: &str) -> Option<usize> {
     starts(text, p, s).then(|| p + s.len())
 }
 
+/// The end of the longest word of `words` at `p`.
+fn eat_word(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    crate::text::words::longest_prefix(text.get(p..)?, words).map(|w| p + w.len())
+}
+
 /// A plain Chinese digit (零〇一……九), by the one digit reader of crate::text.
 fn cn_digit(c: char) -> Option<u32> {
     super::text::cn_digit(c).map(u32::from)
@@ -130,10 +135,8 @@ fn month_tail(text: &str, p: usize) -> (Option<u8>, usize) {
     if let Some((d, end)) = day_at(text, q) {
         return (Some(d), end);
     }
-    for part in ["上旬", "中旬", "下旬", "底", "末"] {
-        if let Some(end) = eat(text, p, part) {
-            return (None, end);
-        }
+    if let Some(end) = eat_word(text, p, &MONTH_PARTS) {
+        return (None, end);
     }
     if let Some(end) = eat(text, p, "初")
         && !starts(text, end, "步")
@@ -164,15 +167,11 @@ fn year_tail(text: &str, after_year: usize, year: i32) -> (YearPart, usize) {
         };
     }
     let p = after_year;
-    for s in ["年底", "年末", "底", "末"] {
-        if let Some(end) = eat(text, p, s) {
-            return (YearPart::Dec, end);
-        }
+    if let Some(end) = eat_word(text, p, &YEAR_END) {
+        return (YearPart::Dec, end);
     }
-    for s in ["上半年", "下半年", "年初", "初"] {
-        if let Some(end) = eat(text, p, s) {
-            return (YearPart::Year, end);
-        }
+    if let Some(end) = eat_word(text, p, &YEAR_PARTS) {
+        return (YearPart::Year, end);
     }
     if let Some(end) = quarter_at(text, p) {
         return (YearPart::Year, end);
@@ -215,6 +214,14 @@ fn make(year: i32, part: &YearPart) -> Option<PartialDate> {
 
 /// Words before a month or day that put it ahead of the text (将于11月16日).
 static FUTURE_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.future_before"));
+/// `date.month_parts`: a part of a month after it (上旬, 底).
+static MONTH_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.month_parts"));
+/// `date.year_end`: the end of a year after it (年底, 末): December.
+static YEAR_END: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year_end"));
+/// `date.year_parts`: a part of a year after it (上半年, 年初): the year.
+static YEAR_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year_parts"));
+/// `date.not_a_day_after`: words after N日 that make it no day (5日元, 3日内).
+static NOT_A_DAY_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.not_a_day_after"));
 
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
@@ -527,7 +534,7 @@ fn bare_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<Date
     }
     let e = eat(text, end, "日")?;
     let rest = &text[e..];
-    if ["元", "内", "以内", "之内", "间", "本", "后", "以后", "之后", "起算", "左右"].iter().any(|w| rest.starts_with(w)) {
+    if NOT_A_DAY_AFTER.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
     if char_before(text, i).is_some_and(|c| c.is_ascii_digit() || "月第每近数几个期续隔至到和、或".contains(c)) {

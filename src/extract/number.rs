@@ -665,14 +665,22 @@ fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
     None
 }
 
-/// Range connectors: -, –, —, ——, ~, ～, 到, 至, 甚至. Returns the end.
+/// `number.range_connectors` of the lexicon: -, –, —, ——, ~, ～, 到, 至, 甚至.
+static RANGE_CONNECTORS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::words("number.range_connectors"));
+
+/// A range connector at `p` (the longest), spaces around it skipped. Returns the end.
 fn connector(text: &str, p: usize) -> Option<usize> {
     let q = skip_spaces(text, p);
     let rest = text.get(q..)?;
-    let len = ["——", "甚至", "-", "–", "—", "~", "～", "〜", "到", "至"]
-        .iter()
-        .find(|c| rest.starts_with(**c))?
-        .len();
+    // Asked after every number: most are followed by no connector, told
+    // by their first character (derived from the list).
+    static FIRSTS: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| RANGE_CONNECTORS.iter().filter_map(|w| w.chars().next()).collect());
+    if !FIRSTS.contains(&rest.chars().next()?) {
+        return None;
+    }
+    let len = crate::text::words::longest_prefix(rest, &RANGE_CONNECTORS)?.len();
     Some(skip_spaces(text, q + len))
 }
 

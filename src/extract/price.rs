@@ -8,9 +8,11 @@
 //! it; else, when the sentence refers back (这类芯片, 该芯片, 其), to the chips
 //! of the sentence before. 从X涨到Y gives X the role `before` and Y `after`.
 
+use std::cell::LazyCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::Words;
+use super::words::{Hits, WordLists, range_of};
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
@@ -18,8 +20,8 @@ use super::{DocState, Extractor, Sentence, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 // The word lists are in the lexicon (src/lexicon/price.toml), by name.
-fn list(name: &str) -> Words {
-    Words::longest(&crate::lexicon::get().words(name))
+fn words(name: &str) -> Vec<&'static str> {
+    crate::lexicon::get().words(name)
 }
 
 /// Above this many US dollars an amount is a total (an order, a fund), not the
@@ -27,28 +29,89 @@ fn list(name: &str) -> Words {
 const MAX_USD: f64 = 1.0e7;
 
 
-/// Words that send the reader back to chips named earlier.
-static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| list("price.back_reference"));
-/// Words that make an amount something other than the price of a chip.
-static NOT_PRICE_W: LazyLock<Words> = LazyLock::new(|| list("price.not_price"));
-/// Words that make a sentence talk about prices.
-static PRICE_CUES_W: LazyLock<Words> = LazyLock::new(|| list("price.cue"));
-/// Nouns of the price of a thing (not 股价).
-static PRICE_NOUNS_W: LazyLock<Words> = LazyLock::new(|| list("price.noun"));
-/// Words of rent.
-static RENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.rent"));
-/// Words of a whole machine, module or rack.
-static SYSTEM_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.system"));
-/// Words of one chip or card (每片, 单卡).
-static UNIT_WORDS_W: LazyLock<Words> = LazyLock::new(|| list("price.unit"));
-/// Words that set what follows them against something else (比H20贵).
-static COMPARISON_W: LazyLock<Words> = LazyLock::new(|| list("price.comparison"));
-/// Move verbs without a 从 before the old price.
-static MOVE_WITHOUT_FROM_W: LazyLock<Words> = LazyLock::new(|| list("price.move_without_from"));
-/// Words that say an earlier amount was the price before a move.
-static MOVE_VERBS_L: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("price.move"));
-/// Nouns of a chip after a back-reference word (这类芯片).
-static CHIP_NOUNS_L: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("price.chip_noun"));
+/// The lists the reader asks about a sentence, by their place in
+/// [`PRICE_LISTS`].
+mod list {
+    /// The Latin currency codes of the lexicon (USD, RMB, CNY): a sentence
+    /// that has no [`signs::CURRENCY`](super::signs::CURRENCY) character
+    /// names a currency only with one of them.
+    pub const CURRENCY_CODES: usize = 0;
+    /// `price.noun`: nouns of the price of a thing (not 股价).
+    pub const PRICE_NOUNS: usize = 1;
+    /// `price.cue`: words that make a sentence talk about prices.
+    pub const PRICE_CUES: usize = 2;
+    /// `price.rent`: words of rent.
+    pub const RENT: usize = 3;
+    /// `price.not_price`: words that make an amount something other than
+    /// the price of a chip.
+    pub const NOT_PRICE: usize = 4;
+    /// `price.unit`: words of one chip or card (每片, 单卡).
+    pub const UNIT: usize = 5;
+    /// `price.system`: words of a whole machine, module or rack.
+    pub const SYSTEM: usize = 6;
+    /// `price.comparison`: words that set what follows them against
+    /// something else (比H20贵).
+    pub const COMPARISON: usize = 7;
+    /// `price.move_without_from`: move verbs without a 从 before the old price.
+    pub const MOVE_WITHOUT_FROM: usize = 8;
+    /// `price.back_reference`: words that send the reader back to chips
+    /// named earlier.
+    pub const BACK_REFERENCES: usize = 9;
+    /// `price.move`: words that say an earlier amount was the price before
+    /// a move.
+    pub const MOVE_VERBS: usize = 10;
+    /// `price.chip_noun`: nouns of a chip after a back-reference word (这类芯片).
+    pub const CHIP_NOUNS: usize = 11;
+    /// `price.converted`: the same price in another currency (约合).
+    pub const CONVERTED: usize = 12;
+    /// `price.priced_verbs`: selling words that make an amount a price (炒, 卖).
+    pub const PRICED_VERBS: usize = 13;
+    /// `price.past`: words of an earlier time (此前, 原本).
+    pub const PAST: usize = 14;
+    /// `price.multiple`: a multiple or a part (两倍, 一半).
+    pub const MULTIPLE: usize = 15;
+    /// `price.trade_after`: the trade after a machine word (服务器代理商).
+    pub const TRADE_AFTER: usize = 16;
+    /// `price.per_hour`: rent by the hour (每小时, 时租).
+    pub const PER_HOUR: usize = 17;
+}
+
+/// Every list the reader asks about a sentence, found in one scan of it (it
+/// was scanned once per list, and parts of it once more each), in the order
+/// of [`list`]. A part of the sentence (a clause, the words before an
+/// amount) is asked from the sentence's hits inside it.
+static PRICE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    WordLists::new(&[
+        &signs::CURRENCY_COVER.codes,
+        &words("price.noun"),
+        &words("price.cue"),
+        &words("price.rent"),
+        &words("price.not_price"),
+        &words("price.unit"),
+        &words("price.system"),
+        &words("price.comparison"),
+        &words("price.move_without_from"),
+        &words("price.back_reference"),
+        &words("price.move"),
+        &words("price.chip_noun"),
+        &words("price.converted"),
+        &words("price.priced_verbs"),
+        &words("price.past"),
+        &words("price.multiple"),
+        &words("price.trade_after"),
+        &words("price.per_hour"),
+    ])
+});
+
+/// `price.converted_gaps`: the whole of the words between a price and an
+/// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
+static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.converted_gaps"));
+/// `price.range_joiners`: the whole of the words between two amounts of one
+/// range (1.2万美元至1.5万美元).
+static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
+/// `price.one_piece`: one piece after an amount (一片, 一张): still money.
+static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
+
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
 
@@ -94,7 +157,7 @@ struct Amount {
 /// The money amounts of a sentence. `implied`: the currency of amounts in
 /// 万 or 亿 that name none, in a sentence about prices that names no
 /// currency at all (价格能从230万涨到330万).
-fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
+fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
     for q in find_quantities(s.text) {
@@ -106,14 +169,14 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
         }
         // 约合人民币8.6万元: the same price in another currency, not another price.
         let before = chars_before(s.text, q.start, 6);
-        if ["约合", "折合", "相当于", "合人民币", "约合人民币"].iter().any(|w| before.contains(w)) {
+        if hits.any_in(list::CONVERTED, range_of(s.text, before)) {
             continue;
         }
         // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
         if let Some(prev) = out.last() {
             let gap = s.text[prev.end..q.start].trim_matches(' ');
             let gap = crate::money::strip_word_before(gap);
-            if matches!(gap, "(" | "(约" | "(约合" | "(折合" | "(大约" | "(即") {
+            if CONVERTED_GAPS.contains(&gap) {
                 continue;
             }
         }
@@ -139,7 +202,7 @@ fn amounts(s: &Sentence, implied: Option<&'static str>) -> Vec<Amount> {
             }
             None => match carried {
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
-                None if implied.is_some() && in_wan(s.text, &q) && carries_to(s.text, &q) && priced_here(s, &q) => {
+                None if implied.is_some() && in_wan(s.text, &q) && carries_to(s.text, &q) && priced_here(s, hits, &q) => {
                     (implied.unwrap(), q.end)
                 }
                 _ => continue,
@@ -164,7 +227,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
             let gap = s.text[prev.end..a.q.start].trim_matches(' ');
             let gap = crate::money::strip_word_before(gap).trim_matches(' ');
             if prev.currency == a.currency
-                && matches!(gap, "至" | "到" | "-" | "~" | "～" | "—" | "–")
+                && RANGE_JOINERS.contains(&gap)
                 && prev.q.low <= a.q.low
                 && !s.text[..prev.q.start].ends_with('从')
             {
@@ -188,10 +251,10 @@ fn in_wan(text: &str, q: &Quantity) -> bool {
 
 /// Whether the clause of an amount says, before it, that it is a price
 /// (价格能从230万, 报价一度被炒到了8万): what an amount without a currency needs.
-fn priced_here(s: &Sentence, q: &Quantity) -> bool {
+fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     let clause = s.clauses()[s.clause_of(q.start)].clone();
-    let head = &s.text[clause.start..q.start];
-    PRICE_NOUNS_W.any(head) || head.contains("炒") || head.contains("卖")
+    let head = clause.start..q.start;
+    hits.any_in(list::PRICE_NOUNS, head.clone()) || hits.any_in(list::PRICED_VERBS, head)
 }
 
 /// A currency stated once carries to later amounts of the sentence that look
@@ -201,7 +264,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
     let unit = after.chars().next().is_some_and(|c| {
         matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | 'P' | 'W' | 'G' | 'T' | 'n')
     });
-    let one_piece = after.starts_with("一片") || after.starts_with("一张") || after.starts_with("一块") || after.starts_with("一颗");
+    let one_piece = ONE_PIECE.iter().any(|w| after.starts_with(w));
     (!unit || one_piece) && q.high >= 100.0
 }
 
@@ -216,33 +279,32 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
 }
 
 /// Whether the amount is about something other than a unit or system price.
-fn not_a_price(s: &Sentence, a: &Amount) -> bool {
+fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     let clause = s.clause_of(a.q.start);
-    if NOT_PRICE_W.any(s.clause_text(clause)) {
+    if hits.any_in(list::NOT_PRICE, s.clauses()[clause].clone()) {
         return true;
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price noun takes over (……,其单价为).
-    let head = &s.text[..s.clauses()[clause].start];
-    let last_not = NOT_PRICE_W.last_end(head);
+    let last_not = hits.last_end_in(list::NOT_PRICE, 0..s.clauses()[clause].start);
     match last_not {
-        Some(at) => !PRICE_NOUNS_W.any(&s.text[at..a.q.start]),
+        Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start),
         None => false,
     }
 }
 
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
-fn comparisons(s: &Sentence) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> =
-        COMPARISON_W.find_iter(s.text).map(|r| r.start..s.clauses()[s.clause_of(r.start)].end).collect();
+fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> =
+        hits.find_iter_in(list::COMPARISON, 0..s.text.len()).map(|r| r.start..s.clauses()[s.clause_of(r.start)].end).collect();
     // 售价预计为H20的两倍, 价格只有A100的一半: a chip named as the measure of a
     // multiple or a part.
     for g in &s.groups {
         let Some(rest) = s.text[g.range.end..].strip_prefix('的') else { continue };
         let window = super::text::chars_after(rest, 0, 5);
-        if let Some(i) = ["倍", "一半", "半价"].iter().filter_map(|w| window.find(w).map(|i| i + w.len())).min() {
-            out.push(g.range.start..g.range.end + '的'.len_utf8() + i);
+        if let Some(end) = hits.first_end_in(list::MULTIPLE, range_of(s.text, window)) {
+            out.push(g.range.start..end);
         }
     }
     out
@@ -250,9 +312,9 @@ fn comparisons(s: &Sentence) -> Vec<std::ops::Range<usize>> {
 
 /// Chips a price at byte `at` belongs to: never one named only in a
 /// comparison the price is not inside (售价约3万美元,较A800更贵).
-fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
+fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     let clause = s.clauses()[s.clause_of(at)].clone();
-    let compared = comparisons(s);
+    let compared = comparisons(s, hits);
     let usable = |g: &&super::Group| {
         !compared.iter().any(|c| c.start <= g.range.start && g.range.end <= c.end && !(c.start <= at && at < c.end))
     };
@@ -275,7 +337,7 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
     // chip it may price goes on about the chips of the sentence just before
     // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
     let just_before = state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para;
-    if refers_back(&s.text[..at]) || (just_before && !state.previous_chips.is_empty()) {
+    if refers_back(s.text, hits, at) || (just_before && !state.previous_chips.is_empty()) {
         return state.previous_chips.clone();
     }
     Vec::new()
@@ -283,16 +345,18 @@ fn link(s: &Sentence, state: &DocState, at: usize) -> Vec<usize> {
 
 /// Whether `head` refers back to chips named before: 这类芯片, 该GPU, 上述产品
 /// (a back-reference word with a chip noun after it), or 其 before a price
-/// noun (其单价, 其售价). 其32GB记忆体 refers to something else.
-fn refers_back(head: &str) -> bool {
-    BACK_REFERENCES_W.find_iter(head).any(|r| {
+/// noun (其单价, 其售价). 其32GB记忆体 refers to something else. `at`: the
+/// end of the head, in `text`.
+fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
+    let head = &text[..at];
+    hits.find_iter_in(list::BACK_REFERENCES, 0..at).any(|r| {
         let rest = &head[r.end..];
         if &head[r.clone()] == "其" {
             let rest = rest.trim_start_matches(['在', '的']);
-            PRICE_NOUNS_W.find(rest).is_some_and(|p| p.start == 0) || rest.starts_with('售') || rest.starts_with('单')
+            hits.prefix_at(list::PRICE_NOUNS, at - rest.len(), at).is_some() || rest.starts_with('售') || rest.starts_with('单')
         } else {
             let near = super::text::chars_after(rest, 0, 6);
-            CHIP_NOUNS_L.iter().any(|n| near.contains(n))
+            hits.any_in(list::CHIP_NOUNS, range_of(text, near))
         }
     })
 }
@@ -306,29 +370,29 @@ fn move_start(head: &str) -> Option<usize> {
 }
 
 /// The move an amount is the start of: 从X涨到Y. Returns the index of Y.
-fn move_target(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
+fn move_target(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize) -> Option<usize> {
     let a = &amounts[i];
     let Some(from) = move_start(&s.text[..a.q.start]) else {
-        return move_without_from(s, amounts, i);
+        return move_without_from(s, hits, amounts, i);
     };
     // Nothing else counted between 从 and the amount.
     if i > 0 && amounts[i - 1].q.start > from {
         return None;
     }
     let next = amounts.get(i + 1)?;
-    let between = &s.text[a.end..next.q.start];
-    MOVE_VERBS_L.iter().any(|v| between.contains(v)).then_some(i + 1)
+    hits.any_in(list::MOVE_VERBS, a.end..next.q.start).then_some(i + 1)
 }
 
 /// A move told without 从: a price, then a move verb and the new price,
 /// nothing else counted between them (价格在230万元左右,如今已飙至超过270万元).
-fn move_without_from(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize> {
+fn move_without_from(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize) -> Option<usize> {
     let (a, next) = (&amounts[i], amounts.get(i + 1)?);
-    let between = &s.text[a.end..next.q.start];
     // The old price is the subject's own (价格在……, 报价为……), not the
     // end of another move.
-    let head = &s.text[..a.q.start];
-    if !MOVE_WITHOUT_FROM_W.any(between) || MOVE_WITHOUT_FROM_W.any(head) || a.currency != next.currency {
+    if !hits.any_in(list::MOVE_WITHOUT_FROM, a.end..next.q.start)
+        || hits.any_in(list::MOVE_WITHOUT_FROM, 0..a.q.start)
+        || a.currency != next.currency
+    {
         return None;
     }
     // Both amounts price the same thing: no other chip named between them.
@@ -338,12 +402,12 @@ fn move_without_from(s: &Sentence, amounts: &[Amount], i: usize) -> Option<usize
 /// When a plain price held: the date of its clause, else the nearest date
 /// before it in the sentence, else the date its paragraph set, else the
 /// publish date.
-fn date_for(s: &Sentence, state: &DocState, at: usize) -> Option<PartialDate> {
+fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<PartialDate> {
     let clause = s.clauses()[s.clause_of(at)].clone();
     let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
     // A quote with no date of its own holds when the article was written,
     // unless the text puts it in the past (此前, 原本).
-    let past = ["此前", "之前", "以前", "原来", "原本", "早前", "过去", "当时", "曾经"].iter().any(|w| s.clause_text(s.clause_of(at)).contains(w));
+    let past = hits.any_in(list::PAST, clause.clone());
     own.or_else(|| s.dates.iter().rev().find(|d| d.end <= at))
         .and_then(|d| d.date)
         .or_else(|| state.para_date(s))
@@ -367,39 +431,39 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
     s.dates.iter().rev().find(|d| d.start >= range.start && d.end <= range.end)
 }
 
-/// The Latin currency codes of the lexicon (USD, RMB, CNY): a sentence that
-/// has no [`signs::CURRENCY`] character names a currency only with one of
-/// them, each starting with a [`signs::CURRENCY_LETTER`] ([`signs::CURRENCY_COVER`]).
-static CURRENCY_CODES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&signs::CURRENCY_COVER.codes));
-
 /// Whether the sentence names a currency: from its signs alone, unless only a
-/// currency code can tell.
-fn names_currency(s: &Sentence) -> bool {
-    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && CURRENCY_CODES_W.any(s.text))
+/// currency code can tell (the Latin codes of the lexicon, USD, RMB, CNY,
+/// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
+/// `hits`: the sentence's, scanned only if asked.
+fn names_currency(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>) -> bool {
+    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && hits.any(list::CURRENCY_CODES))
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
     // document's last price, else in yuan.
-    let implied = if names_currency(s) {
+    // The sentence is scanned for the lists once, when first asked.
+    let hits = LazyCell::new(|| PRICE_LISTS.scan(s.text));
+    let implied = if names_currency(s, &hits) {
         None
-    } else if !s.groups.is_empty() && s.text.contains('万') && PRICE_NOUNS_W.any(s.text) {
+    } else if !s.groups.is_empty() && s.text.contains('万') && hits.any(list::PRICE_NOUNS) {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
     };
-    let amounts = join_ranges(s, amounts(s, implied));
+    let hits: &Hits = &hits;
+    let amounts = join_ranges(s, amounts(s, hits, implied));
     if amounts.is_empty() {
         return Vec::new();
     }
     // A sentence about prices: a price word, or a move between two amounts.
-    let moves = (0..amounts.len()).any(|i| move_target(s, &amounts, i).is_some());
-    if !moves && !PRICE_CUES_W.any(s.text) {
+    let moves = (0..amounts.len()).any(|i| move_target(s, hits, &amounts, i).is_some());
+    if !moves && !hits.any(list::PRICE_CUES) {
         return Vec::new();
     }
-    let rent = RENT_WORDS_W.any(s.text);
-    let per_hour = s.text.contains("每小时") || s.text.contains("时租");
+    let rent = hits.any(list::RENT);
+    let per_hour = hits.any(list::PER_HOUR);
     let mut bases: Vec<Option<Basis>> = vec![None; amounts.len()];
     // Roles and dates of moves (从X涨到Y), and of what the sentence says
     // after a move (甚至有高达50万一片: still the new price).
@@ -408,7 +472,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let pair = date_pair(s);
     let mut i = 0;
     while i < amounts.len() {
-        let Some(j) = move_target(s, &amounts, i) else {
+        let Some(j) = move_target(s, hits, &amounts, i) else {
             i += 1;
             continue;
         };
@@ -429,7 +493,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         roles[i] = Some(Role::Before);
         dates[i] = Some(before_date);
         // The new price is of the same thing as the old one.
-        bases[j] = Some(basis_of(s, &amounts, i, rent, per_hour));
+        bases[j] = Some(basis_of(s, hits, &amounts, i, rent, per_hour));
         for k in j..amounts.len() {
             roles[k] = Some(Role::After);
             let own = (k > j).then(|| date_within(s, amounts[k - 1].end..amounts[k].q.start)).flatten();
@@ -440,19 +504,19 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 
     let mut out = Vec::new();
     for (i, a) in amounts.iter().enumerate() {
-        if not_a_price(s, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
+        if not_a_price(s, hits, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        let chips = link(s, state, a.q.start);
+        let chips = link(s, hits, state, a.q.start);
         if chips.is_empty() {
             state.warn_unlinked(&s.text[a.q.start..a.end], s.line);
             continue;
         }
         let date = match dates[i] {
             Some(d) => d,
-            None => date_for(s, state, a.q.start),
+            None => date_for(s, hits, state, a.q.start),
         };
-        let basis = bases[i].unwrap_or_else(|| basis_of(s, &amounts, i, rent, per_hour));
+        let basis = bases[i].unwrap_or_else(|| basis_of(s, hits, &amounts, i, rent, per_hour));
         state.last_currency = Some(a.currency);
         for chip in chips {
             out.push(Price {
@@ -477,7 +541,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 /// 2美元/小时) or by the month, a machine, module or rack (一台8卡服务器,
 /// 8晶片模组) when one is named in its clause or since the amount before it,
 /// else one chip or card. A unit word next to the amount (每片, 单卡) wins.
-fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bool) -> Basis {
+fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool, per_hour: bool) -> Basis {
     let a = &amounts[i];
     let clause = s.clauses()[s.clause_of(a.q.start)].clone();
     let clause_text = &s.text[clause.clone()];
@@ -492,11 +556,11 @@ fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bo
     let k = s.clause_of(a.q.start);
     let prev_clause = s.clauses()[k.saturating_sub(1)].start;
     let since = if i > 0 { amounts[i - 1].end.min(a.q.start) } else { 0 };
-    let lead = &s.text[since.max(prev_clause).min(clause.start)..a.q.start];
-    if UNIT_WORDS_W.any(&s.text[clause.start..a.q.start]) {
+    let lead = since.max(prev_clause).min(clause.start)..a.q.start;
+    if hits.any_in(list::UNIT, clause.start..a.q.start) {
         return Basis::Unit;
     }
-    if names_system(clause_text) || names_system(lead) {
+    if names_system(hits, clause) || names_system(hits, lead) {
         Basis::System
     } else {
         Basis::Unit
@@ -504,12 +568,10 @@ fn basis_of(s: &Sentence, amounts: &[Amount], i: usize, rent: bool, per_hour: bo
 }
 
 /// Whether `text` names a machine, module or rack as what is priced: not as
-/// the trade of who speaks (一位服务器代理商表示, 服务器厂商).
-fn names_system(text: &str) -> bool {
-    SYSTEM_WORDS_W.find_iter(text).any(|r| {
-        let after = &text[r.end..];
-        !["代理商", "经销商", "供应商", "厂商", "业者", "渠道商", "商", "企业", "公司", "行业", "产业"].iter().any(|w| after.starts_with(w))
-    })
+/// the trade of who speaks (一位服务器代理商表示, 服务器厂商). `part`: a part
+/// of the sentence.
+fn names_system(hits: &Hits, part: Range<usize>) -> bool {
+    hits.find_iter_in(list::SYSTEM, part.clone()).any(|r| hits.prefix_at(list::TRADE_AFTER, r.end, part.end).is_none())
 }
 
 /// Prices in a table flattened from a web page: a row that holds only money
@@ -677,7 +739,7 @@ mod tests {
         // Every currency word the amounts are read with passes the gate.
         for w in crate::money::all_words().chain(["块"]) {
             let sign = signs::of(w);
-            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::CURRENCY_CODES_W.any(w)), "{w}");
+            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::PRICE_LISTS.scan(w).any(super::list::CURRENCY_CODES)), "{w}");
         }
         // 美国 alone names no currency; 美元 and 美金 do.
         assert_eq!(signs::of("美国商务部") & signs::CURRENCY, 0);

@@ -8,9 +8,11 @@
 //! utilization, performance ratios, fees and stakes are not shares, nor are
 //! shares of power, time, budgets or GDP.
 
+use std::cell::LazyCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::Words;
+use super::words::{Hits, WordLists, Words, range_of};
 use super::number::{Quantity, find_percents};
 use super::text::{CharSet, chars_after, chars_before};
 use super::{DocState, Extractor, Sentence, signs};
@@ -48,19 +50,64 @@ static NOT_SHARE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.no
 /// Holders that are spending, costs or physical quantities, not a part of a
 /// market (研发投入占营收的比例, 功耗占整机的40%).
 static NOT_HOLDERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_holders"));
-static NOT_HOLDERS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_HOLDERS));
 
 /// Words that deny what a sentence reports.
 static DENIED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.denied"));
-static DENIED_W: LazyLock<Words> = LazyLock::new(|| Words::new(&DENIED));
 
 /// Verbs of use: 80.6%都在用英伟达的GPU.
 static USE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.use_words"));
 
-
+/// [`NOT_MARKET_WHOLES`] for the whole a percentage is of, which is put
+/// together from two parts of the sentence (the words after the verb of
+/// holding and those after the percentage), so not asked of its hits.
 static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_MARKET_WHOLES));
-static NOT_SHARE_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_SHARE));
-static SHARE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SHARE_WORDS));
+
+/// The lists the reader asks about a sentence, by their place in
+/// [`SHARE_LISTS`].
+mod list {
+    pub const DENIED: usize = 0;
+    pub const SHARE_WORDS: usize = 1;
+    pub const NOT_SHARE: usize = 2;
+    pub const NOT_HOLDERS: usize = 3;
+    pub const FORECAST: usize = 4;
+    /// Shipment words, then revenue words: a word's place tells which.
+    pub const METRIC: usize = 5;
+    pub const MOVE_LINKS: usize = 6;
+    pub const USE_WORDS: usize = 7;
+    pub const RANK_VERBS: usize = 8;
+    pub const REVENUE: usize = 9;
+    pub const MARKET_WHOLES: usize = 10;
+    pub const TAKE_WORDS: usize = 11;
+    pub const HOLD_WORDS: usize = 12;
+    pub const SUBJECT_ENDS: usize = 13;
+    pub const REVENUE_FROM: usize = 14;
+}
+
+/// Every list the reader asks about a sentence or a part of it (a clause,
+/// the words before or after a percentage), found in one scan of the
+/// sentence, in the order of [`list`]; it was scanned once per list, and
+/// parts of it once more per percentage. Only the words a reader puts
+/// together from parts (a subject phrase, a whole) are still searched
+/// apart.
+static SHARE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    WordLists::new(&[
+        &DENIED,
+        &SHARE_WORDS,
+        &NOT_SHARE,
+        &NOT_HOLDERS,
+        &FORECAST,
+        &[&SHIPMENT_WORDS[..], &REVENUE_WORDS[..]].concat(),
+        &MOVE_LINKS,
+        &USE_WORDS,
+        &RANK_VERBS,
+        &REVENUE,
+        &MARKET_WHOLES,
+        &TAKE_WORDS,
+        &HOLD_WORDS,
+        &SUBJECT_ENDS,
+        &words("share.revenue_from_words"),
+    ])
+});
 
 /// Words that end a subject phrase on its left (据IDC统计,……).
 static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_stops"));
@@ -77,6 +124,31 @@ static REGION_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_f
 static RANK_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_verbs"));
 /// `share.level_verbs` of the lexicon.
 static LEVEL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_verbs"));
+/// `share.place_words`: region words that always name a place (国内, 全球).
+static PLACE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.place_words"));
+/// `share.place_after`: words after a region word that make it a place (的, 市场).
+static PLACE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.place_after"));
+/// `share.level_link_ends`: the end of the link to a company's new level (达到).
+static LEVEL_LINK_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_link_ends"));
+/// `share.percent_joiners`: between two percentages of a list (与, 和).
+static PERCENT_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.percent_joiners"));
+/// `share.list_joiners`: between two companies of a list (、, 和, 跟).
+static LIST_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.list_joiners"));
+/// `share.contribute_to`: before the company a revenue is contributed to (为, 给).
+static CONTRIBUTE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contribute_to"));
+/// `share.change_openers`: a clause about a change (同比, 较).
+static CHANGE_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.change_openers"));
+/// `share.topic_verbs`: where an earlier clause's topic is cut (为, 达到).
+static TOPIC_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.topic_verbs"));
+/// `share.topic_counted`: what a topic counts, cut from its end (采购额).
+static TOPIC_COUNTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.topic_counted"));
+/// `share.own_share_after`: a share word after a company (的份额).
+static OWN_SHARE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.own_share_after"));
+/// `share.segment_revenue`: a revenue word after a business (业务收入).
+static SEGMENT_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.segment_revenue"));
+/// `share.bare_links`: a clause that only links a percentage (为, 约为).
+static BARE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.bare_links"));
+
 /// `share.speakers` of the lexicon.
 static SPEAKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.speakers"));
 
@@ -125,8 +197,8 @@ fn region_of_market(text: &str) -> Option<Region> {
         let Some(region) = meaning[m.pattern().as_usize()] else { continue };
         let word = &text[m.range()];
         let after = chars_after(text, m.end(), 10);
-        let names_place = matches!(word, "国内" | "在华" | "我国" | "全球" | "全世界")
-            || ["的", "市场", "地区", "区"].iter().any(|w| after.starts_with(w))
+        let names_place = PLACE_WORDS.contains(&word)
+            || PLACE_AFTER.iter().any(|w| after.starts_with(w))
             || after.contains("市场")
             || !market_hits(after).is_empty()
             || m.end() == text.len()
@@ -154,21 +226,13 @@ fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     super::qualify::qualifier(chars_before(text, q.start, 6), chars_after(text, q.end, 3))
 }
 
-/// share words, not holding.
-fn find_hold(text: &str) -> Option<(usize, &'static str)> {
+/// share words, not holding. `span`: the part of the sentence `text` (the
+/// words of a clause before a percentage), asked from its `hits`; the
+/// offset returned is from the part's start.
+fn find_hold<'t>(text: &'t str, hits: &Hits, span: Range<usize>) -> Option<(usize, &'t str)> {
     // The earliest, and the longest at one place (拿下了 over 拿下).
-    // One leftmost-longest scan, not one search per word: this is asked
-    // for every percentage.
-    static TAKE_W: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&*TAKE_WORDS)
-            .expect("take words build an automaton")
-    });
-    if let Some(m) = TAKE_W.find(text) {
-        return Some((m.start(), TAKE_WORDS[m.pattern().as_usize()]));
+    if let Some(r) = hits.find_in(list::TAKE_WORDS, span.clone()) {
+        return Some((r.start - span.start, &text[r]));
     }
     // Where a hold word may start: at a first character of one (占), derived
     // from the list.
@@ -178,16 +242,17 @@ fn find_hold(text: &str) -> Option<(usize, &'static str)> {
         firsts.dedup();
         firsts
     });
+    let part = &text[span.clone()];
     let at = |i: usize| {
-        let rest = &text[i..];
-        if rest.starts_with("占比") || rest.starts_with("占有率") || text[..i].ends_with('市') {
+        let rest = &part[i..];
+        if rest.starts_with("占比") || rest.starts_with("占有率") || part[..i].ends_with('市') {
             return None;
         }
-        crate::text::words::longest_prefix(rest, &HOLD_WORDS).map(|w| (i, w))
+        hits.prefix_at(list::HOLD_WORDS, span.start + i, span.end).map(|r| (i, &text[r]))
     };
     match HOLD_FIRST.as_slice() {
-        &[c] => text.match_indices(c).find_map(|(i, _)| at(i)),
-        firsts => text.match_indices(firsts).find_map(|(i, _)| at(i)),
+        &[c] => part.match_indices(c).find_map(|(i, _)| at(i)),
+        firsts => part.match_indices(firsts).find_map(|(i, _)| at(i)),
     }
 }
 
@@ -252,14 +317,13 @@ fn strip_region(phrase: &str) -> String {
 static SHIPMENT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.shipment_words"));
 /// 产值 (output by value) counts money, as revenue does.
 static REVENUE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.revenue_words"));
-static METRIC_W: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(&SHIPMENT_WORDS.iter().chain(REVENUE_WORDS.iter()).copied().collect::<Vec<_>>())
-});
 
-fn metric_of(text: &str) -> Option<Metric> {
+/// The metric of a part of the sentence: shipments at the first shipment
+/// word, else revenue if it has a revenue word.
+fn metric_of(hits: &Hits, part: Range<usize>) -> Option<Metric> {
     let mut revenue = false;
-    for r in METRIC_W.find_iter(text) {
-        if SHIPMENT_WORDS.contains(&&text[r]) {
+    for (_, place) in hits.words_in(list::METRIC, part) {
+        if place < SHIPMENT_WORDS.len() {
             return Some(Metric::Shipments);
         }
         revenue = true;
@@ -298,7 +362,6 @@ fn fresh<T: Clone>(slot: &Option<(T, u32)>, line: u32) -> Option<T> {
 /// shares are read in (IDC预计,2024年中国GPU服务器市场规模将达64亿美元); they
 /// only fill a market or region no sentence before has set.
 static FORECAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.forecast"));
-static FORECAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&FORECAST));
 
 /// Words after a market term that make it the market a sentence is about.
 static MARKET_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.market_after"));
@@ -309,7 +372,7 @@ static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
-fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
+fn frame_from_sentence(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, frame: &mut Frame) {
     // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
     // 出货, 业者营收): without one it frames nothing. (Not every word of
     // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
@@ -357,7 +420,7 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
         }
         return;
     };
-    let forecast = FORECAST_W.any(s.text);
+    let forecast = hits.any(list::FORECAST);
     if let Some(region) = region_of(&s.text[clause_start(s.text, r.start)..r.end]) {
         // A forecast fills a missing region, never replaces one.
         if !forecast || fresh(&frame.region, s.line).is_none() {
@@ -376,7 +439,7 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     if let Some(d) = year {
         frame.year = Some((d.year, s.line));
     }
-    if let Some(m) = metric_of(s.text) {
+    if let Some(m) = metric_of(hits, 0..s.text.len()) {
         frame.metric = Some((m, s.line));
     }
 }
@@ -406,10 +469,12 @@ fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
-    let out = read_shares(ex, s, state, doc);
+    // The sentence is scanned for the lists once, when first asked.
+    let hits = LazyCell::new(|| SHARE_LISTS.scan(s.text));
+    let out = read_shares(ex, s, &hits, state, doc);
     let frame = &mut state.share_frame;
     if out.is_empty() {
-        frame_from_sentence(s, frame);
+        frame_from_sentence(s, &hits, frame);
     }
     for sh in &out {
         frame.share_line = Some(s.line);
@@ -439,6 +504,8 @@ static SUBJECT_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("sh
 /// Adverbs and verbs that end a subject phrase: 互联网仍是……, GPU卡目前仍占据……,
 /// 国产芯片于推理市场……, 非GPU加速服务器增速很快.
 static SUBJECT_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_ends"));
+/// [`SUBJECT_ENDS`] for the phrases [`subject_phrase`] is given, put
+/// together from parts of the sentence.
 static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SUBJECT_ENDS));
 
 /// Words of time that stand beside a holder, never inside its name.
@@ -514,12 +581,13 @@ fn subject_phrase(phrase: &str) -> String {
 }
 
 /// V来自X的营收: the part X of company V's revenue (英伟达来自新加坡的营收).
-fn revenue_from<'t>(ex: &Extractor, s: &'t Sentence, range: std::ops::Range<usize>) -> Option<(String, String)> {
+fn revenue_from(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<(String, String)> {
     let text = &s.text[range.clone()];
     let i = text.find("来自")?;
-    let rest = &text[i + "来自".len()..];
-    let j = ["的营收", "的收入", "的销售额", "营收", "收入"].iter().filter_map(|w| rest.find(w)).min()?;
-    let part = rest[..j].trim();
+    let rest = range.start + i + "来自".len();
+    // The earliest revenue word after 来自.
+    let j = hits.find_in(list::REVENUE_FROM, rest..range.end)?.start;
+    let part = s.text[rest..j].trim();
     let v = s.vendors().iter().filter(|v| v.range.start >= range.start && v.range.end <= range.start + i).last()?;
     (part.chars().count() >= 2).then(|| (part.to_string(), vendor_zh(ex, v.vendor)))
 }
@@ -573,14 +641,14 @@ static MOVE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.m
 
 /// A move that ends at nothing is written without a percent sign (从95%降到零,
 /// 由九成跌至0): that end is a share of 0 when a percentage opens the move.
-fn with_zero_ends(s: &Sentence, percents: &mut Vec<Quantity>) {
+fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
     let text = s.text;
     let mut zeros = Vec::new();
     for (i, p) in percents.iter().enumerate() {
         let clause = s.clauses()[s.clause_of(p.start)].clone();
         let window = &text[p.end..clause.end.max(p.end)];
         let window = &window[..window.char_indices().nth(10).map_or(window.len(), |(j, _)| j)];
-        let Some(link) = MOVE_LINKS.iter().filter_map(|w| window.find(w).map(|j| j + w.len())).min() else { continue };
+        let Some(link) = hits.first_end_in(list::MOVE_LINKS, range_of(text, window)).map(|e| e - p.end) else { continue };
         let after = window[link..].trim_start_matches('了');
         let link = window.len() - after.len();
         let zero = if after.starts_with('零') { '零'.len_utf8() } else if after.starts_with('0') { 1 } else { continue };
@@ -605,7 +673,8 @@ fn with_zero_ends(s: &Sentence, percents: &mut Vec<Quantity>) {
     }
 }
 
-fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
+/// `hits`: the sentence's hits of [`SHARE_LISTS`], scanned when first asked.
+fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, state: &DocState, doc: &str) -> Vec<Share> {
     if !may_hold_percent(s) {
         return Vec::new();
     }
@@ -613,13 +682,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
     if percents.is_empty() {
         return Vec::new();
     }
-    with_zero_ends(s, &mut percents);
+    let hits: &Hits = LazyCell::force(hits);
+    with_zero_ends(s, hits, &mut percents);
     // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
-    if DENIED_W.any(s.text) {
+    if hits.any(list::DENIED) {
         return Vec::new();
     }
     let frame = &state.share_frame;
-    let sentence_has_share_word = SHARE_WORDS_W.any(s.text);
+    let sentence_has_share_word = hits.any(list::SHARE_WORDS);
     let mut out: Vec<Share> = Vec::new();
     // Subjects distributed over 分别为P1和P2.
     let mut distributed: Option<(usize, Vec<String>)> = None;
@@ -643,7 +713,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let clause_start = s.clauses()[ci].start;
         let from = percents[..i].iter().rev().find(|x| x.start >= clause_start).map_or(clause_start, |x| x.end);
         let before = &s.text[from..p.start];
-        opens_a_move(before) && link.chars().count() <= 14 && MOVE_LINKS.iter().any(|w| link.contains(w))
+        opens_a_move(before) && link.chars().count() <= 14 && hits.any_in(list::MOVE_LINKS, p.end..q.start)
     };
 
     for (pi, p) in percents.iter().enumerate() {
@@ -656,13 +726,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let clause = s.clauses()[ci].clone();
         let ctext = &s.text[clause.clone()];
         let local_before = &s.text[clause.start..p.start];
-        let share_word = SHARE_WORDS_W.find(ctext).map(|r| r.start);
+        let share_word = hits.find_in(list::SHARE_WORDS, clause.clone()).map(|r| r.start - clause.start);
         // 从市场份额来看,Intel维持在62%: a share word in a clause before.
         let earlier_word = share_word.is_none()
-            && (SHARE_WORDS_W.last_end(&s.text[..clause.start]).is_some_and(|e| {
+            && (hits.last_end_in(list::SHARE_WORDS, 0..clause.start).is_some_and(|e| {
                 !percents.iter().any(|q| q.start >= e && q.end <= clause.start)
-                    && (move_start || move_end || short_link(s, clause.start, p.start) || bare_link(s, ci, p.start))
-            }) || bare_move_link(s, ci, p.start)
+                    && (move_start || move_end || short_link(s, clause.start, p.start) || bare_link(s, hits, ci, p.start))
+            }) || bare_move_link(s, hits, ci, p.start)
                 // 从2024年的约九成,下降至2025年的约八成: the end of a move that
                 // opened with a share.
                 || move_end && accepted.last() == Some(&(pi - 1)));
@@ -673,7 +743,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let link = s.text[v.range.end..p.start].trim();
                 link.chars().count() <= 16
                     && (is_link(link) || link.contains("个百分点"))
-                    && ["达到", "至", "到", "为", "占有"].iter().any(|w| link.ends_with(w))
+                    && LEVEL_LINK_ENDS.iter().any(|w| link.ends_with(w))
             })
         };
         // 联电与格芯分别以4.7%、4.6%位居第四、五名 (right after shares), 华为昇腾以约
@@ -688,16 +758,17 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
                 let link = without_qualifier(s.text[v.range.end..first].trim());
                 link.ends_with('以') && link.chars().count() <= 4
-            }) && RANK_VERBS.iter().any(|w| after.starts_with(w))
+            }) && hits.prefix_at(list::RANK_VERBS, clause.end - after.len(), clause.end).is_some()
         };
         let level_after_shares = level_after_shares || rank_after_shares;
-        let hold = find_hold(local_before);
+        let hold = find_hold(s.text, hits, clause.start..p.start);
         // 80.6%都在用英伟达的GPU; 约七成的大模型训练都在用……: the users, then the verb of use.
         let uses = {
             let after = &s.text[p.end..clause.end];
             // Every verb of use holds 用.
             let after = if after.contains('用') { after } else { "" };
-            USE_WORDS.iter().filter_map(|w| after.find(w).map(|i| (i, *w))).min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len()))).filter(
+            let found = if after.is_empty() { None } else { hits.find_in(list::USE_WORDS, p.end..clause.end) };
+            found.map(|r| (r.start - p.end, &s.text[r])).filter(
                 |&(i, _)| {
                     let users = after[..i].trim();
                     users.is_empty()
@@ -718,8 +789,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .map(|i| &after_p[..i])
             // 贡献英伟达约13%的营收: a company's revenue named right after.
             .or_else(|| {
-                let w = crate::text::words::longest_prefix(after_p.strip_prefix('的')?, &REVENUE)?;
-                Some(&after_p[..'的'.len_utf8() + w.len()])
+                after_p.strip_prefix('的')?;
+                let w = hits.prefix_at(list::REVENUE, p.end + '的'.len_utf8(), clause.end)?;
+                Some(&after_p[..w.end - p.end])
             });
         let whole = match hold {
             Some((hi, w)) => {
@@ -743,7 +815,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 }
                 // 辉达与超微分别约为20%与16%: the next of a list of percentages.
                 Some(_) if pi > 0 && accepted.last() == Some(&(pi - 1)) && s.clause_of(percents[pi - 1].start) == ci
-                    && ["与", "和", "、", "及", "以及"].contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
+                    && PERCENT_JOINERS.contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
                 Some(v) => is_link(s.text[v.range.end..p.start].trim()),
                 // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
                 None => {
@@ -756,19 +828,21 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares {
             true
         } else if let Some((hi, _)) = hold {
-            let holder = &ctext[..hi];
             // 在……AI加速芯片出货中,本土品牌将占四成: a clause before that sets
             // the market (ending with 中) frames the holding.
             let setting = ci > 0 && {
                 let prev = s.clause_text(ci - 1).trim_end();
-                (prev.ends_with('中') || prev.ends_with("当中")) && MARKET_WHOLES.iter().any(|w| prev.contains(w))
+                (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev))
             };
-            (MARKET_WHOLES.iter().any(|w| whole.contains(w) || after_p.trim_start_matches('的').starts_with(w) || holder.contains(w))
+            let after_de = after_p.trim_start_matches('的');
+            (MARKET_WHOLES.iter().any(|w| whole.contains(w))
+                || hits.prefix_at(list::MARKET_WHOLES, clause.end - after_de.len(), clause.end).is_some()
+                || hits.any_in(list::MARKET_WHOLES, clause.start..clause.start + hi)
                 || whole_after.is_some()
                 || sentence_has_share_word
                 || setting)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
-                && !NOT_HOLDERS_W.any(holder)
+                && !hits.any_in(list::NOT_HOLDERS, clause.start..clause.start + hi)
         } else {
             false
         };
@@ -783,8 +857,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
             && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到"));
         let in_move = move_start || move_end;
-        if (NOT_SHARE_W.any(near_local) && !to_level && !in_move)
-            || (share_word.is_none() && hold.is_none() && !earlier_word && !continues && !level_after_shares && NOT_SHARE_W.any(ctext))
+        if (hits.any_in(list::NOT_SHARE, range_of(s.text, near_local)) && !to_level && !in_move)
+            || (share_word.is_none()
+                && hold.is_none()
+                && !earlier_word
+                && !continues
+                && !level_after_shares
+                && hits.any_in(list::NOT_SHARE, clause.clone()))
         {
             continue;
         }
@@ -799,7 +878,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let mut each: Vec<String> = Vec::new();
         // 中国半导体采购额……占全球半导体采购总额的三分之一: the country buys.
         let mut region_holder: Option<String> = None;
-        let mut metric = metric_of(ctext).or_else(|| metric_of(&s.text[..p.start]));
+        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, 0..p.start));
         let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|i| clause.start + i)]
             .into_iter()
             .flatten()
@@ -818,7 +897,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             let after_verb = verb + w.len();
             s.vendors().iter().find(|v| {
                 (v.range.start >= after_verb && v.range.start <= after_verb + 3 && v.range.end <= p.start)
-                    || (v.range.end <= verb && ["为", "给"].iter().any(|x| s.text[..v.range.start].ends_with(x)))
+                    || (v.range.end <= verb && CONTRIBUTE_TO.iter().any(|x| s.text[..v.range.start].ends_with(x)))
             })
         });
         let subject: Option<String> = if let Some(holder) = passive {
@@ -839,7 +918,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .iter()
                 .find(|v| v.range.start >= from && v.range.start <= from + 6)
                 .map(|v| ex.catalog.vendors[v.vendor].id.clone())
-        } else if let Some((part, vendor)) = revenue_from(ex, s, clause.start..cue_at) {
+        } else if let Some((part, vendor)) = revenue_from(ex, s, hits, clause.start..cue_at) {
             // 英伟达来自新加坡的营收占其全球近四分之一.
             market = Some(format!("{vendor}营收"));
             company_revenue = true;
@@ -944,7 +1023,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                         let mut found = None;
                         for k in (ci.saturating_sub(3)..ci).rev() {
                             let range = s.clauses()[k].clone();
-                            if let Some((part, vendor)) = revenue_from(ex, s, range.clone()) {
+                            if let Some((part, vendor)) = revenue_from(ex, s, hits, range.clone()) {
                                 market = Some(format!("{vendor}营收"));
                                 company_revenue = true;
                                 metric = Some(Metric::Revenue);
@@ -985,22 +1064,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                             }
                             range.start = range.end - prev.len();
                             if percents.iter().any(|q| range.contains(&q.start))
-                                || ["同比", "环比", "较"].iter().any(|w| prev.starts_with(w))
+                                || CHANGE_OPENERS.iter().any(|w| prev.starts_with(w))
                             {
                                 continue;
                             }
                             // Cut at the verb: 机型成为主流 at 成为, not inside it at 为.
-                            let cut = ["为", "达到", "达", "约"]
+                            let cut = TOPIC_VERBS
                                 .iter()
                                 .filter_map(|w| prev.find(w))
-                                .chain(SUBJECT_ENDS_W.find(prev).map(|r| r.start))
+                                .chain(hits.find_in(list::SUBJECT_ENDS, range_of(s.text, prev)).map(|r| r.start - range.start))
                                 .min()
                                 .unwrap_or(prev.len());
                             let topic = clean_phrase(s, range.start..range.start + cut);
-                            let topic = ["采购额", "营收", "收入", "出货量", "销售额"]
-                                .iter()
-                                .find_map(|m| topic.strip_suffix(m))
-                                .unwrap_or(&topic)
+                            let topic = crate::text::words::longest_suffix(&topic, &TOPIC_COUNTED)
+                                .map_or(&topic[..], |m| &topic[..topic.len() - m.len()])
                                 .to_string();
                             let bare = strip_region(&topic);
                             if bare != topic {
@@ -1038,8 +1115,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // The market: a company's revenue (占英伟达营收的四成), a market term
         // of the whole (占全球半导体采购总额的三分之一), of the words that
         // name the market before (2024年中国加速卡市场中), else the frame's.
-        let holder = &s.text[clause.start..cue_at];
-        if market.is_none() && (REVENUE.iter().any(|w| whole.contains(w) || holder.contains(w))) {
+        if market.is_none() && (REVENUE.iter().any(|w| whole.contains(w)) || hits.any_in(list::REVENUE, clause.start..cue_at)) {
             let vendor = s.vendors().iter().find(|v| whole.contains(&s.text[v.range.clone()])).or_else(|| {
                 (whole.contains('其') || whole.contains('总') || whole.contains("公司"))
                     .then(|| s.vendors().iter().find(|v| v.range.end <= p.start))
@@ -1195,7 +1271,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
 fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
     let before = chars_before(text, r.start, 3);
     let after = &text[r.end..];
-    if ["的份额", "的市场份额", "的市占", "市占", "份额"].iter().any(|w| after.starts_with(w)) {
+    if OWN_SHARE_AFTER.iter().any(|w| after.starts_with(w)) {
         return false;
     }
     let beaten = COMPARE_VERBS.iter().any(|w| before.ends_with(w));
@@ -1209,7 +1285,7 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.pro
 /// 数据中心业务收入 → 数据中心业务: a business named before a revenue word.
 fn segment_of_revenue(phrase: &str) -> Option<String> {
     let t = phrase.trim().trim_start_matches('的');
-    let seg = ["收入", "营收", "销售额"].iter().find_map(|w| t.strip_suffix(w))?.trim_end_matches('的');
+    let seg = t.strip_suffix(crate::text::words::longest_suffix(t, &SEGMENT_REVENUE)?)?.trim_end_matches('的');
     let n = seg.chars().count();
     // 在晶圆代工市场的营收份额: the revenue a company makes in a market is its
     // share of that market by revenue, not a business's part of its revenue.
@@ -1264,17 +1340,17 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
 
 /// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and
 /// the percentage, right after a clause with a share word.
-fn bare_link(s: &Sentence, ci: usize, to: usize) -> bool {
-    if ci == 0 || !SHARE_WORDS_W.any(s.clause_text(ci - 1)) {
+fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
+    if ci == 0 || !hits.any_in(list::SHARE_WORDS, s.clauses()[ci - 1].clone()) {
         return false;
     }
-    ["为", "是", "达", "达到", "约为", "约", "高达", "占"].contains(&s.text[s.clauses()[ci].start..to].trim())
+    BARE_LINKS.contains(&s.text[s.clauses()[ci].start..to].trim())
 }
 
 /// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
 /// only a word of time and a move to the level it holds since.
-fn bare_move_link(s: &Sentence, ci: usize, to: usize) -> bool {
-    if ci == 0 || !SHARE_WORDS_W.any(s.clause_text(ci - 1)) {
+fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
+    if ci == 0 || !hits.any_in(list::SHARE_WORDS, s.clauses()[ci - 1].clone()) {
         return false;
     }
     let head = s.text[s.clauses()[ci].start..to].trim();
@@ -1290,7 +1366,7 @@ fn bare_move_link(s: &Sentence, ci: usize, to: usize) -> bool {
 fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Option<String> {
     let ok = vendors.windows(2).all(|w| {
         let gap = s.text[w[0].range.end..w[1].range.start].trim();
-        ["、", "和", "与", "及", "以及", ",", "跟"].contains(&gap)
+        LIST_JOINERS.contains(&gap)
     });
     ok.then(|| s.text[vendors[0].range.start..vendors[vendors.len() - 1].range.end].to_string())
 }

@@ -23,6 +23,14 @@ pub fn leftmost_longest(text: &str, words: &[&str]) -> Option<Range<usize>> {
     words.iter().filter_map(|w| text.find(w).map(|i| i..i + w.len())).min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
 }
 
+/// Where `part`, a slice of `whole`, lies in it: to ask the hits of a text
+/// about a part of it.
+pub fn range_of(whole: &str, part: &str) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    debug_assert!(start + part.len() <= whole.len());
+    start..start + part.len()
+}
+
 /// A list of words to find in text.
 pub struct Words(AhoCorasick);
 
@@ -149,10 +157,65 @@ impl Hits {
     /// longest (leftmost-longest, so list order has no meaning), starting at
     /// `from` or after.
     fn first_from(&self, list: usize, from: usize) -> Option<Range<usize>> {
+        self.first_in(list, from..usize::MAX).map(|h| h.start..h.end)
+    }
+
+    /// The earliest word of list `list` inside `range` (at one place the
+    /// longest): what a scan of that part alone finds first. Every
+    /// occurrence of every word was found, so those inside a part are all of
+    /// the part's.
+    fn first_in(&self, list: usize, range: Range<usize>) -> Option<&Hit> {
         self.0
             .iter()
-            .filter(|h| h.list as usize == list && h.start >= from)
+            .filter(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end)
             .min_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.place))
+    }
+
+    /// [`Words::find`] for list `list` on the part `range` of the text
+    /// (offsets in the whole text).
+    pub fn find_in(&self, list: usize, range: Range<usize>) -> Option<Range<usize>> {
+        self.first_in(list, range).map(|h| h.start..h.end)
+    }
+
+    /// [`Words::any`] for list `list` on the part `range` of the text.
+    pub fn any_in(&self, list: usize, range: Range<usize>) -> bool {
+        self.0.iter().any(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end)
+    }
+
+    /// [`Words::find_iter`] for list `list` on the part `range` of the text,
+    /// each word with its place in the list (offsets in the whole text).
+    pub fn words_in(&self, list: usize, range: Range<usize>) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
+        let mut from = range.start;
+        std::iter::from_fn(move || {
+            let h = self.first_in(list, from..range.end)?;
+            from = h.end;
+            Some((h.start..h.end, h.place as usize))
+        })
+    }
+
+    /// [`Words::find_iter`] for list `list` on the part `range` of the text.
+    pub fn find_iter_in(&self, list: usize, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.words_in(list, range).map(|(r, _)| r)
+    }
+
+    /// [`Words::last_end`] for list `list` on the part `range` of the text.
+    pub fn last_end_in(&self, list: usize, range: Range<usize>) -> Option<usize> {
+        self.find_iter_in(list, range).last().map(|r| r.end)
+    }
+
+    /// The earliest end of a word of list `list` inside `range` (of any
+    /// word, as the least of each word's first end).
+    pub fn first_end_in(&self, list: usize, range: Range<usize>) -> Option<usize> {
+        self.0.iter().filter(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end).map(|h| h.end).min()
+    }
+
+    /// The longest word of list `list` that starts at `at` and ends by
+    /// `end` ([`longest_prefix`] of the text from `at` to `end`).
+    pub fn prefix_at(&self, list: usize, at: usize, end: usize) -> Option<Range<usize>> {
+        self.0
+            .iter()
+            .filter(|h| h.list as usize == list && h.start == at && h.end <= end)
+            .max_by_key(|h| h.end)
             .map(|h| h.start..h.end)
     }
 
@@ -224,6 +287,19 @@ mod tests {
                     let within = hits.within(i..t.len());
                     assert_eq!(within.find(l), part.find(l), "{t} {i} {l}");
                     assert_eq!(within.find_iter(l).collect::<Vec<_>>(), part.find_iter(l).collect::<Vec<_>>(), "{t} {i} {l}");
+                    // Asked of a part in place, without copying the hits.
+                    for (j, _) in t[i..].char_indices().map(|(j, c)| (i + j, c)).chain([(t.len(), ' ')]) {
+                        let p = &t[i..j];
+                        let shift = |r: Range<usize>| r.start - i..r.end - i;
+                        assert_eq!(hits.find_in(l, i..j).map(shift), alone.find(p), "{t} {i} {j} {l}");
+                        assert_eq!(hits.any_in(l, i..j), alone.any(p), "{t} {i} {j} {l}");
+                        assert_eq!(hits.find_iter_in(l, i..j).map(shift).collect::<Vec<_>>(), alone.find_iter(p).collect::<Vec<_>>());
+                        assert_eq!(hits.last_end_in(l, i..j).map(|e| e - i), alone.last_end(p), "{t} {i} {j} {l}");
+                        let first_end = list.iter().filter_map(|w| p.find(w).map(|k| k + w.len())).min();
+                        assert_eq!(hits.first_end_in(l, i..j).map(|e| e - i), first_end, "{t} {i} {j} {l}");
+                        assert_eq!(hits.prefix_at(l, i, j).map(|r| &t[r]), longest_prefix(p, list), "{t} {i} {j} {l}");
+                        assert_eq!(range_of(t, p), i..j);
+                    }
                 }
             }
         }
