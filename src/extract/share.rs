@@ -147,6 +147,9 @@ static OWN_SHARE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("sh
 /// `share.segment_revenue`: a revenue word after a business (业务收入).
 static SEGMENT_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.segment_revenue"));
 /// `share.bare_links`: a clause that only links a percentage (为, 约为).
+static BACK_SHARE_REFERENCES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.back_references"));
+static COMPANY_SUFFIX_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.company_suffix_after"));
+static REST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rest_words"));
 static BARE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.bare_links"));
 
 /// `share.speakers` of the lexicon.
@@ -304,6 +307,11 @@ fn strip_region(phrase: &str) -> String {
     for r in REGION_PREFIXES.iter().filter(|r| phrase.starts_with(**r)) {
         if let Some(rest) = phrase.strip_prefix(r) {
             let rest = rest.trim();
+            // 中国大陆(含香港): a note in brackets on the region is no holder;
+            // the region with its note holds.
+            if rest.starts_with(['(', '（']) {
+                return phrase.to_string();
+            }
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
                 return rest.to_string();
             }
@@ -566,7 +574,9 @@ fn subject_phrase(phrase: &str) -> String {
             t = head;
         }
     }
+    // 大华股份以9.9%的份额: the preposition before the figure ends the holder.
     let t = t.trim().trim_end_matches('的').trim().trim_start_matches('的');
+    let t = t.strip_suffix("则以").or_else(|| t.strip_suffix('以')).unwrap_or(t).trim();
     let t = t.strip_suffix("分别").unwrap_or(t).trim();
     // 在2024年的AI服务器出货中: a setting, not a holder.
     if t.ends_with('中') {
@@ -751,14 +761,31 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         // rank held with a percentage.
         let rank_after_shares = (frame.share_line.is_some_and(|l| l <= s.line && s.line - l <= 2) || !out.is_empty()) && {
             let lead = s.vendors().iter().rev().find(|v| v.range.start >= clause.start && v.range.end <= p.start);
+            // 大华股份则以9.9%的份额排名第二: a holder that is no vendor, named
+            // right before 以.
+            let named_lead = lead.is_none() && {
+                let first = percents.iter().find(|q| q.start >= clause.start).map_or(p.start, |q| q.start);
+                let head = without_qualifier(s.text[clause.start..first].trim());
+                head.strip_suffix('以').is_some_and(|h| {
+                    let name = h.trim_end_matches(['则', '也', '仍']).trim();
+                    (2..=10).contains(&name.chars().count()) && !name.contains(|c: char| c.is_ascii_digit() || c == '%')
+                })
+            };
             let after = s.text[p.end..clause.end]
                 .trim_start_matches(|c: char| c == '、' || c == '和' || c == '与' || c == '%' || c == '.' || c.is_ascii_digit() || QUALIFIER_CHARS.contains(c));
-            lead.is_some_and(|v| {
+            (named_lead || lead.is_some_and(|v| {
                 // Up to the first of the percentages told together (以4.7%、4.6%, 以约13%和约9%).
                 let first = percents.iter().find(|q| q.start >= v.range.end).map_or(p.start, |q| q.start);
                 let link = without_qualifier(s.text[v.range.end..first].trim());
                 link.ends_with('以') && link.chars().count() <= 4
-            }) && hits.prefix_at(list::RANK_VERBS, clause.end - after.len(), clause.end).is_some()
+            })) && {
+                // 以9.9%的份额排名第二: the share word before the rank.
+                let mut at = clause.end - after.len();
+                if let Some(w) = s.text[at..clause.end].strip_prefix('的').and_then(|_| hits.prefix_at(list::SHARE_WORDS, at + '的'.len_utf8(), clause.end)) {
+                    at = w.end;
+                }
+                hits.prefix_at(list::RANK_VERBS, at, clause.end).is_some()
+            }
         };
         let level_after_shares = level_after_shares || rank_after_shares;
         let hold = find_hold(s.text, hits, clause.start..p.start);
@@ -825,6 +852,17 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 }
             }
         };
+        // 这一比例曾高达约26%: the share just told, at another time.
+        let continues = continues || (!out.is_empty() && BACK_SHARE_REFERENCES.iter().any(|w| ctext.trim_start().starts_with(w)));
+        // ……2023年仅约2%,今年可望提升至5%: the same holder's level at the
+        // time the clause opens with, right after its share.
+        let time_level = !continues
+            && pi > 0
+            && accepted.last() == Some(&(pi - 1))
+            && s.clause_of(percents[pi - 1].start) + 1 == ci
+            && !s.vendors().iter().any(|v| clause.contains(&v.range.start))
+            && dated_level(s, ci, p.start);
+        let continues = continues || time_level;
         let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares {
             true
         } else if let Some((hi, _)) = hold {
@@ -857,13 +895,19 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
             && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到"));
         let in_move = move_start || move_end;
-        if (hits.any_in(list::NOT_SHARE, range_of(s.text, near_local)) && !to_level && !in_move)
+        // 大华股份则以9.9%的份额: 股份 ending a company's name is no stake.
+        let not_share_in = |r: Range<usize>| {
+            hits.find_iter_in(list::NOT_SHARE, r).any(|w| {
+                !(&s.text[w.clone()] == "股份" && COMPANY_SUFFIX_AFTER.iter().any(|a| s.text[w.end..].starts_with(a)))
+            })
+        };
+        if (not_share_in(range_of(s.text, near_local)) && !to_level && !in_move)
             || (share_word.is_none()
                 && hold.is_none()
                 && !earlier_word
                 && !continues
                 && !level_after_shares
-                && hits.any_in(list::NOT_SHARE, clause.clone()))
+                && not_share_in(clause.clone()))
         {
             continue;
         }
@@ -925,7 +969,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             metric = Some(Metric::Revenue);
             Some(part)
         } else {
-            let before_cue: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= clause.start && v.range.end <= cue_at).collect();
+            let before_cue: Vec<_> = s
+                .vendors()
+                .iter()
+                .filter(|v| v.range.start >= clause.start && v.range.end <= cue_at)
+                .filter(|v| !in_a_whole(s.text, clause.start..cue_at, v.range.clone()))
+                .collect();
             // 英伟达、AMD的份额分别为80%和19%: one company for each percentage.
             let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
             let respectively = ctext.contains("分别");
@@ -966,7 +1015,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                     Some(ex.catalog.vendors[v.vendor].id.clone())
                 }
                 (None, _) => {
-                    let own = subject_phrase(&clean_phrase(s, clause.start..cue_at));
+                    // 中国大陆在英伟达营收中的占比: the holder before the whole.
+                    let holder_end = s
+                        .vendors()
+                        .iter()
+                        .find(|v| v.range.start >= clause.start && v.range.end <= cue_at && in_a_whole(s.text, clause.start..cue_at, v.range.clone()))
+                        .and_then(|v| s.text[clause.start..v.range.start].rfind('在').map(|i| clause.start + i))
+                        .unwrap_or(cue_at);
+                    let own = subject_phrase(&clean_phrase(s, clause.start..holder_end));
                     // 公司在中国的市场份额: the company the sentence named before.
                     let own = if PRONOUNS.contains(&own.as_str()) {
                         s.vendors()
@@ -1037,6 +1093,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                                 .iter()
                                 .filter(|v| range.contains(&v.range.start))
                                 .filter(|v| !compared_with(s.text, v.range.clone()))
+                                // 中国大陆在英伟达营收中的占比: the company of the whole.
+                                .filter(|v| !in_a_whole(s.text, range.clone(), v.range.clone()))
                                 .collect();
                             if let Some(v) = in_clause.first() {
                                 found = if in_clause.len() > 1 && respectively {
@@ -1072,6 +1130,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                             let cut = TOPIC_VERBS
                                 .iter()
                                 .filter_map(|w| prev.find(w))
+                                // HBM占整体DRAM位元出货的比重: the holder before 占.
+                                .chain(HOLD_WORDS.iter().filter_map(|w| prev.find(w)).filter(|&i| i > 0))
                                 .chain(hits.find_in(list::SUBJECT_ENDS, range_of(s.text, prev)).map(|r| r.start - range.start))
                                 .min()
                                 .unwrap_or(prev.len());
@@ -1108,6 +1168,25 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         } else {
             subject
         };
+        // 台积电……份额已升至64.9%,在7纳米及以下先进制程的代工份额则超过九成:
+        // a later clause that opens with 在 names where, not who; 这一比例
+        // refers back. Both are the holder told before in the sentence.
+        let subject = if time_level { out.last().map(|prev: &Share| prev.subject.clone()) } else { subject };
+        let opens_where = ci > 0 && s.clause_text(ci).trim_start().starts_with('在');
+        let refers_back = subject.as_deref().is_some_and(|x| BACK_SHARE_REFERENCES.iter().any(|w| x.starts_with(w)));
+        let mut where_market: Option<String> = None;
+        let subject = match (subject, out.last()) {
+            (Some(x), Some(prev)) if !is_vendor_id(ex, &x) && (opens_where || refers_back) => {
+                if opens_where {
+                    where_market = market_term(&s.text[clause.start..cue_at.max(clause.start)]);
+                }
+                if refers_back {
+                    where_market = prev.market.clone();
+                }
+                Some(prev.subject.clone())
+            }
+            (x, _) => x,
+        };
         let Some(mut subject) = subject.filter(|x| x.chars().count() <= 24 && x.chars().count() >= 2 || is_vendor_id(ex, x)) else {
             continue;
         };
@@ -1120,13 +1199,18 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 (whole.contains('其') || whole.contains('总') || whole.contains("公司"))
                     .then(|| s.vendors().iter().find(|v| v.range.end <= p.start))
                     .flatten()
-            });
+            })
+            // 在英伟达营收中的占比: the company whose revenue is named before the cue.
+            .or_else(|| s.vendors().iter().find(|v| v.range.start >= clause.start && v.range.end <= cue_at && in_a_whole(s.text, clause.start..cue_at, v.range.clone())));
             if let Some(v) = vendor {
                 let segment = market_term(&whole).filter(|m| m != "芯片").unwrap_or_default();
                 market = Some(format!("{}{segment}营收", vendor_zh(ex, v.vendor)));
                 company_revenue = true;
                 metric = Some(Metric::Revenue);
             }
+        }
+        if market.is_none() {
+            market = where_market;
         }
         if market.is_none() && !whole.trim().is_empty() {
             market = market_term(&whole);
@@ -1268,6 +1352,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
 /// Whether the company at `r` is named as what something is compared with
 /// (远超博通等对手, 领先于三星, 与AMD相比), not as a holder; a company
 /// followed by its share (比英伟达的份额) is still read as one.
+/// A company named inside the whole a holder is placed in (中国大陆在英伟达营收中
+/// 的占比, X在超微营收里的比重): between a 在 after the holder and 中的/里的.
+fn in_a_whole(text: &str, span: Range<usize>, v: Range<usize>) -> bool {
+    let head = &text[span.start..v.start];
+    let Some(at) = head.rfind('在') else { return false };
+    at > 0 && ["中的", "里的", "内的", "当中的"].iter().any(|w| text[v.end..span.end].contains(w))
+}
+
 fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
     let before = chars_before(text, r.start, 3);
     let after = &text[r.end..];
@@ -1320,11 +1412,25 @@ fn is_country(subject: &str) -> bool {
 
 /// Words that link a company to its part: 为, 约占, 则为, 相应降到, 同样占有.
 fn is_link(link: &str) -> bool {
+    // 超微(AMD)则为18%: the abbreviation in brackets stands before the link.
+    let link = link.trim_start_matches([')', '）', ' ']);
     let n = link.chars().count();
     (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额仍以".contains(c)))
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
-            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为".contains(c)))
+            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
+        || took_the_rest(link)
+}
+
+/// 超微则拿下其余约27%, 三星则囊括剩下的: a verb of taking or holding, after
+/// 则/也 and before what is left.
+fn took_the_rest(link: &str) -> bool {
+    let mut t = without_qualifier(link.trim());
+    for w in REST_WORDS.iter() {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    let t = without_qualifier(t.trim_start_matches(['则', '也', '仍', '将', '则', '已']));
+    t.chars().count() <= 4 && (TAKE_WORDS.contains(&t) || HOLD_WORDS.contains(&t))
 }
 
 /// 从市场份额来看,Intel维持在62%: the words from the clause start to the
@@ -1344,7 +1450,18 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     if ci == 0 || !hits.any_in(list::SHARE_WORDS, s.clauses()[ci - 1].clone()) {
         return false;
     }
-    BARE_LINKS.contains(&s.text[s.clauses()[ci].start..to].trim())
+    let head = s.text[s.clauses()[ci].start..to].trim();
+    BARE_LINKS.contains(&head) || dated_level(s, ci, to)
+}
+
+/// 2023年仅约2%, 今年可望提升至5%: a clause that is only a time and the level,
+/// or a move to it, up to byte `to`.
+fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
+    let start = s.clauses()[ci].start;
+    let lead = s.text[start..].len() - s.text[start..].trim_start().len();
+    let Some(d) = s.dates.iter().find(|d| d.start == start + lead && d.end <= to) else { return false };
+    let rest = without_qualifier(s.text[d.end..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
+    rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
 }
 
 /// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
