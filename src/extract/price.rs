@@ -260,6 +260,10 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 /// A currency stated once carries to later amounts of the sentence that look
 /// like money: no unit after them, and large enough not to be a count.
 fn carries_to(text: &str, q: &Quantity) -> bool {
+    // CloudMatrix 384, NVL72: a number after a Latin word is part of a name.
+    if text[..q.start].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
     let after = text[q.end..].trim_start_matches(' ');
     let unit = after.chars().next().is_some_and(|c| {
         matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | 'P' | 'W' | 'G' | 'T' | 'n')

@@ -276,7 +276,7 @@ mod tests {
         let text = "据多家媒体转载的消息,英伟达A800售价约12万元。\n以上价格仅供参考的说法并不准确,H20实际成交价更高。\nH20售价1.2万美元,更多厂商关注\n推荐使用昇腾910B的厂商占比超过三成\n新规禁止任何芯片未经许可出售给华为。\n未经授权,英伟达不得向中国客户交付H20。";
         assert_eq!(boilerplate_reasons(text), vec![None, None, None, None, None, None]);
         // The notices themselves still go.
-        let text = "正文。\n本文仅代表作者个人观点,不代表本站立场。\n转载请注明出处\n文章转载自网络,如有侵权请联系删除\n更多 | 关注我们 | 推荐\n未经许可,不得转载。\n未经本站授权,任何人不得使用本文内容。";
+        let text = "正文。\n本文仅代表作者个人观点,不代表本站立场。\n转载请注明出处\n文章转载自网络,如有侵权请联系删除\n更多 | 关注我们 | 推荐\n未经许可,不得转载。\n未经授权,任何人不得使用本站内容。";
         assert_eq!(
             boilerplate_reasons(text),
             vec![
