@@ -721,7 +721,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 发布指引,警告在任何地方使用昇腾芯片都可能违反美国出口管制: guidance
     // that using the clause's chips breaks the rules restricts them.
     if let Some(r) = violates_rule(c) {
-        if GUIDANCE_WORDS_W.any(&s.text[..base + r.start]) && !chips_in(s, s.clauses()[ci].clone(), &[]).is_empty() {
+        // The chips used stand in the clause or in the one before it (在全球任何
+        // 地方使用昇腾910B晶片,都可能违反……).
+        let named = !chips_in(s, s.clauses()[ci].clone(), &[]).is_empty() || ci > 0 && !chips_in(s, s.clauses()[ci - 1].clone(), &[]).is_empty();
+        if GUIDANCE_WORDS_W.any(&s.text[..base + r.start]) && named {
             return cue(Action::Restriction, r);
         }
     }

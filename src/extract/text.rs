@@ -205,7 +205,47 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     if out.is_empty() {
         out.push(0..sentence.len());
     }
+    // 美国撤销AI扩散规则 警告全球使用华为昇腾芯片恐违反出口管制: in a headline a
+    // space between Han characters parts two clauses.
+    if memchr::memchr(b' ', b).is_some() || sentence.contains('\u{3000}') {
+        out = out.into_iter().flat_map(|r| split_at_han_spaces(sentence, r)).collect();
+    }
     out
+}
+
+/// `r` parted at each run of spaces with a Han character on both sides.
+fn split_at_han_spaces(sentence: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = r.start;
+    let text = &sentence[r.clone()];
+    let mut iter = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        if c == ' ' || c == '\u{3000}' {
+            let at = r.start + i;
+            let mut end = at + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d == ' ' || d == '\u{3000}' {
+                    end = r.start + j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let next = sentence[end..r.end].chars().next();
+            if prev.is_some_and(crate::text::is_han) && next.is_some_and(crate::text::is_han) && at > start {
+                parts.push(start..at);
+                start = end;
+            }
+            prev = Some(c);
+            continue;
+        }
+        prev = Some(c);
+    }
+    if start < r.end {
+        parts.push(start..r.end);
+    }
+    parts
 }
 
 /// Index of the clause holding byte `offset`.
@@ -269,6 +309,17 @@ mod tests {
         let s = "美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了相关要求";
         let c: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(c, vec!["美东时间10月17日", "BIS在去年10月对AI芯片带宽速度做出限制的基础上", "正式公布了相关要求"]);
+    }
+
+    #[test]
+    fn a_space_between_han_characters_parts_clauses_but_not_a_colon_in_a_name() {
+        let c = |s: &'static str| -> Vec<&'static str> { clauses(s).into_iter().map(|r| &s[r]).collect() };
+        assert_eq!(c("美国撤销AI扩散规则 警告全球使用华为昇腾芯片恐违反出口管制"), vec!["美国撤销AI扩散规则", "警告全球使用华为昇腾芯片恐违反出口管制"]);
+        assert_eq!(c("英伟达推出A800\u{3000}\u{3000}绕过美国出口限制"), vec!["英伟达推出A800\u{3000}\u{3000}绕过美国出口限制"]);
+        assert_eq!(c("輝達推A800晶片　繞過美國出口限制"), vec!["輝達推A800晶片", "繞過美國出口限制"]);
+        // Spaces beside Latin words and digits stay inside the clause.
+        assert_eq!(c("英伟达 H20 售价约 1.2万美元"), vec!["英伟达 H20 售价约 1.2万美元"]);
+        assert_eq!(c("荷兰撤销了NXT:2050i的许可证,ASML回应"), vec!["荷兰撤销了NXT:2050i的许可证", "ASML回应"]);
     }
 
     #[test]
