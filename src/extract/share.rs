@@ -149,6 +149,7 @@ static SEGMENT_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("sh
 /// `share.bare_links`: a clause that only links a percentage (为, 约为).
 static BACK_SHARE_REFERENCES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.back_references"));
 static COMPANY_SUFFIX_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.company_suffix_after"));
+static EARLIER_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.earlier_openers"));
 static REST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rest_words"));
 static BARE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.bare_links"));
 
@@ -309,7 +310,7 @@ fn strip_region(phrase: &str) -> String {
             let rest = rest.trim();
             // 中国大陆(含香港): a note in brackets on the region is no holder;
             // the region with its note holds.
-            if rest.starts_with(['(', '（']) {
+            if rest.starts_with(['(', '（']) || rest.is_empty() {
                 return phrase.to_string();
             }
             if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
@@ -853,7 +854,27 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             }
         };
         // 这一比例曾高达约26%: the share just told, at another time.
-        let continues = continues || (!out.is_empty() && BACK_SHARE_REFERENCES.iter().any(|w| ctext.trim_start().starts_with(w)));
+        let refers_back_here = {
+            let mut t = ctext.trim_start();
+            // 去年同期这一比例为22%: a time may stand before the reference.
+            if let Some(d) = s.dates.iter().find(|d| d.start == clause.start + (ctext.len() - t.len())) {
+                t = s.text[d.end..clause.end].trim_start();
+            }
+            for w in TIME_WORDS.iter().chain(["同期", "去年同期", "上年同期"].iter()) {
+                t = t.strip_prefix(w).unwrap_or(t);
+            }
+            BACK_SHARE_REFERENCES.iter().any(|w| t.starts_with(w))
+        };
+        // 份额约为17%,较几年前的95%大幅下滑: the level the share is compared
+        // with is the same holder's, at that time.
+        let earlier_level = pi > 0
+            && accepted.last() == Some(&(pi - 1))
+            && s.clause_of(percents[pi - 1].start) + 1 == ci
+            && {
+                let head = without_qualifier(s.text[clause.start..p.start].trim());
+                head.ends_with('的') && EARLIER_OPENERS.iter().any(|w| head.starts_with(w)) && head.chars().count() <= 10
+            };
+        let continues = continues || (!out.is_empty() && refers_back_here) || earlier_level;
         // ……2023年仅约2%,今年可望提升至5%: the same holder's level at the
         // time the clause opens with, right after its share.
         let time_level = !continues
@@ -1171,7 +1192,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         // 台积电……份额已升至64.9%,在7纳米及以下先进制程的代工份额则超过九成:
         // a later clause that opens with 在 names where, not who; 这一比例
         // refers back. Both are the holder told before in the sentence.
-        let subject = if time_level { out.last().map(|prev: &Share| prev.subject.clone()) } else { subject };
+        let subject = if time_level || earlier_level || refers_back_here && !out.is_empty() {
+            out.last().map(|prev: &Share| prev.subject.clone())
+        } else {
+            subject
+        };
         let opens_where = ci > 0 && s.clause_text(ci).trim_start().starts_with('在');
         let refers_back = subject.as_deref().is_some_and(|x| BACK_SHARE_REFERENCES.iter().any(|w| x.starts_with(w)));
         let mut where_market: Option<String> = None;
@@ -1299,6 +1324,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 .or_else(|| state.para_date(s).map(|d| d.year))
                 .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
         };
+        // 较几年前的95%: the time the level is compared at, when it is stated.
+        let year = if earlier_level {
+            s.dates.iter().find(|d| d.start >= clause.start && d.end <= p.start).and_then(year_of).or_else(|| years_ago(&s.text[clause.start..p.start], state.published.map(|d| d.year)))
+        } else {
+            year
+        };
         // The region of the market; a subject that is itself a country (中国占据了
         // 美国科技产业约三分之一的市场) says nothing of it; a company's revenue
         // has none.
@@ -1412,8 +1443,9 @@ fn is_country(subject: &str) -> bool {
 
 /// Words that link a company to its part: 为, 约占, 则为, 相应降到, 同样占有.
 fn is_link(link: &str) -> bool {
-    // 超微(AMD)则为18%: the abbreviation in brackets stands before the link.
-    let link = link.trim_start_matches([')', '）', ' ']);
+    // 超微(AMD)则为18%: the abbreviation in brackets stands before the link;
+    // 则将降至约40%: a qualifier ends it.
+    let link = without_qualifier(link.trim_start_matches([')', '）', ' ']).trim_end());
     let n = link.chars().count();
     (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额仍以".contains(c)))
         || (n <= 6
