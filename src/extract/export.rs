@@ -176,6 +176,8 @@ static LIST_ADD_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("exp
 static SUPPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_verbs"));
 static UNTIL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.until_words"));
 static PASSIVE_MARKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.passive_marks"));
+static WEIGH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.weigh_verbs"));
+static REPLACEMENT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.replacement_words"));
 static MEANING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.meaning_words"));
 /// Words of acting without a licence (未经许可不得出口: a requirement).
 static UNLICENSED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.unlicensed"));
@@ -476,6 +478,11 @@ fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
             if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || chars_before(c, i, 4).contains('仍') {
                 continue;
             }
+            // 同意加入美国对华芯片设备出口限制: what is agreed to is a control.
+            let sold_at = SALE_WORDS.iter().filter_map(|w| c[i..].find(w)).min().unwrap_or(0);
+            if CONTROL_WORDS_W.any(&c[i + v.len()..]) && !CONTROL_WORDS_W.any(&c[i + v.len()..i + sold_at.max(v.len())]) && contains_any(&c[i + sold_at..], &["限制", "管制", "禁令"]) {
+                return None;
+            }
             if !negated_before(c, i) {
                 return Some((Action::Relaxation, i..i + v.len()));
             }
@@ -547,7 +554,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
     // 讨论是否将H20纳入管制: a question weighed by those who decide is a
     // plan (a proposal), not a question the clause only asks.
-    let weighed = |r: &Range<usize>| &c[r.clone()] == "是否" && PLAN_WORDS.iter().any(|p| c[..r.start].ends_with(p));
+    let weighed = |r: &Range<usize>| &c[r.clone()] == "是否" && WEIGH_VERBS.iter().any(|p| c[..r.start].ends_with(p));
     if hits.find_iter(list::NOT_EVENT).any(|r| !weighed(&r)) {
         return None;
     }
@@ -943,7 +950,10 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
         }
     }
     // A day stated for it (提前至10月23日立即生效) before 即日起 with none.
-    let Some(day) = s.dates.iter().find(|d| is_effective_date(s, d) || is_planned_date(s, d)).and_then(|d| d.date) else {
+    // 原定11月17日生效的新规将提前至即日起生效: a date replaced is not when it
+    // takes effect.
+    let replaced = |d: &super::date::DateMention| REPLACED_WORDS.iter().any(|w| chars_before(s.text, d.start, 3).ends_with(w));
+    let Some(day) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d)) && !replaced(d)).and_then(|d| d.date) else {
         return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
     };
     // 11月16日 read against the publish date may fall a year early: a rule
@@ -962,6 +972,10 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
 /// coming (阻止新一轮出口限制出台).
 fn is_proposal(text: &str) -> bool {
     if PROPOSAL_CUES_W.any(text) {
+        return true;
+    }
+    // 正在审查是否允许……: a question weighed is a measure considered.
+    if WEIGH_VERBS.iter().any(|w| text.contains(&format!("{w}是否"))) {
         return true;
     }
     let followed_in_clause = |at: usize, words: &Words| {
@@ -1171,6 +1185,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     for ci in 0..s.clauses().len() {
         let Some((mut action, cue, cue_authority)) = actions[ci].clone() else { continue };
         if proposal && matches!(action, Action::Ban | Action::Restriction | Action::Relaxation) {
+            action = Action::Proposal;
+        }
+        // 表示将发布更简单的替代规则: a rule still to come.
+        if action == Action::Restriction && contains_any(s.clause_text(ci), &REPLACEMENT_WORDS) {
             action = Action::Proposal;
         }
         let clause = s.clauses()[ci].clone();
