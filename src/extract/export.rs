@@ -456,10 +456,17 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
             continue;
         };
         let at = i - head_len + a;
+        // 要求为华为代工的芯片厂商申请许可: applying is required anywhere before.
+        let applying = c[at..].starts_with("申请");
         let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
+            || applying && REQUIRE_WORDS.iter().any(|r| c[..at].contains(r))
             || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
         if required {
             return Some((Action::Restriction, at..i + w.len()));
+        }
+        // 已申请出口许可: an application is no licence granted.
+        if applying {
+            continue;
         }
         if negated_before(c, at) || chars_before(c, at, 4).contains('仍') {
             continue;

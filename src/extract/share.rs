@@ -962,7 +962,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             let after_verb = verb + w.len();
             s.vendors().iter().find(|v| {
                 (v.range.start >= after_verb && v.range.start <= after_verb + 3 && v.range.end <= p.start)
-                    || (v.range.end <= verb && CONTRIBUTE_TO.iter().any(|x| s.text[..v.range.start].ends_with(x)))
+                    // In the clause: 为华为代工 clauses before is no owner.
+                    || (v.range.start >= clause.start + 3 && v.range.end <= verb && CONTRIBUTE_TO.iter().any(|x| s.text[..v.range.start].ends_with(x)))
             })
         });
         let subject: Option<String> = if let Some(holder) = passive {
@@ -970,11 +971,17 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             Some(holder)
         } else if let Some(owner) = contributed {
             let verb = clause.start + hold.map_or(0, |(hi, _)| hi);
-            let head_end = if owner.range.end <= verb { owner.range.start - "为".len() } else { verb };
+            let head_end = if owner.range.end <= verb { owner.range.start - "为".len() } else { verb }.max(clause.start);
             market = Some(format!("{}营收", vendor_zh(ex, owner.vendor)));
             company_revenue = true;
             metric = Some(Metric::Revenue);
             let own = subject_phrase(&clean_phrase(s, clause.start..head_end));
+            // 华为为台积电贡献了……: a company holder by its id.
+            let own = s
+                .vendors()
+                .iter()
+                .find(|v| v.range.start >= clause.start && v.range.end <= head_end && s.text[v.range.clone()] == own)
+                .map_or(own, |v| ex.catalog.vendors[v.vendor].id.clone());
             (!own.is_empty()).then_some(own)
         } else if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
@@ -1675,6 +1682,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_company_named_after_为_in_an_earlier_clause_owns_no_revenue() {
+        // Found by fuzzing: the owner of the revenue was looked for before
+        // the clause, and the holder's phrase was cut backwards (a panic).
+        // The holder stands in the clause before the verb's; it is not read
+        // (no record), and nothing panics.
+        let b = brief("今年5月15日,美方要求为华为代工的芯片厂商申请许可,华为是台积电的第二大客户,去年贡献台积电约14%的营收。", "2020-06");
+        assert_eq!(b, Vec::<String>::new());
+        let b = brief("华为为台积电贡献了约14%的营收。", "2020-06");
+        assert_eq!(b, vec!["Huawei 14 About 台积电营收 - - Revenue"]);
     }
 
     #[test]
