@@ -982,7 +982,7 @@ fn is_proposal(text: &str) -> bool {
         return true;
     }
     // 正在审查是否允许……: a question weighed is a measure considered.
-    if WEIGH_VERBS.iter().any(|w| text.contains(&format!("{w}是否"))) {
+    if text.match_indices("是否").any(|(i, _)| WEIGH_VERBS.iter().any(|w| text[..i].ends_with(w))) {
         return true;
     }
     let followed_in_clause = |at: usize, words: &Words| {
