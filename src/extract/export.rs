@@ -663,11 +663,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::BAN_CUES) {
-        // 未经许可不得出口: a licence required.
-        if contains_any(&c[..r.start], &UNLICENSED) {
-            return cue(Action::Restriction, r);
-        }
-        return cue(Action::Ban, r);
+        return cue(stop_or_licence(&c[..r.start]), r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
     for r in hits.find_iter(list::SOLD) {
@@ -693,11 +689,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         };
         let ordered = ORDERED_STOPS.iter().any(|n| c[..i].contains(n)) || passive();
         if toward_china && (ordered || STOP_WORDS.iter().any(|n| before.contains(n)) || stopped_toward(c, i)) {
-            // 未经许可不得出口: a licence required.
-            if contains_any(&c[..i], &UNLICENSED) {
-                return cue(Action::Restriction, r);
-            }
-            return cue(Action::Ban, r);
+            return cue(stop_or_licence(&c[..i]), r);
         }
     }
     // 在国内不能买, 中国买不到: a chip China cannot buy.
@@ -712,11 +704,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(i) = c.find("禁止") {
         let rest = &c[i..];
         if contains_any(rest, &BANNED_SALE_WORDS) && !negated_before(c, i) {
-            // 禁止任何芯片未经许可出售给华为: a licence required.
-            if contains_any(rest, &UNLICENSED) {
-                return cue(Action::Restriction, i..i + "禁止".len());
-            }
-            return cue(Action::Ban, i..i + "禁止".len());
+            return cue(stop_or_licence(rest), i..i + "禁止".len());
         }
     }
     if let Some(r) = hits.find(list::VARIANT_CUES).or_else(|| hits.find(list::CHINA_MARKET_CUES)) {
@@ -777,6 +765,13 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     None
+}
+
+/// A sale stopped is a ban, unless `around` says it may go on with a licence
+/// (未经许可不得出口, 禁止任何芯片未经许可出售给华为): then a licence is
+/// required, a restriction.
+fn stop_or_licence(around: &str) -> Action {
+    if contains_any(around, &UNLICENSED) { Action::Restriction } else { Action::Ban }
 }
 
 /// A stop word before the phrase of whom the sale goes to (停止向中国大陆客户
@@ -1120,7 +1115,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     if issues || from > 0 && CLAUSE_LISTS.scan(&s.text[..from]).any(list::TRIGGERS) {
         return None;
     }
-    if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &["即日起", "立即生效", "即时生效", "即日生效", "天后生效"]) && !contains_any(s.text, &IMMEDIATE_WORDS) {
+    if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &IMMEDIATE_WORDS) && !s.text.contains("天后生效") {
         return None;
     }
     // A rule is what takes effect: the last one told, else the last ban,

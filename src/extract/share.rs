@@ -854,12 +854,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             }
         };
         // 这一比例曾高达约26%: the share just told, at another time.
-        let refers_back_here = {
-            let mut t = ctext.trim_start();
+        let refers_back_here = !out.is_empty() && {
             // 去年同期这一比例为22%: a time may stand before the reference.
-            if let Some(d) = s.dates.iter().find(|d| d.start == clause.start + (ctext.len() - t.len())) {
-                t = s.text[d.end..clause.end].trim_start();
-            }
+            let mut t = opening_date(s, ci).map_or(ctext, |d| &s.text[d.end..clause.end]).trim_start();
             for w in TIME_WORDS.iter().chain(["同期", "去年同期", "上年同期"].iter()) {
                 t = t.strip_prefix(w).unwrap_or(t);
             }
@@ -874,7 +871,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 let head = without_qualifier(s.text[clause.start..p.start].trim());
                 head.ends_with('的') && EARLIER_OPENERS.iter().any(|w| head.starts_with(w)) && head.chars().count() <= 10
             };
-        let continues = continues || (!out.is_empty() && refers_back_here) || earlier_level;
+        let continues = continues || refers_back_here || earlier_level;
         // ……2023年仅约2%,今年可望提升至5%: the same holder's level at the
         // time the clause opens with, right after its share.
         let time_level = !continues
@@ -1199,7 +1196,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         // 台积电……份额已升至64.9%,在7纳米及以下先进制程的代工份额则超过九成:
         // a later clause that opens with 在 names where, not who; 这一比例
         // refers back. Both are the holder told before in the sentence.
-        let subject = if time_level || earlier_level || refers_back_here && !out.is_empty() {
+        let subject = if time_level || earlier_level || refers_back_here {
             out.last().map(|prev: &Share| prev.subject.clone())
         } else {
             subject
@@ -1496,11 +1493,16 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
 /// 2023年仅约2%, 今年可望提升至5%: a clause that is only a time and the level,
 /// or a move to it, up to byte `to`.
 fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
-    let start = s.clauses()[ci].start;
-    let lead = s.text[start..].len() - s.text[start..].trim_start().len();
-    let Some(d) = s.dates.iter().find(|d| d.start == start + lead && d.end <= to) else { return false };
+    let Some(d) = opening_date(s, ci).filter(|d| d.end <= to) else { return false };
     let rest = without_qualifier(s.text[d.end..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
     rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
+}
+
+/// The date a clause opens with (2023年仅约2%, 去年同期这一比例), if any.
+fn opening_date<'s>(s: &'s Sentence, ci: usize) -> Option<&'s super::date::DateMention> {
+    let start = s.clauses()[ci].start;
+    let lead = s.text[start..].len() - s.text[start..].trim_start().len();
+    s.dates.iter().find(|d| d.start == start + lead)
 }
 
 /// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
