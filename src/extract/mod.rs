@@ -76,6 +76,9 @@ pub struct Sentence<'a> {
     pub signs: u8,
     vendor_matcher: &'a VendorMatcher,
     vendors: std::cell::OnceCell<Vec<VendorMention>>,
+    /// The sentence before in the same paragraph ("" for a paragraph's first):
+    /// where a pronoun's company (其) is looked for when this one names none.
+    pub previous: &'a str,
 }
 
 impl Sentence<'_> {
@@ -179,11 +182,14 @@ impl Extractor {
         let mut unresolved = 0usize;
 
         let all_mentions = self.chips.find(text);
+        let mut previous: (u32, &str) = (0, "");
         for (si, s) in layout.sentences.iter().enumerate() {
             if boiler.get(s.line as usize - 1).copied().unwrap_or(false) {
                 continue;
             }
             let stext = &text[s.range.clone()];
+            let before = if previous.0 == s.line { previous.1 } else { "" };
+            previous = (s.line, stext);
             let line = doc.original_line(s.line);
             // The chips of the sentence, from one pass over the whole text.
             let first = all_mentions.partition_point(|m| m.range.start < s.range.start);
@@ -214,6 +220,7 @@ impl Extractor {
                 signs: signs::of(stext),
                 vendor_matcher: &self.vendors,
                 vendors: std::cell::OnceCell::new(),
+                previous: before,
             };
             state.sentence = si;
             prices.extend(price::read(self, &sent, &mut state, path));

@@ -283,6 +283,10 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
     for _ in 0..3 {
         let before = t.clone();
         for p in ["在", "据", "其中", "而", "其", "仅", "只", "来自", ",", " "] {
+            // 其他厂商: 其 opening a word is no pronoun.
+            if p == "其" && NOT_PRONOUN.iter().any(|w| t.starts_with(w)) {
+                continue;
+            }
             if let Some(r) = t.strip_prefix(p) {
                 t = r.trim().to_string();
             }
@@ -558,6 +562,8 @@ fn subject_phrase(phrase: &str) -> String {
     // before it (今年国产芯片) opens the clause.
     while let Some(w) = crate::text::words::longest_prefix(t, &TIME_WORDS) {
         t = t[w.len()..].trim_start_matches([',', ' ']);
+        // 本季来自中国(含香港)的营收: the part after the time.
+        t = t.strip_prefix("来自").unwrap_or(t);
     }
     if let Some(i) = TIME_WORDS.iter().filter_map(|w| t.find(w)).filter(|&i| i > 0).min() {
         t = &t[..i];
@@ -837,7 +843,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 // move, told after a share.
                 Some(v) if move_start || move_end => {
                     let first = if move_end { percents[pi - 1].start } else { p.start };
-                    let link = s.text[v.range.end..first.max(v.range.end)].trim();
+                    // 超微则从前一季的24%下滑至17%: the time of the start is no link.
+                    let link = without_dates(s, v.range.end..first.max(v.range.end));
+                    let link = link.trim().trim_end_matches('的');
+                    let link = crate::text::words::longest_suffix(link, &TIME_WORDS)
+                        .map_or(link, |w| &link[..link.len() - w.len()]);
                     let link = link.strip_suffix('从').or_else(|| link.strip_suffix('由')).unwrap_or(link);
                     link.chars().count() <= 6 && link.chars().all(|c| "则也仍将有望预计可望或已份额的市占率占比".contains(c))
                 }
@@ -871,7 +881,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 let head = without_qualifier(s.text[clause.start..p.start].trim());
                 head.ends_with('的') && EARLIER_OPENERS.iter().any(|w| head.starts_with(w)) && head.chars().count() <= 10
             };
-        let continues = continues || refers_back_here || earlier_level;
+        // 海康威视……市占率约24%,大华约9.9%; ……,非GPU加速服务器合计约8.1%: a
+        // holder the catalog does not know, its link and its level, in the
+        // clause right after a share.
+        let named_lead = (!continues
+            && !refers_back_here
+            && !earlier_level
+            && pi > 0
+            && accepted.last() == Some(&(pi - 1))
+            && s.clause_of(percents[pi - 1].start) + 1 == ci
+            && !s.vendors().iter().any(|v| clause.contains(&v.range.start))
+            && s.text[p.end..clause.end].trim().chars().count() <= 1)
+            .then(|| named_holder(s, hits, clause.start..p.start))
+            .flatten();
+        let continues = continues || refers_back_here || earlier_level || named_lead.is_some();
         // ……2023年仅约2%,今年可望提升至5%: the same holder's level at the
         // time the clause opens with, right after its share.
         let time_level = !continues
@@ -1012,6 +1035,23 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
             let together = (!respectively && before_cue.len() > 1)
                 .then(|| joined_list(s, &before_cue))
                 .flatten();
+            // 三星、某存储厂与SK海力士的份额分别为……: a list that names more
+            // holders than the catalog knows gives each percentage its own.
+            let listed = before_cue
+                .first()
+                .filter(|_| respectively)
+                .map(|v| listed_holders(s, v.range.start..cue_at))
+                .filter(|parts| parts.len() > before_cue.len() && parts.len() == percents.iter().filter(|q| s.clause_of(q.start) == ci).count())
+                .and_then(|parts| parts.get(nth).cloned())
+                .map(|part| {
+                    s.vendors()
+                        .iter()
+                        .find(|v| s.text[v.range.clone()] == part)
+                        .map_or(part, |v| ex.catalog.vendors[v.vendor].id.clone())
+                });
+            if let Some(holder) = listed {
+                Some(holder)
+            } else {
             match (vendor, together) {
                 (Some(_), Some(list)) => {
                     // 摩尔线程和壁仞科技各占约2%: each holds it.
@@ -1021,7 +1061,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                     }
                     Some(list)
                 }
-                (Some(v), None) if segment_of_revenue(&s.text[v.range.end..cue_at]).is_some() && share_word.is_some() => {
+                // (Not when another company stands between: 三星、SK海力士和美光的营收
+                // 市占率分别为…… is three companies' shares by revenue.)
+                (Some(v), None)
+                    if segment_of_revenue(&s.text[v.range.end..cue_at]).is_some()
+                        && share_word.is_some()
+                        && !s.vendors().iter().any(|w| w.range.start >= v.range.end && w.range.end <= cue_at) =>
+                {
                     // 英伟达数据中心业务收入占比超过80%: a business's part of the company's revenue.
                     market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
                     company_revenue = true;
@@ -1048,6 +1094,26 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                         .and_then(|v| s.text[clause.start..v.range.start].rfind('在').map(|i| clause.start + i))
                         .unwrap_or(cue_at);
                     let own = subject_phrase(&clean_phrase(s, clause.start..holder_end));
+                    // 但与份额逾四成、仍稳居第一的高通相比: the holder is the company
+                    // the phrase that opens with 与 describes, after the share.
+                    let own = if COMPARE_OPENERS.contains(&own.trim_start_matches(['但', '而', '并'])) {
+                        s.vendors()
+                            .iter()
+                            .find(|v| v.range.start >= p.end && v.range.end <= clause.end && s.text[..v.range.start].ends_with('的') && s.text[v.range.end..].starts_with("相比"))
+                            .map_or(String::new(), |v| ex.catalog.vendors[v.vendor].id.clone())
+                    } else {
+                        own
+                    };
+                    // 全球市场份额升至19%, 同期其全球份额约为20%: a region alone
+                    // holds nothing; the holder was told before.
+                    let own = if NO_HOLDER_REGIONS.contains(&own.trim_start_matches('其')) { String::new() } else { own };
+                    // 2023年其在全球GPU市场的份额为92%, 按营收计算,其份额同样高达98%:
+                    // 其 stands for the company told before.
+                    let own = if has_pronoun(&s.text[clause.start..holder_end]) && (own.is_empty() || market_term(&own).is_some_and(|m| own.ends_with(&m) || own.ends_with("市场"))) {
+                        pronoun_holder(ex, s, clause.start).unwrap_or(own)
+                    } else {
+                        own
+                    };
                     // 公司在中国的市场份额: the company the sentence named before.
                     let own = if PRONOUNS.contains(&own.as_str()) {
                         s.vendors()
@@ -1186,6 +1252,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                     }
                 }
             }
+            }
         };
         // The end of a move that opened in the clause before is the same holder's.
         let subject = if move_end && s.clause_of(percents[pi - 1].start) != ci && accepted.last() == Some(&(pi - 1)) {
@@ -1196,7 +1263,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         // 台积电……份额已升至64.9%,在7纳米及以下先进制程的代工份额则超过九成:
         // a later clause that opens with 在 names where, not who; 这一比例
         // refers back. Both are the holder told before in the sentence.
-        let subject = if time_level || earlier_level || refers_back_here {
+        // 远高于三星的15.9%: the level compared with is that company's, at the
+        // same time.
+        let rival = earlier_level
+            .then(|| {
+                s.vendors()
+                    .iter()
+                    .rev()
+                    .find(|v| v.range.start >= clause.start && v.range.end <= p.start)
+            })
+            .flatten()
+            .map(|v| ex.catalog.vendors[v.vendor].id.clone());
+        let subject = if let Some(r) = rival.as_ref().or(named_lead.as_ref()) {
+            Some(r.clone())
+        } else if time_level || earlier_level || refers_back_here {
             out.last().map(|prev: &Share| prev.subject.clone())
         } else {
             subject
@@ -1329,7 +1409,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
         };
         // 较几年前的95%: the time the level is compared at, when it is stated.
-        let year = if earlier_level {
+        let year = if rival.is_some() {
+            out.last().and_then(|prev| prev.year).or(year)
+        } else if earlier_level {
             s.dates.iter().find(|d| d.start >= clause.start && d.end <= p.start).and_then(year_of).or_else(|| years_ago(&s.text[clause.start..p.start], state.published.map(|d| d.year)))
         } else {
             year
@@ -1413,10 +1495,18 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.pro
 fn segment_of_revenue(phrase: &str) -> Option<String> {
     let t = phrase.trim().trim_start_matches('的');
     let seg = t.strip_suffix(crate::text::words::longest_suffix(t, &SEGMENT_REVENUE)?)?.trim_end_matches('的');
+    // 本季中国营收: the time is no part of the business.
+    let seg = crate::text::words::longest_prefix(seg, &TIME_WORDS).map_or(seg, |w| &seg[w.len()..]);
     let n = seg.chars().count();
     // 在晶圆代工市场的营收份额: the revenue a company makes in a market is its
     // share of that market by revenue, not a business's part of its revenue.
-    if seg.starts_with('在') || seg.ends_with("市场") || seg.ends_with("领域") {
+    // 、SK海力士和美光的营收: the rest of a list of holders, not a business.
+    if seg.starts_with('在')
+        || seg.ends_with("市场")
+        || seg.ends_with("领域")
+        || seg.starts_with(['、', '和', '与', '及'])
+        || seg.contains('、')
+    {
         return None;
     }
     ((2..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit())).then(|| seg.to_string())
@@ -1426,6 +1516,74 @@ fn segment_of_revenue(phrase: &str) -> Option<String> {
 fn move_from(text: &str, clause_start: usize, at: usize) -> usize {
     let head = &text[clause_start..at];
     clause_start + head.rfind('从').or_else(|| head.rfind('由')).unwrap_or(0)
+}
+
+/// A holder named before a short link and a level (大华约, 非GPU加速服务器合计约,
+/// NPU、ASIC和FPGA等非GPU加速服务器合计约 → 非GPU加速服务器): the name, when the
+/// words are only a name and a link (`share.lead_links`).
+fn named_holder(s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<String> {
+    let head = without_qualifier(s.text[range.clone()].trim());
+    let mut name = head;
+    while let Some(w) = crate::text::words::longest_suffix(name, &LEAD_LINKS) {
+        name = without_qualifier(name[..name.len() - w.len()].trim_end());
+    }
+    let name = name.rsplit('等').next().unwrap_or(name).trim();
+    let n = name.chars().count();
+    let plain = name
+        .chars()
+        .all(|c| c.is_alphanumeric() && !c.is_ascii_digit());
+    let blocked = hits.any_in(list::MOVE_LINKS, range.clone())
+        || hits.any_in(list::NOT_SHARE, range.clone())
+        || hits.any_in(list::SHARE_WORDS, range)
+        || TIME_WORDS.iter().any(|w| name.starts_with(w))
+        || NO_HOLDER_REGIONS.contains(&name)
+        || s.dates
+            .iter()
+            .any(|d| s.text[d.start..d.end].contains(name));
+    ((2..=12).contains(&n) && plain && !blocked).then(|| name.to_string())
+}
+
+static LEAD_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.lead_links"));
+
+/// Whether a phrase holds 其 as a pronoun (其份额, 其在……), not inside 其中,
+/// 其他, 尤其 and the like (`share.not_pronoun`).
+fn has_pronoun(phrase: &str) -> bool {
+    phrase.match_indices('其').any(|(i, _)| {
+        !NOT_PRONOUN.iter().any(|w| {
+            w.match_indices('其')
+                .any(|(j, _)| i >= j && phrase[i - j..].starts_with(w))
+        })
+    })
+}
+
+static COMPARE_OPENERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words("share.compare_openers"));
+
+static NO_HOLDER_REGIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words("share.no_holder_regions"));
+
+static NOT_PRONOUN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_pronoun"));
+
+/// The company a pronoun stands for: the last one named before `at` in the
+/// sentence (not one it is compared with), else the first the sentence before
+/// in the paragraph names.
+fn pronoun_holder(ex: &Extractor, s: &Sentence, at: usize) -> Option<String> {
+    let here = s
+        .vendors()
+        .iter()
+        .rev()
+        .find(|v| v.range.end <= at && !compared_with(s.text, v.range.clone()));
+    let v = match here {
+        Some(v) => v.vendor,
+        None => {
+            s.vendor_matcher
+                .find(s.previous)
+                .iter()
+                .find(|v| !compared_with(s.previous, v.range.clone()))?
+                .vendor
+        }
+    };
+    Some(ex.catalog.vendors[v].id.clone())
 }
 
 fn is_vendor_id(ex: &Extractor, x: &str) -> bool {
@@ -1456,6 +1614,11 @@ fn is_link(link: &str) -> bool {
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
             && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
         || took_the_rest(link)
+        // 辉达则维持逾八成: a verb of staying at a level after 则/也/仍.
+        || {
+            let t = link.trim_start_matches(['则', '也', '仍', '将']);
+            t.len() < link.len() && LEVEL_VERBS.contains(&t)
+        }
 }
 
 /// 超微则拿下其余约27%, 三星则囊括剩下的: a verb of taking or holding, after
@@ -1475,9 +1638,34 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
     let Some(v) = s.vendors().iter().rev().find(|v| v.range.start >= from && v.range.end <= to) else {
         return false;
     };
-    let rest = &s.text[v.range.end..to];
+    // 辉达第二季以79%稳居龙头: a time between them is no part of the link.
+    let rest = without_dates(s, v.range.end..to);
     let rest = rest.trim();
     rest.chars().count() <= 5 && (is_link(rest) || LEVEL_VERBS.iter().any(|w| rest.ends_with(w)))
+}
+
+/// The text of `range` without the date mentions inside it, and without a 的
+/// a date left at the end (从前一季的 → 从).
+fn without_dates(s: &Sentence, range: Range<usize>) -> String {
+    let mut out = String::new();
+    let mut at = range.start;
+    for d in s
+        .dates
+        .iter()
+        .filter(|d| d.start >= range.start && d.end <= range.end)
+    {
+        if d.start >= at {
+            out.push_str(&s.text[at..d.start]);
+            at = d.end;
+        }
+    }
+    let cut = at > range.start;
+    out.push_str(&s.text[at..range.end]);
+    if cut {
+        let t = out.trim_end().trim_end_matches('的').len();
+        out.truncate(t);
+    }
+    out
 }
 
 /// 其中GPU卡占据最大的市场份额,为85%: a clause that is only a copula and
@@ -1493,8 +1681,16 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
 /// 2023年仅约2%, 今年可望提升至5%: a clause that is only a time and the level,
 /// or a move to it, up to byte `to`.
 fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
-    let Some(d) = opening_date(s, ci).filter(|d| d.end <= to) else { return false };
-    let rest = without_qualifier(s.text[d.end..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
+    // 上一季度为13.1%: a word of time may open the clause instead of a date.
+    let head = s.text[s.clauses()[ci].start..to].trim_start();
+    let after = match opening_date(s, ci).filter(|d| d.end <= to) {
+        Some(d) => d.end,
+        None => match crate::text::words::longest_prefix(head, &TIME_WORDS) {
+            Some(w) => to - head.len() + w.len(),
+            None => return false,
+        },
+    };
+    let rest = without_qualifier(s.text[after..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
     rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
 }
 
@@ -1527,6 +1723,28 @@ fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Optio
         LIST_JOINERS.contains(&gap)
     });
     ok.then(|| s.text[vendors[0].range.start..vendors[vendors.len() - 1].range.end].to_string())
+}
+
+/// The holders a phrase lists before its share word (三星、铠侠与SK海力士的营收):
+/// split at the list's joiners, a count word and 的 left off the end.
+fn listed_holders(s: &Sentence, range: Range<usize>) -> Vec<String> {
+    let mut t = s.text[range].trim().trim_end_matches('的');
+    for w in REVENUE_WORDS.iter().chain(SHIPMENT_WORDS.iter()) {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    let parts: Vec<String> = t
+        .trim_end_matches('的')
+        .split(['和', '、', '与', '及'])
+        .map(|x| x.trim().to_string())
+        .collect();
+    if parts.iter().all(|x| {
+        (2..=10).contains(&x.chars().count())
+            && !x.contains(|c: char| c.is_ascii_digit() || c == '%' || c == '的')
+    }) {
+        parts
+    } else {
+        Vec::new()
+    }
 }
 
 fn split_list(phrase: &str) -> Vec<String> {
@@ -2035,10 +2253,22 @@ mod tests {
 }
 
 /// Drops shares a document tells again: same subject, percent, market and year.
+///
+/// Two shares told by different counts (按出货量计算占98%; 按营收计算,其份额同样
+/// 高达98%) are two records; one that names no count is the same as one that does.
 pub fn dedupe(shares: Vec<Share>) -> Vec<Share> {
-    let mut seen = std::collections::HashSet::new();
-    shares
-        .into_iter()
-        .filter(|sh| seen.insert((sh.subject.clone(), sh.percent.to_bits(), sh.market.clone(), sh.year)))
-        .collect()
+    let mut kept: Vec<Share> = Vec::with_capacity(shares.len());
+    for sh in shares {
+        let same = |k: &Share| {
+            k.subject == sh.subject
+                && k.percent.to_bits() == sh.percent.to_bits()
+                && k.market == sh.market
+                && k.year == sh.year
+                && (k.metric.is_none() || sh.metric.is_none() || k.metric == sh.metric)
+        };
+        if !kept.iter().any(same) {
+            kept.push(sh);
+        }
+    }
+    kept
 }
