@@ -181,6 +181,10 @@ fn year_tail(text: &str, after_year: usize, year: i32) -> (YearPart, usize) {
 
 /// 第三季度, 三季度, 3季度, Q3 at `p`: the end.
 fn quarter_at(text: &str, p: usize) -> Option<usize> {
+    // 首季, 首季度: the first quarter (Taiwan and Hong Kong).
+    if let Some(n) = eat(text, p, "首季") {
+        return Some(eat(text, n, "度").unwrap_or(n));
+    }
     let di = eat(text, p, "第");
     let q = di.unwrap_or(p);
     if let Some((c, n)) = char_at(text, q) {
@@ -304,7 +308,7 @@ fn start_at(
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '〇' | '零' => chinese_start(text, i, published),
+        | '〇' | '零' | '首' => chinese_start(text, i, published),
         _ => None,
     };
     found.map_or(Start::Nothing, Start::Found)
@@ -312,7 +316,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同";
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -570,9 +574,12 @@ fn month_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<Dat
     }
     let (d, end) = month_tail(text, q);
     // 将于11月16日公布, 最快11月16日: a day planned ahead is the next such
-    // day, not the last one before publication.
+    // day, not the last one before publication; so is the day a measure
+    // starts from (自8月1日起, 从9月15日起).
     let head = text[..i].trim_end_matches(' ');
-    let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w));
+    let starts_from = (head.ends_with('自') || head.ends_with('从'))
+        && text[end..].trim_start().starts_with('起');
+    let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w)) || starts_from;
     let date = published.and_then(|p| {
         let latest = latest_year(m, d, p);
         let year = if ahead && latest < p.year { p.year } else { latest };

@@ -263,6 +263,10 @@ static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 /// `export.entity_list_verbs` of the lexicon.
 static ENTITY_LIST_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_verbs"));
 /// `export.revoke_verbs` of the lexicon.
+static CHANGE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.change_to"));
+static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words("export.list_remove_verbs"));
+static LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_nouns"));
 static REVOKE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.revoke_verbs"));
 /// `export.modal_words`: a modal right before a verb of easing or control
 /// makes a proposal (可能允许, 或将限制).
@@ -508,7 +512,11 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range
     let r = hits.find(list::BUYER_CUES)?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
-    let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励";
+    // 中国海关暂不放行: customs holding goods back is itself the measure.
+    let outright = word.starts_with("禁止")
+        || word.starts_with("劝")
+        || word == "不鼓励"
+        || word.ends_with("放行");
     if !outright && !DIRECTIVE_WORDS_W.any(sentence_head) && !DIRECTIVE_WORDS_W.any(&c[..r.start]) {
         return None;
     }
@@ -521,6 +529,24 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range
         return None;
     }
     Some((action, r))
+}
+
+/// A policy changed from one to another in a clause (由“推定拒绝”调整为“逐案审查”):
+/// the action of where it ends (a denial tightens, a review eases) and where
+/// the change word is.
+fn policy_change(c: &str) -> Option<(Action, usize)> {
+    let i = CHANGE_TO.iter().filter_map(|w| c.find(w)).min()?;
+    if !(c[..i].contains('由') || c[..i].contains('从')) {
+        return None;
+    }
+    let to = &c[i..];
+    if contains_any(to, &DENIAL_POLICIES) {
+        Some((Action::Restriction, i))
+    } else if contains_any(to, &RELAX_CUES) {
+        Some((Action::Relaxation, i))
+    } else {
+        None
+    }
 }
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
@@ -561,7 +587,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     let cue = |a: Action, r: Range<usize>| Some((a, at(r), None));
     // 讨论是否将H20纳入管制: a question weighed by those who decide is a
     // plan (a proposal), not a question the clause only asks.
-    let weighed = |r: &Range<usize>| &c[r.clone()] == "是否" && WEIGH_VERBS.iter().any(|p| c[..r.start].ends_with(p));
+    // 评估将更多企业纳入实体清单: a measure weighed by those who decide,
+    // not an assessment.
+    let weighed = |r: &Range<usize>| {
+        (&c[r.clone()] == "是否" && WEIGH_VERBS.iter().any(|p| c[..r.start].ends_with(p)))
+            || (WEIGH_VERBS.contains(&&c[r.clone()]) && c[r.end..].starts_with(['将', '把']))
+    };
     if hits.find_iter(list::NOT_EVENT).any(|r| !weighed(&r)) {
         return None;
     }
@@ -601,6 +632,16 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::EntityList, r);
         }
     }
+    // 将25家中国实体从“未经核实清单”中移除: taken off a list, an easing.
+    if let Some(i) = LIST_REMOVE_VERBS.iter().filter_map(|w| c.find(w)).min()
+        && LIST_NOUNS.iter().any(|w| s.text[..base + i].contains(w))
+    {
+        let w = LIST_REMOVE_VERBS
+            .iter()
+            .find(|w| c[i..].starts_with(*w))
+            .map_or(0, |w| w.len());
+        return cue(Action::Relaxation, i..i + w);
+    }
     // China's measures on buying: about chips, by China unless the clause
     // names another actor before the cue.
     // One scan tells whether any of the rules below may apply.
@@ -609,6 +650,17 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if sentence_has_chips || hits.any(list::CHIP_WORDS) {
             let named = authority_of(&c[..r.start]);
             return Some((action, at(r), Some(named.unwrap_or("China"))));
+        }
+    }
+    // 审查政策由“推定拒绝”调整为“逐案审查”: a policy changed from one to
+    // another is read by where it ends; the clauses before it tell what it
+    // is the policy of.
+    if (ci + 1..s.clauses().len()).any(|k| policy_change(s.clause_text(k)).is_some()) {
+        return None;
+    }
+    if let Some((action, i)) = policy_change(c) {
+        if action == Action::Restriction || in_export_context() {
+            return cue(action, i..c.len());
         }
     }
     if let Some(r) = hits.find(list::LICENCE_CUES) {
@@ -621,7 +673,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(action, r);
         }
     }
-    if let Some(r) = hits.find(list::RELAX_CUES) {
+    // 临时通用许可证到期后将不再延长: a licence told with its extension is
+    // read by the extension (below).
+    let relax = hits
+        .find(list::RELAX_CUES)
+        .filter(|r| !(c[r.clone()].ends_with("许可") && contains_any(c, &EXTEND_VERBS)));
+    if let Some(r) = relax {
         let before = chars_before(c, r.start, 3);
         // 推定拒绝……其他物项则逐案审查: a review that is part of a policy of
         // denial eases nothing.
@@ -914,7 +971,10 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(['起', '正', '式']);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
-    rest.starts_with("生效") || from_on && ["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w))
+    // 自8月1日起,出口经营者须申请许可: from that day on, what the clause
+    // after tells applies.
+    rest.starts_with("生效")
+        || from_on && (["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']))
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -1240,7 +1300,25 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             }
             _ => {
                 let own = chips_in(s, clause.clone(), &originals);
-                if own.is_empty() && matches!(action, Action::Ban) {
+                // 美国已批准H200对华出口,但中国海关暂不放行相关芯片: a clause
+                // pointing back takes the chips named last before it, though
+                // another event of the sentence holds them.
+                let pointed = own.is_empty()
+                    && BACK_REFERENCES_W.any(&s.text[clause.clone()])
+                    && !BOTH_WORDS_W.any(&s.text[clause.clone()]);
+                let pointed = pointed
+                    .then(|| {
+                        s.groups
+                            .iter()
+                            .rev()
+                            .find(|g| g.range.end <= clause.start)
+                            .map(|g| g.chips.clone())
+                    })
+                    .flatten()
+                    .filter(|c| !c.is_empty());
+                if let Some(chips) = pointed {
+                    chips
+                } else if own.is_empty() && matches!(action, Action::Ban) {
                     let before = s.groups.iter().rev().filter(|g| g.range.end <= cue.start);
                     let mut chips: Vec<usize> = Vec::new();
                     if BOTH_WORDS_W.any(&s.text[clause.clone()]) {
