@@ -75,6 +75,8 @@ pub struct ChipMatcher {
     bare_need_digit: bool,
     /// Longest Latin name in words.
     max_words: usize,
+    /// The vendor of each chip of the catalog, by index.
+    chip_vendor: Vec<String>,
 }
 
 /// Lowercase, without spaces, hyphens and underscores.
@@ -149,7 +151,8 @@ impl ChipMatcher {
             }
         }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
-        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words }
+        let chip_vendor = catalog.chips.iter().map(|c| c.vendor.clone()).collect();
+        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -259,7 +262,7 @@ impl ChipMatcher {
                     break;
                 }
                 if let Some(&chip) = self.bare.get(&key) {
-                    if in_chip_context(text, &span) {
+                    if in_chip_context(text, &span) || self.sibling_of_last(text, &span, chip, out) {
                         out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                         i += len;
                         matched = true;
@@ -459,6 +462,26 @@ fn in_chip_context(text: &str, span: &Range<usize>) -> bool {
         return false;
     }
     CHIP_CONTEXT.iter().any(|w| before.contains(w) || after.contains(w))
+}
+
+impl ChipMatcher {
+    /// V100售价在7万元左右,T4则在1.5万元至2万元之间: a bare model of the same
+    /// vendor as the chip named just before in the sentence is a chip too.
+    fn sibling_of_last(&self, text: &str, span: &Range<usize>, chip: usize, out: &[Mention]) -> bool {
+        let Some(ChipRef::Known(last)) = out.last().map(|m| (&m.chip, m.range.end)).filter(|(_, end)| *end <= span.start).map(|(c, _)| c) else {
+            return false;
+        };
+        let end = out.last().map_or(0, |m| m.range.end);
+        let between = &text[end..span.start];
+        // It stands where a list or a parallel clause goes on (, 、 和), not
+        // inside a phrase (H100的L2缓存).
+        let opens = between.trim_end_matches(' ').ends_with([',', '，', '、', ';', '；', '和', '与', '或', '及']);
+        opens
+            && between.chars().count() <= 30
+            && !between.contains(['。', '！', '？', '\n'])
+            && !after_is_quantity(text, span.end)
+            && self.chip_vendor.get(*last) == self.chip_vendor.get(chip)
+    }
 }
 
 /// Whether a unit follows byte `end`: the number before it counts or prices.
