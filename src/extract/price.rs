@@ -285,7 +285,10 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
 /// Whether the amount is about something other than a unit or system price.
 fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     let clause = s.clause_of(a.q.start);
-    if hits.any_in(list::NOT_PRICE, s.clauses()[clause].clone()) {
+    // 大客户采购MI300X的单价约为1万至1.5万美元: a price noun between the
+    // word and the amount takes over from it.
+    let unit_after = |r: &Range<usize>| r.end <= a.q.start && hits.any_in(list::PRICE_NOUNS, r.end..a.q.start);
+    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r)) {
         return true;
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
