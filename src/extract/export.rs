@@ -513,10 +513,7 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     // 中国海关暂不放行: customs holding goods back is itself the measure.
-    let outright = word.starts_with("禁止")
-        || word.starts_with("劝")
-        || word == "不鼓励"
-        || word.ends_with("放行");
+    let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励" || word.ends_with("放行");
     if !outright && !DIRECTIVE_WORDS_W.any(sentence_head) && !DIRECTIVE_WORDS_W.any(&c[..r.start]) {
         return None;
     }
