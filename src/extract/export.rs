@@ -424,7 +424,12 @@ fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a negation stands right before byte `at` (没有获得, 未获, 不允许).
 fn negated_before(c: &str, at: usize) -> bool {
-    let before = chars_before(c, at, 3);
+    // 未能及时取得许可: an adverb may stand between the negation and the verb.
+    let mut before = chars_before(c, at, 6);
+    if let Some(a) = ["及时", "顺利", "如期", "尽快", "马上", "立即"].iter().find(|a| before.ends_with(**a)) {
+        before = &before[..before.len() - a.len()];
+    }
+    let before = chars_before(before, before.len(), 3);
     NEGATIONS.iter().any(|n| before.ends_with(n)) || before.ends_with("拒绝")
 }
 
@@ -435,6 +440,11 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
     let mut found: Vec<(usize, &str)> = LICENCE_WORDS.iter().flat_map(|w| c.match_indices(w)).collect();
     found.sort_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())));
     for (i, w) in found {
+        // 在未经许可下: acting without a licence grants none (绿卡持有人在
+        // 未经许可下 holds no licence).
+        if UNLICENSED.iter().any(|u| c[..i + w.len()].ends_with(u) || c[i..].starts_with(u)) {
+            continue;
+        }
         // 许可申请已通过商务部审核: a licence passed its review.
         let tail = super::text::chars_after(c, i + w.len(), 16);
         if let Some(p) = tail.find("通过") {
