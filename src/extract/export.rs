@@ -263,6 +263,7 @@ static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 /// `export.entity_list_verbs` of the lexicon.
 static ENTITY_LIST_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_verbs"));
 /// `export.revoke_verbs` of the lexicon.
+static THRESHOLD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.threshold_words"));
 static CHANGE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.change_to"));
 static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words("export.list_remove_verbs"));
@@ -903,7 +904,13 @@ fn noun_phrase_rule(c: &str, r: Range<usize>) -> bool {
 /// variant was made from (A100/H100的定制版芯片A800/H800).
 fn chips_in(s: &Sentence, range: Range<usize>, originals: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
-    for g in s.groups.iter().filter(|g| g.range.start >= range.start && g.range.end <= range.end) {
+    // 禁止出口任何性能超过H20的AI芯片: a chip named as the bar others are
+    // measured against is not what the measure is about.
+    let bar = |g: &super::Group| {
+        let before = chars_before(s.text, g.range.start, 2);
+        s.text[g.range.end..].starts_with('的') && THRESHOLD_WORDS.iter().any(|w| before.ends_with(w))
+    };
+    for g in s.groups.iter().filter(|g| g.range.start >= range.start && g.range.end <= range.end && !bar(g)) {
         for &c in &g.chips {
             if !originals.contains(&c) && !out.contains(&c) {
                 out.push(c);
