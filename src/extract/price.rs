@@ -508,6 +508,30 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
         i = amounts.len();
     }
+    // 报价已跌至8万元,较高峰时的13万元下滑近四成: a price moved to, then the
+    // level it is compared with, of the same thing at an earlier time.
+    if roles.iter().all(Option::is_none) {
+        for j in 0..amounts.len().saturating_sub(1) {
+            let k = j + 1;
+            let (a, b) = (&amounts[j], &amounts[k]);
+            let moved_to = hits.any_in(list::MOVE_VERBS, range_of(s.text, chars_before(s.text, a.q.start, 4)));
+            let ck = s.clause_of(b.q.start);
+            let head = s.text[s.clauses()[ck].start..b.q.start].trim_start();
+            let compared = s.clause_of(a.q.start) + 1 == ck
+                && hits.prefix_at(list::COMPARISON, b.q.start - head.len(), b.q.start).is_some()
+                && head.ends_with('的')
+                && head.chars().count() <= 12
+                && a.currency == b.currency
+                && !s.groups.iter().any(|g| g.range.start >= a.end && g.range.end <= b.q.start);
+            if moved_to && compared {
+                roles[j] = Some(Role::After);
+                roles[k] = Some(Role::Before);
+                dates[k] = Some(date_within(s, b.q.start - head.len()..b.q.start).and_then(|d| d.date));
+                bases[k] = Some(basis_of(s, hits, &amounts, j, rent, per_hour));
+                break;
+            }
+        }
+    }
 
     let mut out = Vec::new();
     for (i, a) in amounts.iter().enumerate() {
