@@ -36,11 +36,18 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
         bare = next;
     }
     let longest = |t: &str| BEFORE.iter().filter(|(w, _)| t.ends_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
-    if let Some(q) = longest(before).or_else(|| longest(bare)) {
-        return Some(q);
-    }
     let after = after.trim_start_matches(' ');
-    AFTER.iter().filter(|(w, _)| after.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q)
+    let after_word = || AFTER.iter().filter(|(w, _)| after.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
+    match longest(before).or_else(|| longest(bare)) {
+        // 高达五成以上: an emphatic "as high as" gives way to the word after
+        // the figure that says how it stands to it.
+        Some(Qualifier::UpTo) => match after_word() {
+            Some(q @ (Qualifier::Over | Qualifier::About)) => Some(q),
+            _ => Some(Qualifier::UpTo),
+        },
+        Some(q) => Some(q),
+        None => after_word(),
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +60,9 @@ mod tests {
         assert_eq!(qualifier("从原来的", "人民币左右"), None);
         assert_eq!(qualifier("从原来的", "左右,变成了"), Some(Qualifier::About));
         assert_eq!(qualifier("甚至有高达", "一片"), Some(Qualifier::UpTo));
+        assert_eq!(qualifier("浪潮信息的份额高达", "以上,新华三"), Some(Qualifier::Over));
+        assert_eq!(qualifier("售價高達", "左右"), Some(Qualifier::About));
+        assert_eq!(qualifier("最高", "美元"), Some(Qualifier::UpTo));
         assert_eq!(qualifier("H20在中国市场的售价约为每片", "元"), Some(Qualifier::About));
         assert_eq!(qualifier("市占率约达", "%"), Some(Qualifier::About));
         assert_eq!(qualifier("占全球半导体采购总额5559亿美元的", "以上,是"), Some(Qualifier::Over));

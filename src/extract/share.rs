@@ -1697,11 +1697,21 @@ fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
 }
 
 /// The date a clause opens with (2023年仅约2%, 去年同期这一比例), if any.
+///
+/// Words of forecast or joining may stand before it (预计到2025年将提升至40%,
+/// 而2023年仅约2%): `share.time_openers`.
 fn opening_date<'s>(s: &'s Sentence, ci: usize) -> Option<&'s super::date::DateMention> {
     let start = s.clauses()[ci].start;
+    let head = s.text[start..].trim_start();
+    let mut at = s.text.len() - head.len();
+    if let Some(w) = crate::text::words::longest_prefix(head, &TIME_OPENERS) {
+        at += w.len();
+    }
     let lead = s.text[start..].len() - s.text[start..].trim_start().len();
-    s.dates.iter().find(|d| d.start == start + lead)
+    s.dates.iter().find(|d| d.start == start + lead || d.start == at)
 }
+
+static TIME_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.time_openers"));
 
 /// 一度高达95%,如今已降至50%左右: a clause right after a share clause that is
 /// only a word of time and a move to the level it holds since.
