@@ -47,6 +47,7 @@ static LICENCE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 
 /// Verbs of launching a product.
 static LAUNCH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.launch_verbs"));
+static LAUNCH_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&LAUNCH_VERBS));
 
 /// Cues of an easing.
 static RELAX_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.relax_cues"));
@@ -863,6 +864,23 @@ fn violates_rule(c: &str) -> Option<Range<usize>> {
 /// the clause that starts `text` and is `clause_len` bytes long. The launch
 /// may open the next clause, after its subject.
 fn complying_launch(text: &str, clause_len: usize) -> Option<Range<usize>> {
+    // 推出符合新规的H20, 推出了符合美国出口管制要求的H20芯片: the launch verb
+    // first, the chip made to comply after 的.
+    let c = &text[..clause_len];
+    for l in LAUNCH_VERBS_W.find_iter(c) {
+        let l = l.clone();
+        let mut rest = &c[l.end..];
+        for w in ["了", "一款", "多款", "新款", "三款", "两款"] {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        let at = c.len() - rest.len();
+        if let Some(r) = COMPLY_WORDS_W.find(rest).filter(|r| r.start == 0) {
+            let window = super::text::chars_after(rest, r.end, 20);
+            if RULE_WORDS_W.find(window).is_some_and(|w| window[w.end..].contains('的')) {
+                return Some(at + r.start..at + r.end);
+            }
+        }
+    }
     COMPLY_WORDS_W.find_iter(&text[..clause_len]).find(|r| {
         let window = super::text::chars_after(&text[..clause_len], r.end, 30);
         let Some(rule_end) = RULE_WORDS_W.find_iter(window).map(|m| m.end).last() else { return false };
@@ -1533,6 +1551,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 && RULE_WORDS_W.find(&s.text[e.cue_start..e.cue_end]).is_some()
                 && !TIGHTENING_WORDS_W.any(s.clause_text(e.clause)))
         });
+    }
+    // 宣布废除《人工智能扩散规则》,该规则原定于5月15日生效: a clause that
+    // refers back to the rule an easing lifts tells no rule of its own.
+    if events.iter().any(|e| e.action == Action::Relaxation) {
+        events.retain(|e| !(e.action == Action::Restriction && e.chips.is_empty() && !issued(e)));
     }
     // One sentence: a restriction told with the ban it caused is the ban.
     if events.iter().any(|e| e.action == Action::Ban) {
