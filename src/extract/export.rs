@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::{Hits, WordLists, Words};
+use super::words::{Hits, Words};
 
 
 use super::text::chars_before;
@@ -196,54 +196,60 @@ static COMPLY_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("exp
 static TIGHTENING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.tightening_words")));
 
 /// The lists [`action_of`] asks about each clause, by their place in
-/// [`CLAUSE_LISTS`].
+/// [`lists`].
 mod list {
-    pub const NOT_EVENT: usize = 0;
-    pub const GATE: usize = 1;
-    pub const BUYER_CUES: usize = 2;
-    pub const CHIP_WORDS: usize = 3;
-    pub const LICENCE_CUES: usize = 4;
-    pub const RELAX_CUES: usize = 5;
-    pub const RELAX_VERBS: usize = 6;
-    pub const BAN_CUES: usize = 7;
-    pub const SOLD: usize = 8;
-    pub const VARIANT_CUES: usize = 9;
-    pub const CHINA_MARKET_CUES: usize = 10;
-    pub const LAUNCH_VERBS: usize = 11;
-    pub const NEW_RULES: usize = 12;
-    pub const RULE_NOUNS: usize = 13;
-    pub const ISSUE_VERBS: usize = 14;
-    pub const FRAME: usize = 15;
-    pub const TRIGGERS: usize = 16;
-    pub const BILL_WORDS: usize = 17;
+    /// Where the reader's lists start among the sentence's lists
+    /// ([`super::super::SENTENCE_LISTS`]).
+    const AT: usize = super::super::EXPORT_LISTS_AT;
+    pub const NOT_EVENT: usize = AT + 0;
+    pub const GATE: usize = AT + 1;
+    pub const BUYER_CUES: usize = AT + 2;
+    pub const CHIP_WORDS: usize = AT + 3;
+    pub const LICENCE_CUES: usize = AT + 4;
+    pub const RELAX_CUES: usize = AT + 5;
+    pub const RELAX_VERBS: usize = AT + 6;
+    pub const BAN_CUES: usize = AT + 7;
+    pub const SOLD: usize = AT + 8;
+    pub const VARIANT_CUES: usize = AT + 9;
+    pub const CHINA_MARKET_CUES: usize = AT + 10;
+    pub const LAUNCH_VERBS: usize = AT + 11;
+    pub const NEW_RULES: usize = AT + 12;
+    pub const RULE_NOUNS: usize = AT + 13;
+    pub const ISSUE_VERBS: usize = AT + 14;
+    pub const FRAME: usize = AT + 15;
+    pub const TRIGGERS: usize = AT + 16;
+    pub const BILL_WORDS: usize = AT + 17;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
-/// ([`TRIGGER_LISTS`]), found in one scan of the sentence (it was scanned
-/// for the triggers, then each clause once per list), in the order of
-/// [`list`].
-static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
-    WordLists::new(&[
-        &NOT_EVENT,
-        &gate_words(),
-        &BUYER_CUES,
-        &CHIP_WORDS,
-        &LICENCE_CUES,
-        &RELAX_CUES,
-        &RELAX_VERBS,
-        &BAN_CUES,
-        &SOLD,
-        &VARIANT_CUES,
-        &CHINA_MARKET_CUES,
-        &LAUNCH_VERBS,
-        &NEW_RULES,
-        &RULE_NOUNS,
-        &ISSUE_VERBS,
-        &frame_words(),
-        &TRIGGER_LISTS.concat(),
-        &BILL_WORDS,
-    ])
-});
+/// ([`TRIGGER_LISTS`]), in the order of [`list`]: found in the one scan of
+/// the sentence for all readers ([`Sentence::hits`]; it was scanned for the
+/// triggers, then each clause once per list).
+pub(super) fn lists() -> Vec<Vec<&'static str>> {
+    vec![
+        NOT_EVENT.to_vec(),
+        gate_words(),
+        BUYER_CUES.to_vec(),
+        CHIP_WORDS.to_vec(),
+        LICENCE_CUES.to_vec(),
+        RELAX_CUES.to_vec(),
+        RELAX_VERBS.to_vec(),
+        BAN_CUES.to_vec(),
+        SOLD.to_vec(),
+        VARIANT_CUES.to_vec(),
+        CHINA_MARKET_CUES.to_vec(),
+        LAUNCH_VERBS.to_vec(),
+        NEW_RULES.to_vec(),
+        RULE_NOUNS.to_vec(),
+        ISSUE_VERBS.to_vec(),
+        frame_words(),
+        TRIGGER_LISTS.concat(),
+        BILL_WORDS.to_vec(),
+    ]
+}
+
+/// How many lists [`lists`] gives.
+pub(super) const LISTS: usize = 18;
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
     // 影响 is the one cause frame without_frames reads (受新规影响).
@@ -550,7 +556,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     let clause = if hits.any(list::FRAME) {
         let blanked = without_frames(s.clause_text(ci));
-        hits = CLAUSE_LISTS.scan(&blanked);
+        hits = super::SENTENCE_LISTS.scan(&blanked);
         blanked
     } else {
         std::borrow::Cow::Borrowed(s.clause_text(ci))
@@ -1112,7 +1118,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     };
     // 自公布之日起生效: 公布 names the day, it issues nothing.
     let issues = ISSUE_VERBS.iter().any(|w| *w != "实施" && s.text[from..].match_indices(w).any(|(i, _)| !s.text[i + w.len()..].starts_with("之日")));
-    if issues || from > 0 && CLAUSE_LISTS.scan(&s.text[..from]).any(list::TRIGGERS) {
+    if issues || from > 0 && s.hits().any_in(list::TRIGGERS, 0..from) {
         return None;
     }
     if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &IMMEDIATE_WORDS) && !s.text.contains("天后生效") {
@@ -1134,15 +1140,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
-    let hits = CLAUSE_LISTS.scan(s.text);
-    let triggered = trigger_clauses(&hits, s.clauses());
+    let hits = s.hits();
+    let triggered = trigger_clauses(hits, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
-        .map(|ci| if triggered[ci] { action_of(s, ci, &hits, has_chips, &export_context) } else { None })
+        .map(|ci| if triggered[ci] { action_of(s, ci, hits, has_chips, &export_context) } else { None })
         .collect();
     // 今年5月美国将华为……列入实体清单,8月又追加了46家华为关联公司: a
     // clause that adds a count of companies to the listing just told is
@@ -1655,10 +1661,10 @@ mod tests {
             let clauses = crate::extract::text::clauses(s);
             let triggers = super::Words::new(&super::TRIGGER_LISTS.concat());
             let one_by_one: Vec<bool> = clauses.iter().map(|c| triggers.any(&s[c.clone()])).collect();
-            assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &clauses), one_by_one, "{s}");
+            assert_eq!(super::trigger_clauses(&crate::extract::SENTENCE_LISTS.scan(s), &clauses), one_by_one, "{s}");
         }
         let s = "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800";
-        assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
+        assert_eq!(super::trigger_clauses(&crate::extract::SENTENCE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {

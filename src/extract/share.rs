@@ -8,11 +8,10 @@
 //! utilization, performance ratios, fees and stakes are not shares, nor are
 //! shares of power, time, budgets or GDP.
 
-use std::cell::LazyCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::{Hits, WordLists, Words, range_of};
+use super::words::{Hits, Words, range_of};
 use super::number::{Quantity, find_percents};
 use super::text::{CharSet, chars_after, chars_before};
 use super::{DocState, Extractor, Sentence, signs};
@@ -63,51 +62,57 @@ static USE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.us
 static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_MARKET_WHOLES));
 
 /// The lists the reader asks about a sentence, by their place in
-/// [`SHARE_LISTS`].
+/// [`lists`].
 mod list {
-    pub const DENIED: usize = 0;
-    pub const SHARE_WORDS: usize = 1;
-    pub const NOT_SHARE: usize = 2;
-    pub const NOT_HOLDERS: usize = 3;
-    pub const FORECAST: usize = 4;
+    /// Where the reader's lists start among the sentence's lists
+    /// ([`super::super::SENTENCE_LISTS`]).
+    const AT: usize = super::super::SHARE_LISTS_AT;
+    pub const DENIED: usize = AT + 0;
+    pub const SHARE_WORDS: usize = AT + 1;
+    pub const NOT_SHARE: usize = AT + 2;
+    pub const NOT_HOLDERS: usize = AT + 3;
+    pub const FORECAST: usize = AT + 4;
     /// Shipment words, then revenue words: a word's place tells which.
-    pub const METRIC: usize = 5;
-    pub const MOVE_LINKS: usize = 6;
-    pub const USE_WORDS: usize = 7;
-    pub const RANK_VERBS: usize = 8;
-    pub const REVENUE: usize = 9;
-    pub const MARKET_WHOLES: usize = 10;
-    pub const TAKE_WORDS: usize = 11;
-    pub const HOLD_WORDS: usize = 12;
-    pub const SUBJECT_ENDS: usize = 13;
-    pub const REVENUE_FROM: usize = 14;
+    pub const METRIC: usize = AT + 5;
+    pub const MOVE_LINKS: usize = AT + 6;
+    pub const USE_WORDS: usize = AT + 7;
+    pub const RANK_VERBS: usize = AT + 8;
+    pub const REVENUE: usize = AT + 9;
+    pub const MARKET_WHOLES: usize = AT + 10;
+    pub const TAKE_WORDS: usize = AT + 11;
+    pub const HOLD_WORDS: usize = AT + 12;
+    pub const SUBJECT_ENDS: usize = AT + 13;
+    pub const REVENUE_FROM: usize = AT + 14;
 }
 
 /// Every list the reader asks about a sentence or a part of it (a clause,
-/// the words before or after a percentage), found in one scan of the
-/// sentence, in the order of [`list`]; it was scanned once per list, and
-/// parts of it once more per percentage. Only the words a reader puts
-/// together from parts (a subject phrase, a whole) are still searched
-/// apart.
-static SHARE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
-    WordLists::new(&[
-        &DENIED,
-        &SHARE_WORDS,
-        &NOT_SHARE,
-        &NOT_HOLDERS,
-        &FORECAST,
-        &[&SHIPMENT_WORDS[..], &REVENUE_WORDS[..]].concat(),
-        &MOVE_LINKS,
-        &USE_WORDS,
-        &RANK_VERBS,
-        &REVENUE,
-        &MARKET_WHOLES,
-        &TAKE_WORDS,
-        &HOLD_WORDS,
-        &SUBJECT_ENDS,
-        &words("share.revenue_from_words"),
-    ])
-});
+/// the words before or after a percentage), in the order of [`list`]: found
+/// in the one scan of the sentence for all readers ([`Sentence::hits`]); it
+/// was scanned once per list, and parts of it once more per percentage.
+/// Only the words a reader puts together from parts (a subject phrase, a
+/// whole) are still searched apart.
+pub(super) fn lists() -> Vec<Vec<&'static str>> {
+    vec![
+        DENIED.to_vec(),
+        SHARE_WORDS.to_vec(),
+        NOT_SHARE.to_vec(),
+        NOT_HOLDERS.to_vec(),
+        FORECAST.to_vec(),
+        [&SHIPMENT_WORDS[..], &REVENUE_WORDS[..]].concat(),
+        MOVE_LINKS.to_vec(),
+        USE_WORDS.to_vec(),
+        RANK_VERBS.to_vec(),
+        REVENUE.to_vec(),
+        MARKET_WHOLES.to_vec(),
+        TAKE_WORDS.to_vec(),
+        HOLD_WORDS.to_vec(),
+        SUBJECT_ENDS.to_vec(),
+        words("share.revenue_from_words"),
+    ]
+}
+
+/// How many lists [`lists`] gives.
+pub(super) const LISTS: usize = 15;
 
 /// Words that end a subject phrase on its left (据IDC统计,……).
 static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_stops"));
@@ -381,7 +386,7 @@ static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
-fn frame_from_sentence(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, frame: &mut Frame) {
+fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
     // 出货, 业者营收): without one it frames nothing. (Not every word of
     // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
@@ -429,6 +434,7 @@ fn frame_from_sentence(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits
         }
         return;
     };
+    let hits = s.hits();
     let forecast = hits.any(list::FORECAST);
     if let Some(region) = region_of(&s.text[clause_start(s.text, r.start)..r.end]) {
         // A forecast fills a missing region, never replaces one.
@@ -479,11 +485,10 @@ fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
     // The sentence is scanned for the lists once, when first asked.
-    let hits = LazyCell::new(|| SHARE_LISTS.scan(s.text));
-    let out = read_shares(ex, s, &hits, state, doc);
+    let out = read_shares(ex, s, state, doc);
     let frame = &mut state.share_frame;
     if out.is_empty() {
-        frame_from_sentence(s, &hits, frame);
+        frame_from_sentence(s, frame);
     }
     for sh in &out {
         frame.share_line = Some(s.line);
@@ -684,8 +689,8 @@ fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
     }
 }
 
-/// `hits`: the sentence's hits of [`SHARE_LISTS`], scanned when first asked.
-fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, state: &DocState, doc: &str) -> Vec<Share> {
+/// The sentence's hits ([`Sentence::hits`]) are scanned when first asked.
+fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
     if !may_hold_percent(s) {
         return Vec::new();
     }
@@ -693,7 +698,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
     if percents.is_empty() {
         return Vec::new();
     }
-    let hits: &Hits = LazyCell::force(hits);
+    let hits: &Hits = s.hits();
     with_zero_ends(s, hits, &mut percents);
     // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
     if hits.any(list::DENIED) {
