@@ -40,7 +40,7 @@ use words::{Hits, WordLists};
 /// Where each reader's lists stand among [`SENTENCE_LISTS`].
 const PRICE_LISTS_AT: usize = 0;
 const SHARE_LISTS_AT: usize = PRICE_LISTS_AT + price::LISTS;
-const EXPORT_LISTS_AT: usize = SHARE_LISTS_AT + share::LISTS;
+pub(crate) const EXPORT_LISTS_AT: usize = SHARE_LISTS_AT + share::LISTS;
 
 /// Every word list the readers ask about a sentence (the price reader's,
 /// the share reader's, the export reader's, in that order; each reader
