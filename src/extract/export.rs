@@ -323,6 +323,34 @@ static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 /// `export.toward_us` of the lexicon.
 static TOWARD_US: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_us"));
 
+/// Words the export reader's clauses are read with (src/lexicon/export.toml).
+/// `export.only_then_words` of the lexicon.
+static ONLY_THEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.only_then_words"));
+/// `export.agreed_controls` of the lexicon.
+static AGREED_CONTROLS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.agreed_controls"));
+/// `export.buyer_denials` of the lexicon.
+static BUYER_DENIALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buyer_denials"));
+/// `export.china_delivery` of the lexicon.
+static CHINA_DELIVERY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_delivery"));
+/// `export.china_places` of the lexicon.
+static CHINA_PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_places"));
+/// `export.version_context` of the lexicon.
+static VERSION_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.version_context"));
+/// `export.limit_objects` of the lexicon.
+static LIMIT_OBJECTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.limit_objects"));
+/// `export.effect_times` of the lexicon.
+static EFFECT_TIMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.effect_times"));
+/// `export.predicate_adverbs` of the lexicon.
+static PREDICATE_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.predicate_adverbs"));
+/// `export.apply_verbs` of the lexicon.
+static APPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.apply_verbs"));
+/// `export.later_than` of the lexicon.
+static LATER_THAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.later_than"));
+/// `export.compared_with` of the lexicon.
+static COMPARED_WITH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.compared_with"));
+/// `export.after_words` of the lexicon.
+static AFTER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.after_words"));
+
 
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'), from the lexicon's
@@ -468,7 +496,7 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         let applying = c[at..].starts_with("申请");
         let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
             || applying && REQUIRE_WORDS.iter().any(|r| c[..at].contains(r))
-            || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
+            || ONLY_THEN.iter().any(|r| c[i..].contains(r));
         if required {
             return Some((Action::Restriction, at..i + w.len()));
         }
@@ -495,7 +523,7 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
             }
             // 同意加入美国对华芯片设备出口限制: what is agreed to is a control.
             let sold_at = SALE_WORDS.iter().filter_map(|w| c[i..].find(w)).min().unwrap_or(0);
-            if hits.any_in(list::CONTROL_WORDS, i + v.len()..c.len()) && !hits.any_in(list::CONTROL_WORDS, i + v.len()..i + sold_at.max(v.len())) && contains_any(&c[i + sold_at..], &["限制", "管制", "禁令"]) {
+            if hits.any_in(list::CONTROL_WORDS, i + v.len()..c.len()) && !hits.any_in(list::CONTROL_WORDS, i + v.len()..i + sold_at.max(v.len())) && contains_any(&c[i + sold_at..], &AGREED_CONTROLS) {
                 return None;
             }
             if !negated_before(c, i) {
@@ -521,7 +549,7 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
         return None;
     }
     let head = &c[..r.start];
-    if ["未", "没有", "并非", "不会"].iter().any(|n| head.contains(n)) {
+    if BUYER_DENIALS.iter().any(|n| head.contains(n)) {
         return None;
     }
     // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers.
@@ -680,7 +708,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
         let toward_china = match sold {
-            "交付" | "出货" => contains_any(before, &["中国", "对华", "大陆"]),
+            "交付" | "出货" => contains_any(before, &CHINA_DELIVERY),
             // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
             "供货" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
             _ => true,
@@ -703,7 +731,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 在国内不能买, 中国买不到: a chip China cannot buy.
     if sentence_has_chips && gated {
         if let Some(i) = find_any(c, &BUY_NOT) {
-            if contains_any(c, &["国内", "中国", "大陆", "在华"]) {
+            if contains_any(c, &CHINA_PLACES) {
                 return cue(Action::Ban, i);
             }
         }
@@ -721,7 +749,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     // 推出了H800版本: a version launched under export rules.
-    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(s.text, &VERSION_CONTEXT) {
         let i = c.find("版本").unwrap_or(0);
         return cue(Action::Variant, i..i + "版本".len());
     }
@@ -751,7 +779,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
     // 限制A100和H100对华出口.
     if let Some(r) = find_any(c, &["限制"]) {
-        if contains_any(c, &["出口", "对华", "中国", "进一步限制"]) && !noun_phrase_rule(c, &hits, r.clone()) {
+        if contains_any(c, &LIMIT_OBJECTS) && !noun_phrase_rule(c, &hits, r.clone()) {
             return cue(Action::Restriction, r);
         }
     }
@@ -767,7 +795,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let rest = &c[r.end..];
         if let Some(i) = rest.find("生效") {
             let after = &rest[i + "生效".len()..];
-            if super::text::chars_before(rest, i, 16) == &rest[..i] && !["前", "之前", "后", "之后", "以来", "以后", "时"].iter().any(|w| after.starts_with(w)) {
+            if super::text::chars_before(rest, i, 16) == &rest[..i] && !EFFECT_TIMES.iter().any(|w| after.starts_with(w)) {
                 return cue(Action::Restriction, r);
             }
         }
@@ -831,7 +859,7 @@ fn complying_predicate(c: &str, hits: &Hits) -> Option<Range<usize>> {
         t = &c[r.end..];
     }
     loop {
-        let Some(o) = ["并", "且", "也", "已", "均", "完全", "都"].iter().find(|o| t.starts_with(**o)) else { break };
+        let Some(o) = crate::text::words::longest_prefix(t, &PREDICATE_ADVERBS) else { break };
         t = &t[o.len()..];
     }
     let at = c.len() - t.len();
@@ -927,7 +955,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(['起', '正', '式']);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
-    rest.starts_with("生效") || from_on && ["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w))
+    rest.starts_with("生效") || from_on && APPLY_VERBS.iter().any(|w| rest.starts_with(w))
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -1237,8 +1265,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     let reference = |g: &&super::Group| {
                         let after = s.text[g.range.end..].trim_start_matches(' ');
                         let before = chars_before(s.text, g.range.start, 3).trim_end_matches(' ');
-                        ["之后", "以后", "后推出", "之外", "以外"].iter().any(|w| after.starts_with(w))
-                            || ["继", "比", "较", "相比", "相较于", "取代", "接替"].iter().any(|w| before.ends_with(w))
+                        LATER_THAN.iter().any(|w| after.starts_with(w))
+                            || COMPARED_WITH.iter().any(|w| before.ends_with(w))
                             // 作为A100的替代品: the chip replaced.
                             || before.ends_with("作为") && after.starts_with('的')
                     };
@@ -1391,7 +1419,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         // A clause that explains or judges (这意味着……2022年) lends no date.
         let explains = |d: &&&super::date::DateMention| s.hits().any_in(list::NOT_EVENT, s.clauses()[s.clause_of(d.start)].clone());
         let free = |d: &&&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
-        let told_before = ["后", "之后", "以后"].iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
+        let told_before = AFTER_WORDS.iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
         let stated = own
             .or_else(|| dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date

@@ -117,6 +117,8 @@ static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
+/// `price.piece_counters`: measure words of pieces (颗, 片, 张).
+static PIECE_COUNTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.piece_counters"));
 
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
@@ -221,7 +223,8 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>) -> Vec<Amou
 
 /// A measure word of pieces after a number: 一颗, 一片, 每张.
 fn counts_pieces(rest: &str) -> bool {
-    rest.trim_start_matches(' ').starts_with(['颗', '片', '张', '块', '台', '个', '枚', '套'])
+    let t = rest.trim_start_matches(' ');
+    PIECE_COUNTERS.iter().any(|w| t.starts_with(w))
 }
 
 /// 1.2万美元至1.5万美元(不等, 之间): two amounts in one currency joined by 至,

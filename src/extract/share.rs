@@ -524,6 +524,12 @@ static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SUBJECT_EN
 
 /// Words of time that stand beside a holder, never inside its name.
 static TIME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.time_words"));
+/// `share.same_period`: a time before a back reference (去年同期这一比例为22%).
+static SAME_PERIOD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.same_period"));
+/// `share.since_words`: words of time before a move to a level (如今已降至).
+static SINCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.since_words"));
+/// `share.inside_of`: words that place a holder inside a whole (在英伟达营收中的占比).
+static INSIDE_OF: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.inside_of"));
 
 /// Words that open a rank before a holder (排名第二的迈威尔).
 static RANK_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_openers"));
@@ -862,7 +868,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let refers_back_here = !out.is_empty() && {
             // 去年同期这一比例为22%: a time may stand before the reference.
             let mut t = opening_date(s, ci).map_or(ctext, |d| &s.text[d.end..clause.end]).trim_start();
-            for w in TIME_WORDS.iter().chain(["同期", "去年同期", "上年同期"].iter()) {
+            for w in TIME_WORDS.iter().chain(SAME_PERIOD.iter()) {
                 t = t.strip_prefix(w).unwrap_or(t);
             }
             BACK_SHARE_REFERENCES.iter().any(|w| t.starts_with(w))
@@ -1397,7 +1403,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
 fn in_a_whole(text: &str, span: Range<usize>, v: Range<usize>) -> bool {
     let head = &text[span.start..v.start];
     let Some(at) = head.rfind('在') else { return false };
-    at > 0 && ["中的", "里的", "内的", "当中的"].iter().any(|w| text[v.end..span.end].contains(w))
+    at > 0 && INSIDE_OF.iter().any(|w| text[v.end..span.end].contains(w))
 }
 
 fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
@@ -1518,7 +1524,7 @@ fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     }
     let head = s.text[s.clauses()[ci].start..to].trim();
     let mut rest = head;
-    for w in TIME_WORDS.iter().chain(["目前", "现", "已经", "已", "则", "又", "随后", "后来", "再"].iter()) {
+    for w in TIME_WORDS.iter().chain(SINCE_WORDS.iter()) {
         rest = rest.strip_prefix(w).unwrap_or(rest);
     }
     let rest = without_qualifier(rest.trim_start_matches(['已', '则', '又']));
