@@ -449,7 +449,13 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 /// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
 /// The sentence's hits are scanned only if asked.
 fn names_currency(s: &Sentence) -> bool {
-    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && s.hits().any(list::CURRENCY_CODES))
+    s.signs & signs::CURRENCY != 0
+        || (s.signs & signs::CURRENCY_LETTER != 0
+            // The codes are few and short: looked for as they are before the
+            // sentence is scanned (most sentences with one of the letters,
+            // GPU, CPU, hold no code and need no scan for prices).
+            && signs::CURRENCY_COVER.codes.iter().any(|c| s.text.contains(c))
+            && s.hits().any(list::CURRENCY_CODES))
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {

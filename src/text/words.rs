@@ -288,6 +288,11 @@ impl Hits {
         let mut bounds = Vec::with_capacity(lists + 1);
         bounds.push(0);
         for l in 0..lists {
+            // Most lists have no hit in a sentence.
+            if self.bounds[l] == self.bounds[l + 1] {
+                bounds.push(hits.len() as u32);
+                continue;
+            }
             hits.extend(
                 self.of(l)
                     .iter()
