@@ -18,7 +18,7 @@ use super::words::{Hits, range_of};
 
 
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::lexicon::words;
 use crate::model::{Action, ExportControl, PartialDate, same_event};
 
@@ -431,7 +431,7 @@ fn without_frames<'c>(c: &'c str, hits: &Hits) -> std::borrow::Cow<'c, str> {
         }
         for (i, _) in c.match_indices("影响") {
             let head = chars_before(c, i, 15);
-            let Some(j) = head.rfind(['受', '在']) else { continue };
+            let Some(j) = head.rfind(grammar::CAUSE_MARKS) else { continue };
             let from = i - head.len() + j;
             let mut to = i + "影响".len();
             if c[to..].starts_with('下') {
@@ -873,7 +873,7 @@ fn complying_predicate(c: &str, hits: &Hits) -> Option<Range<usize>> {
 fn noun_phrase_rule(c: &str, hits: &Hits, r: Range<usize>) -> bool {
     let head = &c[..r.start];
     let head = head.trim_end_matches("出口").trim_end_matches("芯片");
-    head.ends_with('的') && !hits.any_in(list::ISSUE_VERBS, 0..c.len()) && !c[r.end..].starts_with(['了', '措']) && !contains_any(&c[r.end..], &["出口"])
+    head.ends_with('的') && !hits.any_in(list::ISSUE_VERBS, 0..c.len()) && !c[r.end..].starts_with(grammar::ISSUED_AFTER) && !contains_any(&c[r.end..], &["出口"])
 }
 
 /// Chips of the groups in `range` of the sentence, without the originals a
@@ -917,10 +917,10 @@ fn authority_of(text: &str, hits: &Hits) -> Option<&'static str> {
         let before = chars_before(text, r.start, 1);
         let after = &text[r.end..];
         let listed_with_destination =
-            ["和", "与", "及", "、"].contains(&before) && destination_end == Some(r.start - before.len());
+            grammar::COUNTRY_JOINERS.contains(&before) && destination_end == Some(r.start - before.len());
         // A destination (对马来西亚), a clock (北京时间) or an origin (美国原产,
         // 美国芯片企业) is no actor.
-        if COUNTRY_WORDS.contains(&word) && (["对", "向", "至", "往", "到", "给", "经"].contains(&before) || listed_with_destination) {
+        if COUNTRY_WORDS.contains(&word) && (grammar::DESTINATION_MARKS.contains(&before) || listed_with_destination) {
             destination_end = Some(r.end);
             continue;
         }
@@ -953,7 +953,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     }
     // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
     let from_on = rest.starts_with('起');
-    let rest = rest.trim_start_matches(['起', '正', '式']);
+    let rest = rest.trim_start_matches(grammar::EFFECT_FROM);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
     rest.starts_with("生效") || from_on && APPLY_VERBS.iter().any(|w| rest.starts_with(w))
 }
@@ -1036,11 +1036,11 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
                 rest = rest.strip_prefix(adverb).unwrap_or(rest);
             }
             // 可能于7月初叫停: the time the measure may come at.
-            if let Some(t) = rest.strip_prefix(['于', '在']) {
+            if let Some(t) = rest.strip_prefix(grammar::AT_MARKS) {
                 let window = super::text::chars_after(t, 0, 8);
-                if let Some(j) = window.find(['初', '底', '中', '前', '后', '内', '日', '月', '年', '号']) {
+                if let Some(j) = window.find(grammar::PERIOD_ENDS) {
                     let mut end = j + window[j..].chars().next().map_or(0, char::len_utf8);
-                    for tail in ["初", "底", "中", "前", "后", "内"] {
+                    for tail in grammar::PERIOD_TAILS {
                         if window[end..].starts_with(tail) {
                             end += tail.len();
                         }
@@ -1142,7 +1142,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     // a reference to a rule.
     let opens = |t: &str| {
         let mut t = t.trim_start();
-        for o in ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"] {
+        for o in grammar::RULE_REFERENCE_OPENERS {
             t = t.strip_prefix(o).unwrap_or(t);
         }
         RULE_REFERENCES.iter().any(|w| t.starts_with(w))

@@ -22,6 +22,7 @@ pub use crate::text::page as boiler;
 pub mod chips;
 pub mod date;
 pub mod export;
+pub mod grammar;
 pub mod number;
 pub mod price;
 pub mod qualify;

@@ -15,7 +15,7 @@ use super::words::{Hits, range_of};
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 // The word lists are in the lexicon (src/lexicon/price.toml), by name.
@@ -365,7 +365,7 @@ fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
     hits.find_iter_in(list::BACK_REFERENCES, 0..at).any(|r| {
         let rest = &head[r.end..];
         if &head[r.clone()] == "其" {
-            let rest = rest.trim_start_matches(['在', '的']);
+            let rest = rest.trim_start_matches(grammar::AFTER_AMOUNT);
             hits.prefix_at(list::PRICE_NOUNS, at - rest.len(), at).is_some() || rest.starts_with('售') || rest.starts_with('单')
         } else {
             let near = super::text::chars_after(rest, 0, 6);

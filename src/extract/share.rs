@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use super::words::{Hits, Words, range_of};
 use super::number::{Quantity, find_percents};
 use super::text::{CharSet, chars_after, chars_before};
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
 
 // The share reader's words are in the lexicon (src/lexicon/share.toml),
@@ -779,7 +779,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let first = percents.iter().find(|q| q.start >= clause.start).map_or(p.start, |q| q.start);
                 let head = without_qualifier(s.text[clause.start..first].trim());
                 head.strip_suffix('以').is_some_and(|h| {
-                    let name = h.trim_end_matches(['则', '也', '仍']).trim();
+                    let name = h.trim_end_matches(grammar::HOLDER_ADVERBS).trim();
                     (2..=10).contains(&name.chars().count()) && !name.contains(|c: char| c.is_ascii_digit() || c == '%')
                 })
             };
@@ -1476,7 +1476,7 @@ fn took_the_rest(link: &str) -> bool {
     for w in REST_WORDS.iter() {
         t = t.strip_suffix(w).unwrap_or(t);
     }
-    let t = without_qualifier(t.trim_start_matches(['则', '也', '仍', '将', '则', '已']));
+    let t = without_qualifier(t.trim_start_matches(grammar::LEVEL_ADVERBS));
     t.chars().count() <= 4 && (TAKE_WORDS.contains(&t) || HOLD_WORDS.contains(&t))
 }
 
@@ -1505,7 +1505,7 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
 /// or a move to it, up to byte `to`.
 fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
     let Some(d) = opening_date(s, ci).filter(|d| d.end <= to) else { return false };
-    let rest = without_qualifier(s.text[d.end..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
+    let rest = without_qualifier(s.text[d.end..to].trim().trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
     rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
 }
 
@@ -1527,7 +1527,7 @@ fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     for w in TIME_WORDS.iter().chain(SINCE_WORDS.iter()) {
         rest = rest.strip_prefix(w).unwrap_or(rest);
     }
-    let rest = without_qualifier(rest.trim_start_matches(['已', '则', '又']));
+    let rest = without_qualifier(rest.trim_start_matches(grammar::MOVE_ADVERBS));
     rest.len() < head.len() && rest.chars().count() <= 4 && is_link(rest) && (rest.ends_with('至') || rest.ends_with('到'))
 }
 
@@ -1542,7 +1542,7 @@ fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Optio
 
 fn split_list(phrase: &str) -> Vec<String> {
     phrase
-        .split(['和', '、'])
+        .split(grammar::NAME_JOINERS)
         .flat_map(|x| x.split("以及"))
         .map(|x| strip_region(x.trim().trim_end_matches('的')))
         .filter(|x| !x.is_empty())
