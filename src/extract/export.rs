@@ -186,7 +186,7 @@ mod list {
     /// Where the reader's lists start among the sentence's lists
     /// ([`super::super::SENTENCE_LISTS`]).
     const AT: usize = super::super::EXPORT_LISTS_AT;
-    pub const NOT_EVENT: usize = AT + 0;
+    pub const NOT_EVENT: usize = AT;
     pub const GATE: usize = AT + 1;
     pub const BUYER_CUES: usize = AT + 2;
     pub const CHIP_WORDS: usize = AT + 3;

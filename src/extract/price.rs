@@ -37,7 +37,7 @@ mod list {
     /// The Latin currency codes of the lexicon (USD, RMB, CNY): a sentence
     /// that has no [`signs::CURRENCY`](super::signs::CURRENCY) character
     /// names a currency only with one of them.
-    pub const CURRENCY_CODES: usize = AT + 0;
+    pub const CURRENCY_CODES: usize = AT;
     /// `price.noun`: nouns of the price of a thing (not 股价).
     pub const PRICE_NOUNS: usize = AT + 1;
     /// `price.cue`: words that make a sentence talk about prices.

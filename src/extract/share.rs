@@ -67,7 +67,7 @@ mod list {
     /// Where the reader's lists start among the sentence's lists
     /// ([`super::super::SENTENCE_LISTS`]).
     const AT: usize = super::super::SHARE_LISTS_AT;
-    pub const DENIED: usize = AT + 0;
+    pub const DENIED: usize = AT;
     pub const SHARE_WORDS: usize = AT + 1;
     pub const NOT_SHARE: usize = AT + 2;
     pub const NOT_HOLDERS: usize = AT + 3;
