@@ -41,6 +41,9 @@ static LIST_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.
 /// Generic nouns that may follow each item of a list (H100芯片和A100芯片).
 static ITEM_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.item_noun"));
 
+/// Words after a Han name that make it a company's (昆仑芯科技, 昆仑芯公司).
+static COMPANY_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.company_suffixes"));
+
 /// Chip words near a context-only Han name.
 static HAN_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.han_context"));
 
@@ -193,7 +196,7 @@ impl ChipMatcher {
             }
             // 昆仑芯科技, 昆仑芯公司: the company, not its chip.
             let rest = &text[r.end..];
-            if ["科技", "公司", "集团", "股份"].iter().any(|w| rest.starts_with(w)) {
+            if COMPANY_SUFFIXES.iter().any(|w| rest.starts_with(w)) {
                 continue;
             }
             if self.han_bare[m.pattern().as_usize()] && !in_han_chip_context(text, &r) {

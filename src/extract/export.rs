@@ -14,11 +14,11 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::{Hits, WordLists, Words};
+use super::words::{Hits, range_of};
 
 
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::lexicon::words;
 use crate::model::{Action, ExportControl, PartialDate, same_event};
 
@@ -47,7 +47,6 @@ static LICENCE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 
 /// Verbs of launching a product.
 static LAUNCH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.launch_verbs"));
-static LAUNCH_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&LAUNCH_VERBS));
 
 /// Cues of an easing.
 static RELAX_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.relax_cues"));
@@ -136,20 +135,6 @@ static REPORT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 static PAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.past"));
 
 
-static CHIP_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CHIP_WORDS));
-static PLAN_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PLAN_WORDS));
-static CONTROL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CONTROL_WORDS));
-static BILL_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BILL_WORDS));
-static ENACTED_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ENACTED_WORDS));
-static PREVENT_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PREVENT_WORDS));
-static COMING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&COMING_WORDS));
-static BACK_REFERENCES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BACK_REFERENCES));
-static BOTH_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&BOTH_WORDS));
-static STATE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&STATE_WORDS));
-static DIRECTIVE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&DIRECTIVE_WORDS));
-static CONFORM_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&CONFORM_WORDS));
-/// Every word that names a rule, for [`without_frames`].
-static RULE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[&RULE_NOUNS[..], &NEW_RULES[..], &RULE_WORDS[..]].concat()));
 /// Other words that name a rule (禁令, 要求), beside the rule nouns and new rules.
 static RULE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_words"));
 /// Verbs of resuming a sale (恢复对大陆销售), read as the allowing verbs are.
@@ -188,76 +173,116 @@ static BASIS_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export
 static REVIEW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.review_words"));
 /// Words that open the phrase of whom a sale goes to (停止向中国大陆客户出售).
 static TOWARD_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_openers"));
-/// Words of a warning or guidance (警告, 指引), and of breaking a rule (违反).
-static GUIDANCE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.guidance_words")));
+// Words of a warning or guidance (警告, 指引): list::GUIDANCE_WORDS.
+/// Words of breaking a rule (违反).
 static VIOLATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.violate_words"));
-/// Words of complying with a rule (为遵守出口管制而开发的).
-static COMPLY_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.comply_words")));
-/// Words that tell a rule tightens (收紧, 限制).
-static TIGHTENING_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&words("export.tightening_words")));
+// Words of complying with a rule (为遵守出口管制而开发的) and words that
+// tell a rule tightens (收紧, 限制) are lists of the sentence's hits only:
+// list::COMPLY_WORDS, list::TIGHTENING_WORDS.
 
 /// The lists [`action_of`] asks about each clause, by their place in
-/// [`CLAUSE_LISTS`].
+/// [`lists`].
 mod list {
-    pub const NOT_EVENT: usize = 0;
-    pub const GATE: usize = 1;
-    pub const BUYER_CUES: usize = 2;
-    pub const CHIP_WORDS: usize = 3;
-    pub const LICENCE_CUES: usize = 4;
-    pub const RELAX_CUES: usize = 5;
-    pub const RELAX_VERBS: usize = 6;
-    pub const BAN_CUES: usize = 7;
-    pub const SOLD: usize = 8;
-    pub const VARIANT_CUES: usize = 9;
-    pub const CHINA_MARKET_CUES: usize = 10;
-    pub const LAUNCH_VERBS: usize = 11;
-    pub const NEW_RULES: usize = 12;
-    pub const RULE_NOUNS: usize = 13;
-    pub const ISSUE_VERBS: usize = 14;
-    pub const FRAME: usize = 15;
-    pub const TRIGGERS: usize = 16;
-    pub const BILL_WORDS: usize = 17;
+    /// Where the reader's lists start among the sentence's lists
+    /// ([`super::super::SENTENCE_LISTS`]).
+    const AT: usize = super::super::EXPORT_LISTS_AT;
+    pub const NOT_EVENT: usize = AT;
+    pub const GATE: usize = AT + 1;
+    pub const BUYER_CUES: usize = AT + 2;
+    pub const CHIP_WORDS: usize = AT + 3;
+    pub const LICENCE_CUES: usize = AT + 4;
+    pub const RELAX_CUES: usize = AT + 5;
+    pub const RELAX_VERBS: usize = AT + 6;
+    pub const BAN_CUES: usize = AT + 7;
+    pub const SOLD: usize = AT + 8;
+    pub const VARIANT_CUES: usize = AT + 9;
+    pub const CHINA_MARKET_CUES: usize = AT + 10;
+    pub const LAUNCH_VERBS: usize = AT + 11;
+    pub const NEW_RULES: usize = AT + 12;
+    pub const RULE_NOUNS: usize = AT + 13;
+    pub const ISSUE_VERBS: usize = AT + 14;
+    pub const FRAME: usize = AT + 15;
+    pub const TRIGGERS: usize = AT + 16;
+    pub const BILL_WORDS: usize = AT + 17;
+    pub const PLAN_WORDS: usize = AT + 18;
+    pub const CONTROL_WORDS: usize = AT + 19;
+    pub const ENACTED_WORDS: usize = AT + 20;
+    pub const PREVENT_WORDS: usize = AT + 21;
+    pub const COMING_WORDS: usize = AT + 22;
+    pub const BACK_REFERENCES: usize = AT + 23;
+    pub const BOTH_WORDS: usize = AT + 24;
+    pub const STATE_WORDS: usize = AT + 25;
+    pub const DIRECTIVE_WORDS: usize = AT + 26;
+    pub const CONFORM_WORDS: usize = AT + 27;
+    /// Every word that names a rule: rule nouns, new rules, rule words.
+    pub const RULE_WORDS: usize = AT + 28;
+    pub const GUIDANCE_WORDS: usize = AT + 29;
+    pub const COMPLY_WORDS: usize = AT + 30;
+    pub const TIGHTENING_WORDS: usize = AT + 31;
+    pub const EXPORT_CONTEXT: usize = AT + 32;
+    pub const PAST: usize = AT + 33;
+    pub const PROPOSAL_CUES: usize = AT + 34;
+    /// Verbs of letting or easing that a plan may be about (考虑批准, 拟放宽).
+    pub const EASE_WORDS: usize = AT + 35;
+    pub const ENTITY_LIST_NOUNS: usize = AT + 36;
+    /// The words of the authorities ([`super::AUTHORITIES`]).
+    pub const AUTHORITIES: usize = AT + 37;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
-/// ([`TRIGGER_LISTS`]), found in one scan of the sentence (it was scanned
-/// for the triggers, then each clause once per list), in the order of
-/// [`list`].
-static CLAUSE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
-    WordLists::new(&[
-        &NOT_EVENT,
-        &gate_words(),
-        &BUYER_CUES,
-        &CHIP_WORDS,
-        &LICENCE_CUES,
-        &RELAX_CUES,
-        &RELAX_VERBS,
-        &BAN_CUES,
-        &SOLD,
-        &VARIANT_CUES,
-        &CHINA_MARKET_CUES,
-        &LAUNCH_VERBS,
-        &NEW_RULES,
-        &RULE_NOUNS,
-        &ISSUE_VERBS,
-        &frame_words(),
-        &TRIGGER_LISTS.concat(),
-        &BILL_WORDS,
-    ])
-});
+/// ([`TRIGGER_LISTS`]), in the order of [`list`]: found in the one scan of
+/// the sentence for all readers ([`Sentence::hits`]; it was scanned for the
+/// triggers, then each clause once per list).
+pub(super) fn lists() -> Vec<Vec<&'static str>> {
+    vec![
+        NOT_EVENT.to_vec(),
+        gate_words(),
+        BUYER_CUES.to_vec(),
+        CHIP_WORDS.to_vec(),
+        LICENCE_CUES.to_vec(),
+        RELAX_CUES.to_vec(),
+        RELAX_VERBS.to_vec(),
+        BAN_CUES.to_vec(),
+        SOLD.to_vec(),
+        VARIANT_CUES.to_vec(),
+        CHINA_MARKET_CUES.to_vec(),
+        LAUNCH_VERBS.to_vec(),
+        NEW_RULES.to_vec(),
+        RULE_NOUNS.to_vec(),
+        ISSUE_VERBS.to_vec(),
+        frame_words(),
+        TRIGGER_LISTS.concat(),
+        BILL_WORDS.to_vec(),
+        PLAN_WORDS.to_vec(),
+        CONTROL_WORDS.to_vec(),
+        ENACTED_WORDS.to_vec(),
+        PREVENT_WORDS.to_vec(),
+        COMING_WORDS.to_vec(),
+        BACK_REFERENCES.to_vec(),
+        BOTH_WORDS.to_vec(),
+        STATE_WORDS.to_vec(),
+        DIRECTIVE_WORDS.to_vec(),
+        CONFORM_WORDS.to_vec(),
+        [&RULE_NOUNS[..], &NEW_RULES[..], &RULE_WORDS[..]].concat(),
+        words("export.guidance_words"),
+        words("export.comply_words"),
+        words("export.tightening_words"),
+        EXPORT_CONTEXT.to_vec(),
+        PAST.to_vec(),
+        PROPOSAL_CUES.to_vec(),
+        [&ALLOW_VERBS[..], &RELAX_VERBS[..]].concat(),
+        ENTITY_LIST_NOUNS.to_vec(),
+        AUTHORITIES.iter().map(|a| a.0).collect(),
+    ]
+}
+
+/// How many lists [`lists`] gives.
+pub(super) const LISTS: usize = 38;
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
     // 影响 is the one cause frame without_frames reads (受新规影响).
     [&CONFORM_WORDS[..], &["影响"]].concat()
 }
-static FRAME_W: LazyLock<Words> = LazyLock::new(|| Words::new(&frame_words()));
-static EXPORT_CONTEXT_W: LazyLock<Words> = LazyLock::new(|| Words::new(&EXPORT_CONTEXT));
-static ISSUE_VERBS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ISSUE_VERBS));
-static PAST_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PAST));
-static PROPOSAL_CUES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&PROPOSAL_CUES));
-static NOT_EVENT_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_EVENT));
-/// Verbs of letting or easing that a plan may be about (考虑批准, 拟放宽).
-static EASE_WORDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&[&ALLOW_VERBS[..], &RELAX_VERBS[..]].concat()));
 
 /// `export.entity_list_nouns` of the lexicon.
 static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_nouns"));
@@ -303,24 +328,34 @@ static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 /// `export.toward_us` of the lexicon.
 static TOWARD_US: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.toward_us"));
 
-/// The names of the entity list in one automaton: the earliest, and the
-/// first listed at one place.
-static ENTITY_LIST_NOUNS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&ENTITY_LIST_NOUNS));
-/// What every name of the entity list starts with (实体), derived from the
-/// list: a clause without it is not scanned for them.
-static ENTITY_LIST_PREFIX: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| {
-    let mut prefix: &str = ENTITY_LIST_NOUNS.first().copied().unwrap_or("");
-    for w in ENTITY_LIST_NOUNS.iter() {
-        while !w.starts_with(prefix) {
-            let mut end = prefix.len() - 1;
-            while !prefix.is_char_boundary(end) {
-                end -= 1;
-            }
-            prefix = &prefix[..end];
-        }
-    }
-    memchr::memmem::Finder::new(prefix.as_bytes())
-});
+/// Words the export reader's clauses are read with (src/lexicon/export.toml).
+/// `export.only_then_words` of the lexicon.
+static ONLY_THEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.only_then_words"));
+/// `export.agreed_controls` of the lexicon.
+static AGREED_CONTROLS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.agreed_controls"));
+/// `export.buyer_denials` of the lexicon.
+static BUYER_DENIALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buyer_denials"));
+/// `export.china_delivery` of the lexicon.
+static CHINA_DELIVERY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_delivery"));
+/// `export.china_places` of the lexicon.
+static CHINA_PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_places"));
+/// `export.version_context` of the lexicon.
+static VERSION_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.version_context"));
+/// `export.limit_objects` of the lexicon.
+static LIMIT_OBJECTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.limit_objects"));
+/// `export.effect_times` of the lexicon.
+static EFFECT_TIMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.effect_times"));
+/// `export.predicate_adverbs` of the lexicon.
+static PREDICATE_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.predicate_adverbs"));
+/// `export.apply_verbs` of the lexicon.
+static APPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.apply_verbs"));
+/// `export.later_than` of the lexicon.
+static LATER_THAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.later_than"));
+/// `export.compared_with` of the lexicon.
+static COMPARED_WITH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.compared_with"));
+/// `export.after_words` of the lexicon.
+static AFTER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.after_words"));
+
 
 /// Authorities: a word, the authority it names and the country that
 /// authority belongs to (BIS is the United States'), from the lexicon's
@@ -335,7 +370,6 @@ static COUNTRY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 /// Words after a country that make it an origin or an owner, not an actor.
 static NOT_ACTOR_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.not_actor_after"));
 
-static AUTHORITIES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&AUTHORITIES.iter().map(|a| a.0).collect::<Vec<_>>()));
 
 fn contains_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
@@ -384,12 +418,12 @@ static CONFORM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 /// A clause with the frames that only name a rule blanked out: a cause (受新规
 /// 影响, 在新规影响下) or what is conformed to (符合禁令规定). The rest of the
 /// clause is still read (A800受新规影响被禁售, 发布了符合禁令规定的定制版芯片A800).
-fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
-    if !FRAME_W.any(c) {
+fn without_frames<'c>(c: &'c str, hits: &Hits) -> std::borrow::Cow<'c, str> {
+    if !hits.any_in(list::FRAME, 0..c.len()) {
         return std::borrow::Cow::Borrowed(c);
     }
     let influence = c.contains("影响");
-    let conform = CONFORM_WORDS_W.any(c);
+    let conform = hits.any_in(list::CONFORM_WORDS, 0..c.len());
     let mut out = c.to_string();
     // Same length, so byte offsets still hold.
     let blank = |out: &mut String, from: usize, to: usize| out.replace_range(from..to, &" ".repeat(to - from));
@@ -402,7 +436,7 @@ fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
         }
         for (i, _) in c.match_indices("影响") {
             let head = chars_before(c, i, 15);
-            let Some(j) = head.rfind(['受', '在']) else { continue };
+            let Some(j) = head.rfind(grammar::CAUSE_MARKS) else { continue };
             let from = i - head.len() + j;
             let mut to = i + "影响".len();
             if c[to..].starts_with('下') {
@@ -412,10 +446,11 @@ fn without_frames(c: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     if conform {
-        for r in CONFORM_WORDS_W.find_iter(c) {
+        for r in hits.find_iter_in(list::CONFORM_WORDS, 0..c.len()) {
             // Up to the last word of a rule within 30 characters.
             let window = super::text::chars_after(c, r.end, 30);
-            let last = RULE_WORDS_W.find_iter(window).map(|m| m.end).last();
+            let w = range_of(c, window);
+            let last = hits.last_end_in(list::RULE_WORDS, w.clone()).map(|e| e - w.start);
             if let Some(end) = last {
                 blank(&mut out, r.start, r.end + end);
             }
@@ -476,7 +511,7 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         let applying = c[at..].starts_with("申请");
         let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
             || applying && REQUIRE_WORDS.iter().any(|r| c[..at].contains(r))
-            || ["方可", "才能", "才可"].iter().any(|r| c[i..].contains(r));
+            || ONLY_THEN.iter().any(|r| c[i..].contains(r));
         if required {
             return Some((Action::Restriction, at..i + w.len()));
         }
@@ -495,7 +530,7 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
 /// A sale let happen (允许H200出口到中国, 批准辉达H200晶片出售给中国, 恢复对大陆销售):
 /// a relaxation; a sale not allowed (不允许英伟达向中国出售H100) is a ban, one
 /// not yet approved (尚未批准) no event.
-fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
+fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
     for v in ALLOW_VERBS.iter().chain(RESUME_VERBS.iter()) {
         if let Some(i) = c.find(v) {
             if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || chars_before(c, i, 4).contains('仍') {
@@ -503,7 +538,7 @@ fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
             }
             // 同意加入美国对华芯片设备出口限制: what is agreed to is a control.
             let sold_at = SALE_WORDS.iter().filter_map(|w| c[i..].find(w)).min().unwrap_or(0);
-            if CONTROL_WORDS_W.any(&c[i + v.len()..]) && !CONTROL_WORDS_W.any(&c[i + v.len()..i + sold_at.max(v.len())]) && contains_any(&c[i + sold_at..], &["限制", "管制", "禁令"]) {
+            if hits.any_in(list::CONTROL_WORDS, i + v.len()..c.len()) && !hits.any_in(list::CONTROL_WORDS, i + v.len()..i + sold_at.max(v.len())) && contains_any(&c[i + sold_at..], &AGREED_CONTROLS) {
                 return None;
             }
             if !negated_before(c, i) {
@@ -520,21 +555,21 @@ fn allowed_sale(c: &str) -> Option<(Action, Range<usize>)> {
 
 /// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
 /// denied (并未下令停止采购).
-fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str) -> Option<(Action, Range<usize>)> {
+fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) -> Option<(Action, Range<usize>)> {
     let r = hits.find(list::BUYER_CUES)?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     // 中国海关暂不放行: customs holding goods back is itself the measure.
     let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励" || word.ends_with("放行");
-    if !outright && !DIRECTIVE_WORDS_W.any(sentence_head) && !DIRECTIVE_WORDS_W.any(&c[..r.start]) {
+    if !outright && !sentence_hits.any_in(list::DIRECTIVE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::DIRECTIVE_WORDS, 0..r.start) {
         return None;
     }
     let head = &c[..r.start];
-    if ["未", "没有", "并非", "不会"].iter().any(|n| head.contains(n)) {
+    if BUYER_DENIALS.iter().any(|n| head.contains(n)) {
         return None;
     }
     // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers.
-    if !STATE_WORDS_W.any(sentence_head) && !STATE_WORDS_W.any(head) {
+    if !sentence_hits.any_in(list::STATE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::STATE_WORDS, 0..head.len()) {
         return None;
     }
     Some((action, r))
@@ -562,21 +597,21 @@ fn policy_change(c: &str) -> Option<(Action, usize)> {
 /// trigger word are asked ([`trigger_clauses`]).
 fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
-    let in_export_context = || *export_context.get_or_init(|| EXPORT_CONTEXT_W.any(s.text));
+    let in_export_context = || *export_context.get_or_init(|| sentence_hits.any(list::EXPORT_CONTEXT));
     // The clause is scanned as it is; only one with a frame is scanned again
     // with its frames blanked out.
     let mut hits = sentence_hits.within(s.clauses()[ci].clone());
     // 为遵守美国出口管制而开发的, 为符合新规推出了A800: a chip made to comply
     // with the rule is a China version.
     if sentence_has_chips && hits.any(list::FRAME) {
-        if let Some(v) = sentence_hits.any(list::LAUNCH_VERBS).then(|| complying_launch(&s.text[s.clauses()[ci].start..], s.clauses()[ci].len())).flatten() {
+        if let Some(v) = sentence_hits.any(list::LAUNCH_VERBS).then(|| complying_launch(s, ci)).flatten() {
             let base = s.clauses()[ci].start;
             return Some((Action::Variant, base + v.start..base + v.end, None));
         }
         // 向中国客户提供一款名为A800的新型芯片,……并已符合美国最新的出口管制规定:
         // a chip offered that complies with the rule.
         let base = s.clauses()[ci].start;
-        if let Some(v) = complying_predicate(s.clause_text(ci)) {
+        if let Some(v) = complying_predicate(s.clause_text(ci), &hits) {
             let before = &s.text[..base];
             if s.groups.iter().any(|g| g.range.end <= base) && (find_any(before, &LAUNCH_VERBS).is_some() || contains_any(before, &SUPPLY_VERBS)) {
                 return Some((Action::Variant, base + v.start..base + v.end, None));
@@ -584,8 +619,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     let clause = if hits.any(list::FRAME) {
-        let blanked = without_frames(s.clause_text(ci));
-        hits = CLAUSE_LISTS.scan(&blanked);
+        let blanked = without_frames(s.clause_text(ci), &hits);
+        hits = super::SENTENCE_LISTS.scan(&blanked);
         blanked
     } else {
         std::borrow::Cow::Borrowed(s.clause_text(ci))
@@ -615,7 +650,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
     }
-    if let Some(r) = ENTITY_LIST_PREFIX.find(c.as_bytes()).and_then(|_| ENTITY_LIST_NOUNS_W.find(c)) {
+    if let Some(r) = hits.find_in(list::ENTITY_LIST_NOUNS, 0..c.len()) {
         // 列入实体清单, 实体名单(Entity List)又加入了四家: the verb before the
         // list or soon after it (实体清单的限制范围扩大至被列实体……的子公司
         // widens the list's rule, it lists no one).
@@ -630,7 +665,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             }
             // 可能将更多中国企业列入实体清单: a listing only possible.
             let head = &c[..r.start];
-            if is_proposal(c) || contains_any(head, &MODAL_WORDS) || contains_any(head, &PLAN_WORDS) {
+            if is_proposal(c, &hits) || contains_any(head, &MODAL_WORDS) || contains_any(head, &PLAN_WORDS) {
                 // 若60天内无法完成核查,可能被列入实体清单: the outcome of a
                 // condition is no event at all.
                 if ci > 0 && CONDITION_OPENERS.iter().any(|w| s.clause_text(ci - 1).trim_start().starts_with(w)) {
@@ -655,9 +690,9 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // names another actor before the cue.
     // One scan tells whether any of the rules below may apply.
     let gated = hits.any(list::GATE);
-    if let Some((action, r)) = gated.then(|| buyer_cue(c, &hits, &s.text[..base])).flatten() {
+    if let Some((action, r)) = gated.then(|| buyer_cue(c, &hits, &s.text[..base], sentence_hits)).flatten() {
         if sentence_has_chips || hits.any(list::CHIP_WORDS) {
-            let named = authority_of(&c[..r.start]);
+            let named = authority_of(&c[..r.start], &hits);
             return Some((action, at(r), Some(named.unwrap_or("China"))));
         }
     }
@@ -716,7 +751,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Relaxation, i..i + v.len());
         }
     }
-    if let Some((action, r)) = gated.then(|| allowed_sale(c)).flatten() {
+    if let Some((action, r)) = gated.then(|| allowed_sale(c, &hits)).flatten() {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
         if in_export_context() && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
             return cue(action, r);
@@ -724,7 +759,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     if let Some(r) = gated.then(|| hits.find(list::RELAX_VERBS)).flatten() {
         let rest = super::text::chars_after(c, r.end, 25);
-        if in_export_context() && CONTROL_WORDS_W.any(rest) && !negated_before(c, r.start) {
+        if in_export_context() && hits.any_in(list::CONTROL_WORDS, range_of(c, rest)) && !negated_before(c, r.start) {
             return cue(Action::Relaxation, r);
         }
     }
@@ -738,7 +773,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
         let toward_china = match sold {
-            "交付" | "出货" => contains_any(before, &["中国", "对华", "大陆"]),
+            "交付" | "出货" => contains_any(before, &CHINA_DELIVERY),
             // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
             "供货" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
             _ => true,
@@ -761,7 +796,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 在国内不能买, 中国买不到: a chip China cannot buy.
     if sentence_has_chips && gated {
         if let Some(i) = find_any(c, &BUY_NOT) {
-            if contains_any(c, &["国内", "中国", "大陆", "在华"]) {
+            if contains_any(c, &CHINA_PLACES) {
                 return cue(Action::Ban, i);
             }
         }
@@ -779,7 +814,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     // 推出了H800版本: a version launched under export rules.
-    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(&s.text, &["出口", "禁", "限制", "管制"]) {
+    if sentence_has_chips && hits.any(list::LAUNCH_VERBS) && c.contains("版本") && contains_any(s.text, &VERSION_CONTEXT) {
         let i = c.find("版本").unwrap_or(0);
         return cue(Action::Variant, i..i + "版本".len());
     }
@@ -788,11 +823,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     // 发布指引,警告在任何地方使用昇腾芯片都可能违反美国出口管制: guidance
     // that using the clause's chips breaks the rules restricts them.
-    if let Some(r) = violates_rule(c) {
+    if let Some(r) = violates_rule(c, &hits) {
         // The chips used stand in the clause or in the one before it (在全球任何
         // 地方使用昇腾910B晶片,都可能违反……).
         let named = !chips_in(s, s.clauses()[ci].clone(), &[]).is_empty() || ci > 0 && !chips_in(s, s.clauses()[ci - 1].clone(), &[]).is_empty();
-        if GUIDANCE_WORDS_W.any(&s.text[..base + r.start]) && named {
+        if sentence_hits.any_in(list::GUIDANCE_WORDS, 0..base + r.start) && named {
             return cue(Action::Restriction, r);
         }
     }
@@ -809,7 +844,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
     // 限制A100和H100对华出口.
     if let Some(r) = find_any(c, &["限制"]) {
-        if contains_any(c, &["出口", "对华", "中国", "进一步限制"]) && !noun_phrase_rule(c, r.clone()) {
+        if contains_any(c, &LIMIT_OBJECTS) && !noun_phrase_rule(c, &hits, r.clone()) {
             return cue(Action::Restriction, r);
         }
     }
@@ -817,7 +852,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // 出口管制实施前, 新规出台后: an issuing verb that makes the rule a time
         // issues nothing.
         let issued = hits.find_iter(list::ISSUE_VERBS).any(|v| !TIME_SUFFIXES.iter().any(|t| c[v.end..].starts_with(t)));
-        if issued || c[..r.start].contains('对') && !noun_phrase_rule(c, r.clone()) {
+        if issued || c[..r.start].contains('对') && !noun_phrase_rule(c, &hits, r.clone()) {
             return cue(Action::Restriction, r);
         }
         // 美国对华为的禁令于9月15日正式生效: a rule taking effect, not one
@@ -825,7 +860,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let rest = &c[r.end..];
         if let Some(i) = rest.find("生效") {
             let after = &rest[i + "生效".len()..];
-            if super::text::chars_before(rest, i, 16) == &rest[..i] && !["前", "之前", "后", "之后", "以来", "以后", "时"].iter().any(|w| after.starts_with(w)) {
+            if super::text::chars_before(rest, i, 16) == &rest[..i] && !EFFECT_TIMES.iter().any(|w| after.starts_with(w)) {
                 return cue(Action::Restriction, r);
             }
         }
@@ -853,37 +888,42 @@ fn stopped_toward(c: &str, sold: usize) -> bool {
 
 /// 违反美国出口管制: a verb of breaking a rule with the rule after it (not
 /// negated: 不会违反), where the verb stands.
-fn violates_rule(c: &str) -> Option<Range<usize>> {
+fn violates_rule(c: &str, hits: &Hits) -> Option<Range<usize>> {
     let r = find_any(c, &VIOLATE_WORDS)?;
     let rest = super::text::chars_after(c, r.end, 12);
-    (RULE_WORDS_W.any(rest) && !negated_before(c, r.start) && !chars_before(c, r.start, 3).contains("没")).then_some(r)
+    (hits.any_in(list::RULE_WORDS, range_of(c, rest)) && !negated_before(c, r.start) && !chars_before(c, r.start, 3).contains("没")).then_some(r)
 }
 
 /// A launch or development made to comply with a rule (为遵守美国出口管制
 /// 而开发的, 为了符合新规,英伟达推出了H20): where the comply word stands in
 /// the clause that starts `text` and is `clause_len` bytes long. The launch
 /// may open the next clause, after its subject.
-fn complying_launch(text: &str, clause_len: usize) -> Option<Range<usize>> {
+fn complying_launch(s: &Sentence, ci: usize) -> Option<Range<usize>> {
+    let base = s.clauses()[ci].start;
+    let (text, clause_len) = (&s.text[base..], s.clauses()[ci].len());
+    let hits = s.hits();
     // 推出符合新规的H20, 推出了符合美国出口管制要求的H20芯片: the launch verb
     // first, the chip made to comply after 的.
     let c = &text[..clause_len];
-    for l in LAUNCH_VERBS_W.find_iter(c) {
-        let l = l.clone();
-        let mut rest = &c[l.end..];
-        for w in ["了", "一款", "多款", "新款", "三款", "两款"] {
-            rest = rest.strip_prefix(w).unwrap_or(rest);
-        }
-        let at = c.len() - rest.len();
-        if let Some(r) = COMPLY_WORDS_W.find(rest).filter(|r| r.start == 0) {
-            let window = super::text::chars_after(rest, r.end, 20);
-            if RULE_WORDS_W.find(window).is_some_and(|w| window[w.end..].contains('的')) {
-                return Some(at + r.start..at + r.end);
+    for v in LAUNCH_VERBS.iter() {
+        for (i, _) in c.match_indices(v) {
+            let mut rest = &c[i + v.len()..];
+            for w in ["了", "一款", "多款", "新款", "三款", "两款"] {
+                rest = rest.strip_prefix(w).unwrap_or(rest);
+            }
+            let at = base + c.len() - rest.len();
+            if let Some(r) = hits.prefix_at(list::COMPLY_WORDS, at, base + clause_len) {
+                let window = range_of(s.text, super::text::chars_after(s.text, r.end, 20));
+                if hits.find_in(list::RULE_WORDS, window.clone()).is_some_and(|w| s.text[w.end..window.end].contains('的')) {
+                    return Some(r.start - base..r.end - base);
+                }
             }
         }
     }
-    COMPLY_WORDS_W.find_iter(&text[..clause_len]).find(|r| {
+    hits.find_iter_in(list::COMPLY_WORDS, base..base + clause_len).map(|r| r.start - base..r.end - base).find(|r| {
         let window = super::text::chars_after(&text[..clause_len], r.end, 30);
-        let Some(rule_end) = RULE_WORDS_W.find_iter(window).map(|m| m.end).last() else { return false };
+        let w = range_of(s.text, window);
+        let Some(rule_end) = hits.last_end_in(list::RULE_WORDS, w.clone()).map(|e| e - w.start) else { return false };
         let after = &text[r.end + rule_end..];
         find_any(after, &LAUNCH_VERBS).is_some_and(|l| {
             let gap = &after[..l.start];
@@ -894,28 +934,29 @@ fn complying_launch(text: &str, clause_len: usize) -> Option<Range<usize>> {
 
 /// A clause that says what it is about complies with a rule (并已符合美国最新的
 /// 出口管制规定): where the comply word stands.
-fn complying_predicate(c: &str) -> Option<Range<usize>> {
+fn complying_predicate(c: &str, hits: &Hits) -> Option<Range<usize>> {
     let mut t = c.trim_start();
     // 该芯片完全符合……: the chip referred to back.
-    if let Some(r) = BACK_REFERENCES_W.find(t).filter(|r| r.start == 0) {
-        t = &t[r.end..];
+    let tr = range_of(c, t);
+    if let Some(r) = hits.find_in(list::BACK_REFERENCES, tr.clone()).filter(|r| r.start == tr.start) {
+        t = &c[r.end..];
     }
     loop {
-        let Some(o) = ["并", "且", "也", "已", "均", "完全", "都"].iter().find(|o| t.starts_with(**o)) else { break };
+        let Some(o) = crate::text::words::longest_prefix(t, &PREDICATE_ADVERBS) else { break };
         t = &t[o.len()..];
     }
     let at = c.len() - t.len();
-    let r = COMPLY_WORDS_W.find(t).filter(|r| r.start == 0)?;
-    RULE_WORDS_W.any(super::text::chars_after(t, r.end, 20)).then(|| at + r.start..at + r.end)
+    let r = hits.find_in(list::COMPLY_WORDS, at..c.len()).filter(|r| r.start == at)?;
+    hits.any_in(list::RULE_WORDS, range_of(c, super::text::chars_after(c, r.end, 20))).then_some(r)
 }
 
 /// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
 /// someone speaks about), the cue standing after 的 with no verb that
 /// issues it.
-fn noun_phrase_rule(c: &str, r: Range<usize>) -> bool {
+fn noun_phrase_rule(c: &str, hits: &Hits, r: Range<usize>) -> bool {
     let head = &c[..r.start];
     let head = head.trim_end_matches("出口").trim_end_matches("芯片");
-    head.ends_with('的') && !ISSUE_VERBS_W.any(c) && !c[r.end..].starts_with(['了', '措']) && !contains_any(&c[r.end..], &["出口"])
+    head.ends_with('的') && !hits.any_in(list::ISSUE_VERBS, 0..c.len()) && !c[r.end..].starts_with(grammar::ISSUED_AFTER) && !contains_any(&c[r.end..], &["出口"])
 }
 
 /// Chips of the groups in `range` of the sentence, without the originals a
@@ -955,20 +996,20 @@ fn originals(s: &Sentence) -> Vec<usize> {
 /// The authority of a sentence: the first country it names as an actor (not
 /// a destination: 对马来西亚, 向泰国; not a clock: 北京时间), told by its
 /// most specific word (BIS over 美国).
-fn authority_of(text: &str) -> Option<&'static str> {
+fn authority_of(text: &str, hits: &Hits) -> Option<&'static str> {
     let mut country = None;
     let mut best: Option<&'static str> = None;
     // End of the last destination, for the ones listed with it (向马来西亚和泰国).
     let mut destination_end = None;
-    for r in AUTHORITIES_W.find_iter(text) {
+    for r in hits.find_iter_in(list::AUTHORITIES, 0..text.len()) {
         let Some(&(word, authority, of)) = AUTHORITIES.iter().find(|a| a.0 == &text[r.clone()]) else { continue };
         let before = chars_before(text, r.start, 1);
         let after = &text[r.end..];
         let listed_with_destination =
-            ["和", "与", "及", "、"].contains(&before) && destination_end == Some(r.start - before.len());
+            grammar::COUNTRY_JOINERS.contains(&before) && destination_end == Some(r.start - before.len());
         // A destination (对马来西亚), a clock (北京时间) or an origin (美国原产,
         // 美国芯片企业) is no actor.
-        if COUNTRY_WORDS.contains(&word) && (["对", "向", "至", "往", "到", "给", "经"].contains(&before) || listed_with_destination) {
+        if COUNTRY_WORDS.contains(&word) && (grammar::DESTINATION_MARKS.contains(&before) || listed_with_destination) {
             destination_end = Some(r.end);
             continue;
         }
@@ -1001,12 +1042,11 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     }
     // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
     let from_on = rest.starts_with('起');
-    let rest = rest.trim_start_matches(['起', '正', '式']);
+    let rest = rest.trim_start_matches(grammar::EFFECT_FROM);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
     // 自8月1日起,出口经营者须申请许可: from that day on, what the clause
     // after tells applies.
-    rest.starts_with("生效")
-        || from_on && (["实施", "施行", "执行", "实行"].iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']))
+    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']))
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -1064,18 +1104,18 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
 /// 拟, 草案, 风声), a plan followed by a word of control (准备进一步收紧), a
 /// bill not said to have passed, or a measure someone works to keep from
 /// coming (阻止新一轮出口限制出台).
-fn is_proposal(text: &str) -> bool {
-    if PROPOSAL_CUES_W.any(text) {
+fn is_proposal(text: &str, hits: &Hits) -> bool {
+    if hits.any_in(list::PROPOSAL_CUES, 0..text.len()) {
         return true;
     }
     // 正在审查是否允许……: a question weighed is a measure considered.
     if text.match_indices("是否").any(|(i, _)| WEIGH_VERBS.iter().any(|w| text[..i].ends_with(w))) {
         return true;
     }
-    let followed_in_clause = |at: usize, words: &Words| {
+    let followed_in_clause = |at: usize, words: usize| {
         let rest = &text[at..];
         let end = rest.find(|c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c)).unwrap_or(rest.len());
-        words.any(super::text::chars_after(&rest[..end], 0, 20))
+        hits.any_in(words, range_of(text, super::text::chars_after(&rest[..end], 0, 20)))
     };
     // 他可能允许……, 或将进一步限制: a measure only possible.
     for w in MODAL_WORDS.iter() {
@@ -1087,11 +1127,11 @@ fn is_proposal(text: &str) -> bool {
                 rest = rest.strip_prefix(adverb).unwrap_or(rest);
             }
             // 可能于7月初叫停: the time the measure may come at.
-            if let Some(t) = rest.strip_prefix(['于', '在']) {
+            if let Some(t) = rest.strip_prefix(grammar::AT_MARKS) {
                 let window = super::text::chars_after(t, 0, 8);
-                if let Some(j) = window.find(['初', '底', '中', '前', '后', '内', '日', '月', '年', '号']) {
+                if let Some(j) = window.find(grammar::PERIOD_ENDS) {
                     let mut end = j + window[j..].chars().next().map_or(0, char::len_utf8);
-                    for tail in ["初", "底", "中", "前", "后", "内"] {
+                    for tail in grammar::PERIOD_TAILS {
                         if window[end..].starts_with(tail) {
                             end += tail.len();
                         }
@@ -1100,26 +1140,30 @@ fn is_proposal(text: &str) -> bool {
                 }
             }
             let verb = super::text::chars_after(rest, 0, 2);
-            if EASE_WORDS_W.find(verb).is_some_and(|r| r.start == 0) || CONTROL_WORDS_W.find(verb).is_some_and(|r| r.start == 0) {
+            let v = range_of(text, verb);
+            let opens = |l: usize| hits.find_in(l, v.clone()).is_some_and(|r| r.start == v.start);
+            if opens(list::EASE_WORDS) || opens(list::CONTROL_WORDS) {
                 return true;
             }
         }
     }
-    for r in PLAN_WORDS_W.find_iter(text) {
+    for r in hits.find_iter_in(list::PLAN_WORDS, 0..text.len()) {
         // 模拟 is no plan, 考虑到 no consideration of a measure.
         if &text[r.clone()] == "拟" && chars_before(text, r.start, 1) == "模" || text[r.end..].starts_with('到') {
             continue;
         }
         // 考虑批准其向中国出口H20, 研拟放宽: an easing only considered.
-        if followed_in_clause(r.end, &CONTROL_WORDS_W) || followed_in_clause(r.end, &EASE_WORDS_W) {
+        if followed_in_clause(r.end, list::CONTROL_WORDS) || followed_in_clause(r.end, list::EASE_WORDS) {
             return true;
         }
     }
     // A bill, not one named as the basis of a power (根据《出口管制改革法案》).
-    if BILL_WORDS_W.find_iter(text).any(|r| !contains_any(chars_before(text, r.start, 16), &BASIS_WORDS)) && !ENACTED_WORDS_W.any(text) {
+    if hits.find_iter_in(list::BILL_WORDS, 0..text.len()).any(|r| !contains_any(chars_before(text, r.start, 16), &BASIS_WORDS))
+        && !hits.any_in(list::ENACTED_WORDS, 0..text.len())
+    {
         return true;
     }
-    PREVENT_WORDS_W.find_iter(text).any(|r| followed_in_clause(r.end, &COMING_WORDS_W))
+    hits.find_iter_in(list::PREVENT_WORDS, 0..text.len()).any(|r| followed_in_clause(r.end, list::COMING_WORDS))
 }
 
 /// Every word that can start an event; a sentence with none of them is
@@ -1189,7 +1233,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     // a reference to a rule.
     let opens = |t: &str| {
         let mut t = t.trim_start();
-        for o in ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"] {
+        for o in grammar::RULE_REFERENCE_OPENERS {
             t = t.strip_prefix(o).unwrap_or(t);
         }
         RULE_REFERENCES.iter().any(|w| t.starts_with(w))
@@ -1204,7 +1248,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     };
     // 自公布之日起生效: 公布 names the day, it issues nothing.
     let issues = ISSUE_VERBS.iter().any(|w| *w != "实施" && s.text[from..].match_indices(w).any(|(i, _)| !s.text[i + w.len()..].starts_with("之日")));
-    if issues || from > 0 && CLAUSE_LISTS.scan(&s.text[..from]).any(list::TRIGGERS) {
+    if issues || from > 0 && s.hits().any_in(list::TRIGGERS, 0..from) {
         return None;
     }
     if !s.dates.iter().any(|d| is_effective_date(s, d)) && !contains_any(s.text, &IMMEDIATE_WORDS) && !s.text.contains("天后生效") {
@@ -1226,15 +1270,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     if s.signs & signs::EXPORT_CUE == 0 {
         return Vec::new();
     }
-    let hits = CLAUSE_LISTS.scan(s.text);
-    let triggered = trigger_clauses(&hits, s.clauses());
+    let hits = s.hits();
+    let triggered = trigger_clauses(hits, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
-        .map(|ci| if triggered[ci] { action_of(s, ci, &hits, has_chips, &export_context) } else { None })
+        .map(|ci| if triggered[ci] { action_of(s, ci, hits, has_chips, &export_context) } else { None })
         .collect();
     // 今年5月美国将华为……列入实体清单,8月又追加了46家华为关联公司: a
     // clause that adds a count of companies to the listing just told is
@@ -1254,7 +1298,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     if actions.iter().all(Option::is_none) {
         return Vec::new();
     }
-    let authority_here = authority_of(s.text);
+    let authority_here = authority_of(s.text, s.hits());
     // The authority carried on: 美国商务部 after BIS is still BIS.
     let carried = state.authority.clone();
     if let Some(a) = authority_here {
@@ -1263,15 +1307,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         }
     }
     let originals = originals(s);
-    let proposal = is_proposal(s.text);
+    let proposal = is_proposal(s.text, s.hits());
     // 商务部……对美国出口: China's ministry acts (asked once per sentence).
     let china_ministry = chinas_ministry(s.text);
     // Chips a back-reference points to (这些芯片, 两款晶片), when the sentence
     // names none itself.
     // A chip the sentence describes before the reference (定制的AI芯片……这款
     // 芯片) is the one it points to, though unnamed.
-    let referred: Vec<usize> = match BACK_REFERENCES_W.find(s.text) {
-        Some(r) if !has_chips && !CHIP_WORDS_W.any(&s.text[..r.start]) => state.previous_chips.clone(),
+    let referred: Vec<usize> = match s.hits().find(list::BACK_REFERENCES) {
+        Some(r) if !has_chips && !s.hits().any_in(list::CHIP_WORDS, 0..r.start) => state.previous_chips.clone(),
         _ => Vec::new(),
     };
 
@@ -1312,8 +1356,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     let reference = |g: &&super::Group| {
                         let after = s.text[g.range.end..].trim_start_matches(' ');
                         let before = chars_before(s.text, g.range.start, 3).trim_end_matches(' ');
-                        ["之后", "以后", "后推出", "之外", "以外"].iter().any(|w| after.starts_with(w))
-                            || ["继", "比", "较", "相比", "相较于", "取代", "接替"].iter().any(|w| before.ends_with(w))
+                        LATER_THAN.iter().any(|w| after.starts_with(w))
+                            || COMPARED_WITH.iter().any(|w| before.ends_with(w))
                             // 作为A100的替代品: the chip replaced.
                             || before.ends_with("作为") && after.starts_with('的')
                     };
@@ -1336,8 +1380,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 // pointing back takes the chips named last before it, though
                 // another event of the sentence holds them.
                 let pointed = own.is_empty()
-                    && BACK_REFERENCES_W.any(&s.text[clause.clone()])
-                    && !BOTH_WORDS_W.any(&s.text[clause.clone()]);
+                    && s.hits().any_in(list::BACK_REFERENCES, clause.clone())
+                    && !s.hits().any_in(list::BOTH_WORDS, clause.clone());
                 let pointed = pointed
                     .then(|| {
                         s.groups
@@ -1353,7 +1397,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 } else if own.is_empty() && matches!(action, Action::Ban) {
                     let before = s.groups.iter().rev().filter(|g| g.range.end <= cue.start);
                     let mut chips: Vec<usize> = Vec::new();
-                    if BOTH_WORDS_W.any(&s.text[clause.clone()]) {
+                    if s.hits().any_in(list::BOTH_WORDS, clause.clone()) {
                         // 两者均不能出口: the last two chips named before.
                         for g in before {
                             for &c in g.chips.iter().rev() {
@@ -1436,13 +1480,13 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             let word = &s.text[cue.clone()];
             let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w))
                 && !s.text[cue.end..].starts_with('的');
-            if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end])).is_none() && !china_ministry) {
+            if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end], s.hits())).is_none() && !china_ministry) {
                 continue;
             }
         }
         let authority = cue_authority
-            .or_else(|| authority_of(&s.text[clause.start..cue.end]))
-            .or_else(|| authority_of(&s.text[..clause.start]));
+            .or_else(|| authority_of(&s.text[clause.start..cue.end], &s.hits().within(clause.start..cue.end)))
+            .or_else(|| authority_of(&s.text[..clause.start], s.hits()));
         events.push(Event { action, clause: ci, cue_start: cue.start, cue_end: cue.end, chips, entities, date: None, authority, stated: false });
     }
     if events.is_empty() {
@@ -1482,9 +1526,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         };
         let own = dates.iter().filter(|d| !of_object(d)).find(|d| d.start >= clause.start && d.end <= clause.end);
         // A clause that explains or judges (这意味着……2022年) lends no date.
-        let explains = |d: &&&super::date::DateMention| NOT_EVENT_W.any(&s.text[s.clauses()[s.clause_of(d.start)].clone()]);
+        let explains = |d: &&&super::date::DateMention| s.hits().any_in(list::NOT_EVENT, s.clauses()[s.clause_of(d.start)].clone());
         let free = |d: &&&super::date::DateMention| !owned.iter().any(|&o| o != e.clause && s.clauses()[o].start <= d.start && d.end <= s.clauses()[o].end);
-        let told_before = ["后", "之后", "以后"].iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
+        let told_before = AFTER_WORDS.iter().any(|w| s.text[clause.clone()].trim_end_matches([',', '，', ':']).ends_with(w));
         let stated = own
             .or_else(|| dates.iter().rev().filter(free).find(|d| d.end <= clause.start))
             // 去年10月美国政府颁布出口禁令后,……发布了定制版芯片A800: the date
@@ -1518,14 +1562,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             // the date of a rule acted on (废除去年10月出台的限制) nor in a
             // clause that explains (这意味着……此前).
             let past = || {
-                PAST_W.find_iter(s.text).any(|r| {
+                s.hits().find_iter(list::PAST).any(|r| {
                     let ci = s.clause_of(r.start);
                     // 小于此前预期: the time of an expectation.
                     if EXPECTATION_WORDS.iter().any(|w| s.text[r.end..].starts_with(w)) {
                         return false;
                     }
                     !s.dates.iter().any(|d| (d.start <= r.start && r.end <= d.end || r.end == d.start) && of_object(&&d))
-                        && (ci == e.clause || !NOT_EVENT_W.any(s.clause_text(ci)))
+                        && (ci == e.clause || !s.hits().any_in(list::NOT_EVENT, s.clauses()[ci].clone()))
                 })
             };
             let now = if e.action == Action::Variant { contains_any(&s.text[clause.clone()], &UNDER_WAY) } else { !past() };
@@ -1548,8 +1592,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             !(e.action == Action::Restriction
                 && e.chips.is_empty()
                 && e.cue_end <= first_relaxation
-                && RULE_WORDS_W.find(&s.text[e.cue_start..e.cue_end]).is_some()
-                && !TIGHTENING_WORDS_W.any(s.clause_text(e.clause)))
+                && s.hits().any_in(list::RULE_WORDS, e.cue_start..e.cue_end)
+                && !s.hits().any_in(list::TIGHTENING_WORDS, s.clauses()[e.clause].clone()))
         });
     }
     // 宣布废除《人工智能扩散规则》,该规则原定于5月15日生效: a clause that
@@ -1768,12 +1812,59 @@ mod tests {
             "据悉,英伟达今年二季度在中国的销售额同比下降",
         ] {
             let clauses = crate::extract::text::clauses(s);
-            let triggers = super::Words::new(&super::TRIGGER_LISTS.concat());
+            let triggers = crate::text::words::Words::new(&super::TRIGGER_LISTS.concat());
             let one_by_one: Vec<bool> = clauses.iter().map(|c| triggers.any(&s[c.clone()])).collect();
-            assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &clauses), one_by_one, "{s}");
+            assert_eq!(super::trigger_clauses(&crate::extract::SENTENCE_LISTS.scan(s), &clauses), one_by_one, "{s}");
         }
         let s = "2022年9月,A100/H00禁止向中国出口,英伟达推出阉割版本A800/H800";
-        assert_eq!(super::trigger_clauses(&super::CLAUSE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
+        assert_eq!(super::trigger_clauses(&crate::extract::SENTENCE_LISTS.scan(s), &crate::extract::text::clauses(s)), vec![false, true, true]);
+    }
+
+    /// The lists asked of the sentence's hits, each on every part of a
+    /// sentence, answer as a scan of that part with the list's own automaton
+    /// (the way they were asked before they joined the one scan).
+    #[test]
+    fn the_lists_asked_of_the_sentence_hits_answer_as_their_own_automata() {
+        use super::list;
+        use crate::text::words::Words;
+        let lists = super::lists();
+        let at = crate::extract::EXPORT_LISTS_AT;
+        let asked = [
+            list::NOT_EVENT, list::CHIP_WORDS, list::ISSUE_VERBS, list::FRAME, list::BILL_WORDS, list::PLAN_WORDS,
+            list::CONTROL_WORDS, list::ENACTED_WORDS, list::PREVENT_WORDS, list::COMING_WORDS, list::BACK_REFERENCES,
+            list::BOTH_WORDS, list::STATE_WORDS, list::DIRECTIVE_WORDS, list::CONFORM_WORDS, list::RULE_WORDS,
+            list::GUIDANCE_WORDS, list::COMPLY_WORDS, list::TIGHTENING_WORDS, list::EXPORT_CONTEXT, list::PAST,
+            list::PROPOSAL_CUES, list::EASE_WORDS, list::ENTITY_LIST_NOUNS, list::AUTHORITIES,
+        ];
+        let alone: Vec<(usize, Words)> = asked.iter().map(|&l| (l, Words::new(&lists[l - at]))).collect();
+        for t in [
+            "美国商务部工业与安全局(BIS)计划进一步收紧对华芯片出口管制,考虑将更多中国企业列入实体清单",
+            "据悉,该芯片完全符合美国最新的出口管制规定,这些芯片已被禁止出口",
+            "为遵守美国出口管制而开发的H20,两者均不能出口,受新规影响",
+            "中国监管部门要求企业停止采购英伟达H20芯片,敦促避免采用,北京时间",
+            "参议院提出《芯片安全法案》,阻止新一轮出口限制出台,法案已签署",
+            "特朗普政府可能允许英伟达向中国出售H200,此前已经发布指引警告使用昇腾芯片违反美国出口管制",
+        ] {
+            let hits = crate::extract::SENTENCE_LISTS.scan(t);
+            let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for (l, words) in &alone {
+                for (k, &i) in ends.iter().enumerate() {
+                    for &j in &ends[k..] {
+                        let p = &t[i..j];
+                        let shift = |r: std::ops::Range<usize>| r.start - i..r.end - i;
+                        assert_eq!(hits.find_in(*l, i..j).map(shift), words.find(p), "{t} {i} {j} {l}");
+                        assert_eq!(hits.any_in(*l, i..j), words.any(p), "{t} {i} {j} {l}");
+                        assert_eq!(hits.find_iter_in(*l, i..j).map(shift).collect::<Vec<_>>(), words.find_iter(p).collect::<Vec<_>>(), "{t} {i} {j} {l}");
+                        assert_eq!(hits.last_end_in(*l, i..j).map(|e| e - i), words.last_end(p), "{t} {i} {j} {l}");
+                    }
+                }
+                // The hits of a part, as a clause is asked.
+                let part = hits.within(ends[3]..t.len());
+                let p = &t[ends[3]..];
+                assert_eq!(part.find(*l), words.find(p), "{t} {l}");
+                assert_eq!(part.find_iter(*l).collect::<Vec<_>>(), words.find_iter(p).collect::<Vec<_>>(), "{t} {l}");
+            }
+        }
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
 use crate::load::Document;
@@ -21,6 +22,7 @@ pub use crate::text::page as boiler;
 pub mod chips;
 pub mod date;
 pub mod export;
+pub mod grammar;
 pub mod number;
 pub mod price;
 pub mod qualify;
@@ -34,6 +36,23 @@ use chips::{ChipMatcher, ChipRef, Mention};
 use date::DateMention;
 use text::Layout;
 use vendor::{VendorMatcher, VendorMention};
+use words::{Hits, WordLists};
+
+/// Where each reader's lists stand among [`SENTENCE_LISTS`].
+const PRICE_LISTS_AT: usize = 0;
+const SHARE_LISTS_AT: usize = PRICE_LISTS_AT + price::LISTS;
+pub(crate) const EXPORT_LISTS_AT: usize = SHARE_LISTS_AT + share::LISTS;
+
+/// Every word list the readers ask about a sentence (the price reader's,
+/// the share reader's, the export reader's, in that order; each reader
+/// names its lists by their place here), in one automaton: a sentence is
+/// scanned once for all of them ([`Sentence::hits`]), and a word in several
+/// lists is one pattern with the lists it belongs to.
+pub(crate) static SENTENCE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    let lists: Vec<Vec<&'static str>> = [price::lists(), share::lists(), export::lists()].concat();
+    assert_eq!(lists.len(), EXPORT_LISTS_AT + export::LISTS, "a reader's LISTS is its number of lists");
+    WordLists::new(&lists.iter().map(|l| &l[..]).collect::<Vec<_>>())
+});
 
 
 /// What extraction found in one document.
@@ -79,12 +98,20 @@ pub struct Sentence<'a> {
     /// The sentence before in the same paragraph ("" for a paragraph's first):
     /// where a pronoun's company (其) is looked for when this one names none.
     pub previous: &'a str,
+    hits: std::cell::OnceCell<Hits>,
 }
 
 impl Sentence<'_> {
     /// Companies the sentence names (found on first use: few sentences need them).
     pub fn vendors(&self) -> &[VendorMention] {
         self.vendors.get_or_init(|| self.vendor_matcher.find(self.text))
+    }
+
+    /// The words of the readers' lists in the sentence ([`SENTENCE_LISTS`]),
+    /// found in one scan when a reader first asks: most sentences hold no
+    /// sign of any reader's words ([`signs`]) and are never scanned.
+    pub fn hits(&self) -> &Hits {
+        self.hits.get_or_init(|| SENTENCE_LISTS.scan(self.text))
     }
 
     /// Byte ranges of the clauses ([`text::clauses`]; found on first use:
@@ -221,6 +248,7 @@ impl Extractor {
                 vendor_matcher: &self.vendors,
                 vendors: std::cell::OnceCell::new(),
                 previous: before,
+                hits: std::cell::OnceCell::new(),
             };
             state.sentence = si;
             prices.extend(price::read(self, &sent, &mut state, path));

@@ -8,15 +8,14 @@
 //! it; else, when the sentence refers back (这类芯片, 该芯片, 其), to the chips
 //! of the sentence before. 从X涨到Y gives X the role `before` and Y `after`.
 
-use std::cell::LazyCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::{Hits, WordLists, range_of};
+use super::words::{Hits, range_of};
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
 use super::text::chars_before;
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
 // The word lists are in the lexicon (src/lexicon/price.toml), by name.
@@ -30,78 +29,85 @@ const MAX_USD: f64 = 1.0e7;
 
 
 /// The lists the reader asks about a sentence, by their place in
-/// [`PRICE_LISTS`].
+/// [`lists`].
 mod list {
+    /// Where the reader's lists start among the sentence's lists
+    /// ([`super::super::SENTENCE_LISTS`]).
+    const AT: usize = super::super::PRICE_LISTS_AT;
     /// The Latin currency codes of the lexicon (USD, RMB, CNY): a sentence
     /// that has no [`signs::CURRENCY`](super::signs::CURRENCY) character
     /// names a currency only with one of them.
-    pub const CURRENCY_CODES: usize = 0;
+    pub const CURRENCY_CODES: usize = AT;
     /// `price.noun`: nouns of the price of a thing (not 股价).
-    pub const PRICE_NOUNS: usize = 1;
+    pub const PRICE_NOUNS: usize = AT + 1;
     /// `price.cue`: words that make a sentence talk about prices.
-    pub const PRICE_CUES: usize = 2;
+    pub const PRICE_CUES: usize = AT + 2;
     /// `price.rent`: words of rent.
-    pub const RENT: usize = 3;
+    pub const RENT: usize = AT + 3;
     /// `price.not_price`: words that make an amount something other than
     /// the price of a chip.
-    pub const NOT_PRICE: usize = 4;
+    pub const NOT_PRICE: usize = AT + 4;
     /// `price.unit`: words of one chip or card (每片, 单卡).
-    pub const UNIT: usize = 5;
+    pub const UNIT: usize = AT + 5;
     /// `price.system`: words of a whole machine, module or rack.
-    pub const SYSTEM: usize = 6;
+    pub const SYSTEM: usize = AT + 6;
     /// `price.comparison`: words that set what follows them against
     /// something else (比H20贵).
-    pub const COMPARISON: usize = 7;
+    pub const COMPARISON: usize = AT + 7;
     /// `price.move_without_from`: move verbs without a 从 before the old price.
-    pub const MOVE_WITHOUT_FROM: usize = 8;
+    pub const MOVE_WITHOUT_FROM: usize = AT + 8;
     /// `price.back_reference`: words that send the reader back to chips
     /// named earlier.
-    pub const BACK_REFERENCES: usize = 9;
+    pub const BACK_REFERENCES: usize = AT + 9;
     /// `price.move`: words that say an earlier amount was the price before
     /// a move.
-    pub const MOVE_VERBS: usize = 10;
+    pub const MOVE_VERBS: usize = AT + 10;
     /// `price.chip_noun`: nouns of a chip after a back-reference word (这类芯片).
-    pub const CHIP_NOUNS: usize = 11;
+    pub const CHIP_NOUNS: usize = AT + 11;
     /// `price.converted`: the same price in another currency (约合).
-    pub const CONVERTED: usize = 12;
+    pub const CONVERTED: usize = AT + 12;
     /// `price.priced_verbs`: selling words that make an amount a price (炒, 卖).
-    pub const PRICED_VERBS: usize = 13;
+    pub const PRICED_VERBS: usize = AT + 13;
     /// `price.past`: words of an earlier time (此前, 原本).
-    pub const PAST: usize = 14;
+    pub const PAST: usize = AT + 14;
     /// `price.multiple`: a multiple or a part (两倍, 一半).
-    pub const MULTIPLE: usize = 15;
+    pub const MULTIPLE: usize = AT + 15;
     /// `price.trade_after`: the trade after a machine word (服务器代理商).
-    pub const TRADE_AFTER: usize = 16;
+    pub const TRADE_AFTER: usize = AT + 16;
     /// `price.per_hour`: rent by the hour (每小时, 时租).
-    pub const PER_HOUR: usize = 17;
+    pub const PER_HOUR: usize = AT + 17;
 }
 
-/// Every list the reader asks about a sentence, found in one scan of it (it
-/// was scanned once per list, and parts of it once more each), in the order
-/// of [`list`]. A part of the sentence (a clause, the words before an
-/// amount) is asked from the sentence's hits inside it.
-static PRICE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
-    WordLists::new(&[
-        &signs::CURRENCY_COVER.codes,
-        &words("price.noun"),
-        &words("price.cue"),
-        &words("price.rent"),
-        &words("price.not_price"),
-        &words("price.unit"),
-        &words("price.system"),
-        &words("price.comparison"),
-        &words("price.move_without_from"),
-        &words("price.back_reference"),
-        &words("price.move"),
-        &words("price.chip_noun"),
-        &words("price.converted"),
-        &words("price.priced_verbs"),
-        &words("price.past"),
-        &words("price.multiple"),
-        &words("price.trade_after"),
-        &words("price.per_hour"),
-    ])
-});
+/// Every list the reader asks about a sentence, in the order of [`list`]:
+/// found in the one scan of the sentence for all readers
+/// ([`Sentence::hits`]; it was scanned once per list, and parts of it once
+/// more each). A part of the sentence (a clause, the words before an amount)
+/// is asked from the sentence's hits inside it.
+pub(super) fn lists() -> Vec<Vec<&'static str>> {
+    vec![
+        signs::CURRENCY_COVER.codes.to_vec(),
+        words("price.noun"),
+        words("price.cue"),
+        words("price.rent"),
+        words("price.not_price"),
+        words("price.unit"),
+        words("price.system"),
+        words("price.comparison"),
+        words("price.move_without_from"),
+        words("price.back_reference"),
+        words("price.move"),
+        words("price.chip_noun"),
+        words("price.converted"),
+        words("price.priced_verbs"),
+        words("price.past"),
+        words("price.multiple"),
+        words("price.trade_after"),
+        words("price.per_hour"),
+    ]
+}
+
+/// How many lists [`lists`] gives.
+pub(super) const LISTS: usize = 18;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -111,6 +117,8 @@ static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
+/// `price.piece_counters`: measure words of pieces (颗, 片, 张).
+static PIECE_COUNTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.piece_counters"));
 
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
@@ -215,7 +223,8 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>) -> Vec<Amou
 
 /// A measure word of pieces after a number: 一颗, 一片, 每张.
 fn counts_pieces(rest: &str) -> bool {
-    rest.trim_start_matches(' ').starts_with(['颗', '片', '张', '块', '台', '个', '枚', '套'])
+    let t = rest.trim_start_matches(' ');
+    PIECE_COUNTERS.iter().any(|w| t.starts_with(w))
 }
 
 /// 1.2万美元至1.5万美元(不等, 之间): two amounts in one currency joined by 至,
@@ -359,7 +368,7 @@ fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
     hits.find_iter_in(list::BACK_REFERENCES, 0..at).any(|r| {
         let rest = &head[r.end..];
         if &head[r.clone()] == "其" {
-            let rest = rest.trim_start_matches(['在', '的']);
+            let rest = rest.trim_start_matches(grammar::AFTER_AMOUNT);
             hits.prefix_at(list::PRICE_NOUNS, at - rest.len(), at).is_some() || rest.starts_with('售') || rest.starts_with('单')
         } else {
             let near = super::text::chars_after(rest, 0, 6);
@@ -441,9 +450,15 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 /// Whether the sentence names a currency: from its signs alone, unless only a
 /// currency code can tell (the Latin codes of the lexicon, USD, RMB, CNY,
 /// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
-/// `hits`: the sentence's, scanned only if asked.
-fn names_currency(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>) -> bool {
-    s.signs & signs::CURRENCY != 0 || (s.signs & signs::CURRENCY_LETTER != 0 && hits.any(list::CURRENCY_CODES))
+/// The sentence's hits are scanned only if asked.
+fn names_currency(s: &Sentence) -> bool {
+    s.signs & signs::CURRENCY != 0
+        || (s.signs & signs::CURRENCY_LETTER != 0
+            // The codes are few and short: looked for as they are before the
+            // sentence is scanned (most sentences with one of the letters,
+            // GPU, CPU, hold no code and need no scan for prices).
+            && signs::CURRENCY_COVER.codes.iter().any(|c| s.text.contains(c))
+            && s.hits().any(list::CURRENCY_CODES))
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
@@ -451,15 +466,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // 价格从230万涨到330万): then its amounts are in the currency of the
     // document's last price, else in yuan.
     // The sentence is scanned for the lists once, when first asked.
-    let hits = LazyCell::new(|| PRICE_LISTS.scan(s.text));
-    let implied = if names_currency(s, &hits) {
+    let implied = if names_currency(s) {
         None
-    } else if !s.groups.is_empty() && s.text.contains('万') && hits.any(list::PRICE_NOUNS) {
+    } else if !s.groups.is_empty() && s.text.contains('万') && s.hits().any(list::PRICE_NOUNS) {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
     };
-    let hits: &Hits = &hits;
+    let hits: &Hits = s.hits();
     let amounts = join_ranges(s, amounts(s, hits, implied));
     if amounts.is_empty() {
         return Vec::new();
@@ -770,7 +784,7 @@ mod tests {
         // Every currency word the amounts are read with passes the gate.
         for w in crate::money::all_words().chain(["块"]) {
             let sign = signs::of(w);
-            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && super::PRICE_LISTS.scan(w).any(super::list::CURRENCY_CODES)), "{w}");
+            assert!(sign & signs::CURRENCY != 0 || (sign & signs::CURRENCY_LETTER != 0 && crate::extract::SENTENCE_LISTS.scan(w).any(super::list::CURRENCY_CODES)), "{w}");
         }
         // 美国 alone names no currency; 美元 and 美金 do.
         assert_eq!(signs::of("美国商务部") & signs::CURRENCY, 0);

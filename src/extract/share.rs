@@ -8,14 +8,13 @@
 //! utilization, performance ratios, fees and stakes are not shares, nor are
 //! shares of power, time, budgets or GDP.
 
-use std::cell::LazyCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words::{Hits, WordLists, Words, range_of};
+use super::words::{Hits, Words, range_of};
 use super::number::{Quantity, find_percents};
 use super::text::{CharSet, chars_after, chars_before};
-use super::{DocState, Extractor, Sentence, signs};
+use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
 
 // The share reader's words are in the lexicon (src/lexicon/share.toml),
@@ -63,51 +62,57 @@ static USE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.us
 static NOT_MARKET_WHOLES_W: LazyLock<Words> = LazyLock::new(|| Words::new(&NOT_MARKET_WHOLES));
 
 /// The lists the reader asks about a sentence, by their place in
-/// [`SHARE_LISTS`].
+/// [`lists`].
 mod list {
-    pub const DENIED: usize = 0;
-    pub const SHARE_WORDS: usize = 1;
-    pub const NOT_SHARE: usize = 2;
-    pub const NOT_HOLDERS: usize = 3;
-    pub const FORECAST: usize = 4;
+    /// Where the reader's lists start among the sentence's lists
+    /// ([`super::super::SENTENCE_LISTS`]).
+    const AT: usize = super::super::SHARE_LISTS_AT;
+    pub const DENIED: usize = AT;
+    pub const SHARE_WORDS: usize = AT + 1;
+    pub const NOT_SHARE: usize = AT + 2;
+    pub const NOT_HOLDERS: usize = AT + 3;
+    pub const FORECAST: usize = AT + 4;
     /// Shipment words, then revenue words: a word's place tells which.
-    pub const METRIC: usize = 5;
-    pub const MOVE_LINKS: usize = 6;
-    pub const USE_WORDS: usize = 7;
-    pub const RANK_VERBS: usize = 8;
-    pub const REVENUE: usize = 9;
-    pub const MARKET_WHOLES: usize = 10;
-    pub const TAKE_WORDS: usize = 11;
-    pub const HOLD_WORDS: usize = 12;
-    pub const SUBJECT_ENDS: usize = 13;
-    pub const REVENUE_FROM: usize = 14;
+    pub const METRIC: usize = AT + 5;
+    pub const MOVE_LINKS: usize = AT + 6;
+    pub const USE_WORDS: usize = AT + 7;
+    pub const RANK_VERBS: usize = AT + 8;
+    pub const REVENUE: usize = AT + 9;
+    pub const MARKET_WHOLES: usize = AT + 10;
+    pub const TAKE_WORDS: usize = AT + 11;
+    pub const HOLD_WORDS: usize = AT + 12;
+    pub const SUBJECT_ENDS: usize = AT + 13;
+    pub const REVENUE_FROM: usize = AT + 14;
 }
 
 /// Every list the reader asks about a sentence or a part of it (a clause,
-/// the words before or after a percentage), found in one scan of the
-/// sentence, in the order of [`list`]; it was scanned once per list, and
-/// parts of it once more per percentage. Only the words a reader puts
-/// together from parts (a subject phrase, a whole) are still searched
-/// apart.
-static SHARE_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
-    WordLists::new(&[
-        &DENIED,
-        &SHARE_WORDS,
-        &NOT_SHARE,
-        &NOT_HOLDERS,
-        &FORECAST,
-        &[&SHIPMENT_WORDS[..], &REVENUE_WORDS[..]].concat(),
-        &MOVE_LINKS,
-        &USE_WORDS,
-        &RANK_VERBS,
-        &REVENUE,
-        &MARKET_WHOLES,
-        &TAKE_WORDS,
-        &HOLD_WORDS,
-        &SUBJECT_ENDS,
-        &words("share.revenue_from_words"),
-    ])
-});
+/// the words before or after a percentage), in the order of [`list`]: found
+/// in the one scan of the sentence for all readers ([`Sentence::hits`]); it
+/// was scanned once per list, and parts of it once more per percentage.
+/// Only the words a reader puts together from parts (a subject phrase, a
+/// whole) are still searched apart.
+pub(super) fn lists() -> Vec<Vec<&'static str>> {
+    vec![
+        DENIED.to_vec(),
+        SHARE_WORDS.to_vec(),
+        NOT_SHARE.to_vec(),
+        NOT_HOLDERS.to_vec(),
+        FORECAST.to_vec(),
+        [&SHIPMENT_WORDS[..], &REVENUE_WORDS[..]].concat(),
+        MOVE_LINKS.to_vec(),
+        USE_WORDS.to_vec(),
+        RANK_VERBS.to_vec(),
+        REVENUE.to_vec(),
+        MARKET_WHOLES.to_vec(),
+        TAKE_WORDS.to_vec(),
+        HOLD_WORDS.to_vec(),
+        SUBJECT_ENDS.to_vec(),
+        words("share.revenue_from_words"),
+    ]
+}
+
+/// How many lists [`lists`] gives.
+pub(super) const LISTS: usize = 15;
 
 /// Words that end a subject phrase on its left (据IDC统计,……).
 static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_stops"));
@@ -385,7 +390,7 @@ static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
-fn frame_from_sentence(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, frame: &mut Frame) {
+fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
     // 出货, 业者营收): without one it frames nothing. (Not every word of
     // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
@@ -433,6 +438,7 @@ fn frame_from_sentence(s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits
         }
         return;
     };
+    let hits = s.hits();
     let forecast = hits.any(list::FORECAST);
     if let Some(region) = region_of(&s.text[clause_start(s.text, r.start)..r.end]) {
         // A forecast fills a missing region, never replaces one.
@@ -483,11 +489,10 @@ fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
     // The sentence is scanned for the lists once, when first asked.
-    let hits = LazyCell::new(|| SHARE_LISTS.scan(s.text));
-    let out = read_shares(ex, s, &hits, state, doc);
+    let out = read_shares(ex, s, state, doc);
     let frame = &mut state.share_frame;
     if out.is_empty() {
-        frame_from_sentence(s, &hits, frame);
+        frame_from_sentence(s, frame);
     }
     for sh in &out {
         frame.share_line = Some(s.line);
@@ -523,6 +528,12 @@ static SUBJECT_ENDS_W: LazyLock<Words> = LazyLock::new(|| Words::new(&SUBJECT_EN
 
 /// Words of time that stand beside a holder, never inside its name.
 static TIME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.time_words"));
+/// `share.same_period`: a time before a back reference (去年同期这一比例为22%).
+static SAME_PERIOD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.same_period"));
+/// `share.since_words`: words of time before a move to a level (如今已降至).
+static SINCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.since_words"));
+/// `share.inside_of`: words that place a holder inside a whole (在英伟达营收中的占比).
+static INSIDE_OF: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.inside_of"));
 
 /// Words that open a rank before a holder (排名第二的迈威尔).
 static RANK_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_openers"));
@@ -690,8 +701,8 @@ fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
     }
 }
 
-/// `hits`: the sentence's hits of [`SHARE_LISTS`], scanned when first asked.
-fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce() -> Hits>, state: &DocState, doc: &str) -> Vec<Share> {
+/// The sentence's hits ([`Sentence::hits`]) are scanned when first asked.
+fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec<Share> {
     if !may_hold_percent(s) {
         return Vec::new();
     }
@@ -699,7 +710,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
     if percents.is_empty() {
         return Vec::new();
     }
-    let hits: &Hits = LazyCell::force(hits);
+    let hits: &Hits = s.hits();
     with_zero_ends(s, hits, &mut percents);
     // 英伟达将拿下30%的订单……公司已否认: a rumour denied states nothing.
     if hits.any(list::DENIED) {
@@ -774,7 +785,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
                 let first = percents.iter().find(|q| q.start >= clause.start).map_or(p.start, |q| q.start);
                 let head = without_qualifier(s.text[clause.start..first].trim());
                 head.strip_suffix('以').is_some_and(|h| {
-                    let name = h.trim_end_matches(['则', '也', '仍']).trim();
+                    let name = h.trim_end_matches(grammar::HOLDER_ADVERBS).trim();
                     (2..=10).contains(&name.chars().count()) && !name.contains(|c: char| c.is_ascii_digit() || c == '%')
                 })
             };
@@ -867,7 +878,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
         let refers_back_here = !out.is_empty() && {
             // 去年同期这一比例为22%: a time may stand before the reference.
             let mut t = opening_date(s, ci).map_or(ctext, |d| &s.text[d.end..clause.end]).trim_start();
-            for w in TIME_WORDS.iter().chain(["同期", "去年同期", "上年同期"].iter()) {
+            for w in TIME_WORDS.iter().chain(SAME_PERIOD.iter()) {
                 t = t.strip_prefix(w).unwrap_or(t);
             }
             BACK_SHARE_REFERENCES.iter().any(|w| t.starts_with(w))
@@ -1476,7 +1487,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, hits: &LazyCell<Hits, impl FnOnce()
 fn in_a_whole(text: &str, span: Range<usize>, v: Range<usize>) -> bool {
     let head = &text[span.start..v.start];
     let Some(at) = head.rfind('在') else { return false };
-    at > 0 && ["中的", "里的", "内的", "当中的"].iter().any(|w| text[v.end..span.end].contains(w))
+    at > 0 && INSIDE_OF.iter().any(|w| text[v.end..span.end].contains(w))
 }
 
 fn compared_with(text: &str, r: std::ops::Range<usize>) -> bool {
@@ -1630,7 +1641,7 @@ fn took_the_rest(link: &str) -> bool {
     for w in REST_WORDS.iter() {
         t = t.strip_suffix(w).unwrap_or(t);
     }
-    let t = without_qualifier(t.trim_start_matches(['则', '也', '仍', '将', '则', '已']));
+    let t = without_qualifier(t.trim_start_matches(grammar::LEVEL_ADVERBS));
     t.chars().count() <= 4 && (TAKE_WORDS.contains(&t) || HOLD_WORDS.contains(&t))
 }
 
@@ -1692,7 +1703,7 @@ fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
             None => return false,
         },
     };
-    let rest = without_qualifier(s.text[after..to].trim().trim_start_matches(['仅', '只', '已', '则', '将', '约']));
+    let rest = without_qualifier(s.text[after..to].trim().trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
     rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
 }
 
@@ -1721,10 +1732,10 @@ fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     }
     let head = s.text[s.clauses()[ci].start..to].trim();
     let mut rest = head;
-    for w in TIME_WORDS.iter().chain(["目前", "现", "已经", "已", "则", "又", "随后", "后来", "再"].iter()) {
+    for w in TIME_WORDS.iter().chain(SINCE_WORDS.iter()) {
         rest = rest.strip_prefix(w).unwrap_or(rest);
     }
-    let rest = without_qualifier(rest.trim_start_matches(['已', '则', '又']));
+    let rest = without_qualifier(rest.trim_start_matches(grammar::MOVE_ADVERBS));
     rest.len() < head.len() && rest.chars().count() <= 4 && is_link(rest) && (rest.ends_with('至') || rest.ends_with('到'))
 }
 
@@ -1761,7 +1772,7 @@ fn listed_holders(s: &Sentence, range: Range<usize>) -> Vec<String> {
 
 fn split_list(phrase: &str) -> Vec<String> {
     phrase
-        .split(['和', '、'])
+        .split(grammar::NAME_JOINERS)
         .flat_map(|x| x.split("以及"))
         .map(|x| strip_region(x.trim().trim_end_matches('的')))
         .filter(|x| !x.is_empty())

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
 
 /// The longest word of `words` that `text` starts with: the order of the
 /// list has no meaning.
@@ -96,63 +98,125 @@ impl Words {
     }
 }
 
-/// Several word lists searched in one pass: one automaton finds every
-/// occurrence of every word (overlapping), and each list is then asked about
-/// these hits as [`Words`] would be asked about the text. Worth it where a
-/// text is asked about many lists: one scan instead of one per list.
+/// Several word lists searched in one pass: one automaton of every distinct
+/// word finds every occurrence of each (overlapping), and each list is then
+/// asked about these hits as [`Words`] would be asked about the text. Worth
+/// it where a text is asked about many lists: one scan instead of one per
+/// list. A word in several lists is one pattern of the automaton, with the
+/// lists it belongs to.
 pub struct WordLists {
-    ac: AhoCorasick,
-    /// The list of each pattern and its place in that list.
-    of: Vec<(u16, u16)>,
+    dfa: DFA,
+    /// For each pattern (distinct word), its lists and its place in each:
+    /// a range of `member`.
+    of: Vec<(u32, u32)>,
+    /// (list, place) of the patterns, pattern after pattern.
+    member: Vec<(u16, u16)>,
+    lists: usize,
 }
 
-/// One word of a list found in a text: start, end, list, place in the list.
-#[derive(Clone, Copy, Debug)]
+/// One word of a list found in a text: start, end, place in the list.
+#[derive(Clone, Copy, Debug, Default)]
 struct Hit {
     start: usize,
     end: usize,
-    list: u16,
     place: u16,
 }
 
-/// Every word of [`WordLists`] in one text.
-pub struct Hits(Vec<Hit>);
+/// Every word of [`WordLists`] in one text, list by list: the hits of list
+/// `l` are `hits[bounds[l]..bounds[l + 1]]` (in no order: a list holds few
+/// hits in a sentence), so a query on one list looks at its own hits only.
+pub struct Hits {
+    hits: Vec<Hit>,
+    bounds: Vec<u32>,
+}
 
 impl WordLists {
     pub fn new(lists: &[&[&str]]) -> WordLists {
-        let mut words = Vec::new();
-        let mut of = Vec::new();
+        // Each distinct word once, with the lists it is in.
+        let mut index: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut places: Vec<Vec<(u16, u16)>> = Vec::new();
         for (l, list) in lists.iter().enumerate() {
             for (k, w) in list.iter().enumerate() {
-                words.push(*w);
-                of.push((l as u16, k as u16));
+                let p = *index.entry(w).or_insert_with(|| {
+                    words.push(w);
+                    places.push(Vec::new());
+                    words.len() - 1
+                });
+                places[p].push((l as u16, k as u16));
             }
         }
+        let mut of = Vec::with_capacity(words.len());
+        let mut member = Vec::new();
+        for p in places {
+            of.push((member.len() as u32, (member.len() + p.len()) as u32));
+            member.extend(p);
+        }
         WordLists {
-            ac: AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
+            // Every word found where it ends (standard semantics: each state
+            // knows all the words that end there), without a prefilter:
+            // sentences are short.
+            dfa: aho_corasick::dfa::Builder::new()
                 .match_kind(MatchKind::Standard)
+                .prefilter(false)
                 .build(words)
                 .expect("word lists build an automaton"),
             of,
+            member,
+            lists: lists.len(),
         }
     }
 
+    /// Every occurrence of every word in `text`: one pass of the automaton,
+    /// a transition per byte, each word noted where it ends.
     pub fn scan(&self, text: &str) -> Hits {
-        Hits(
-            self.ac
-                .find_overlapping_iter(text)
-                .map(|m| {
-                    let (list, place) = self.of[m.pattern().as_usize()];
-                    Hit { start: m.start(), end: m.end(), list, place }
-                })
-                .collect(),
-        )
+        let dfa = &self.dfa;
+        // (pattern, start, end) of every occurrence.
+        let mut found: Vec<(u32, u32, u32)> = Vec::with_capacity(32);
+        let mut sid = dfa.start_state(Anchored::No).expect("an unanchored search");
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let p = dfa.match_pattern(sid, k);
+                    found.push((p.as_u32(), (i + 1 - dfa.pattern_len(p)) as u32, (i + 1) as u32));
+                }
+            }
+        }
+        // The hits sorted into their lists (a counting sort): the hits of
+        // list l are counted at l + 2, and placed at the cursor at l + 1,
+        // which then ends as the start of list l + 1.
+        let mut bounds = vec![0u32; self.lists + 2];
+        for &(p, _, _) in &found {
+            let (a, b) = self.of[p as usize];
+            for &(list, _) in &self.member[a as usize..b as usize] {
+                bounds[list as usize + 2] += 1;
+            }
+        }
+        for l in 2..bounds.len() {
+            bounds[l] += bounds[l - 1];
+        }
+        let mut hits = vec![Hit::default(); bounds[self.lists + 1] as usize];
+        for &(p, start, end) in &found {
+            let (start, end) = (start as usize, end as usize);
+            let (a, b) = self.of[p as usize];
+            for &(list, place) in &self.member[a as usize..b as usize] {
+                let at = &mut bounds[list as usize + 1];
+                hits[*at as usize] = Hit { start, end, place };
+                *at += 1;
+            }
+        }
+        bounds.pop();
+        Hits { hits, bounds }
     }
 }
 
 impl Hits {
+    /// The hits of list `list`.
+    fn of(&self, list: usize) -> &[Hit] {
+        &self.hits[self.bounds[list] as usize..self.bounds[list + 1] as usize]
+    }
+
     /// [`Words::find`] for list `list`: the earliest word, at one place the
     /// longest (leftmost-longest, so list order has no meaning), starting at
     /// `from` or after.
@@ -165,9 +229,9 @@ impl Hits {
     /// occurrence of every word was found, so those inside a part are all of
     /// the part's.
     fn first_in(&self, list: usize, range: Range<usize>) -> Option<&Hit> {
-        self.0
+        self.of(list)
             .iter()
-            .filter(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end)
+            .filter(|h| h.start >= range.start && h.end <= range.end)
             .min_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.place))
     }
 
@@ -179,7 +243,7 @@ impl Hits {
 
     /// [`Words::any`] for list `list` on the part `range` of the text.
     pub fn any_in(&self, list: usize, range: Range<usize>) -> bool {
-        self.0.iter().any(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end)
+        self.of(list).iter().any(|h| h.start >= range.start && h.end <= range.end)
     }
 
     /// [`Words::find_iter`] for list `list` on the part `range` of the text,
@@ -206,35 +270,43 @@ impl Hits {
     /// The earliest end of a word of list `list` inside `range` (of any
     /// word, as the least of each word's first end).
     pub fn first_end_in(&self, list: usize, range: Range<usize>) -> Option<usize> {
-        self.0.iter().filter(|h| h.list as usize == list && h.start >= range.start && h.end <= range.end).map(|h| h.end).min()
+        self.of(list).iter().filter(|h| h.start >= range.start && h.end <= range.end).map(|h| h.end).min()
     }
 
     /// The longest word of list `list` that starts at `at` and ends by
     /// `end` ([`longest_prefix`] of the text from `at` to `end`).
     pub fn prefix_at(&self, list: usize, at: usize, end: usize) -> Option<Range<usize>> {
-        self.0
-            .iter()
-            .filter(|h| h.list as usize == list && h.start == at && h.end <= end)
-            .max_by_key(|h| h.end)
-            .map(|h| h.start..h.end)
+        self.of(list).iter().filter(|h| h.start == at && h.end <= end).max_by_key(|h| h.end).map(|h| h.start..h.end)
     }
 
     /// The hits inside `range` of the text, as a scan of that part alone
     /// finds them (offsets from its start): every occurrence of every word
     /// was found, so those inside a part are all of the part's.
     pub fn within(&self, range: Range<usize>) -> Hits {
-        Hits(
-            self.0
-                .iter()
-                .filter(|h| h.start >= range.start && h.end <= range.end)
-                .map(|h| Hit { start: h.start - range.start, end: h.end - range.start, ..*h })
-                .collect(),
-        )
+        let lists = self.bounds.len() - 1;
+        let mut hits = Vec::new();
+        let mut bounds = Vec::with_capacity(lists + 1);
+        bounds.push(0);
+        for l in 0..lists {
+            // Most lists have no hit in a sentence.
+            if self.bounds[l] == self.bounds[l + 1] {
+                bounds.push(hits.len() as u32);
+                continue;
+            }
+            hits.extend(
+                self.of(l)
+                    .iter()
+                    .filter(|h| h.start >= range.start && h.end <= range.end)
+                    .map(|h| Hit { start: h.start - range.start, end: h.end - range.start, ..*h }),
+            );
+            bounds.push(hits.len() as u32);
+        }
+        Hits { hits, bounds }
     }
 
     /// Starts of the words of list `list`.
     pub fn starts(&self, list: usize) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().filter(move |h| h.list as usize == list).map(|h| h.start)
+        self.of(list).iter().map(|h| h.start)
     }
 
     /// [`Words::find`] for list `list`.
@@ -244,7 +316,7 @@ impl Hits {
 
     /// [`Words::any`] for list `list`.
     pub fn any(&self, list: usize) -> bool {
-        self.0.iter().any(|h| h.list as usize == list)
+        !self.of(list).is_empty()
     }
 
     /// [`Words::find_iter`] for list `list`: each next word found from the
