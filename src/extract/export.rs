@@ -1044,9 +1044,11 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(grammar::EFFECT_FROM);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
-    // 自8月1日起,出口经营者须申请许可: from that day on, what the clause
-    // after tells applies.
-    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']))
+    // 7月3日发布公告,……,自8月1日起,出口经营者须申请许可: from that day on,
+    // what the clause after tells applies, when the sentence dated the
+    // measure before (else 自4月起,…… is the measure's own date).
+    let dated_before = || s.dates.iter().any(|o| o.end <= d.start && o.date.is_some());
+    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']) && dated_before())
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
