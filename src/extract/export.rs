@@ -289,6 +289,8 @@ static ENTITY_LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 /// `export.entity_list_verbs` of the lexicon.
 static ENTITY_LIST_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.entity_list_verbs"));
 /// `export.revoke_verbs` of the lexicon.
+static RUMOUR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rumour_words"));
+static DENIAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.denial_words"));
 static THRESHOLD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.threshold_words"));
 static CHANGE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.change_to"));
 static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
@@ -596,6 +598,11 @@ fn policy_change(c: &str) -> Option<(Action, usize)> {
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
 fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
+    // 对于网传美国将全面禁止H20对华出口的消息,英伟达回应称纯属谣言: a rumour
+    // the sentence denies tells nothing.
+    if contains_any(s.text, &RUMOUR_WORDS) && contains_any(s.text, &DENIAL_WORDS) {
+        return None;
+    }
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| sentence_hits.any(list::EXPORT_CONTEXT));
     // The clause is scanned as it is; only one with a frame is scanned again
