@@ -1564,7 +1564,7 @@ fn has_pronoun(phrase: &str) -> bool {
     phrase.match_indices('其').any(|(i, _)| {
         !NOT_PRONOUN.iter().any(|w| {
             w.match_indices('其')
-                .any(|(j, _)| i >= j && phrase[i - j..].starts_with(w))
+                .any(|(j, _)| i >= j && phrase.get(i - j..).is_some_and(|t| t.starts_with(w)))
         })
     })
 }
@@ -1929,6 +1929,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_a_one_byte_character_is_read_without_a_panic() {
+        // Found by the property test: 其 after '-', where a not-pronoun word
+        // (尤其) would start inside the character before.
+        assert!(super::has_pronoun("12出口A100出口-其和"));
+        assert!(!super::has_pronoun("尤其是英伟达"));
+        assert!(super::has_pronoun("2023年其在全球"));
+        let _ = brief("禁售■12出口A100出口-其和份额为20%。", "2024-01");
     }
 
     #[test]
