@@ -1256,7 +1256,7 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
         return None;
     };
     // 自公布之日起生效: 公布 names the day, it issues nothing.
-    let issues = ISSUE_VERBS.iter().any(|w| *w != "实施" && s.text[from..].match_indices(w).any(|(i, _)| !s.text[i + w.len()..].starts_with("之日")));
+    let issues = ISSUE_VERBS.iter().any(|w| *w != "实施" && s.text[from..].match_indices(w).any(|(i, _)| !s.text[from + i + w.len()..].starts_with("之日")));
     if issues || from > 0 && s.hits().any_in(list::TRIGGERS, 0..from) {
         return None;
     }
@@ -1874,6 +1874,16 @@ mod tests {
                 assert_eq!(part.find_iter(*l).collect::<Vec<_>>(), words.find_iter(p).collect::<Vec<_>>(), "{t} {l}");
             }
         }
+    }
+
+    #[test]
+    fn a_rule_reference_after_wide_punctuation_is_read_without_a_panic() {
+        // Found by fuzzing: the issuing verbs of a last clause that opens with
+        // a rule reference were looked for at offsets of the clause taken as
+        // offsets of the sentence (a slice inside 公 after a full-width comma).
+        let text = "美国商务部当地时间7日宣布，将20家中国公安机构和8家企业列入出口管制“实体清单”，相关规定将于9日在《联邦公报》正式发布后生效。";
+        let b = brief(text, "2019-10-08");
+        assert!(b.iter().any(|e| e.starts_with("entity_list")), "{b:?}");
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {
