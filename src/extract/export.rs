@@ -293,23 +293,17 @@ static RUMOUR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 static DENIAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.denial_words"));
 static THRESHOLD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.threshold_words"));
 static CHANGE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.change_to"));
-/// The characters the words of a list end with (or start with): a text
-/// without any of them holds none of the words.
-fn last_chars(words: &[&str]) -> Vec<char> {
-    let mut out: Vec<char> = words.iter().filter_map(|w| w.chars().last()).collect();
+/// The characters the words of a list end with (`last`) or start with: a
+/// text without any of them holds none of the words.
+fn edge_chars(words: &[&str], last: bool) -> Vec<char> {
+    let mut out: Vec<char> = words.iter().filter_map(|w| if last { w.chars().last() } else { w.chars().next() }).collect();
     out.sort_unstable();
     out.dedup();
     out
 }
-fn first_chars(words: &[&str]) -> Vec<char> {
-    let mut out: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-static CHANGE_TO_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| last_chars(&CHANGE_TO));
-static RUMOUR_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&RUMOUR_WORDS));
-static LIST_REMOVE_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&LIST_REMOVE_VERBS));
+static CHANGE_TO_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&CHANGE_TO, true));
+static RUMOUR_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&RUMOUR_WORDS, false));
+static LIST_REMOVE_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&LIST_REMOVE_VERBS, false));
 static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words("export.list_remove_verbs"));
 static LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_nouns"));

@@ -267,17 +267,8 @@ fn find_hold<'t>(text: &'t str, hits: &Hits, span: Range<usize>) -> Option<(usiz
 
 /// A cleaned noun phrase: no dates, prepositions, amounts or trailing 的.
 fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
-    let mut out = String::new();
-    let mut at = range.start;
     // Drop date mentions inside the range.
-    let mut cuts: Vec<std::ops::Range<usize>> =
-        s.dates.iter().filter(|d| d.start >= range.start && d.end <= range.end).map(|d| d.start..d.end).collect();
-    cuts.sort_by_key(|c| c.start);
-    for c in cuts {
-        out.push_str(&s.text[at..c.start]);
-        at = c.end;
-    }
-    out.push_str(&s.text[at..range.end]);
+    let mut out = cut_dates(s, range.clone());
     // Leading stops: the phrase starts after the last of them.
     for stop in SUBJECT_STOPS.iter() {
         if let Some(i) = out.rfind(stop) {
@@ -1660,24 +1651,27 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
 /// The text of `range` without the date mentions inside it, and without a 的
 /// a date left at the end (从前一季的 → 从).
 fn without_dates(s: &Sentence, range: Range<usize>) -> String {
-    let mut out = String::new();
-    let mut at = range.start;
-    for d in s
-        .dates
-        .iter()
-        .filter(|d| d.start >= range.start && d.end <= range.end)
-    {
-        if d.start >= at {
-            out.push_str(&s.text[at..d.start]);
-            at = d.end;
-        }
-    }
-    let cut = at > range.start;
-    out.push_str(&s.text[at..range.end]);
-    if cut {
+    let mut out = cut_dates(s, range.clone());
+    if s.dates.iter().any(|d| d.start >= range.start && d.end <= range.end) {
         let t = out.trim_end().trim_end_matches('的').len();
         out.truncate(t);
     }
+    out
+}
+
+/// The text of `range` with the date mentions inside it cut out.
+fn cut_dates(s: &Sentence, range: Range<usize>) -> String {
+    let mut cuts: Vec<Range<usize>> = s.dates.iter().filter(|d| d.start >= range.start && d.end <= range.end).map(|d| d.start..d.end).collect();
+    cuts.sort_by_key(|c| c.start);
+    let mut out = String::new();
+    let mut at = range.start;
+    for c in cuts.into_iter().filter(|c| c.start >= range.start) {
+        if c.start >= at {
+            out.push_str(&s.text[at..c.start]);
+            at = c.end;
+        }
+    }
+    out.push_str(&s.text[at..range.end]);
     out
 }
 
