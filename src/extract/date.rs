@@ -226,6 +226,8 @@ static YEAR_END: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year
 static YEAR_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year_parts"));
 /// `date.not_a_day_after`: words after N日 that make it no day (5日元, 3日内).
 static NOT_A_DAY_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.not_a_day_after"));
+/// `date.fiscal_year`: a word after a year that makes it a fiscal year (2024财年).
+static FISCAL_YEAR: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.fiscal_year"));
 
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
@@ -459,6 +461,27 @@ fn ascii_date(
                 start: i,
                 end: e,
                 date: make(year, &part),
+                kind: DateKind::Absolute,
+            });
+        }
+        // 2024财年: a company's fiscal year, named by its year.
+        if let Some(w) = FISCAL_YEAR.iter().find(|w| starts(text, q, w)) {
+            // 2025财年第二季度, 2026财年第一财季: a fiscal quarter is no
+            // calendar one; the mention is the fiscal year's.
+            let mut e = q + w.len();
+            if let Some(after) = eat(text, e, "第") {
+                if let Some((c, n)) = char_at(text, after) {
+                    if "一二三四1234".contains(c) {
+                        if let Some(x) = ["季度", "财季", "季"].iter().find_map(|t| eat(text, n, t)) {
+                            e = x;
+                        }
+                    }
+                }
+            }
+            return Some(DateMention {
+                start: i,
+                end: e,
+                date: Some(PartialDate::year(year)),
                 kind: DateKind::Absolute,
             });
         }
@@ -1081,6 +1104,17 @@ mod tests {
                 e("2024/4/15", "2024-04-15", 'A')
             ]
         );
+    }
+
+    #[test]
+    fn a_fiscal_year_and_its_quarter_are_the_fiscal_year() {
+        let published = Some("2024-08");
+        assert_eq!(f("英伟达2024财年财报显示", published), vec![e("2024财年", "2024", 'A')]);
+        assert_eq!(f("在2025财年第二季度,数据中心", published), vec![e("2025财年第二季度", "2025", 'A')]);
+        assert_eq!(f("2026财年第一财季业绩", published), vec![e("2026财年第一财季", "2026", 'A')]);
+        assert_eq!(f("2022会计年度营收", published), vec![e("2022会计年度", "2022", 'A')]);
+        // A year with 年 and its quarter are a calendar year, as before.
+        assert_eq!(f("2024年第二季度", published), vec![e("2024年第二季度", "2024", 'A')]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::words::{Hits, Words, range_of};
-use super::number::{Quantity, find_percents};
+use super::number::{Quantity, find_percents, find_quantities};
 use super::text::{CharSet, chars_after, chars_before};
 use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Metric, Qualifier, Region, Share};
@@ -460,6 +460,40 @@ fn clause_start(text: &str, at: usize) -> usize {
     text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// `share.total_units`: units a total of a market is counted in (张, 台, 美元).
+static TOTAL_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.total_units")));
+
+/// Whether clause `c` of `s` tells the total of a market: a word of what a
+/// market counts (出货量, 市场规模, 营收) and an amount in a unit at its end
+/// (约为33.5万张, 达到400亿元).
+fn total_clause(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
+    (hits.any_in(list::MARKET_WHOLES, c.clone()) || hits.any_in(list::METRIC, c.clone())) && ends_with_amount(&s.text[c])
+}
+
+/// [`total_clause`] for a text outside the sentence (the sentence before).
+fn told_a_total(clause: &str) -> bool {
+    let clause = clause.trim_end_matches(|c: char| super::text::is_clause_end(c) || c.is_whitespace());
+    (MARKET_WHOLES.iter().any(|w| clause.contains(w)) || REVENUE_WORDS.iter().chain(SHIPMENT_WORDS.iter()).any(|w| clause.contains(w)))
+        && ends_with_amount(clause)
+}
+
+/// `share.size_words`: words of a market's size (市场规模).
+static SIZE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.size_words"));
+
+/// Whether a total clause counts money (约为450亿美元, 达到400亿元).
+fn in_money(clause: &str) -> bool {
+    let t = clause.trim_end();
+    t.ends_with('元') || t.ends_with("人民币")
+}
+
+/// Whether `clause` ends with a number and a unit of [`TOTAL_UNITS`].
+fn ends_with_amount(clause: &str) -> bool {
+    let t = clause.trim_end();
+    let Some(u) = TOTAL_UNITS.iter().find(|u| t.ends_with(*u)) else { return false };
+    let rest = t[..t.len() - u.len()].trim_end_matches(['万', '亿', '千', '百', ' ']);
+    find_quantities(rest).last().is_some_and(|q| q.end == rest.len())
+}
+
 /// Whether the market term at `r` names what the sentence is about: followed
 /// by 市场, 出货, ... (AI芯片市场, 服务器出货), a form that holds 市场 itself
 /// (推理市场), or the topic that opens the sentence (独立显卡较上季增长3.0%).
@@ -475,8 +509,15 @@ fn named_as_market(text: &str, r: &std::ops::Range<usize>) -> bool {
     if let Some(rest) = after.strip_prefix("业者") {
         after = rest;
     }
-    text[r.clone()].ends_with("市场") || MARKET_AFTER.iter().any(|w| after.starts_with(w)) || r.start == 0
+    text[r.clone()].ends_with("市场")
+        || MARKET_AFTER.iter().any(|w| after.starts_with(w))
+        || r.start == 0
+        // 就AI加速器而言, 在数据中心GPU方面: a term set as the topic.
+        || TOPIC_CLOSERS.iter().any(|w| after.starts_with(w))
 }
+
+/// `share.topic_closers`: words that close a topic phrase (就……而言, 在……方面).
+static TOPIC_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.topic_closers"));
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
     // The sentence is scanned for the lists once, when first asked.
@@ -916,12 +957,28 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev))
             };
             let after_de = after_p.trim_start_matches('的');
+            // 2023年中国AI加速卡出货量约为33.5万张,其中英伟达约占85%: a part
+            // held, with no whole named, of the total the clause before told.
+            let of_total = whole_after.is_none() && without_qualifier(whole.trim()).is_empty() && {
+                // 其中 may stand as a clause of its own (其中,华为约占一成).
+                let alone = ci > 0 && s.clause_text(ci - 1).trim() == "其中";
+                let opens = alone || s.text[clause.start..clause.start + hi].trim_start().starts_with("其中");
+                let k = if alone { ci - 1 } else { ci };
+                if k > 0 {
+                    total_clause(s, hits, s.clauses()[k - 1].clone())
+                } else {
+                    // ……出货量约为33.5万张。其中英伟达约占85%: the total in the
+                    // sentence before, when this one opens with 其中.
+                    opens && told_a_total(s.previous.trim_end_matches(['。', '；', ';', '!', '！']).rsplit(['，', ',']).next().unwrap_or(""))
+                }
+            };
             (MARKET_WHOLES.iter().any(|w| whole.contains(w))
                 || hits.prefix_at(list::MARKET_WHOLES, clause.end - after_de.len(), clause.end).is_some()
                 || hits.any_in(list::MARKET_WHOLES, clause.start..clause.start + hi)
                 || whole_after.is_some()
                 || sentence_has_share_word
-                || setting)
+                || setting
+                || of_total)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
                 && !hits.any_in(list::NOT_HOLDERS, clause.start..clause.start + hi)
         } else {
@@ -965,7 +1022,15 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let mut each: Vec<String> = Vec::new();
         // 中国半导体采购额……占全球半导体采购总额的三分之一: the country buys.
         let mut region_holder: Option<String> = None;
-        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, 0..p.start));
+        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, 0..p.start)).or_else(|| {
+            // 市场规模约为450亿美元,英伟达占了约98%: a part of a total in money.
+            // (Not 采购额为1800亿美元: what is bought is no market's revenue.)
+            (ci > 0
+                && total_clause(s, hits, s.clauses()[ci - 1].clone())
+                && in_money(s.clause_text(ci - 1))
+                && SIZE_WORDS.iter().any(|w| s.clause_text(ci - 1).contains(w)))
+            .then_some(Metric::Revenue)
+        });
         let cue_at = [hold.map(|(i, _)| clause.start + i), share_word.map(|i| clause.start + i)]
             .into_iter()
             .flatten()
@@ -1066,7 +1131,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 // (Not when another company stands between: 三星、SK海力士和美光的营收
                 // 市占率分别为…… is three companies' shares by revenue.)
                 (Some(v), None)
-                    if segment_of_revenue(&s.text[v.range.end..cue_at]).is_some()
+                    if segment_of_revenue(&without_dates(s, v.range.end..cue_at)).is_some()
                         && share_word.is_some()
                         && !s.vendors().iter().any(|w| w.range.start >= v.range.end && w.range.end <= cue_at) =>
                 {
@@ -1074,7 +1139,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
                     company_revenue = true;
                     metric = Some(Metric::Revenue);
-                    segment_of_revenue(&s.text[v.range.end..cue_at])
+                    segment_of_revenue(&without_dates(s, v.range.end..cue_at))
+                }
+                // 英伟达数据中心业务占总营收的78%: a business holding a part of
+                // its company's revenue.
+                (Some(v), None)
+                    if hold.is_some()
+                        && REVENUE.iter().any(|w| whole.contains(w))
+                        && business_of(&without_dates(s, v.range.end..cue_at)).is_some()
+                        && !s.vendors().iter().any(|w| w.range.start >= v.range.end && w.range.end <= p.start) =>
+                {
+                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                    company_revenue = true;
+                    metric = Some(Metric::Revenue);
+                    business_of(&without_dates(s, v.range.end..cue_at))
                 }
                 (Some(v), None) => {
                     // Between the company and the share word: the market (数据中心GPU).
@@ -1320,6 +1398,21 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 metric = Some(Metric::Revenue);
             }
         }
+        // 2023年英伟达营收为609亿美元,其中数据中心业务占78%: a part of the
+        // company's revenue told as the total in the clause before.
+        if market.is_none() && ci > 0 && !is_vendor_id(ex, &subject) {
+            let prev = s.clauses()[ci - 1].clone();
+            if total_clause(s, hits, prev.clone()) && in_money(&s.text[prev.clone()]) {
+                if let Some(w) = hits.find_in(list::REVENUE, prev.clone()) {
+                    let owners: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= prev.start && v.range.end <= w.start).collect();
+                    if let [v] = owners[..] {
+                        market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                        company_revenue = true;
+                        metric = Some(Metric::Revenue);
+                    }
+                }
+            }
+        }
         if market.is_none() {
             market = where_market;
         }
@@ -1514,6 +1607,21 @@ fn segment_of_revenue(phrase: &str) -> Option<String> {
         return None;
     }
     ((2..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit())).then(|| seg.to_string())
+}
+
+/// `share.business_heads`: words that end a business's name (数据中心业务).
+static BUSINESS_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.business_heads"));
+
+/// The business a phrase names (数据中心业务, 游戏业务收入): a name ending in a
+/// [`BUSINESS_HEADS`] word, with or without a revenue word after it.
+fn business_of(phrase: &str) -> Option<String> {
+    segment_of_revenue(phrase).or_else(|| {
+        let t = phrase.trim().trim_start_matches('的');
+        let seg = crate::text::words::longest_prefix(t, &TIME_WORDS).map_or(t, |w| &t[w.len()..]);
+        let n = seg.chars().count();
+        (BUSINESS_HEADS.iter().any(|h| seg.ends_with(h)) && (3..=10).contains(&n) && !seg.contains(|c: char| c.is_ascii_digit() || "、和与及在".contains(c)))
+            .then(|| seg.to_string())
+    })
 }
 
 /// Where the move that opens at byte `at` starts: its 从 or 由.
