@@ -356,6 +356,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
         match found {
             Some(m) if m.end > i => {
                 let m = inherit_year(text, m, out.last());
+                let m = near_anchor(text, m, &out);
                 i = m.end;
                 out.push(m);
             }
@@ -438,6 +439,58 @@ fn inherit_year(text: &str, m: DateMention, prev: Option<&DateMention>) -> DateM
         },
         _ => m,
     }
+}
+
+/// 2023年10月17日,美国商务部发布新规,新规定于11月17日起生效: a month (or
+/// month and day) without a year, after a dated mention of the same sentence,
+/// is in the year that puts it nearest that date (on or after it when it is
+/// planned ahead: 将于, 自……起), not in the publication's.
+fn near_anchor(text: &str, m: DateMention, before: &[DateMention]) -> DateMention {
+    if m.kind != DateKind::Relative {
+        return m;
+    }
+    let t = &text[m.start..m.end];
+    if t.contains('年') || !t.contains('月') || !t.starts_with(|c: char| c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
+        return m;
+    }
+    // Within the sentence: not across its end.
+    let Some(a) = before
+        .iter()
+        .rev()
+        .find(|x| x.kind == DateKind::Absolute && x.end <= m.start)
+        .filter(|x| !text[x.end..m.start].contains(['。', '！', '？', '!', '?', '\n']))
+        .and_then(|x| x.date)
+    else {
+        return m;
+    };
+    // Month and day as written (resolved against the end of the anchor's year).
+    let end_of_year = PartialDate::day(a.year, 12, 31);
+    let again = if t.starts_with(|c: char| c.is_ascii_digit()) { month_day(text, m.start, end_of_year) } else { chinese_start(text, m.start, end_of_year) };
+    let Some(written) = again.filter(|x| x.end == m.end).and_then(|x| x.date) else { return m };
+    let Some(month) = written.month else { return m };
+    let year = match a.month {
+        // A year alone: the month is in it.
+        None => a.year,
+        Some(am) => {
+            let at = |y: i32, mo: u8, d: Option<u8>| i64::from(y) * 372 + i64::from(mo) * 31 + i64::from(d.unwrap_or(1));
+            let anchor = at(a.year, am, a.day);
+            let head = text[..m.start].trim_end_matches(' ');
+            let starts_from = (head.ends_with('自') || head.ends_with('从')) && text[m.end..].trim_start().starts_with('起');
+            let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w)) || starts_from;
+            let years = [a.year - 1, a.year, a.year + 1];
+            let found = if ahead {
+                years.into_iter().find(|&y| at(y, month, written.day) >= anchor)
+            } else {
+                years.into_iter().min_by_key(|&y| (at(y, month, written.day) - anchor).abs())
+            };
+            found.unwrap_or(a.year)
+        }
+    };
+    let date = match written.day {
+        Some(d) => PartialDate::day(year, month, d),
+        None => Some(PartialDate::month(year, month)),
+    };
+    DateMention { date, ..m }
 }
 
 /// A date starting with ASCII digits at `i`. A year range pushes its first
@@ -1379,6 +1432,28 @@ mod tests {
         ] {
             assert_eq!(f(t, Some("2023-10")), vec![], "{t}");
         }
+    }
+
+    #[test]
+    fn a_yearless_month_after_a_dated_mention_is_near_that_date() {
+        // Planned ahead: on or after the dated mention.
+        assert_eq!(
+            f("2023年10月17日,美国商务部发布新规,新规定于11月17日起生效", Some("2024-08")),
+            vec![e("2023年10月17日", "2023-10-17", 'A'), e("11月17日", "2023-11-17", 'R')]
+        );
+        assert_eq!(
+            f("2023年12月20日宣布,自1月15日起实施", Some("2025-03")),
+            vec![e("2023年12月20日", "2023-12-20", 'A'), e("1月15日", "2024-01-15", 'R')]
+        );
+        // Told back: the nearest such month.
+        assert_eq!(
+            f("2022年10月7日美国发布禁令,而在8月31日,英伟达已收到通知", Some("2024-05")),
+            vec![e("2022年10月7日", "2022-10-07", 'A'), e("8月31日", "2022-08-31", 'R')]
+        );
+        // A year alone: the month is in it.
+        assert_eq!(f("2022年,美国于十月发布新规", Some("2024-05")), vec![e("2022年", "2022", 'A'), e("十月", "2022-10", 'R')]);
+        // Without a dated mention before: the publication's year, as before.
+        assert_eq!(f("新规定于11月17日起生效", Some("2024-08")), vec![e("11月17日", "2024-11-17", 'R')]);
     }
 
     #[test]

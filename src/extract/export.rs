@@ -505,6 +505,13 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         }
         let head_len = chars_before(c, i, 20).len();
         let head = &c[i - head_len..i];
+        // 吊销了向华为出口芯片的许可, 撤销此前发放给英特尔的许可证: a
+        // licence revoked (granted before or not).
+        if let Some(r) = REVOKE_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
+            if !negated_before(c, i - head_len + r) {
+                return Some((Action::Restriction, i - head_len + r..i + w.len()));
+            }
+        }
         if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
             let at = i - head_len + g;
             if !negated_before(c, at) && !c[..at].contains('仍') {
@@ -798,7 +805,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let toward_china = match sold {
             "交付" | "出货" => contains_any(before, &CHINA_DELIVERY),
             // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
-            "供货" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
+            "供货" | "供应" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
             _ => true,
         };
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
