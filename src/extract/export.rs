@@ -146,7 +146,7 @@ static BUY_NOT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buy
 /// The first words of the rules on buying, licences, allowed sales and
 /// lifted measures: a clause with none of them skips those rules.
 fn gate_words() -> Vec<&'static str> {
-    [&BUYER_CUES[..], &LICENCE_WORDS[..], &ALLOW_VERBS[..], &RESUME_VERBS[..], &RELAX_VERBS[..], &BUY_NOT[..]].concat()
+    [&BUYER_CUES[..], &LICENCE_WORDS[..], &ALLOW_VERBS[..], &RESUME_VERBS[..], &RELAX_VERBS[..], &BUY_NOT[..], &LIMIT_WORDS[..]].concat()
 }
 /// Words of selling that may not happen (无法向中国出口).
 static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold"));
@@ -576,11 +576,12 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
 /// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
 /// denied (并未下令停止采购).
 fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) -> Option<(Action, Range<usize>)> {
-    let r = hits.find(list::BUYER_CUES)?;
+    let r = hits.find(list::BUYER_CUES).or_else(|| limited_buying(c))?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     // 中国海关暂不放行: customs holding goods back is itself the measure.
-    let outright = word.starts_with("禁止") || word.starts_with("劝") || word == "不鼓励" || word.ends_with("放行");
+    // 监管部门已限制国内企业采购H200: a limit on buying is the measure itself.
+    let outright = word.starts_with("禁止") || word.starts_with("劝") || word.starts_with("限制") || word == "不鼓励" || word.ends_with("放行");
     if !outright && !sentence_hits.any_in(list::DIRECTIVE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::DIRECTIVE_WORDS, 0..r.start) {
         return None;
     }
@@ -594,6 +595,23 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
     }
     Some((action, r))
 }
+
+/// 限制国内企业采购H200: a limit put on whom may buy, the buyers between
+/// the limit and the buying (export.limit_words, export.buyer_words,
+/// export.buy_words); where the limit word stands.
+fn limited_buying(c: &str) -> Option<Range<usize>> {
+    LIMIT_WORDS.iter().flat_map(|w| c.match_indices(w)).find_map(|(i, w)| {
+        let rest = &c[i + w.len()..];
+        let j = BUY_WORDS.iter().filter_map(|b| rest.find(b)).min()?;
+        let gap = &rest[..j];
+        (gap.chars().count() <= 10 && contains_any(gap, &BUYER_WORDS)).then(|| i..i + w.len())
+    })
+}
+
+/// `export.limit_words`, `export.buyer_words`, `export.buy_words` of the lexicon.
+static LIMIT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.limit_words"));
+static BUYER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buyer_words"));
+static BUY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buy_words"));
 
 /// A policy changed from one to another in a clause (由“推定拒绝”调整为“逐案审查”):
 /// the action of where it ends (a denial tightens, a review eases) and where
@@ -1220,6 +1238,8 @@ pub(super) static TRIGGER_LISTS: LazyLock<Vec<&'static [&'static str]>> = LazyLo
         // (解除, 取消) are told only with a word of selling or of control,
         // which is the trigger.
         &TRIGGER_WORDS[..],
+        // A limit on whom may buy (限制国内企业采购H200): its word of buying.
+        &BUY_WORDS[..],
     ]
 });
 
@@ -1393,11 +1413,21 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                             // 作为A100的替代品: the chip replaced.
                             || before.ends_with("作为") && after.starts_with('的')
                     };
+                    // ……昇腾910C等国产芯片出货大增,是英伟达加速推出新款特供芯片的
+                    // 主因: the company launching it, named in the cue's clause,
+                    // makes another company's chips no part of its version.
+                    let launcher = s
+                        .vendors()
+                        .iter()
+                        .rev()
+                        .find(|v| v.range.start >= clause.start && v.range.end <= cue.start)
+                        .map(|v| ex.catalog.vendors[v.vendor].id.as_str());
+                    let foreign = |g: &&super::Group| launcher.is_some_and(|l| g.chips.iter().all(|&c| ex.catalog.chips[c].vendor != l));
                     let before = |from: usize| {
                         s.groups
                             .iter()
                             .rev()
-                            .filter(|g| !reference(g))
+                            .filter(|g| !reference(g) && !foreign(g))
                             .find(|g| g.range.end <= cue.start && g.range.start >= from)
                             .map(|g| g.chips.clone())
                     };
