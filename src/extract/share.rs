@@ -358,6 +358,8 @@ pub struct Frame {
     metric: Option<(Metric, u32)>,
     /// Line of the last share read.
     share_line: Option<u32>,
+    /// The last company revenue a share was a part of (英伟达营收).
+    revenue_of: Option<(String, u32)>,
 }
 
 /// How many lines a frame field lasts after it was set.
@@ -382,6 +384,11 @@ static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 /// Updates the frame from a sentence without shares that names a market
 /// (JPR公布了2019年第四季度全球GPU市场出货报告).
 fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
+    // 公布2025财年第一季财报,营收达260.4亿美元: a company's fiscal period dates
+    // the parts of its revenue told after it.
+    if let Some(y) = s.dates.iter().find(|d| FISCAL_YEAR.iter().any(|w| s.text[d.start..d.end].contains(w))).and_then(|d| d.date) {
+        frame.year = Some((y.year, s.line));
+    }
     // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
     // 出货, 业者营收): without one it frames nothing. (Not every word of
     // MARKET_AFTER: 营收 or 销量 alone would frame sentences that do not
@@ -460,6 +467,30 @@ fn clause_start(text: &str, at: usize) -> usize {
     text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// `date.fiscal_year`: words that make a year a fiscal year (2025财年).
+static FISCAL_YEAR: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.fiscal_year"));
+
+/// `share.total_revenue`: a company's whole revenue, the company unnamed (总营收).
+static TOTAL_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.total_revenue"));
+
+/// `share.count_times`: spans of time a count is told over (全年, 全季).
+static COUNT_TIMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.count_times"));
+
+/// Where a word of what is counted (营收, 出货) stands that an amount follows
+/// (营收134.96亿美元, 出货约190万张, 营收为24.91亿元), in a clause's text.
+fn counted_at(clause: &str) -> Option<usize> {
+    SHIPMENT_WORDS.iter().chain(REVENUE_WORDS.iter()).flat_map(|w| clause.match_indices(w)).map(|(i, w)| (i, i + w.len())).filter(|&(_, e)| {
+        let mut rest = clause[e..].trim_start_matches(['量', '额']);
+        for w in COUNT_LINKS.iter() {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        find_quantities(rest).first().is_some_and(|q| q.start == 0) && ends_with_amount(rest)
+    }).map(|(i, _)| i).min()
+}
+
+/// `share.count_links`: words between what is counted and its amount (约, 为, 达).
+static COUNT_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.count_links")));
+
 /// `share.total_units`: units a total of a market is counted in (张, 台, 美元).
 static TOTAL_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.total_units")));
 
@@ -528,8 +559,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     for sh in &out {
         frame.share_line = Some(s.line);
-        // A part of one company's revenue frames nothing after it.
+        // A part of one company's revenue frames nothing after it but a
+        // part of the total revenue of a company left unnamed (占总营收52%).
         if sh.metric == Some(Metric::Revenue) && sh.region.is_none() && sh.market.as_ref().is_some_and(|m| m.ends_with("营收")) {
+            frame.revenue_of = sh.market.clone().map(|m| (m, s.line));
             continue;
         }
         if let Some(m) = &sh.market {
@@ -947,6 +980,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             && !s.vendors().iter().any(|v| clause.contains(&v.range.start))
             && dated_level(s, ci, p.start);
         let continues = continues || time_level;
+        let mut after_shares = false;
         let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares {
             true
         } else if let Some((hi, _)) = hold {
@@ -972,13 +1006,36 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     opens && told_a_total(s.previous.trim_end_matches(['。', '；', ';', '!', '！']).rsplit(['，', ',']).next().unwrap_or(""))
                 }
             };
+            // ……约占总营收52%;新加坡约占15%: a part held, with no whole,
+            // opening the sentence after shares on the same line.
+            // (此外,联发科、苹果分别占13.1%和8.5%: after an opener, the
+            // first of a list of percentages.)
+            let opener_only = |k: usize| {
+                let t = s.clause_text(k).trim();
+                SUBJECT_OPENERS.contains(&t)
+            };
+            let rest_is_list = {
+                // The percentages of the clause from this one on, each joined
+                // to the next (13.1%和8.5%), and nothing after the last.
+                let tail: Vec<&Quantity> = percents.iter().filter(|q| q.start >= p.start && q.end <= clause.end).collect();
+                let last_end = tail.last().map_or(p.end, |q| q.end);
+                let joined = tail.windows(2).all(|w| PERCENT_JOINERS.contains(&without_qualifier(s.text[w[0].end..w[1].start].trim())));
+                joined && s.text[last_end..clause.end].trim().chars().count() <= 1
+            };
+            after_shares = whole_after.is_none()
+                && without_qualifier(whole.trim()).is_empty()
+                && (ci == 0 || ci == 1 && opener_only(0))
+                && frame.share_line == Some(s.line)
+                && out.is_empty()
+                && rest_is_list;
             (MARKET_WHOLES.iter().any(|w| whole.contains(w))
                 || hits.prefix_at(list::MARKET_WHOLES, clause.end - after_de.len(), clause.end).is_some()
                 || hits.any_in(list::MARKET_WHOLES, clause.start..clause.start + hi)
                 || whole_after.is_some()
                 || sentence_has_share_word
                 || setting
-                || of_total)
+                || of_total
+                || after_shares)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
                 && !hits.any_in(list::NOT_HOLDERS, clause.start..clause.start + hi)
         } else {
@@ -1306,6 +1363,22 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                 .chain(hits.find_in(list::SUBJECT_ENDS, range_of(s.text, prev)).map(|r| r.start - range.start))
                                 .min()
                                 .unwrap_or(prev.len());
+                            // 美国地区营收134.96亿美元,约占……: the holder is what
+                            // stands before its counted amount; 当季营收24.91亿美元,
+                            // 全年出货约190万张: a count with no holder tells
+                            // what is counted, the holder is told before it.
+                            let cut = match counted_at(prev) {
+                                Some(at) => {
+                                    let head = cut_dates(s, range.start..range.start + at);
+                                    let head = head.trim().trim_end_matches('的');
+                                    let head = crate::text::words::longest_prefix(head, &TIME_WORDS).map_or(head, |w| &head[w.len()..]);
+                                    if head.trim().is_empty() || COUNT_TIMES.iter().any(|w| head.trim() == *w) {
+                                        continue;
+                                    }
+                                    cut.min(at)
+                                }
+                                None => cut,
+                            };
                             let topic = clean_phrase(s, range.start..range.start + cut);
                             let topic = crate::text::words::longest_suffix(&topic, &TOPIC_COUNTED)
                                 .map_or(&topic[..], |m| &topic[..topic.len() - m.len()])
@@ -1398,6 +1471,27 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 metric = Some(Metric::Revenue);
             }
         }
+        // 资料中心业务营收226亿美元,占总营收比重约87%: a part of the total
+        // revenue of a company the sentence leaves unnamed is of the company
+        // whose revenue the shares just before were parts of.
+        if market.is_none()
+            && !is_vendor_id(ex, &subject)
+            && s.vendors().is_empty()
+            && (TOTAL_REVENUE.iter().any(|w| whole.contains(w)) || hits.find_in(list::REVENUE, clause.start..p.start).is_some_and(|r| TOTAL_REVENUE.iter().any(|w| s.text[..r.end].ends_with(w))))
+        {
+            // Else the one company the sentence before names (英伟达公布的财报
+            // 显示,公司当季营收300.4亿美元;其中……占总营收的比重高达87.5%).
+            let before = || {
+                let named = s.vendor_matcher.find(s.previous);
+                let first = named.first()?.vendor;
+                named.iter().all(|v| v.vendor == first).then(|| format!("{}营收", vendor_zh(ex, first)))
+            };
+            if let Some(m) = fresh(&frame.revenue_of, s.line).or_else(before) {
+                market = Some(m);
+                company_revenue = true;
+                metric = Some(Metric::Revenue);
+            }
+        }
         // 2023年英伟达营收为609亿美元,其中数据中心业务占78%: a part of the
         // company's revenue told as the total in the clause before.
         if market.is_none() && ci > 0 && !is_vendor_id(ex, &subject) {
@@ -1423,6 +1517,16 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // goes on from one told before is of its market.
         if continues && market.is_none() {
             market = out.last().and_then(|prev: &Share| prev.market.clone());
+        }
+        // 美国地区营收……约占总营收52%;……至于中国大陆,当季营收24.91亿美元,比重
+        // 已降至不到一成: a part of revenue after a part of a company's revenue,
+        // in the same sentence, is of that revenue.
+        if market.is_none() && (metric == Some(Metric::Revenue) || after_shares) && !is_vendor_id(ex, &subject) {
+            if let Some(m) = frame.revenue_of.clone().filter(|(_, l)| *l == s.line).map(|(m, _)| m) {
+                market = Some(m);
+                company_revenue = true;
+                metric = Some(Metric::Revenue);
+            }
         }
         if market.is_none() {
             market = market_named_before(s, p.start, &subject);
