@@ -514,6 +514,15 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         }
         if let Some(g) = GRANT_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
             let at = i - head_len + g;
+            // 将寻求美国政府授予许可证: a grant sought is none yet.
+            if contains_any(chars_before(c, at, 10), &SEEK_WORDS) {
+                continue;
+            }
+            // 此前发放给华为的临时通用许可证已于8月13日到期,不再延期: a licence
+            // granted that ends (unless extended) tightens.
+            if contains_any(&c[i + w.len()..], &EXPIRE_WORDS) && !contains_any(c, &EXTEND_VERBS) {
+                return Some((Action::Restriction, at..i + w.len()));
+            }
             if !negated_before(c, at) && !c[..at].contains('仍') {
                 return Some((Action::Relaxation, at..i + w.len()));
             }
@@ -824,6 +833,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             "交付" | "出货" => contains_any(before, &CHINA_DELIVERY),
             // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
             "供货" | "供应" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
+            // 无法再进入中国: only an entry into China.
+            "进入" => CHINA_ENTRY.iter().any(|w| c[r.end..].starts_with(w)),
             _ => true,
         };
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
@@ -1213,8 +1224,19 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
     {
         return true;
     }
-    hits.find_iter_in(list::PREVENT_WORDS, 0..text.len()).any(|r| followed_in_clause(r.end, list::COMING_WORDS))
+    // (Not a rule's own aim: 修订外国直接产品规则,以阻止华为通过第三方获取芯片.)
+    hits.find_iter_in(list::PREVENT_WORDS, 0..text.len())
+        .any(|r| followed_in_clause(r.end, list::COMING_WORDS) && !PURPOSE_MARKS.iter().any(|w| text[..r.start].ends_with(w)))
 }
+
+/// `export.seek_words`, `export.expire_words` of the lexicon.
+static SEEK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.seek_words"));
+static EXPIRE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.expire_words"));
+
+/// `export.purpose_marks` of the lexicon: words before a rule's aim (以阻止).
+/// `export.china_entry`: China right after 进入 (进入中国市场).
+static CHINA_ENTRY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_entry"));
+static PURPOSE_MARKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.purpose_marks"));
 
 /// Every word that can start an event; a sentence with none of them is
 /// skipped. The sentence signs tell, from the pairs of neighbouring
