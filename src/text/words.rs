@@ -174,13 +174,13 @@ impl WordLists {
         // (pattern, start, end) of every occurrence.
         let mut found: Vec<(u32, u32, u32)> = Vec::with_capacity(32);
         let mut sid = dfa.start_state(Anchored::No).expect("an unanchored search");
+        // The loop holds only what a transition needs; the few states where
+        // a word ends are noted out of line, so the loop's values stay in
+        // registers.
         for (i, &b) in text.as_bytes().iter().enumerate() {
             sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    let p = dfa.match_pattern(sid, k);
-                    found.push((p.as_u32(), (i + 1 - dfa.pattern_len(p)) as u32, (i + 1) as u32));
-                }
+            if dfa.is_special(sid) {
+                note_matches(dfa, sid, i + 1, &mut found);
             }
         }
         // The hits sorted into their lists (a counting sort): the hits of
@@ -208,6 +208,19 @@ impl WordLists {
         }
         bounds.pop();
         Hits { hits, bounds }
+    }
+}
+
+/// The words that end at `end`, in the state `sid` of `dfa` (none unless it
+/// is a match state).
+#[inline(never)]
+fn note_matches(dfa: &DFA, sid: aho_corasick::automaton::StateID, end: usize, found: &mut Vec<(u32, u32, u32)>) {
+    if !dfa.is_match(sid) {
+        return;
+    }
+    for k in 0..dfa.match_len(sid) {
+        let p = dfa.match_pattern(sid, k);
+        found.push((p.as_u32(), (end - dfa.pattern_len(p)) as u32, end as u32));
     }
 }
 
