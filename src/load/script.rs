@@ -163,6 +163,12 @@ fn ts_phrase_keys() -> impl Iterator<Item = &'static str> {
 /// that skipping lines never changes the output.
 const CONTEXT_CHARS: &str = "沈牴瞭藉衹覆";
 
+/// The bits of [`Converter::class`]: a Traditional-only character, a
+/// Simplified-only one, one of [`CONTEXT_CHARS`].
+const TRADITIONAL: u8 = 1;
+const SIMPLIFIED: u8 = 2;
+const CONTEXT: u8 = 4;
+
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFAFF;
@@ -206,7 +212,6 @@ impl Batch {
 pub struct Converter {
     backend: Backend,
     traditional: BitSet,
-    simplified: BitSet,
     /// t2s of each character alone, `TABLE_START`-based; 0 = unchanged.
     table: Vec<u32>,
     /// Outputs of the `MULTI` entries.
@@ -218,7 +223,10 @@ pub struct Converter {
     /// The characters with a `phrase_start` entry (a small set to look in
     /// first: the big tables miss the cache).
     phrase_first: BitSet,
-    context: BitSet,
+    /// What [`Converter::count`] asks of a character, in one byte per BMP
+    /// code point from U+3400 on ([`TRADITIONAL`], [`SIMPLIFIED`],
+    /// [`CONTEXT`]): one lookup instead of one per set.
+    class: Box<[u8; 0x10000]>,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
 
@@ -299,6 +307,12 @@ impl Converter {
         }
         let mut context = BitSet::new();
         CONTEXT_CHARS.chars().for_each(|c| context.set(c));
+        let mut class = Box::new([0u8; 0x10000]);
+        for u in 0x3400..0x10000u32 {
+            class[u as usize] = traditional.has(u) as u8 * TRADITIONAL
+                | simplified.has(u) as u8 * SIMPLIFIED
+                | context.has(u) as u8 * CONTEXT;
+        }
         let mut phrase_start = vec![0u16; table.len()];
         let mut phrase_groups: Vec<Vec<&'static str>> = Vec::new();
         let mut phrase_first = BitSet::new();
@@ -328,13 +342,12 @@ impl Converter {
         Ok(Converter {
             backend,
             traditional,
-            simplified,
             table,
             multi,
             phrase_start,
             phrase_groups,
             phrase_first,
-            context,
+            class,
             protect,
         })
     }
@@ -404,7 +417,7 @@ impl Converter {
     /// Traditional-only and Simplified-only characters of `line`, and whether
     /// it holds a [`CONTEXT_CHARS`] character.
     fn count(&self, line: &str) -> (usize, usize, bool) {
-        let (mut t, mut s, mut context) = (0, 0, false);
+        let (mut t, mut s, mut seen) = (0, 0, 0u8);
         // Only three-byte UTF-8 sequences can be CJK in the BMP; skip the rest
         // without decoding.
         let b = line.as_bytes();
@@ -419,17 +432,17 @@ impl Converter {
                 let u = ((x as u32 & 0x0F) << 12)
                     | ((b[i + 1] as u32 & 0x3F) << 6)
                     | (b[i + 2] as u32 & 0x3F);
-                if u >= 0x3400 {
-                    t += self.traditional.has(u) as usize;
-                    context |= self.context.has(u);
-                    s += self.simplified.has(u) as usize;
-                }
+                // Zero below U+3400.
+                let k = self.class[u as usize];
+                t += (k & TRADITIONAL) as usize;
+                s += ((k & SIMPLIFIED) >> 1) as usize;
+                seen |= k;
                 i += 3;
             } else {
                 i += 4;
             }
         }
-        (t, s, context)
+        (t, s, seen & CONTEXT != 0)
     }
 
     fn convert_protected(&self, text: &str, out: &mut String, batch: &mut Batch) {
