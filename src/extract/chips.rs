@@ -231,6 +231,10 @@ impl ChipMatcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < b.len() {
+            if self.han_first.misses_block_at(b, i) {
+                i += 3;
+                continue;
+            }
             let (u, len) = utf8_at(b, i);
             if self.han_first.has(u)
                 && self.han_second.as_ref().is_none_or(|set| i + len < b.len() && set.has(utf8_at(b, i + len).0))

@@ -84,6 +84,16 @@ impl CharSet {
         self.0[(u / 64) as usize] |= 1 << (u % 64);
     }
 
+    /// Whether the set holds no character of the three-byte UTF-8 sequence
+    /// starting at `b[i]`'s block of 64 code points, told from its first two
+    /// bytes without the third (false when `b[i]` starts no three-byte
+    /// character): a loop over a text steps over such a character whole.
+    #[inline(always)]
+    pub fn misses_block_at(&self, b: &[u8], i: usize) -> bool {
+        let x = b[i];
+        (0xE0..0xF0).contains(&x) && i + 2 < b.len() && self.0[(((x as usize) & 0x0F) << 6) | (b[i + 1] as usize & 0x3F)] == 0
+    }
+
     #[inline]
     pub fn has(&self, u: u32) -> bool {
         u < 0x10000 && self.0[(u / 64) as usize] & (1 << (u % 64)) != 0
