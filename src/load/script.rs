@@ -163,11 +163,15 @@ fn ts_phrase_keys() -> impl Iterator<Item = &'static str> {
 /// that skipping lines never changes the output.
 const CONTEXT_CHARS: &str = "沈牴瞭藉衹覆";
 
-/// The bits of [`Converter::class`]: a Traditional-only character, a
-/// Simplified-only one, one of [`CONTEXT_CHARS`].
+/// The bits of [`Converter::class`]: a Traditional-only character (one t2s
+/// changes), a Simplified-only one, one of [`CONTEXT_CHARS`], a Han
+/// character, one a phrase key starts with (a small set to look in first:
+/// `phrase_start` misses the cache).
 const TRADITIONAL: u8 = 1;
 const SIMPLIFIED: u8 = 2;
 const CONTEXT: u8 = 4;
+const HAN: u8 = 8;
+const PHRASE_FIRST: u8 = 16;
 
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
@@ -220,12 +224,9 @@ pub struct Converter {
     /// [`TS_PHRASES`] keys that start with it; 0 = none does.
     phrase_start: Vec<u16>,
     phrase_groups: Vec<Vec<&'static str>>,
-    /// The characters with a `phrase_start` entry (a small set to look in
-    /// first: the big tables miss the cache).
-    phrase_first: BitSet,
-    /// What [`Converter::count`] asks of a character, in one byte per BMP
-    /// code point from U+3400 on ([`TRADITIONAL`], [`SIMPLIFIED`],
-    /// [`CONTEXT`]): one lookup instead of one per set.
+    /// What [`Converter::count`] and [`Converter::convert_han_runs`] ask of
+    /// a character, in one byte per BMP code point from U+3400 on (no Han
+    /// character is below it): one lookup instead of one per set.
     class: Box<[u8; 0x10000]>,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
@@ -311,7 +312,8 @@ impl Converter {
         for u in 0x3400..0x10000u32 {
             class[u as usize] = traditional.has(u) as u8 * TRADITIONAL
                 | simplified.has(u) as u8 * SIMPLIFIED
-                | context.has(u) as u8 * CONTEXT;
+                | context.has(u) as u8 * CONTEXT
+                | is_han(u) as u8 * HAN;
         }
         let mut phrase_start = vec![0u16; table.len()];
         let mut phrase_groups: Vec<Vec<&'static str>> = Vec::new();
@@ -339,6 +341,9 @@ impl Converter {
                 .map_err(|e| format!("protected phrases: {e}"))?;
             Some((ac, pairs.iter().map(|(_, o)| o.clone()).collect()))
         };
+        for u in 0x3400..0x10000u32 {
+            class[u as usize] |= phrase_first.has(u) as u8 * PHRASE_FIRST;
+        }
         Ok(Converter {
             backend,
             traditional,
@@ -346,7 +351,6 @@ impl Converter {
             multi,
             phrase_start,
             phrase_groups,
-            phrase_first,
             class,
             protect,
         })
@@ -486,7 +490,9 @@ impl Converter {
                 continue;
             }
             let (u, len) = decode(text, i);
-            if !is_han(u) {
+            // The bits of a BMP character; none of the sets holds one past it.
+            let k = if u < 0x10000 { self.class[u as usize] } else { 0 };
+            if k & HAN == 0 && (u < 0x10000 || !is_han(u)) {
                 run = None;
                 i += len;
                 continue;
@@ -496,7 +502,7 @@ impl Converter {
                 copied = i;
                 (i, out.len())
             });
-            let whole = u > TABLE_END || self.phrase_first.has(u) && {
+            let whole = u > TABLE_END || k & PHRASE_FIRST != 0 && {
                 let group = self.phrase_start[(u - TABLE_START) as usize];
                 group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| text[i..].starts_with(k))
             };
@@ -517,7 +523,7 @@ impl Converter {
                 continue;
             }
             // `traditional` holds the characters with a `table` entry.
-            if self.traditional.has(u) {
+            if k & TRADITIONAL != 0 {
                 let to = self.table[(u - TABLE_START) as usize];
                 out.push_str(&text[copied..i]);
                 let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
