@@ -658,6 +658,9 @@ fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
     if x < 0x80 {
         return (!x.is_ascii_digit()).then_some(i + 1);
     }
+    if set.misses_block_at(bytes, i) {
+        return Some(i + 3);
+    }
     if (0xE0..0xF0).contains(&x) {
         let (u, len) = utf8_at(bytes, i);
         return (!set.has(u)).then_some(i + len);

@@ -196,7 +196,11 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
         .iter()
         .enumerate()
         .map(|(k, l)| {
-            if caption(l) {
+            // An empty line (a third of the lines of a page) is none of them:
+            // no word or shape fits in it.
+            if l.is_empty() {
+                None
+            } else if caption(l) {
                 Some(Reason::Caption)
             } else if navigation(l) {
                 Some(Reason::Navigation)

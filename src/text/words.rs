@@ -296,22 +296,17 @@ impl Hits {
     /// finds them (offsets from its start): every occurrence of every word
     /// was found, so those inside a part are all of the part's.
     pub fn within(&self, range: Range<usize>) -> Hits {
-        let lists = self.bounds.len() - 1;
-        let mut hits = Vec::new();
-        let mut bounds = Vec::with_capacity(lists + 1);
+        // The hits are kept list after list: one pass over them, each list's
+        // bound noted where it ends (most lists have no hit in a sentence).
+        let mut hits = Vec::with_capacity(self.hits.len());
+        let mut bounds = Vec::with_capacity(self.bounds.len());
         bounds.push(0);
-        for l in 0..lists {
-            // Most lists have no hit in a sentence.
-            if self.bounds[l] == self.bounds[l + 1] {
-                bounds.push(hits.len() as u32);
-                continue;
+        for w in self.bounds.windows(2) {
+            for h in &self.hits[w[0] as usize..w[1] as usize] {
+                if h.start >= range.start && h.end <= range.end {
+                    hits.push(Hit { start: h.start - range.start, end: h.end - range.start, ..*h });
+                }
             }
-            hits.extend(
-                self.of(l)
-                    .iter()
-                    .filter(|h| h.start >= range.start && h.end <= range.end)
-                    .map(|h| Hit { start: h.start - range.start, end: h.end - range.start, ..*h }),
-            );
             bounds.push(hits.len() as u32);
         }
         Hits { hits, bounds }
