@@ -137,7 +137,8 @@ fn headline_like(line: &str) -> bool {
 
 fn tail_marker(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '：']);
-    char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
+    // Twelve characters are 48 bytes at most; an empty line holds no marker.
+    !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
 }
 
 /// The title of a page: its first line that is not page furniture (menus,
