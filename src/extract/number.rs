@@ -652,7 +652,7 @@ fn may_start_percent(c: char) -> bool {
 /// The offset after the character at `i` when it is one no numeral (with
 /// `set` the characters but ASCII digits that may start one) starts with,
 /// found without decoding it: most characters of a text are such.
-#[inline]
+#[inline(always)]
 fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
     let x = bytes[i];
     if x < 0x80 {

@@ -177,11 +177,19 @@ const PHRASE_FIRST: u8 = 16;
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFAFF;
 /// The code point at byte `i` of `text` (a char boundary) and its length.
+#[inline(always)]
 fn decode(text: &str, i: usize) -> (u32, usize) {
     match utf8_at(text.as_bytes(), i) {
-        (_, 4) => text[i..].chars().next().map_or((0, 1), |c| (c as u32, c.len_utf8())),
+        (_, 4) => decode_wide(text, i),
         step => step,
     }
+}
+
+/// [`decode`] of a character past the BMP (rare: kept out of the loops).
+#[cold]
+#[inline(never)]
+fn decode_wide(text: &str, i: usize) -> (u32, usize) {
+    text[i..].chars().next().map_or((0, 1), |c| (c as u32, c.len_utf8()))
 }
 
 /// Whether code point `u` is a Han character ([`crate::text::is_han`]).
