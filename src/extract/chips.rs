@@ -206,14 +206,25 @@ impl ChipMatcher {
         }
         // In text order and without overlaps (leftmost-longest).
         let claimed: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
-        let runs: Vec<Vec<Range<usize>>> = latin_runs(text).into_iter().map(|r| words_of(text, r)).collect();
+        // The words of every run in one vector, each run a slice of it.
+        let mut all_words: Vec<Range<usize>> = Vec::new();
+        let spans: Vec<Range<usize>> = latin_runs(text)
+            .into_iter()
+            .map(|r| {
+                let from = all_words.len();
+                words_into(text, r, &mut all_words);
+                from..all_words.len()
+            })
+            .collect();
+        let runs: Vec<&[Range<usize>]> = spans.into_iter().map(|w| &all_words[w]).collect();
+        let mut key = String::new();
         for words in &runs {
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
             let next = claimed.partition_point(|c| c.end <= first.start);
             if claimed.get(next).is_some_and(|c| c.start < last.end) {
                 continue;
             }
-            self.match_run(text, words, &mut out);
+            self.match_run(text, words, &mut key, &mut out);
         }
         out.sort_by_key(|m| m.range.start);
         self.expand_lists(text, &mut out);
@@ -231,6 +242,10 @@ impl ChipMatcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < b.len() {
+            if self.han_first.misses_block_at(b, i) {
+                i += 3;
+                continue;
+            }
             let (u, len) = utf8_at(b, i);
             if self.han_first.has(u)
                 && self.han_second.as_ref().is_none_or(|set| i + len < b.len() && set.has(utf8_at(b, i + len).0))
@@ -247,9 +262,8 @@ impl ChipMatcher {
         out
     }
 
-    /// `words`: the words of one Latin run.
-    fn match_run(&self, text: &str, words: &[Range<usize>], out: &mut Vec<Mention>) {
-        let mut key = String::new();
+    /// `words`: the words of one Latin run; `key` a buffer for the keys.
+    fn match_run(&self, text: &str, words: &[Range<usize>], key: &mut String, out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < words.len() {
             let mut matched = false;
@@ -258,13 +272,13 @@ impl ChipMatcher {
                 // The compact key (RTX 4090 → rtx4090), built without allocating.
                 key.clear();
                 key.extend(text[span.clone()].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
-                if let Some(&chip) = self.latin.get(&key) {
+                if let Some(&chip) = self.latin.get(key.as_str()) {
                     out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                     i += len;
                     matched = true;
                     break;
                 }
-                if let Some(&chip) = self.bare.get(&key) {
+                if let Some(&chip) = self.bare.get(key.as_str()) {
                     if in_chip_context(text, &span) || self.sibling_of_last(text, &span, chip, out) {
                         out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                         i += len;
@@ -317,7 +331,7 @@ impl ChipMatcher {
 
     /// A model-like token the catalog lacks, in a list with known chips.
     /// `runs`: the words of each Latin run.
-    fn find_unknown(&self, text: &str, runs: &[Vec<Range<usize>>], out: &mut Vec<Mention>) {
+    fn find_unknown(&self, text: &str, runs: &[&[Range<usize>]], out: &mut Vec<Mention>) {
         let mut known: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
         known.sort_by_key(|k| k.start);
         let mut found = Vec::new();
@@ -564,8 +578,7 @@ const fn ascii_alnum_bytes(word: u64) -> u64 {
 /// The words of a Latin run. Names run together without a space, as in a
 /// table flattened from a web page (RTX 5090RTX 4090, 5070 TiRTX), are split
 /// where two capitals or more follow a digit or a small letter.
-fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
+fn words_into(text: &str, run: Range<usize>, words: &mut Vec<Range<usize>>) {
     let mut start = None;
     let b = text.as_bytes();
     for (i, c) in text[run.clone()].char_indices() {
@@ -590,7 +603,6 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     if let Some(s) = start {
         words.push(s..run.end);
     }
-    words
 }
 
 #[cfg(test)]

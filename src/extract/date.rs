@@ -337,6 +337,10 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
             i += 1;
             continue;
         }
+        if DATE_START_SET.misses_block_at(bytes, i) {
+            i += 3;
+            continue;
+        }
         if (0xE0..0xF0).contains(&x) {
             let (u, len) = utf8_at(bytes, i);
             if !DATE_START_SET.has(u) {

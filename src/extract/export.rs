@@ -227,6 +227,13 @@ mod list {
     pub const ENTITY_LIST_NOUNS: usize = AT + 36;
     /// The words of the authorities ([`super::AUTHORITIES`]).
     pub const AUTHORITIES: usize = AT + 37;
+    /// A policy changed to another (调整为, 改为: [`super::policy_change`]).
+    pub const CHANGE_TO: usize = AT + 38;
+    /// A rumour (网传) and its denial (纯属谣言): together, no event.
+    pub const RUMOUR_WORDS: usize = AT + 39;
+    pub const DENIAL_WORDS: usize = AT + 40;
+    /// Taken off a list (移除, 除名).
+    pub const LIST_REMOVE_VERBS: usize = AT + 41;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
@@ -273,11 +280,15 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         [&ALLOW_VERBS[..], &RELAX_VERBS[..]].concat(),
         ENTITY_LIST_NOUNS.to_vec(),
         AUTHORITIES.iter().map(|a| a.0).collect(),
+        CHANGE_TO.to_vec(),
+        RUMOUR_WORDS.to_vec(),
+        DENIAL_WORDS.to_vec(),
+        LIST_REMOVE_VERBS.to_vec(),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 38;
+pub(super) const LISTS: usize = 42;
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
     // 影响 is the one cause frame without_frames reads (受新规影响).
@@ -293,17 +304,6 @@ static RUMOUR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 static DENIAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.denial_words"));
 static THRESHOLD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.threshold_words"));
 static CHANGE_TO: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.change_to"));
-/// The characters the words of a list end with (`last`) or start with: a
-/// text without any of them holds none of the words.
-fn edge_chars(words: &[&str], last: bool) -> Vec<char> {
-    let mut out: Vec<char> = words.iter().filter_map(|w| if last { w.chars().last() } else { w.chars().next() }).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-static CHANGE_TO_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&CHANGE_TO, true));
-static RUMOUR_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&RUMOUR_WORDS, false));
-static LIST_REMOVE_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| edge_chars(&LIST_REMOVE_VERBS, false));
 static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words("export.list_remove_verbs"));
 static LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_nouns"));
@@ -624,14 +624,10 @@ static BUY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.b
 
 /// A policy changed from one to another in a clause (由“推定拒绝”调整为“逐案审查”):
 /// the action of where it ends (a denial tightens, a review eases) and where
-/// the change word is.
-fn policy_change(c: &str) -> Option<(Action, usize)> {
-    // Most clauses hold no character a change word ends with: one scan for
-    // those characters (derived from the list) spares a search per word.
-    if !c.contains(&CHANGE_TO_ENDS[..]) || !c.contains(['由', '从']) {
-        return None;
-    }
-    let i = CHANGE_TO.iter().filter_map(|w| c.find(w)).min()?;
+/// the change word is. `hits` are those of a text where `c` starts at
+/// `base` (the sentence's for one of its clauses).
+fn policy_change(c: &str, hits: &Hits, base: usize) -> Option<(Action, usize)> {
+    let i = hits.find_in(list::CHANGE_TO, base..base + c.len())?.start - base;
     if !(c[..i].contains('由') || c[..i].contains('从')) {
         return None;
     }
@@ -647,12 +643,10 @@ fn policy_change(c: &str) -> Option<(Action, usize)> {
 
 /// The action a clause tells, with where its cue is. Only clauses holding a
 /// trigger word are asked ([`trigger_clauses`]).
-fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>) -> Option<Cue> {
-    // 对于网传美国将全面禁止H20对华出口的消息,英伟达回应称纯属谣言: a rumour
-    // the sentence denies tells nothing.
-    if s.text.contains(&RUMOUR_CHARS[..]) && contains_any(s.text, &RUMOUR_WORDS) && contains_any(s.text, &DENIAL_WORDS) {
-        return None;
-    }
+///
+/// `last_change` is the last clause of the sentence that changes a policy
+/// ([`policy_change`], asked once per sentence).
+fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: bool, export_context: &OnceCell<bool>, last_change: Option<usize>) -> Option<Cue> {
     // Whether the sentence speaks of exports at all (asked once per sentence).
     let in_export_context = || *export_context.get_or_init(|| sentence_hits.any(list::EXPORT_CONTEXT));
     // The clause is scanned as it is; only one with a frame is scanned again
@@ -734,7 +728,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     // 将25家中国实体从“未经核实清单”中移除: taken off a list, an easing.
-    if let Some(i) = c.contains(&LIST_REMOVE_CHARS[..]).then(|| LIST_REMOVE_VERBS.iter().filter_map(|w| c.find(w)).min()).flatten()
+    if let Some(i) = hits.find(list::LIST_REMOVE_VERBS).map(|r| r.start)
         && LIST_NOUNS.iter().any(|w| s.text[..base + i].contains(w))
     {
         let w = LIST_REMOVE_VERBS
@@ -756,10 +750,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 审查政策由“推定拒绝”调整为“逐案审查”: a policy changed from one to
     // another is read by where it ends; the clauses before it tell what it
     // is the policy of.
-    if (ci + 1..s.clauses().len()).any(|k| policy_change(s.clause_text(k)).is_some()) {
+    if last_change.is_some_and(|k| k > ci) {
         return None;
     }
-    if let Some((action, i)) = policy_change(c) {
+    if let Some((action, i)) = policy_change(c, &hits, 0) {
         if action == Action::Restriction || in_export_context() {
             return cue(action, i..c.len());
         }
@@ -1349,10 +1343,22 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     if !triggered.contains(&true) {
         return Vec::new();
     }
+    // 对于网传美国将全面禁止H20对华出口的消息,英伟达回应称纯属谣言: a rumour
+    // the sentence denies tells nothing.
+    if hits.any(list::RUMOUR_WORDS) && hits.any(list::DENIAL_WORDS) {
+        return Vec::new();
+    }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
+    // The last clause that changes a policy: the clauses before it tell what
+    // it is the policy of (asked once per sentence, not once per clause).
+    let last_change = if hits.any(list::CHANGE_TO) {
+        (0..s.clauses().len()).rev().find(|&k| policy_change(s.clause_text(k), hits, s.clauses()[k].start).is_some())
+    } else {
+        None
+    };
     let actions: Vec<Option<Cue>> = (0..s.clauses().len())
-        .map(|ci| if triggered[ci] { action_of(s, ci, hits, has_chips, &export_context) } else { None })
+        .map(|ci| if triggered[ci] { action_of(s, ci, hits, has_chips, &export_context, last_change) } else { None })
         .collect();
     // 今年5月美国将华为……列入实体清单,8月又追加了46家华为关联公司: a
     // clause that adds a count of companies to the listing just told is
@@ -1918,7 +1924,8 @@ mod tests {
             list::CONTROL_WORDS, list::ENACTED_WORDS, list::PREVENT_WORDS, list::COMING_WORDS, list::BACK_REFERENCES,
             list::BOTH_WORDS, list::STATE_WORDS, list::DIRECTIVE_WORDS, list::CONFORM_WORDS, list::RULE_WORDS,
             list::GUIDANCE_WORDS, list::COMPLY_WORDS, list::TIGHTENING_WORDS, list::EXPORT_CONTEXT, list::PAST,
-            list::PROPOSAL_CUES, list::EASE_WORDS, list::ENTITY_LIST_NOUNS, list::AUTHORITIES,
+            list::PROPOSAL_CUES, list::EASE_WORDS, list::ENTITY_LIST_NOUNS, list::AUTHORITIES, list::CHANGE_TO,
+            list::RUMOUR_WORDS, list::DENIAL_WORDS, list::LIST_REMOVE_VERBS,
         ];
         let alone: Vec<(usize, Words)> = asked.iter().map(|&l| (l, Words::new(&lists[l - at]))).collect();
         for t in [
@@ -1928,6 +1935,8 @@ mod tests {
             "中国监管部门要求企业停止采购英伟达H20芯片,敦促避免采用,北京时间",
             "参议院提出《芯片安全法案》,阻止新一轮出口限制出台,法案已签署",
             "特朗普政府可能允许英伟达向中国出售H200,此前已经发布指引警告使用昇腾芯片违反美国出口管制",
+            "对于网传美国将全面禁止H20对华出口的传言,英伟达回应称纯属谣言、不属实",
+            "审查政策由推定拒绝调整为逐案审查,又改为调整成,将25家中国实体从未经核实清单中移除、移出并除名",
         ] {
             let hits = crate::extract::SENTENCE_LISTS.scan(t);
             let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();

@@ -652,11 +652,14 @@ fn may_start_percent(c: char) -> bool {
 /// The offset after the character at `i` when it is one no numeral (with
 /// `set` the characters but ASCII digits that may start one) starts with,
 /// found without decoding it: most characters of a text are such.
-#[inline]
+#[inline(always)]
 fn skip_non_start(bytes: &[u8], i: usize, set: &CharSet) -> Option<usize> {
     let x = bytes[i];
     if x < 0x80 {
         return (!x.is_ascii_digit()).then_some(i + 1);
+    }
+    if set.misses_block_at(bytes, i) {
+        return Some(i + 3);
     }
     if (0xE0..0xF0).contains(&x) {
         let (u, len) = utf8_at(bytes, i);

@@ -165,10 +165,11 @@ struct Amount {
 /// The money amounts of a sentence. `implied`: the currency of amounts in
 /// 万 or 亿 that name none, in a sentence about prices that names no
 /// currency at all (价格能从230万涨到330万).
-fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>) -> Vec<Amount> {
+/// `quantities` are those of the sentence ([`find_quantities`]).
+fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities: Vec<Quantity>) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
-    for q in find_quantities(s.text) {
+    for q in quantities {
         // A chip name or a date is never money (思元370, 元,2019-2025).
         if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
             || s.dates.iter().any(|d| d.start < q.end && q.start < d.end)
@@ -473,8 +474,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else {
         return Vec::new();
     };
+    // A sentence without a number holds no amount: it is not scanned for
+    // the lists here (another reader may still ask).
+    let quantities = find_quantities(s.text);
+    if quantities.is_empty() {
+        return Vec::new();
+    }
     let hits: &Hits = s.hits();
-    let amounts = join_ranges(s, amounts(s, hits, implied));
+    let amounts = join_ranges(s, amounts(s, hits, implied, quantities));
     if amounts.is_empty() {
         return Vec::new();
     }

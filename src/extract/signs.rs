@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use super::text::{bmp_code, utf8_at as decode};
+use super::text::{bmp_code, utf8_at, utf8_at as decode};
 
 /// %, /, 成, 半: percentages (with 分之, see [`FEN`] and [`ZHI`]).
 pub const PERCENT: u8 = 1;
@@ -98,6 +98,17 @@ static TABLE: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
     t
 });
 
+/// For each block of 64 BMP code points (a three-byte character's first two
+/// bytes), whether any character in it has a sign bit in [`TABLE`]: most
+/// Han characters are told to have none without their third byte.
+static BLOCKS: LazyLock<Box<[bool; 1024]>> = LazyLock::new(|| {
+    let mut b = Box::new([false; 1024]);
+    for (k, block) in TABLE.chunks(64).enumerate() {
+        b[k] = block.iter().any(|&t| t != 0);
+    }
+    b
+});
+
 /// The sign bits of the listed signs.
 static BASE: [u8; 0x10000] = {
     let mut t = [0u8; 0x10000];
@@ -125,6 +136,10 @@ type PairSet = [u64; MAX_PAIRS / 64];
 struct TriggerPairs {
     pairs: Vec<u32>,
     words: Vec<PairSet>,
+    /// For each pair, the words whose first pair it is (indices in
+    /// `words`): a word all of whose pairs a sentence holds is among those
+    /// of a pair it holds.
+    by_first: Vec<Vec<u16>>,
     /// A bit for the hash ([`pair_bit`]) of every pair in `pairs`: most
     /// neighbouring characters that could each belong to a pair are no pair,
     /// and a clear bit says so without the binary search.
@@ -168,7 +183,14 @@ static TRIGGER_PAIRS: LazyLock<TriggerPairs> = LazyLock::new(|| {
     for &p in &pairs {
         maybe[pair_bit(p) / 64] |= 1 << (pair_bit(p) % 64);
     }
-    TriggerPairs { pairs, words, maybe, always }
+    let mut by_first = vec![Vec::new(); pairs.len()];
+    for (k, w) in all().enumerate() {
+        // A word whose first pair has no room is told by `always`.
+        if let Some(Ok(p)) = pairs_of(w).next().map(|p| pairs.binary_search(&p)) {
+            by_first[p].push(k as u16);
+        }
+    }
+    TriggerPairs { pairs, words, by_first, maybe, always }
 });
 
 /// The signs of `text`.
@@ -180,9 +202,29 @@ pub fn of(text: &str) -> u8 {
     let mut pair_start = 0;
     let pairs = &*TRIGGER_PAIRS;
     let table = &**TABLE;
-    for c in text.chars() {
-        // A character outside the BMP has the bits of 0 ([`TABLE`]).
-        let u = bmp_code(c);
+    let blocks = &**BLOCKS;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        // The BMP code point ([`bmp_code`]); a character outside the BMP has
+        // the bits of 0 ([`TABLE`]).
+        let u = if x < 0x80 {
+            i += 1;
+            x as u32
+        } else if (0xE0..0xF0).contains(&x) && i + 2 < b.len() {
+            let block = ((x as u32 & 0x0F) << 6) | (b[i + 1] as u32 & 0x3F);
+            i += 3;
+            if !blocks[block as usize] {
+                pair_start = 0;
+                continue;
+            }
+            (block << 6) | (b[i - 1] as u32 & 0x3F)
+        } else {
+            let (u, len) = utf8_at(b, i);
+            i += len;
+            u
+        };
         let t = table[u as usize];
         // Most characters have no sign and are in no pair.
         if t == 0 {
@@ -200,10 +242,23 @@ pub fn of(text: &str) -> u8 {
         }
         pair_start = if t & TRIGGER_PAIR_START != 0 { u } else { 0 };
     }
-    if pairs.always
-        || seen.iter().any(|&w| w != 0)
-            && pairs.words.iter().any(|w| w.iter().zip(&seen).all(|(w, s)| w & s == *w))
-    {
+    // The words of each pair seen first: a word all of whose pairs are seen
+    // has its first pair seen.
+    let all_seen = |w: &PairSet| w.iter().zip(&seen).all(|(w, s)| w & s == *w);
+    let any_word = || {
+        seen.iter().enumerate().any(|(chunk, &bits)| {
+            let mut bits = bits;
+            while bits != 0 {
+                let k = chunk * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if pairs.by_first[k].iter().any(|&w| all_seen(&pairs.words[w as usize])) {
+                    return true;
+                }
+            }
+            false
+        })
+    };
+    if pairs.always || any_word() {
         signs |= EXPORT_CUE;
     }
     signs & !(TRIGGER_PAIR_START | TRIGGER_PAIR_END)

@@ -163,15 +163,33 @@ fn ts_phrase_keys() -> impl Iterator<Item = &'static str> {
 /// that skipping lines never changes the output.
 const CONTEXT_CHARS: &str = "沈牴瞭藉衹覆";
 
+/// The bits of [`Converter::class`]: a Traditional-only character (one t2s
+/// changes), a Simplified-only one, one of [`CONTEXT_CHARS`], a Han
+/// character, one a phrase key starts with (a small set to look in first:
+/// `phrase_start` misses the cache).
+const TRADITIONAL: u8 = 1;
+const SIMPLIFIED: u8 = 2;
+const CONTEXT: u8 = 4;
+const HAN: u8 = 8;
+const PHRASE_FIRST: u8 = 16;
+
 /// Code points covered by the character table.
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFAFF;
 /// The code point at byte `i` of `text` (a char boundary) and its length.
+#[inline(always)]
 fn decode(text: &str, i: usize) -> (u32, usize) {
     match utf8_at(text.as_bytes(), i) {
-        (_, 4) => text[i..].chars().next().map_or((0, 1), |c| (c as u32, c.len_utf8())),
+        (_, 4) => decode_wide(text, i),
         step => step,
     }
+}
+
+/// [`decode`] of a character past the BMP (rare: kept out of the loops).
+#[cold]
+#[inline(never)]
+fn decode_wide(text: &str, i: usize) -> (u32, usize) {
+    text[i..].chars().next().map_or((0, 1), |c| (c as u32, c.len_utf8()))
 }
 
 /// Whether code point `u` is a Han character ([`crate::text::is_han`]).
@@ -206,7 +224,6 @@ impl Batch {
 pub struct Converter {
     backend: Backend,
     traditional: BitSet,
-    simplified: BitSet,
     /// t2s of each character alone, `TABLE_START`-based; 0 = unchanged.
     table: Vec<u32>,
     /// Outputs of the `MULTI` entries.
@@ -215,10 +232,10 @@ pub struct Converter {
     /// [`TS_PHRASES`] keys that start with it; 0 = none does.
     phrase_start: Vec<u16>,
     phrase_groups: Vec<Vec<&'static str>>,
-    /// The characters with a `phrase_start` entry (a small set to look in
-    /// first: the big tables miss the cache).
-    phrase_first: BitSet,
-    context: BitSet,
+    /// What [`Converter::count`] and [`Converter::convert_han_runs`] ask of
+    /// a character, in one byte per BMP code point from U+3400 on (no Han
+    /// character is below it): one lookup instead of one per set.
+    class: Box<[u8; 0x10000]>,
     protect: Option<(AhoCorasick, Vec<String>)>,
 }
 
@@ -299,6 +316,13 @@ impl Converter {
         }
         let mut context = BitSet::new();
         CONTEXT_CHARS.chars().for_each(|c| context.set(c));
+        let mut class = Box::new([0u8; 0x10000]);
+        for u in 0x3400..0x10000u32 {
+            class[u as usize] = traditional.has(u) as u8 * TRADITIONAL
+                | simplified.has(u) as u8 * SIMPLIFIED
+                | context.has(u) as u8 * CONTEXT
+                | is_han(u) as u8 * HAN;
+        }
         let mut phrase_start = vec![0u16; table.len()];
         let mut phrase_groups: Vec<Vec<&'static str>> = Vec::new();
         let mut phrase_first = BitSet::new();
@@ -325,16 +349,17 @@ impl Converter {
                 .map_err(|e| format!("protected phrases: {e}"))?;
             Some((ac, pairs.iter().map(|(_, o)| o.clone()).collect()))
         };
+        for u in 0x3400..0x10000u32 {
+            class[u as usize] |= phrase_first.has(u) as u8 * PHRASE_FIRST;
+        }
         Ok(Converter {
             backend,
             traditional,
-            simplified,
             table,
             multi,
             phrase_start,
             phrase_groups,
-            phrase_first,
-            context,
+            class,
             protect,
         })
     }
@@ -404,7 +429,7 @@ impl Converter {
     /// Traditional-only and Simplified-only characters of `line`, and whether
     /// it holds a [`CONTEXT_CHARS`] character.
     fn count(&self, line: &str) -> (usize, usize, bool) {
-        let (mut t, mut s, mut context) = (0, 0, false);
+        let (mut t, mut s, mut seen) = (0, 0, 0u8);
         // Only three-byte UTF-8 sequences can be CJK in the BMP; skip the rest
         // without decoding.
         let b = line.as_bytes();
@@ -419,17 +444,17 @@ impl Converter {
                 let u = ((x as u32 & 0x0F) << 12)
                     | ((b[i + 1] as u32 & 0x3F) << 6)
                     | (b[i + 2] as u32 & 0x3F);
-                if u >= 0x3400 {
-                    t += self.traditional.has(u) as usize;
-                    context |= self.context.has(u);
-                    s += self.simplified.has(u) as usize;
-                }
+                // Zero below U+3400.
+                let k = self.class[u as usize];
+                t += (k & TRADITIONAL) as usize;
+                s += ((k & SIMPLIFIED) >> 1) as usize;
+                seen |= k;
                 i += 3;
             } else {
                 i += 4;
             }
         }
-        (t, s, context)
+        (t, s, seen & CONTEXT != 0)
     }
 
     fn convert_protected(&self, text: &str, out: &mut String, batch: &mut Batch) {
@@ -473,7 +498,9 @@ impl Converter {
                 continue;
             }
             let (u, len) = decode(text, i);
-            if !is_han(u) {
+            // The bits of a BMP character; none of the sets holds one past it.
+            let k = if u < 0x10000 { self.class[u as usize] } else { 0 };
+            if k & HAN == 0 && (u < 0x10000 || !is_han(u)) {
                 run = None;
                 i += len;
                 continue;
@@ -483,7 +510,7 @@ impl Converter {
                 copied = i;
                 (i, out.len())
             });
-            let whole = u > TABLE_END || self.phrase_first.has(u) && {
+            let whole = u > TABLE_END || k & PHRASE_FIRST != 0 && {
                 let group = self.phrase_start[(u - TABLE_START) as usize];
                 group != 0 && self.phrase_groups[group as usize - 1].iter().any(|k| text[i..].starts_with(k))
             };
@@ -504,7 +531,7 @@ impl Converter {
                 continue;
             }
             // `traditional` holds the characters with a `table` entry.
-            if self.traditional.has(u) {
+            if k & TRADITIONAL != 0 {
                 let to = self.table[(u - TABLE_START) as usize];
                 out.push_str(&text[copied..i]);
                 let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);

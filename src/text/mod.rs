@@ -11,9 +11,19 @@ pub mod page;
 pub mod words;
 
 /// The lines of `text` (split at `\n`) and the byte offset each starts at.
+/// (As `text.split('\n')`, from one search of the whole text for the
+/// breaks: a search per line costs more to start than the line.)
 pub fn lines_with_starts(text: &str) -> (Vec<&str>, Vec<usize>) {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let starts = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len() + 1))).collect();
+    let mut lines = Vec::new();
+    let mut starts = Vec::new();
+    let mut from = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(&text[from..end]);
+        starts.push(from);
+        from = end + 1;
+    }
+    lines.push(&text[from..]);
+    starts.push(from);
     (lines, starts)
 }
 
@@ -82,6 +92,16 @@ impl CharSet {
     /// Adds a BMP character (`u` below 0x10000).
     pub fn insert(&mut self, u: u32) {
         self.0[(u / 64) as usize] |= 1 << (u % 64);
+    }
+
+    /// Whether the set holds no character of the three-byte UTF-8 sequence
+    /// starting at `b[i]`'s block of 64 code points, told from its first two
+    /// bytes without the third (false when `b[i]` starts no three-byte
+    /// character): a loop over a text steps over such a character whole.
+    #[inline(always)]
+    pub fn misses_block_at(&self, b: &[u8], i: usize) -> bool {
+        let x = b[i];
+        (0xE0..0xF0).contains(&x) && i + 2 < b.len() && self.0[(((x as usize) & 0x0F) << 6) | (b[i + 1] as usize & 0x3F)] == 0
     }
 
     #[inline]

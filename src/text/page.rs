@@ -45,6 +45,21 @@ static LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&
 /// 的报价): a line is a notice for them only when it also speaks of the page
 /// itself, its text or its author ([`NOTICE`]).
 static WEAK_LEGAL: LazyLock<Words> = LazyLock::new(|| Words::longest_for_long_texts(&list("page.weak_legal")));
+/// [`LEGAL`] and [`WEAK_LEGAL`] for the scan of a whole text
+/// ([`legal_word_lines`]), each split by length: the words of one or two
+/// bytes (©) apart from the longer ones. The prefilter of an automaton looks
+/// for the first bytes of its words, as many as its shortest word has: with
+/// © among them, two bytes, which most Han characters share with some word;
+/// three bytes tell a Han character whole.
+static LEGAL_SCAN: LazyLock<[Vec<Words>; 2]> = LazyLock::new(|| [by_length(&list("page.legal")), by_length(&list("page.weak_legal"))]);
+
+/// The words of a list searched as two automata, those shorter than three
+/// bytes and the others (an empty part has none).
+fn by_length(words: &[&str]) -> Vec<Words> {
+    let (short, long): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| w.len() < 3);
+    [short, long].iter().filter(|part| !part.is_empty()).map(|part| Words::longest_for_long_texts(part)).collect()
+}
+
 /// What a disclaimer speaks of: the page, the text, its author.
 static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.notice")));
 
@@ -91,9 +106,20 @@ fn lines_at(starts: &[usize], found: impl Iterator<Item = usize>) -> Vec<bool> {
 /// word holds a line break, so a match never crosses lines, and the matches
 /// found one after another leave out no line that holds one. A line with a
 /// weak legal word only counts when it also speaks of the page ([`legal`]).
+/// Each list is searched in parts ([`LEGAL_SCAN`]): a line holds a word of
+/// the list when it holds one of a part.
 fn legal_word_lines(text: &str, starts: &[usize]) -> Vec<bool> {
-    let mut out = lines_at(starts, LEGAL.find_iter(text).map(|r| r.start));
-    for (k, weak) in lines_at(starts, WEAK_LEGAL.find_iter(text).map(|r| r.start)).into_iter().enumerate() {
+    let lines_of = |parts: &[Words]| {
+        let mut out = vec![false; starts.len()];
+        for part in parts {
+            for (k, found) in lines_at(starts, part.find_iter(text).map(|r| r.start)).into_iter().enumerate() {
+                out[k] |= found;
+            }
+        }
+        out
+    };
+    let mut out = lines_of(&LEGAL_SCAN[0]);
+    for (k, weak) in lines_of(&LEGAL_SCAN[1]).into_iter().enumerate() {
         if weak && !out[k] {
             let end = starts.get(k + 1).map_or(text.len(), |&e| e - 1);
             out[k] = NOTICE.any(&text[starts[k]..end]);
@@ -111,7 +137,8 @@ fn headline_like(line: &str) -> bool {
 
 fn tail_marker(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '：']);
-    char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
+    // Twelve characters are 48 bytes at most; an empty line holds no marker.
+    !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
 }
 
 /// The title of a page: its first line that is not page furniture (menus,
@@ -170,7 +197,11 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
         .iter()
         .enumerate()
         .map(|(k, l)| {
-            if caption(l) {
+            // An empty line (a third of the lines of a page) is none of them:
+            // no word or shape fits in it.
+            if l.is_empty() {
+                None
+            } else if caption(l) {
                 Some(Reason::Caption)
             } else if navigation(l) {
                 Some(Reason::Navigation)

@@ -174,13 +174,13 @@ impl WordLists {
         // (pattern, start, end) of every occurrence.
         let mut found: Vec<(u32, u32, u32)> = Vec::with_capacity(32);
         let mut sid = dfa.start_state(Anchored::No).expect("an unanchored search");
+        // The loop holds only what a transition needs; the few states where
+        // a word ends are noted out of line, so the loop's values stay in
+        // registers.
         for (i, &b) in text.as_bytes().iter().enumerate() {
             sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    let p = dfa.match_pattern(sid, k);
-                    found.push((p.as_u32(), (i + 1 - dfa.pattern_len(p)) as u32, (i + 1) as u32));
-                }
+            if dfa.is_special(sid) {
+                note_matches(dfa, sid, i + 1, &mut found);
             }
         }
         // The hits sorted into their lists (a counting sort): the hits of
@@ -208,6 +208,19 @@ impl WordLists {
         }
         bounds.pop();
         Hits { hits, bounds }
+    }
+}
+
+/// The words that end at `end`, in the state `sid` of `dfa` (none unless it
+/// is a match state).
+#[inline(never)]
+fn note_matches(dfa: &DFA, sid: aho_corasick::automaton::StateID, end: usize, found: &mut Vec<(u32, u32, u32)>) {
+    if !dfa.is_match(sid) {
+        return;
+    }
+    for k in 0..dfa.match_len(sid) {
+        let p = dfa.match_pattern(sid, k);
+        found.push((p.as_u32(), (end - dfa.pattern_len(p)) as u32, end as u32));
     }
 }
 
@@ -283,22 +296,17 @@ impl Hits {
     /// finds them (offsets from its start): every occurrence of every word
     /// was found, so those inside a part are all of the part's.
     pub fn within(&self, range: Range<usize>) -> Hits {
-        let lists = self.bounds.len() - 1;
-        let mut hits = Vec::new();
-        let mut bounds = Vec::with_capacity(lists + 1);
+        // The hits are kept list after list: one pass over them, each list's
+        // bound noted where it ends (most lists have no hit in a sentence).
+        let mut hits = Vec::with_capacity(self.hits.len());
+        let mut bounds = Vec::with_capacity(self.bounds.len());
         bounds.push(0);
-        for l in 0..lists {
-            // Most lists have no hit in a sentence.
-            if self.bounds[l] == self.bounds[l + 1] {
-                bounds.push(hits.len() as u32);
-                continue;
+        for w in self.bounds.windows(2) {
+            for h in &self.hits[w[0] as usize..w[1] as usize] {
+                if h.start >= range.start && h.end <= range.end {
+                    hits.push(Hit { start: h.start - range.start, end: h.end - range.start, ..*h });
+                }
             }
-            hits.extend(
-                self.of(l)
-                    .iter()
-                    .filter(|h| h.start >= range.start && h.end <= range.end)
-                    .map(|h| Hit { start: h.start - range.start, end: h.end - range.start, ..*h }),
-            );
             bounds.push(hits.len() as u32);
         }
         Hits { hits, bounds }
