@@ -1014,7 +1014,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let t = s.clause_text(k).trim();
                 SUBJECT_OPENERS.contains(&t)
             };
-            let rest_is_list = {
+            let rest_is_list = || {
                 // The percentages of the clause from this one on, each joined
                 // to the next (13.1%和8.5%), and nothing after the last.
                 let tail: Vec<&Quantity> = percents.iter().filter(|q| q.start >= p.start && q.end <= clause.end).collect();
@@ -1027,7 +1027,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 && (ci == 0 || ci == 1 && opener_only(0))
                 && frame.share_line == Some(s.line)
                 && out.is_empty()
-                && rest_is_list;
+                && rest_is_list();
             (MARKET_WHOLES.iter().any(|w| whole.contains(w))
                 || hits.prefix_at(list::MARKET_WHOLES, clause.end - after_de.len(), clause.end).is_some()
                 || hits.any_in(list::MARKET_WHOLES, clause.start..clause.start + hi)
