@@ -522,10 +522,10 @@ fn ascii_date(
             });
         }
         // 2024财年: a company's fiscal year, named by its year.
-        if let Some(w) = FISCAL_YEAR.iter().find(|w| starts(text, q, w)) {
+        if let Some(after) = eat_word(text, q, &FISCAL_YEAR) {
             // 2025财年第二季度, 2026财年第一财季: a fiscal quarter is no
             // calendar one; the mention is the fiscal year's.
-            let mut e = q + w.len();
+            let mut e = after;
             if let Some(after) = eat(text, e, "第") {
                 if let Some((c, n)) = char_at(text, after) {
                     if "一二三四1234".contains(c) {

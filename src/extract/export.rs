@@ -609,12 +609,20 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
 /// the limit and the buying (export.limit_words, export.buyer_words,
 /// export.buy_words); where the limit word stands.
 fn limited_buying(c: &str) -> Option<Range<usize>> {
-    LIMIT_WORDS.iter().flat_map(|w| c.match_indices(w)).find_map(|(i, w)| {
-        let rest = &c[i + w.len()..];
-        let j = BUY_WORDS.iter().filter_map(|b| rest.find(b)).min()?;
-        let gap = &rest[..j];
-        (gap.chars().count() <= 10 && contains_any(gap, &BUYER_WORDS)).then(|| i..i + w.len())
-    })
+    // The leftmost limit that fits, the longest at one place: the order of
+    // the list carries no meaning.
+    LIMIT_WORDS
+        .iter()
+        .flat_map(|w| c.match_indices(w))
+        .filter(|(i, w)| {
+            let rest = &c[i + w.len()..];
+            BUY_WORDS.iter().filter_map(|b| rest.find(b)).min().is_some_and(|j| {
+                let gap = &rest[..j];
+                gap.chars().count() <= 10 && contains_any(gap, &BUYER_WORDS)
+            })
+        })
+        .min_by_key(|(i, w)| (*i, std::cmp::Reverse(w.len())))
+        .map(|(i, w)| i..i + w.len())
 }
 
 /// `export.limit_words`, `export.buyer_words`, `export.buy_words` of the lexicon.
