@@ -229,6 +229,11 @@ static NOT_A_DAY_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("da
 /// `date.fiscal_year`: a word after a year that makes it a fiscal year (2024财年).
 static FISCAL_YEAR: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.fiscal_year"));
 
+/// Whether a date mention names a fiscal year (2025财年第一季).
+pub fn is_fiscal(text: &str, d: &DateMention) -> bool {
+    FISCAL_YEAR.iter().any(|w| text[d.start..d.end].contains(w))
+}
+
 /// The year of a month/day without a year: the latest not after `p`.
 fn latest_year(m: u8, d: Option<u8>, p: PartialDate) -> i32 {
     match p.month {
@@ -445,6 +450,15 @@ fn inherit_year(text: &str, m: DateMention, prev: Option<&DateMention>) -> DateM
     }
 }
 
+/// Whether the month or day at `start..end` is planned ahead: a word of
+/// [`FUTURE_BEFORE`] just before it (将于, 最快), or a day a measure starts
+/// from (自8月1日起, 从9月15日起).
+fn planned_ahead(text: &str, start: usize, end: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    let starts_from = (head.ends_with('自') || head.ends_with('从')) && text[end..].trim_start().starts_with('起');
+    FUTURE_BEFORE.iter().any(|w| head.ends_with(w)) || starts_from
+}
+
 /// 2023年10月17日,美国商务部发布新规,新规定于11月17日起生效: a month (or
 /// month and day) without a year, after a dated mention of the same sentence,
 /// is in the year that puts it nearest that date (on or after it when it is
@@ -478,9 +492,7 @@ fn near_anchor(text: &str, m: DateMention, before: &[DateMention]) -> DateMentio
         Some(am) => {
             let at = |y: i32, mo: u8, d: Option<u8>| i64::from(y) * 372 + i64::from(mo) * 31 + i64::from(d.unwrap_or(1));
             let anchor = at(a.year, am, a.day);
-            let head = text[..m.start].trim_end_matches(' ');
-            let starts_from = (head.ends_with('自') || head.ends_with('从')) && text[m.end..].trim_start().starts_with('起');
-            let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w)) || starts_from;
+            let ahead = planned_ahead(text, m.start, m.end);
             let years = [a.year - 1, a.year, a.year + 1];
             let found = if ahead {
                 years.into_iter().find(|&y| at(y, month, written.day) >= anchor)
@@ -654,12 +666,8 @@ fn month_day(text: &str, i: usize, published: Option<PartialDate>) -> Option<Dat
     }
     let (d, end) = month_tail(text, q);
     // 将于11月16日公布, 最快11月16日: a day planned ahead is the next such
-    // day, not the last one before publication; so is the day a measure
-    // starts from (自8月1日起, 从9月15日起).
-    let head = text[..i].trim_end_matches(' ');
-    let starts_from = (head.ends_with('自') || head.ends_with('从'))
-        && text[end..].trim_start().starts_with('起');
-    let ahead = FUTURE_BEFORE.iter().any(|w| head.ends_with(w)) || starts_from;
+    // day, not the last one before publication.
+    let ahead = planned_ahead(text, i, end);
     let date = published.and_then(|p| {
         let latest = latest_year(m, d, p);
         let year = if ahead && latest < p.year { p.year } else { latest };

@@ -386,7 +386,7 @@ static FRAME_ANCHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     // 公布2025财年第一季财报,营收达260.4亿美元: a company's fiscal period dates
     // the parts of its revenue told after it.
-    if let Some(y) = s.dates.iter().find(|d| FISCAL_YEAR.iter().any(|w| s.text[d.start..d.end].contains(w))).and_then(|d| d.date) {
+    if let Some(y) = s.dates.iter().find(|d| super::date::is_fiscal(s.text, d)).and_then(|d| d.date) {
         frame.year = Some((y.year, s.line));
     }
     // A sentence frames later shares only with a word of FRAME_ANCHORS (市场,
@@ -466,9 +466,6 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
-
-/// `date.fiscal_year`: words that make a year a fiscal year (2025财年).
-static FISCAL_YEAR: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.fiscal_year"));
 
 /// `share.total_revenue`: a company's whole revenue, the company unnamed (总营收).
 static TOTAL_REVENUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.total_revenue"));
