@@ -570,6 +570,10 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
             if hits.any_in(list::CONTROL_WORDS, i + v.len()..c.len()) && !hits.any_in(list::CONTROL_WORDS, i + v.len()..i + sold_at.max(v.len())) && contains_any(&c[i + sold_at..], &AGREED_CONTROLS) {
                 return None;
             }
+            // 正争取美国商务部批准……出口: an approval sought is none yet.
+            if contains_any(chars_before(c, i, 12), &SEEK_WORDS) {
+                return None;
+            }
             if !negated_before(c, i) {
                 return Some((Action::Relaxation, i..i + v.len()));
             }
