@@ -1600,7 +1600,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // came before: 风声传出后,股价在周三下跌), else the paragraph's. A date the
     // rule takes effect on or is planned for (于4月4日生效, 最快7月份) is not
     // the date of the event.
-    let owned: Vec<usize> = events.iter().map(|e| e.clause).collect();
+    // (Beside a ban, a restriction that names nothing it covers is dropped
+    // below; its clause, 2023年美国再度收紧禁令, lends its date to the chips the
+    // next clause lists.)
+    let with_ban = events.iter().any(|e| e.action == Action::Ban);
+    let owned: Vec<usize> = events
+        .iter()
+        .filter(|e| !(with_ban && e.action == Action::Restriction && e.chips.is_empty()))
+        .map(|e| e.clause)
+        .collect();
     // 可以继续供应A100至明年3月: the end of a time is not the event's date.
     let until = |d: &super::date::DateMention| UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w));
     let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d) && !until(d)).collect();
@@ -1703,10 +1711,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     if events.iter().any(|e| e.action == Action::Relaxation) {
         events.retain(|e| !(e.action == Action::Restriction && e.chips.is_empty() && !issued(e)));
     }
-    // One sentence: a restriction told with the ban it caused is the ban.
+    // One sentence: a restriction told with the ban it caused is the ban. (A
+    // restriction of other chips is an event of its own: 2022年起A100被禁止
+    // 出口中国,2023年A800、H800被列入限制名单.)
     if events.iter().any(|e| e.action == Action::Ban) {
-        let restriction_date = events.iter().find(|e| e.action == Action::Restriction).and_then(|e| e.date);
-        events.retain(|e| e.action != Action::Restriction);
+        let banned: Vec<usize> = events.iter().filter(|e| e.action == Action::Ban).flat_map(|e| e.chips.iter().copied()).collect();
+        let own_chips = |e: &Event| !e.chips.is_empty() && e.chips.iter().all(|c| !banned.contains(c));
+        let restriction_date = events.iter().find(|e| e.action == Action::Restriction && !own_chips(e)).and_then(|e| e.date);
+        events.retain(|e| e.action != Action::Restriction || own_chips(e));
         for e in events.iter_mut().filter(|e| e.action == Action::Ban && e.date.is_none()) {
             e.date = restriction_date;
         }
