@@ -901,7 +901,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     // 提出《芯片安全法案》: a bill brought forward or passed (a proposal
     // until enacted, see is_proposal), not one only named (根据……法案).
-    if let Some(r) = hits.find(list::BILL_WORDS) {
+    if let Some(r) = hits.find_iter(list::BILL_WORDS).find(|r| whole_word(c, r.clone())) {
         if contains_any(&c[..r.start], &BILL_VERBS) {
             return cue(Action::Restriction, r);
         }
@@ -1225,7 +1225,9 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
         }
     }
     // A bill, not one named as the basis of a power (根据《出口管制改革法案》).
-    if hits.find_iter_in(list::BILL_WORDS, 0..text.len()).any(|r| !contains_any(chars_before(text, r.start, 16), &BASIS_WORDS))
+    if hits
+        .find_iter_in(list::BILL_WORDS, 0..text.len())
+        .any(|r| whole_word(text, r.clone()) && !contains_any(chars_before(text, r.start, 16), &BASIS_WORDS))
         && !hits.any_in(list::ENACTED_WORDS, 0..text.len())
     {
         return true;
@@ -1233,6 +1235,17 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
     // (Not a rule's own aim: 修订外国直接产品规则,以阻止华为通过第三方获取芯片.)
     hits.find_iter_in(list::PREVENT_WORDS, 0..text.len())
         .any(|r| followed_in_clause(r.end, list::COMING_WORDS) && !PURPOSE_MARKS.iter().any(|w| text[..r.start].ends_with(w)))
+}
+
+/// A word found at `r` of `text` stands as a whole word: one in Latin letters
+/// (Act) has no letter right before or after it (SAFE Act, not Action).
+fn whole_word(text: &str, r: Range<usize>) -> bool {
+    let word = &text[r.clone()];
+    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !letter(text[..r.start].chars().next_back()) && !letter(text[r.end..].chars().next())
 }
 
 /// `export.seek_words`, `export.expire_words` of the lexicon.
