@@ -226,7 +226,8 @@ fn region_of_market(text: &str) -> Option<Region> {
 fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     let span = &text[q.start..q.end];
     // 近半, 过半: the qualifier is inside the span.
-    if span.starts_with('近') {
+    // 近乎为零, 几乎为0: a zero approached (see `with_zero_ends`).
+    if span.starts_with('近') || ZERO_APPROACH.iter().any(|w| span.starts_with(w)) {
         return Some(Qualifier::About);
     }
     if span.starts_with('过') || span.starts_with('超') {
@@ -726,6 +727,8 @@ fn without_qualifier(text: &str) -> &str {
     text.trim_end_matches(|c: char| QUALIFIER_CHARS.contains(c))
 }
 
+static ZERO_APPROACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.zero_approach"));
+
 /// Move verbs between the two ends of a share's move (从26%上升到27%).
 static MOVE_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.move_links"));
 
@@ -741,7 +744,14 @@ fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
         let Some(link) = hits.first_end_in(list::MOVE_LINKS, range_of(text, window)).map(|e| e - p.end) else { continue };
         let after = window[link..].trim_start_matches('了');
         let link = window.len() - after.len();
-        let zero = if after.starts_with('零') { '零'.len_utf8() } else if after.starts_with('0') { 1 } else { continue };
+        // 跌到近乎为零, 降至几乎为0: a zero approached; the words of approach
+        // are part of the end (近乎为零 reads as about zero).
+        let approach = crate::text::words::longest_prefix(after, &ZERO_APPROACH).map_or(0, |w| {
+            let rest = &after[w.len()..];
+            w.len() + ["为", "于", "到"].iter().find(|x| rest.starts_with(**x)).map_or(0, |x| x.len())
+        });
+        let digit = &after[approach..];
+        let zero = approach + if digit.starts_with('零') { '零'.len_utf8() } else if digit.starts_with('0') { 1 } else { continue };
         // 降至0.5%, 到零点几, 为零售: not a bare zero.
         let next = after[zero..].chars().next();
         if next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | '点' | '售' | '件' | '部' | '星' | '头' | '碎' | '容')) {
@@ -1243,7 +1253,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     let own = if NO_HOLDER_REGIONS.contains(&own.trim_start_matches('其')) { String::new() } else { own };
                     // 2023年其在全球GPU市场的份额为92%, 按营收计算,其份额同样高达98%:
                     // 其 stands for the company told before.
-                    let own = if has_pronoun(&s.text[clause.start..holder_end]) && (own.is_empty() || market_term(&own).is_some_and(|m| own.ends_with(&m) || own.ends_with("市场"))) {
+                    // 其设计服务份额预计将降至8%, 其GPU份额: 其 and what of its
+                    // business the share is of; the holder is still the company.
+                    let own = if has_pronoun(&s.text[clause.start..holder_end])
+                        && (own.is_empty()
+                            || market_term(&own).is_some_and(|m| own.ends_with(&m) || own.ends_with("市场"))
+                            || pronoun_business(&s.text[clause.start..holder_end], &own))
+                    {
                         pronoun_holder(ex, s, clause.start).unwrap_or(own)
                     } else {
                         own
@@ -1597,11 +1613,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // The year a market sentence of this paragraph set beats the
             // paragraph's dateline (2月27日消息,JPR公布了2019年第四季度……报告).
             let frame_here = frame.year.filter(|(_, at)| *at == s.line).map(|(y, _)| y);
-            s.dates
-                .iter()
-                .rev()
-                .find(|d| d.end <= p.start)
-                .and_then(year_of)
+            // 英伟达四年前在中国的市场份额高达95%: years before publication, told
+            // in the clause itself, beat a date of a clause before.
+            let ago = || {
+                let dated_here = s.dates.iter().any(|d| d.start >= clause.start && d.end <= p.start);
+                (!dated_here).then(|| years_ago(&s.text[clause.start..p.start], state.published.map(|d| d.year))).flatten()
+            };
+            ago()
+                .or_else(|| s.dates.iter().rev().find(|d| d.end <= p.start).and_then(year_of))
                 .or(frame_here)
                 .or_else(|| state.para_date(s).map(|d| d.year))
                 .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
@@ -1769,6 +1788,20 @@ fn has_pronoun(phrase: &str) -> bool {
     })
 }
 
+/// 其设计服务: the phrase `own` written right after the pronoun 其 in `raw`
+/// (the words before the share), short, naming no party of the company's
+/// own (其竞争对手, 其客户: `share.pronoun_parties`): a business of the
+/// company the pronoun stands for.
+fn pronoun_business(raw: &str, own: &str) -> bool {
+    let n = own.chars().count();
+    (1..=8).contains(&n)
+        && raw.contains(&format!("其{own}"))
+        && !own.contains(|c: char| c.is_ascii_digit() || c == '%')
+        && !PRONOUN_PARTIES.iter().any(|w| own.contains(w))
+}
+
+static PRONOUN_PARTIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.pronoun_parties"));
+
 static COMPARE_OPENERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words("share.compare_openers"));
 
@@ -1907,8 +1940,16 @@ fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
         },
     };
     let rest = without_qualifier(s.text[after..to].trim().trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
-    rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest)
+    rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest) || {
+        // 到2025年有望突破50%, 现在仅剩50%: a verb of reaching the level,
+        // after a word of forecast.
+        let verb = crate::text::words::longest_prefix(rest, &LEVEL_MODALS).map_or(rest, |m| &rest[m.len()..]);
+        LEVEL_REACH.contains(&verb.trim_start_matches(grammar::DATED_LEVEL_ADVERBS))
+    }
 }
+
+static LEVEL_MODALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_modals"));
+static LEVEL_REACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_reach"));
 
 /// The date a clause opens with (2023年仅约2%, 去年同期这一比例), if any.
 ///
