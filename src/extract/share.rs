@@ -1507,17 +1507,34 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         }
         // 2023年英伟达营收为609亿美元,其中数据中心业务占78%: a part of the
         // company's revenue told as the total in the clause before.
+        // (公司总营收为1305亿美元,其中中国区营收为171亿美元,占比达13%: the
+        // total may stand a few clauses before, told of 公司, the company the
+        // sentence named before it, with no other company between.)
         if market.is_none() && ci > 0 && !is_vendor_id(ex, &subject) {
-            let prev = s.clauses()[ci - 1].clone();
-            if total_clause(s, hits, prev.clone()) && in_money(&s.text[prev.clone()]) {
-                if let Some(w) = hits.find_in(list::REVENUE, prev.clone()) {
-                    let owners: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= prev.start && v.range.end <= w.start).collect();
-                    if let [v] = owners[..] {
-                        market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
-                        company_revenue = true;
-                        metric = Some(Metric::Revenue);
-                    }
+            for k in (ci.saturating_sub(3)..ci).rev() {
+                let prev = s.clauses()[k].clone();
+                if !(total_clause(s, hits, prev.clone()) && in_money(&s.text[prev.clone()])) {
+                    continue;
                 }
+                let Some(w) = hits.find_in(list::REVENUE, prev.clone()) else { break };
+                let owners: Vec<_> = s.vendors().iter().filter(|v| v.range.start >= prev.start && v.range.end <= w.start).collect();
+                let between = s.vendors().iter().any(|v| v.range.start >= prev.end && v.range.end <= p.start);
+                let owner = match owners[..] {
+                    [v] => Some(v),
+                    [] if k + 1 < ci && !between && PRONOUNS.iter().any(|x| s.text[prev.start..w.start].contains(x)) => {
+                        s.vendors().iter().rev().find(|v| v.range.end <= prev.start)
+                    }
+                    // 其中数据中心业务营收为126亿美元,占比约49%: the part's own
+                    // amount; the total stands before it.
+                    [] if k + 1 == ci => continue,
+                    _ => None,
+                };
+                if let Some(v) = owner.filter(|_| k + 1 == ci || !between) {
+                    market = Some(format!("{}营收", vendor_zh(ex, v.vendor)));
+                    company_revenue = true;
+                    metric = Some(Metric::Revenue);
+                }
+                break;
             }
         }
         if market.is_none() {
@@ -1528,8 +1545,19 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         }
         // 辉达在全球AI服务器GPU市场的市占率超过九成,超微仅约3%: a share that
         // goes on from one told before is of its market.
-        if continues && market.is_none() {
+        // 中国区……占比达13%,……美国以占比47%位居第一: a rank held right
+        // after a part of a company's revenue is a part of that revenue.
+        // (Also a part told with a bare ratio word, no whole named, by a
+        // holder that is no company: 美国以占比47%位居第一.)
+        let bare_part = whole.trim().is_empty()
+            && !is_vendor_id(ex, &subject)
+            && out.last().is_some_and(|prev: &Share| prev.region.is_none() && prev.metric == Some(Metric::Revenue) && prev.market.as_deref().is_some_and(|m| m.ends_with("营收")));
+        if (continues || level_after_shares || bare_part) && market.is_none() {
             market = out.last().and_then(|prev: &Share| prev.market.clone());
+            if let Some(prev) = out.last().filter(|prev| prev.market.as_deref().is_some_and(|m| m.ends_with("营收")) && prev.region.is_none() && prev.metric == Some(Metric::Revenue)) {
+                company_revenue = !is_vendor_id(ex, &subject) && prev.market.is_some();
+                metric = prev.metric;
+            }
         }
         // 美国地区营收……约占总营收52%;……至于中国大陆,当季营收24.91亿美元,比重
         // 已降至不到一成: a part of revenue after a part of a company's revenue,
