@@ -727,6 +727,7 @@ fn without_qualifier(text: &str) -> &str {
     text.trim_end_matches(|c: char| QUALIFIER_CHARS.contains(c))
 }
 
+static ORIGIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.origin_words"));
 static ZERO_APPROACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.zero_approach"));
 
 /// Move verbs between the two ends of a share's move (从26%上升到27%).
@@ -1574,6 +1575,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         }
         if market.is_none() {
             market = fresh(&frame.market, s.line);
+        }
+        // 国产AI芯片的市占率达到30%: a subject made of an origin and a
+        // market term (not bare 芯片) holds a part of that market, when
+        // nothing else names one.
+        if market.is_none() && ORIGIN_WORDS.iter().any(|w| subject.starts_with(w)) {
+            market = market_term(&subject).filter(|m| m != "芯片" && m != "晶片");
         }
         if metric.is_none() {
             metric = fresh(&frame.metric, s.line);
