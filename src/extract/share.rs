@@ -727,6 +727,9 @@ fn without_qualifier(text: &str) -> &str {
     text.trim_end_matches(|c: char| QUALIFIER_CHARS.contains(c))
 }
 
+/// Marks right before a metric word that make it frame the sentence (按出货量计).
+const METRIC_FRAME_MARKS: [&str; 5] = ["按", "以", "从", "就", "依"];
+static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contrast_openers"));
 static ORIGIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.origin_words"));
 static ZERO_APPROACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.zero_approach"));
 
@@ -1087,7 +1090,20 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let mut each: Vec<String> = Vec::new();
         // 中国半导体采购额……占全球半导体采购总额的三分之一: the country buys.
         let mut region_holder: Option<String> = None;
-        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, 0..p.start)).or_else(|| {
+        // 虽然同期其出货量翻了一番,但……其设计服务份额预计将降至8%: a clause
+        // that opens with a contrast (但, 不过) starts what the share is told
+        // with; a count before it is of something else.
+        let told_from = (1..=ci)
+            .rev()
+            .find(|&k| crate::text::words::longest_prefix(s.clause_text(k).trim_start(), &CONTRAST_OPENERS).is_some())
+            .map_or(0, |k| s.clauses()[k].start);
+        // (Not one that frames the sentence: 按出货量计算,……,但AMD的份额仅为10%.)
+        let framed = || {
+            hits.find_iter_in(list::METRIC, 0..told_from)
+                .find(|r| METRIC_FRAME_MARKS.iter().any(|m| chars_before(s.text, r.start, 1) == *m))
+                .and_then(|r| metric_of(hits, r))
+        };
+        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, told_from..p.start)).or_else(framed).or_else(|| {
             // 市场规模约为450亿美元,英伟达占了约98%: a part of a total in money.
             // (Not 采购额为1800亿美元: what is bought is no market's revenue.)
             (ci > 0
@@ -1238,10 +1254,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                         .find(|v| v.range.start >= clause.start && v.range.end <= cue_at && in_a_whole(s.text, clause.start..cue_at, v.range.clone()))
                         .and_then(|v| s.text[clause.start..v.range.start].rfind('在').map(|i| clause.start + i))
                         .unwrap_or(cue_at);
-                    let own = subject_phrase(&clean_phrase(s, clause.start..holder_end));
+                    let head = clean_phrase(s, clause.start..holder_end);
+                    let own = subject_phrase(&head);
                     // 但与份额逾四成、仍稳居第一的高通相比: the holder is the company
                     // the phrase that opens with 与 describes, after the share.
-                    let own = if COMPARE_OPENERS.contains(&own.trim_start_matches(['但', '而', '并'])) {
+                    let opener = crate::text::words::longest_prefix(&head, &CONTRAST_OPENERS).map_or(&head[..], |w| &head[w.len()..]);
+                    let opener = opener.trim_start_matches(['而', '并']);
+                    let own = if COMPARE_OPENERS.contains(&opener) || COMPARE_OPENERS.contains(&own.trim_start_matches(['但', '而', '并'])) {
                         s.vendors()
                             .iter()
                             .find(|v| v.range.start >= p.end && v.range.end <= clause.end && s.text[..v.range.start].ends_with('的') && s.text[v.range.end..].starts_with("相比"))
@@ -1828,6 +1847,7 @@ fn has_pronoun(phrase: &str) -> bool {
 /// own (其竞争对手, 其客户: `share.pronoun_parties`): a business of the
 /// company the pronoun stands for.
 fn pronoun_business(raw: &str, own: &str) -> bool {
+    let own = own.trim_start_matches('其');
     let n = own.chars().count();
     (1..=8).contains(&n)
         && raw.contains(&format!("其{own}"))
