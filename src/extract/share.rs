@@ -729,6 +729,7 @@ fn without_qualifier(text: &str) -> &str {
 
 /// Marks right before a metric word that make it frame the sentence (按出货量计).
 const METRIC_FRAME_MARKS: [&str; 5] = ["按", "以", "从", "就", "依"];
+static SPAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.span_words"));
 static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contrast_openers"));
 static ORIGIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.origin_words"));
 static ZERO_APPROACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.zero_approach"));
@@ -1673,11 +1674,18 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let dated_here = s.dates.iter().any(|d| d.start >= clause.start && d.end <= p.start);
                 (!dated_here).then(|| years_ago(&s.text[clause.start..p.start], state.published.map(|d| d.year))).flatten()
             };
-            ago()
-                .or_else(|| s.dates.iter().rev().find(|d| d.end <= p.start).and_then(year_of))
-                .or(frame_here)
-                .or_else(|| state.para_date(s).map(|d| d.year))
-                .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
+            // 多年来,英伟达……占据着超过90%的份额: a share held over many years
+            // is of no one year; without a date it takes none.
+            let spans_years = || SPAN_WORDS.iter().any(|w| s.text[..p.start].contains(w));
+            let stated = ago().or_else(|| s.dates.iter().rev().find(|d| d.end <= p.start).and_then(year_of));
+            if stated.is_none() && spans_years() {
+                None
+            } else {
+                stated
+                    .or(frame_here)
+                    .or_else(|| state.para_date(s).map(|d| d.year))
+                    .or_else(|| inherit_year.then(|| fresh(&frame.year, s.line)).flatten())
+            }
         };
         // 较几年前的95%: the time the level is compared at, when it is stated.
         let year = if rival.is_some() {
