@@ -176,9 +176,11 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         {
             continue;
         }
-        // 约合人民币8.6万元: the same price in another currency, not another price.
+        // 约合人民币8.6万元: the same price in another currency, not another
+        // price. (With no amount before it, the sum it converts is no money:
+        // 定价可能是H20的两倍,约合2.5万美元 is the price.)
         let before = chars_before(s.text, q.start, 6);
-        if hits.any_in(list::CONVERTED, range_of(s.text, before)) {
+        if !out.is_empty() && hits.any_in(list::CONVERTED, range_of(s.text, before)) {
             continue;
         }
         // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
