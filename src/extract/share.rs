@@ -993,7 +993,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             && dated_level(s, ci, p.start);
         let continues = continues || time_level;
         let mut after_shares = false;
-        let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares {
+        // 依次为英伟达(70%)、华为(23%), 高通(24%)、苹果(15%)分列二、三位: a
+        // company with its share in brackets right after it, in a sentence
+        // about shares.
+        let bracketed = sentence_has_share_word.then(|| bracketed_holder(s, p)).flatten();
+        let is_share = if uses.is_some() || continues || share_word.is_some() || earlier_word || level_after_shares || bracketed.is_some() {
             true
         } else if let Some((hi, _)) = hold {
             // 在……AI加速芯片出货中,本土品牌将占四成: a clause before that sets
@@ -1135,7 +1139,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     || (v.range.start >= clause.start + 3 && v.range.end <= verb && CONTRIBUTE_TO.iter().any(|x| s.text[..v.range.start].ends_with(x)))
             })
         });
-        let subject: Option<String> = if let Some(holder) = passive {
+        let subject: Option<String> = if let Some(v) = bracketed {
+            Some(ex.catalog.vendors[v].id.clone())
+        } else if let Some(holder) = passive {
             market = market_term(&s.text[clause.start..p.end + s.text[p.end..clause.end].find('被').unwrap_or(0)]);
             Some(holder)
         } else if let Some(owner) = contributed {
@@ -1838,6 +1844,18 @@ fn named_holder(s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<String
 }
 
 static LEAD_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.lead_links"));
+
+/// The vendor written right before a percentage in brackets (英伟达(70%),
+/// 高通(约24%)): the company whose share the brackets give.
+fn bracketed_holder(s: &Sentence, p: &Quantity) -> Option<usize> {
+    let before = without_qualifier(s.text[..p.start].trim_end());
+    let open = before.strip_suffix('(').or_else(|| before.strip_suffix('（'))?.trim_end();
+    let after = s.text[p.end..].trim_start();
+    if !(after.starts_with(')') || after.starts_with('）')) {
+        return None;
+    }
+    s.vendors().iter().find(|v| v.range.end == open.len()).map(|v| v.vendor)
+}
 
 /// Whether a phrase holds 其 as a pronoun (其份额, 其在……), not inside 其中,
 /// 其他, 尤其 and the like (`share.not_pronoun`).
