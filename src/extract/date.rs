@@ -289,6 +289,7 @@ fn start_at(
     next: usize,
     published: Option<PartialDate>,
     out: &mut Vec<DateMention>,
+    told_year: Option<i32>,
 ) -> Start {
     let found = match c {
         '0'..='9' => {
@@ -306,7 +307,7 @@ fn start_at(
         '今' | '去' | '前' | '明' | '后' | '昨' => {
             relative_year(text, i, published).or_else(|| relative_day(text, i, published))
         }
-        '同' => same_year(text, i, out),
+        '同' => same_year(text, i, out, told_year),
         '本' | '上' | '下' | '这' => relative_month(text, i, published)
             .or_else(|| relative_week(text, i, published))
             .or_else(|| bare_weekday(text, i, published))
@@ -330,6 +331,13 @@ static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 /// Every date expression in `text`, in order and non-overlapping, resolved
 /// against `published` (relative ones get `date: None` when it is unknown).
 pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
+    find_dates_after(text, published, None)
+}
+
+/// [`find_dates`] for a sentence after others: `told_year` is the year of the
+/// last date told before it in the text, which 同年 refers to when the
+/// sentence itself has told none (……出口A100和H100;同年11月,……).
+pub fn find_dates_after(text: &str, published: Option<PartialDate>, told_year: Option<i32>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -354,7 +362,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
             }
         }
         let Some((c, next)) = char_at(text, i) else { break };
-        let found = match start_at(text, i, c, next, published, &mut out) {
+        let found = match start_at(text, i, c, next, published, &mut out, told_year) {
             Start::Found(m) => Some(m),
             Start::SkipTo(j) => {
                 i = j;
@@ -812,14 +820,15 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
     })
 }
 
-/// 同年10月, 同年底: the year of the date told just before in the text.
-fn same_year(text: &str, i: usize, out: &[DateMention]) -> Option<DateMention> {
+/// 同年10月, 同年底: the year of the date told just before in the text (in
+/// the sentence, else `told_year`, that of the sentences before).
+fn same_year(text: &str, i: usize, out: &[DateMention], told_year: Option<i32>) -> Option<DateMention> {
     let after = eat(text, i, "同年")?;
     // 同年龄, 同年级: not a year.
     if char_at(text, after).is_some_and(|(c, _)| matches!(c, '龄' | '级' | '代' | '纪')) {
         return None;
     }
-    let year = out.iter().rev().find_map(|m| m.date).map(|d| d.year)?;
+    let year = out.iter().rev().find_map(|m| m.date).map(|d| d.year).or(told_year)?;
     let (part, end) = year_tail(text, after, year);
     Some(DateMention {
         start: i,
@@ -1115,7 +1124,7 @@ mod tests {
                 let text = format!("{c}{tail}");
                 let mut out = Vec::new();
                 assert!(
-                    matches!(start_at(&text, 0, c, c.len_utf8(), published, &mut out), Start::Nothing),
+                    matches!(start_at(&text, 0, c, c.len_utf8(), published, &mut out, None), Start::Nothing),
                     "{text}"
                 );
             }
@@ -1289,6 +1298,12 @@ mod tests {
         // is no year.
         assert_eq!(f("同年10月", Some("2025-02")), vec![e("10月", "2024-10", 'R')]);
         assert_eq!(f("2023年,同年龄段的用户", Some("2025-02")), vec![e("2023年", "2023", 'A')]);
+        // A sentence after others: the year told before it in the text; one
+        // of its own comes first.
+        let after = |t: &str, told: i32| find_dates_after(t, Some(pd("2025-09")), Some(told)).into_iter().map(|m| m.date.map(|d| d.to_string())).collect::<Vec<_>>();
+        assert_eq!(after("同年11月,英伟达推出特供版A800", 2022), vec![Some("2022-11".to_string())]);
+        assert_eq!(after("同年底,美国再度收紧管制", 2023), vec![Some("2023-12".to_string())]);
+        assert_eq!(after("2024年3月发布,同年5月量产", 2022), vec![Some("2024-03".to_string()), Some("2024-05".to_string())]);
     }
 
     #[test]

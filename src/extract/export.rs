@@ -1623,7 +1623,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         .map(|e| e.clause)
         .collect();
     // 可以继续供应A100至明年3月: the end of a time is not the event's date.
-    let until = |d: &super::date::DateMention| UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w));
+    // (直到今年7月,美国才批准……: with 才 after it, the time the event came.)
+    let until = |d: &super::date::DateMention| {
+        UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w))
+            && !super::text::chars_after(s.text, d.end, 12).contains('才')
+    };
     let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d) && !until(d)).collect();
     let told_on = |d: &super::date::DateMention| {
         let after = super::text::chars_after(s.text, d.end, 14);
@@ -1710,11 +1714,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // One sentence: a rule issued that the sentence goes on to tell as an
     // easing (发布规则,允许H200等芯片……向中国出口) is the easing, when the
     // clause that issues it tells no tightening and names no chips.
-    if let Some(first_relaxation) = events.iter().find(|e| e.action == Action::Relaxation).map(|e| e.cue_start) {
+    // (Not a rule of another time: 2025年1月……发布AI扩散规则,但……于同年5月宣布
+    // 废除该规则 tells two events.)
+    if let Some((first_relaxation, relaxed_on)) = events.iter().find(|e| e.action == Action::Relaxation).map(|e| (e.cue_start, e.date)) {
         events.retain(|e| {
             !(e.action == Action::Restriction
                 && e.chips.is_empty()
                 && e.cue_end <= first_relaxation
+                && dates_agree(e.date, relaxed_on)
                 && s.hits().any_in(list::RULE_WORDS, e.cue_start..e.cue_end)
                 && !s.hits().any_in(list::TIGHTENING_WORDS, s.clauses()[e.clause].clone()))
         });

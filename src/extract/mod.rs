@@ -160,6 +160,9 @@ pub struct DocState {
     /// The market, region, year and metric the last shares or market
     /// sentences set, for shares that name none.
     pub share_frame: share::Frame,
+    /// The year of the last date told in the text so far (同年 in a later
+    /// sentence refers to it).
+    pub told_year: Option<i32>,
 }
 
 /// Warnings of one sort listed per document; past this many, one line counts
@@ -234,7 +237,10 @@ impl Extractor {
                     unknown_vendor.entry(token.clone()).or_insert(vendor);
                 }
             }
-            let dates = date::find_dates(stext, state.published);
+            let dates = date::find_dates_after(stext, state.published, state.told_year);
+            if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
+                state.told_year = Some(d.year);
+            }
             unresolved += dates.iter().filter(|d| d.date.is_none()).count();
             let sent = Sentence {
                 text: stext,
