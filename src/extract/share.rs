@@ -729,6 +729,8 @@ fn without_qualifier(text: &str) -> &str {
 
 /// Marks right before a metric word that make it frame the sentence (按出货量计).
 const METRIC_FRAME_MARKS: [&str; 5] = ["按", "以", "从", "就", "依"];
+/// 前者 and 后者: the former and the latter of two things named before.
+const FORMER_LATTER: [&str; 2] = ["前者", "后者"];
 static SPAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.span_words"));
 static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contrast_openers"));
 static ORIGIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.origin_words"));
@@ -1291,13 +1293,28 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     } else {
                         own
                     };
-                    // 公司在中国的市场份额: the company the sentence named before.
+                    // 公司在中国的市场份额: the company the sentence named before
+                    // (else the sentence before: 这家公司目前在全球HBM市场……).
                     let own = if PRONOUNS.contains(&own.as_str()) {
-                        s.vendors()
-                            .iter()
-                            .rev()
-                            .find(|v| v.range.end <= clause.start)
-                            .map_or(own, |v| ex.catalog.vendors[v.vendor].id.clone())
+                        pronoun_holder(ex, s, clause.start).unwrap_or(own)
+                    } else if let Some(nth) = FORMER_LATTER.iter().position(|w| *w == own) {
+                        // 英伟达与AMD……,后者的市场份额约为12%: the latter (or the
+                        // former) of the last two companies named.
+                        let named: Vec<usize> = {
+                            let here: Vec<usize> = s.vendors().iter().filter(|v| v.range.end <= clause.start).map(|v| v.vendor).collect();
+                            if here.len() >= 2 { here } else { s.vendor_matcher.find(s.previous).iter().map(|v| v.vendor).collect() }
+                        };
+                        let mut distinct: Vec<usize> = Vec::new();
+                        for v in named {
+                            if distinct.last() != Some(&v) {
+                                distinct.push(v);
+                            }
+                        }
+                        match distinct.len() {
+                            n if n >= 2 => Some(distinct[if nth == 0 { n - 2 } else { n - 1 }]),
+                            _ => None,
+                        }
+                        .map_or(own, |v| ex.catalog.vendors[v].id.clone())
                     } else {
                         own
                     };
