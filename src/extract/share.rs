@@ -729,6 +729,25 @@ fn without_qualifier(text: &str) -> &str {
 
 /// Marks right before a metric word that make it frame the sentence (按出货量计).
 const METRIC_FRAME_MARKS: [&str; 5] = ["按", "以", "从", "就", "依"];
+/// Whether `range` of `text` holds a word of condition (如果, 一旦, 若 but
+/// not 若干): what it supposes is not told as held.
+///
+/// A condition that only sets how the share is counted (若以营收计算, 若计入
+/// 分销商的销售, 若只看中国本土市场: `share.condition_frames` right after
+/// it) supposes nothing.
+fn supposed(text: &str, range: Range<usize>) -> bool {
+    let t = &text[range];
+    CONDITIONS.iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let rest = t[i + w.len()..].trim_start();
+            !(*w == "若" && rest.starts_with('干')) && crate::text::words::longest_prefix(rest, &CONDITION_FRAMES).is_none()
+        })
+    })
+}
+
+static CONDITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.conditions"));
+static CONDITION_FRAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.condition_frames"));
+
 /// 前者 and 后者: the former and the latter of two things named before.
 const FORMER_LATTER: [&str; 2] = ["前者", "后者"];
 static SPAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.span_words"));
@@ -1068,7 +1087,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // 份额提升至40%: a change to a level still states the share.
         let near_level = without_qualifier(near);
         let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
-            && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到"));
+            && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到")
+                // 份额……已跌破50%: a level reached (not 跌了5%).
+                || LEVEL_REACH.iter().any(|w| w.chars().count() >= 2 && near_level.ends_with(w)));
         let in_move = move_start || move_end;
         // 大华股份则以9.9%的份额: 股份 ending a company's name is no stake.
         let not_share_in = |r: Range<usize>| {
@@ -1087,6 +1108,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             continue;
         }
         if NOT_MARKET_WHOLES_W.any(&whole) {
+            continue;
+        }
+        // 英伟达若再无对策,市占率跌破50%……都很有可能: a share supposed
+        // under a condition is no share held.
+        if supposed(s.text, s.clauses()[ci.saturating_sub(1)].start..p.start) {
             continue;
         }
 
@@ -1378,6 +1404,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                 .iter()
                                 .filter(|v| range.contains(&v.range.start))
                                 .filter(|v| !compared_with(s.text, v.range.clone()))
+                                // 英伟达的份额被华为蚕食: the agent after 被 holds nothing.
+                                .filter(|v| !s.text[..v.range.start].ends_with('被'))
                                 // 中国大陆在英伟达营收中的占比: the company of the whole.
                                 .filter(|v| !in_a_whole(s.text, range.clone(), v.range.clone()))
                                 .collect();
@@ -2022,7 +2050,18 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
         return false;
     }
     let head = s.text[s.clauses()[ci].start..to].trim();
-    BARE_LINKS.contains(&head) || dated_level(s, ci, to)
+    BARE_LINKS.contains(&head) || dated_level(s, ci, to) || {
+        // 英伟达的份额被华为蚕食,已跌破50%: a verb of reaching a level, after
+        // words of time or forecast.
+        let mut rest = head;
+        for w in TIME_WORDS.iter().chain(SINCE_WORDS.iter()) {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        let rest = rest.trim_start_matches(grammar::DATED_LEVEL_ADVERBS);
+        let verb = crate::text::words::longest_prefix(rest, &LEVEL_MODALS).map_or(rest, |m| &rest[m.len()..]);
+        let verb = without_qualifier(verb.trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
+        !verb.is_empty() && LEVEL_REACH.contains(&verb)
+    }
 }
 
 /// 2023年仅约2%, 今年可望提升至5%: a clause that is only a time and the level,
