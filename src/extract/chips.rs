@@ -368,7 +368,7 @@ impl ChipMatcher {
                 if !model || self.latin.contains_key(&key) {
                     continue;
                 }
-                if next_to_known() {
+                if next_to_known() || called_a_chip(text, &w) {
                     found.push(Mention { range: w, chip: ChipRef::Unknown(token.to_string()) });
                 }
             }
@@ -470,6 +470,17 @@ fn model_like(token: &str) -> bool {
     let tail = b[letters + digits..].iter().take_while(|c| c.is_ascii_uppercase()).count();
     (1..=3).contains(&letters) && (2..=4).contains(&digits) && tail <= 2 && letters + digits + tail == b.len()
 }
+
+/// A model token the text calls a chip: a chip noun right after it (XG900芯片,
+/// XG900 加速卡) or right before it (新款AI芯片XG900), `chips.chip_nouns`.
+fn called_a_chip(text: &str, span: &Range<usize>) -> bool {
+    let after = text[span.end..].trim_start_matches(' ');
+    let before = text[..span.start].trim_end_matches(' ');
+    !after_is_quantity(text, span.end)
+        && (CHIP_NOUNS.iter().any(|w| after.starts_with(w)) || CHIP_NOUNS.iter().any(|w| before.ends_with(w)))
+}
+
+static CHIP_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.chip_nouns"));
 
 fn in_chip_context(text: &str, span: &Range<usize>) -> bool {
     let before = chars_before(text, span.start, 6);

@@ -231,7 +231,7 @@ impl Extractor {
             for m in &mentions {
                 chip_hits.entry(m.chip.clone()).or_default().push((line, si));
                 if let ChipRef::Unknown(token) = &m.chip {
-                    let vendor = nearest_known(&mentions, m)
+                    let vendor = nearest_known(stext, &mentions, m)
                         .map(|i| self.catalog.chips[i].vendor.clone())
                         .unwrap_or_else(|| "unknown".to_string());
                     unknown_vendor.entry(token.clone()).or_insert(vendor);
@@ -323,9 +323,12 @@ impl Extractor {
 }
 
 /// The known chip named nearest to `m` in the same sentence.
-fn nearest_known(mentions: &[Mention], m: &Mention) -> Option<usize> {
+/// The known chip a list joins an unknown token to (H20、L20和XG900: L20), for
+/// its vendor; a chip only named near it (XG900芯片……较A800更贵) lends none.
+fn nearest_known(text: &str, mentions: &[Mention], m: &Mention) -> Option<usize> {
     mentions
         .iter()
+        .filter(|o| chips::joined(text, o.range.end, m.range.start) || chips::joined(text, m.range.end, o.range.start))
         .filter_map(|o| match o.chip {
             ChipRef::Known(i) => Some((o.range.start.abs_diff(m.range.start), i)),
             ChipRef::Unknown(_) => None,

@@ -329,6 +329,16 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
     out
 }
 
+/// The unknown chip (a model token the text calls a chip, reported with
+/// `known: false`) named last before byte `at` in its clause.
+fn unknown_before(s: &Sentence, at: usize) -> Option<String> {
+    let clause = s.clauses()[s.clause_of(at)].clone();
+    s.chips.iter().rev().find_map(|m| match &m.chip {
+        super::chips::ChipRef::Unknown(token) if m.range.start >= clause.start && m.range.end <= at => Some(token.clone()),
+        _ => None,
+    })
+}
+
 /// Chips a price at byte `at` belongs to: never one named only in a
 /// comparison the price is not inside (售价约3万美元,较A800更贵).
 fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
@@ -561,7 +571,12 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if not_a_price(s, hits, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        let chips = link(s, hits, state, a.q.start);
+        let mut chips: Vec<String> = link(s, hits, state, a.q.start).into_iter().map(|c| ex.catalog.chips[c].id.clone()).collect();
+        // 新推出的XG900芯片售价约为3万美元: a chip the catalog lacks, named
+        // before the amount in its clause, when no known chip takes the price.
+        if chips.is_empty() {
+            chips.extend(unknown_before(s, a.q.start));
+        }
         if chips.is_empty() {
             state.warn_unlinked(&s.text[a.q.start..a.end], s.line);
             continue;
@@ -577,7 +592,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 doc: doc.to_string(),
                 line: s.line,
                 evidence: s.text.to_string(),
-                chip: ex.catalog.chips[chip].id.clone(),
+                chip,
                 low: a.q.low,
                 high: a.q.high,
                 currency: a.currency.to_string(),
