@@ -841,6 +841,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             "供货" | "供应" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
             // 无法再进入中国: only an entry into China.
             "进入" => CHINA_ENTRY.iter().any(|w| c[r.end..].starts_with(w)),
+            // 无法再销往中国, 不能再卖给中国客户: only a sale toward China.
+            "销往" | "售往" | "卖给" | "卖到" => CHINA_PLACES.iter().any(|w| c[r.end..].trim_start().starts_with(w)),
             _ => true,
         };
         // 叫停了英伟达H20对华出口: a stop ordered, anywhere before in the clause.
