@@ -594,8 +594,17 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     // 中国海关暂不放行: customs holding goods back is itself the measure.
     // 监管部门已限制国内企业采购H200: a limit on buying is the measure itself.
-    let outright = word.starts_with("禁止") || word.starts_with("劝") || word.starts_with("限制") || word == "不鼓励" || word.ends_with("放行");
+    let outright = word.starts_with("禁止")
+        || word.starts_with("劝")
+        || word.starts_with("限制")
+        || word == "不鼓励"
+        || word.ends_with("放行")
+        || CHECK_WORDS.contains(&word);
     if !outright && !sentence_hits.any_in(list::DIRECTIVE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::DIRECTIVE_WORDS, 0..r.start) {
+        return None;
+    }
+    // 海关加强检查后,……被查获: a check named as a time is no measure told.
+    if CHECK_WORDS.contains(&word) && TIME_SUFFIXES.iter().any(|t| c[r.end..].starts_with(t)) {
         return None;
     }
     let head = &c[..r.start];
@@ -1249,6 +1258,10 @@ fn whole_word(text: &str, r: Range<usize>) -> bool {
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     !letter(text[..r.start].chars().next_back()) && !letter(text[r.end..].chars().next())
 }
+
+/// Customs' checks tightened (严查, 加强查验): of `export.buyer_cues`, the
+/// measure itself.
+const CHECK_WORDS: [&str; 5] = ["严查", "加强查验", "加强检查", "严格检查", "严格查验"];
 
 /// `export.seek_words`, `export.expire_words` of the lexicon.
 static SEEK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.seek_words"));
