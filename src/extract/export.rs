@@ -505,6 +505,14 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         }
         let head_len = chars_before(c, i, 20).len();
         let head = &c[i - head_len..i];
+        // 停止发放向华为出口芯片的许可证, 暂停审批……许可申请: granting or
+        // reviewing licences suspended tightens.
+        if let Some((k, len)) = SUSPEND_WORDS.iter().filter_map(|v| head.rfind(v).map(|k| (k, v.len()))).max() {
+            let after = &head[k + len..];
+            if GRANT_VERBS.iter().chain(REVIEW_WORDS.iter()).any(|g| after.starts_with(g)) && !negated_before(c, i - head_len + k) {
+                return Some((Action::Restriction, i - head_len + k..i + w.len()));
+            }
+        }
         // 吊销了向华为出口芯片的许可, 撤销此前发放给英特尔的许可证: a
         // licence revoked (granted before or not).
         if let Some(r) = REVOKE_VERBS.iter().filter_map(|v| head.rfind(v)).max() {
@@ -1258,6 +1266,10 @@ fn whole_word(text: &str, r: Range<usize>) -> bool {
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     !letter(text[..r.start].chars().next_back()) && !letter(text[r.end..].chars().next())
 }
+
+/// `export.suspend_words`: words that suspend granting or reviewing licences
+/// (停止发放, 暂停审批).
+static SUSPEND_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.suspend_words"));
 
 /// Customs' checks tightened (严查, 加强查验): of `export.buyer_cues`, the
 /// measure itself.
