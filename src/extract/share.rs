@@ -954,7 +954,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     let first = if move_end { percents[pi - 1].start } else { p.start };
                     // 超微则从前一季的24%下滑至17%: the time of the start is no link.
                     let link = without_dates(s, v.range.end..first.max(v.range.end));
-                    let link = link.trim().trim_end_matches('的');
+                    // SK海力士则由约57%降至约50%: a qualifier before the start.
+                    let link = without_qualifier(link.trim()).trim_end_matches('的');
                     let link = crate::text::words::longest_suffix(link, &TIME_WORDS)
                         .map_or(link, |w| &link[..link.len() - w.len()]);
                     let link = link.strip_suffix('从').or_else(|| link.strip_suffix('由')).unwrap_or(link);
@@ -1682,6 +1683,16 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             let yearless = d.kind == super::date::DateKind::Relative && !s.text[d.start..d.end].contains('年');
             if yearless { frame_year.or(d.date.map(|x| x.year)) } else { d.date.map(|x| x.year) }
         };
+        // 三星……将从2025年的约22%回升至约30%,SK海力士则由约57%降至约50%: a
+        // move told with no dates right after another company's dated move
+        // runs between the same years.
+        // (For the end of a move, the records before its start.)
+        let told = &out[..if move_end { out.len().saturating_sub(1) } else { out.len() }];
+        let parallel = (told.len() >= 2 && {
+            let (a, b) = (&told[told.len() - 2], &told[told.len() - 1]);
+            a.subject == b.subject && b.subject != subject && a.year.is_some() && b.year.is_some() && a.year != b.year
+        })
+        .then(|| (told[told.len() - 2].year, told[told.len() - 1].year));
         let year = if move_start {
             // 从2018年的26%: the date of this end; 从四年前的95%: years before publication.
             let from = move_from(s.text, clause.start, p.start);
@@ -1689,6 +1700,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             dated
                 .and_then(year_of)
                 .or_else(|| years_ago(&s.text[from..p.start], state.published.map(|d| d.year)))
+                .or_else(|| parallel.and_then(|(start, _)| start))
                 // 从第三季的17%: a quarter or month with no year is in the
                 // year the text is about.
                 .or_else(|| dated.and_then(|_| state.para_date(s).map(|d| d.year).or_else(|| fresh(&frame.year, s.line))))
@@ -1701,12 +1713,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             let from = move_from(s.text, q_clause_start, q.start);
             let start_dated = s.dates.iter().any(|d| d.start >= from && d.end <= q.start)
                 || years_ago(&s.text[from..q.start], Some(0)).is_some();
-            s.dates
-                .iter()
-                .rev()
-                .find(|d| d.start >= q.end && d.end <= p.start)
-                .or_else(|| s.dates.iter().rev().find(|d| d.end <= from))
+            let own_end = s.dates.iter().rev().find(|d| d.start >= q.end && d.end <= p.start);
+            let parallel_end = (own_end.is_none() && !start_dated).then(|| parallel.and_then(|(_, end)| end)).flatten();
+            own_end
                 .and_then(year_of)
+                .or(parallel_end)
+                .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).and_then(year_of))
                 .or_else(|| start_dated.then(|| frame_year.or(state.published.map(|d| d.year))).flatten())
                 // 已经从此前的95%降至零: a move told as done ends now.
                 .or_else(|| {
