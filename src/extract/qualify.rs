@@ -45,6 +45,11 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
             Some(q @ (Qualifier::Over | Qualifier::About)) => Some(q),
             _ => Some(Qualifier::UpTo),
         },
+        // 约占五成以上: a bound after the figure says more than 约 before it.
+        Some(Qualifier::About) => match after_word() {
+            Some(q @ (Qualifier::Over | Qualifier::Under)) => Some(q),
+            _ => Some(Qualifier::About),
+        },
         Some(q) => Some(q),
         None => after_word(),
     }
@@ -69,6 +74,9 @@ mod tests {
         assert_eq!(qualifier("单价涨到了近", "元"), Some(Qualifier::About));
         assert_eq!(qualifier("价格回落到", "元"), None);
         assert_eq!(qualifier("华为昇腾系列约占", "。"), Some(Qualifier::About));
+        assert_eq!(qualifier("谷歌TPU约占", "以上,亚马逊"), Some(Qualifier::Over));
+        assert_eq!(qualifier("售价约", "以下"), Some(Qualifier::Under));
+        assert_eq!(qualifier("售价约", "左右"), Some(Qualifier::About));
     }
 
     #[test]

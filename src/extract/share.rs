@@ -750,6 +750,8 @@ static CONDITION_FRAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("s
 
 /// 前者 and 后者: the former and the latter of two things named before.
 const FORMER_LATTER: [&str; 2] = ["前者", "后者"];
+static FRAME_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.frame_openers"));
+static FRAME_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.frame_closers"));
 static SPAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.span_words"));
 static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.contrast_openers"));
 static ORIGIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.origin_words"));
@@ -1024,9 +1026,15 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         } else if let Some((hi, _)) = hold {
             // 在……AI加速芯片出货中,本土品牌将占四成: a clause before that sets
             // the market (ending with 中) frames the holding.
+            // 就AI芯片而言,英伟达约占八成; 以ASIC芯片出货量来看,谷歌约占五成:
+            // a clause that frames a market or what is counted does so too.
             let setting = ci > 0 && {
                 let prev = s.clause_text(ci - 1).trim_end();
-                (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev))
+                let framed = (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev));
+                framed
+                    || FRAME_CLOSERS.iter().any(|w| prev.ends_with(w))
+                        && FRAME_OPENERS.iter().any(|w| prev.trim_start().starts_with(w))
+                        && (hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev)) || hits.any_in(list::METRIC, range_of(s.text, prev)) || market_term(prev).is_some())
             };
             let after_de = after_p.trim_start_matches('的');
             // 2023年中国AI加速卡出货量约为33.5万张,其中英伟达约占85%: a part
