@@ -1194,7 +1194,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 .iter()
                 .find(|v| v.range.start >= clause.start && v.range.end <= head_end && s.text[v.range.clone()] == own)
                 .map_or(own, |v| ex.catalog.vendors[v.vendor].id.clone());
-            (!own.is_empty()).then_some(own)
+            // 华为是台积电的第二大客户,去年贡献了台积电约14%的营收: the holder
+            // named in a clause before, not the company whose revenue it is.
+            (!own.is_empty()).then_some(own).or_else(|| {
+                s.vendors()
+                    .iter()
+                    .find(|v| v.range.end <= clause.start && v.vendor != owner.vendor && !compared_with(s.text, v.range.clone()))
+                    .map(|v| ex.catalog.vendors[v.vendor].id.clone())
+            })
         } else if let Some((ui, u)) = uses {
             metric = Some(Metric::Usage);
             let from = p.end + ui + u.len();
@@ -1423,7 +1430,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                                     let nth = percents[..pi].iter().filter(|q| s.clause_of(q.start) == ci).count();
                                     in_clause.get(nth).map(|v| ex.catalog.vendors[v.vendor].id.clone())
                                 } else if in_clause.len() > 1 {
-                                    joined_list(s, &in_clause).or_else(|| Some(ex.catalog.vendors[in_clause[in_clause.len() - 1].vendor].id.clone()))
+                                    joined_list(s, &in_clause).or_else(|| Some(ex.catalog.vendors[in_clause[0].vendor].id.clone()))
                                 } else {
                                     Some(ex.catalog.vendors[v.vendor].id.clone())
                                 };
@@ -1552,8 +1559,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // name the market before (2024年中国加速卡市场中), else the frame's.
         if market.is_none() && (REVENUE.iter().any(|w| whole.contains(w)) || hits.any_in(list::REVENUE, clause.start..cue_at)) {
             let vendor = s.vendors().iter().find(|v| whole.contains(&s.text[v.range.clone()])).or_else(|| {
+                // (Not the holder itself: 苹果是台积电最大的客户,贡献了其约25%的营收.)
                 (whole.contains('其') || whole.contains('总') || whole.contains("公司"))
-                    .then(|| s.vendors().iter().find(|v| v.range.end <= p.start))
+                    .then(|| s.vendors().iter().find(|v| v.range.end <= p.start && ex.catalog.vendors[v.vendor].id != subject))
                     .flatten()
             })
             // 在英伟达营收中的占比: the company whose revenue is named before the cue.
