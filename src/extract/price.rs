@@ -1008,11 +1008,10 @@ mod tests {
 
     #[test]
     fn a_chip_compared_with_is_not_the_one_priced() {
-        assert_eq!(
-            bases("新推出的XG900芯片售价约为3万美元,较A800更贵。", "2024-01"),
-            Vec::<String>::new(),
-            "XG900 is unknown to the catalog; A800 is only compared with"
-        );
+        // XG900 is unknown to the catalog, but the text calls it a chip: the
+        // price is its own; A800 is only compared with.
+        assert_eq!(bases("新推出的XG900芯片售价约为3万美元,较A800更贵。", "2024-01"), vec!["XG900 30000 Unit None"]);
+        assert_eq!(bases("新推出的XG900售价约为3万美元,较A800更贵。", "2024-01"), Vec::<String>::new(), "a bare token is not called a chip");
         assert_eq!(
             bases("这款新卡售价约2万美元,比H100便宜不少。", "2024-01"),
             Vec::<String>::new()
