@@ -165,6 +165,7 @@ static PASSIVE_MARKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 static WEIGH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.weigh_verbs"));
 static REPLACEMENT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.replacement_words"));
 static MEANING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.meaning_words"));
+static RULE_CONTENT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_content"));
 /// Words of acting without a licence (未经许可不得出口: a requirement).
 static UNLICENSED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.unlicensed"));
 /// Words that name a law as a basis (根据《出口管制改革法案》).
@@ -722,7 +723,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     // 这意味着,……须先获得许可,而相关许可申请将面临推定拒绝: what follows a
     // word of meaning in the sentence explains a measure told before.
-    if ci > 0 && contains_any(&s.text[..base], &MEANING_WORDS) {
+    // 根据规定,美国企业向上述实体出售零部件和技术须事先获得美国政府许可: what
+    // a rule told before lays down, when no chip is named (根据规定,A800须获得
+    // 许可方可出口 names what the rule covers).
+    let lays_down = || !sentence_has_chips && contains_any(&s.text[..base], &RULE_CONTENT);
+    if ci > 0 && (contains_any(&s.text[..base], &MEANING_WORDS) || lays_down()) {
         return None;
     }
     // 就在H20恢复出口大陆的同时: a background told with another event.
