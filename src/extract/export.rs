@@ -94,7 +94,7 @@ static DIRECTIVE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 
 /// China's own measures on buying (要求停止采购, 敦促避免采用, 禁止进口): a
 /// ban when they forbid (禁止), else a restriction.
-static BUYER_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buyer_cues"));
+static BUYER_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| [words("export.buyer_cues"), CHECK_WORDS.clone()].concat());
 
 /// Words of a state that makes rules on buying.
 static STATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.state_words"));
@@ -1276,9 +1276,9 @@ fn whole_word(text: &str, r: Range<usize>) -> bool {
 /// (停止发放, 暂停审批).
 static SUSPEND_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.suspend_words"));
 
-/// Customs' checks tightened (严查, 加强查验): of `export.buyer_cues`, the
-/// measure itself.
-const CHECK_WORDS: [&str; 5] = ["严查", "加强查验", "加强检查", "严格检查", "严格查验"];
+/// Customs' checks tightened (严查, 加强查验; `export.check_words`): read as
+/// buyer cues, the measure itself.
+static CHECK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.check_words"));
 
 /// `export.seek_words`, `export.expire_words` of the lexicon.
 static SEEK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.seek_words"));

@@ -1135,17 +1135,21 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // 虽然同期其出货量翻了一番,但……其设计服务份额预计将降至8%: a clause
         // that opens with a contrast (但, 不过) starts what the share is told
         // with; a count before it is of something else.
-        let told_from = (1..=ci)
-            .rev()
-            .find(|&k| crate::text::words::longest_prefix(s.clause_text(k).trim_start(), &CONTRAST_OPENERS).is_some())
-            .map_or(0, |k| s.clauses()[k].start);
-        // (Not one that frames the sentence: 按出货量计算,……,但AMD的份额仅为10%.)
-        let framed = || {
-            hits.find_iter_in(list::METRIC, 0..told_from)
-                .find(|r| METRIC_FRAME_MARKS.iter().any(|m| chars_before(s.text, r.start, 1) == *m))
-                .and_then(|r| metric_of(hits, r))
+        let told_from = || {
+            (1..=ci)
+                .rev()
+                .find(|&k| crate::text::words::longest_prefix(s.clause_text(k).trim_start(), &CONTRAST_OPENERS).is_some())
+                .map_or(0, |k| s.clauses()[k].start)
         };
-        let mut metric = metric_of(hits, clause.clone()).or_else(|| metric_of(hits, told_from..p.start)).or_else(framed).or_else(|| {
+        // (Not one that frames the sentence: 按出货量计算,……,但AMD的份额仅为10%.)
+        let mut metric = metric_of(hits, clause.clone()).or_else(|| {
+            let from = told_from();
+            metric_of(hits, from..p.start).or_else(|| {
+                hits.find_iter_in(list::METRIC, 0..from)
+                    .find(|r| METRIC_FRAME_MARKS.iter().any(|m| chars_before(s.text, r.start, 1) == *m))
+                    .and_then(|r| metric_of(hits, r))
+            })
+        }).or_else(|| {
             // 市场规模约为450亿美元,英伟达占了约98%: a part of a total in money.
             // (Not 采购额为1800亿美元: what is bought is no market's revenue.)
             (ci > 0
@@ -2079,16 +2083,12 @@ fn bare_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
     }
     let head = s.text[s.clauses()[ci].start..to].trim();
     BARE_LINKS.contains(&head) || dated_level(s, ci, to) || {
-        // 英伟达的份额被华为蚕食,已跌破50%: a verb of reaching a level, after
-        // words of time or forecast.
+        // 英伟达的份额被华为蚕食,已跌破50%: after words of time.
         let mut rest = head;
         for w in TIME_WORDS.iter().chain(SINCE_WORDS.iter()) {
             rest = rest.strip_prefix(w).unwrap_or(rest);
         }
-        let rest = rest.trim_start_matches(grammar::DATED_LEVEL_ADVERBS);
-        let verb = crate::text::words::longest_prefix(rest, &LEVEL_MODALS).map_or(rest, |m| &rest[m.len()..]);
-        let verb = without_qualifier(verb.trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
-        !verb.is_empty() && LEVEL_REACH.contains(&verb)
+        reaches_level(rest)
     }
 }
 
@@ -2105,12 +2105,17 @@ fn dated_level(s: &Sentence, ci: usize, to: usize) -> bool {
         },
     };
     let rest = without_qualifier(s.text[after..to].trim().trim_start_matches(grammar::DATED_LEVEL_ADVERBS));
-    rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest) || {
-        // 到2025年有望突破50%, 现在仅剩50%: a verb of reaching the level,
-        // after a word of forecast.
-        let verb = crate::text::words::longest_prefix(rest, &LEVEL_MODALS).map_or(rest, |m| &rest[m.len()..]);
-        LEVEL_REACH.contains(&verb.trim_start_matches(grammar::DATED_LEVEL_ADVERBS))
-    }
+    // 到2025年有望突破50%, 现在仅剩50%: a verb of reaching the level.
+    rest.is_empty() || BARE_LINKS.contains(&rest) || is_link(rest) || reaches_level(rest)
+}
+
+/// Whether `link` (the words before a percentage, after its time) is a verb
+/// of reaching a level, after adverbs and a word of forecast (仅剩, 有望突破,
+/// 已跌破): `share.level_reach`, `share.level_modals`.
+fn reaches_level(link: &str) -> bool {
+    let rest = link.trim_start_matches(grammar::DATED_LEVEL_ADVERBS);
+    let verb = crate::text::words::longest_prefix(rest, &LEVEL_MODALS).map_or(rest, |m| &rest[m.len()..]);
+    LEVEL_REACH.contains(&without_qualifier(verb.trim_start_matches(grammar::DATED_LEVEL_ADVERBS)))
 }
 
 static LEVEL_MODALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.level_modals"));
