@@ -41,6 +41,11 @@ pub struct VendorEntry {
     pub id: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The name Chinese text gives the company where it names a market of
+    /// its own (AMD营收, not 超威营收); unset: its first alias in Han
+    /// characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// A brand phrase kept as written through Traditional→Simplified conversion:
@@ -151,7 +156,12 @@ impl Catalog {
         }
         for vendor in other.vendors {
             match self.vendors.iter_mut().find(|v| same_id(&v.id, &vendor.id)) {
-                Some(known) => extend_unique(&mut known.aliases, vendor.aliases),
+                Some(known) => {
+                    extend_unique(&mut known.aliases, vendor.aliases);
+                    if vendor.name.is_some() {
+                        known.name = vendor.name;
+                    }
+                }
                 None => self.vendors.push(vendor),
             }
         }

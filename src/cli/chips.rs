@@ -15,7 +15,7 @@ use crate::report::render::write_simple_table;
 ///
 /// `--format toml` prints the catalog in the format --catalog reads: save
 /// it, edit it, and pass it back with --catalog to add chips or aliases
-/// without rebuilding. Catalog entries are `[[vendor]]` (id, aliases),
+/// without rebuilding. Catalog entries are `[[vendor]]` (id, aliases, name),
 /// `[[chip]]` (id, vendor, aliases, bare, family) and `[[protect]]` (keep,
 /// from); an entry whose id is already known extends that entry.
 #[derive(Debug, clap::Args)]

@@ -684,9 +684,13 @@ fn revenue_from(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) 
 }
 
 /// The name of a vendor in Chinese, for markets that are its revenue
-/// (英伟达营收): its first alias in Han characters, else its id.
+/// (英伟达营收, AMD营收): the catalog's `name`, else its first alias in Han
+/// characters, else its id.
 fn vendor_zh(ex: &Extractor, vendor: usize) -> String {
     let v = &ex.catalog.vendors[vendor];
+    if let Some(name) = &v.name {
+        return name.clone();
+    }
     v.aliases.iter().find(|a| a.chars().next().is_some_and(super::text::is_han)).cloned().unwrap_or_else(|| v.id.clone())
 }
 
