@@ -36,6 +36,20 @@ fn caption(line: &str) -> bool {
         || [".jpg", ".jpeg", ".png", ".gif", ".webp"].into_iter().any(picture)
 }
 
+/// Labels that open a line of tags or keywords (标签, 关键词).
+static TAG_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("page.tag_labels"));
+
+/// A line of tags: a label, a colon, then short words, no sentence
+/// (标签: 美国 马来西亚 出口限制, 关键词：英伟达 H20).
+fn tags(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 80
+        && !t.contains(['。', '，', ','])
+        && TAG_LABELS.iter().any(|l| {
+            t.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)) && t[l.len()..].trim_start().starts_with([':', '：'])
+        })
+}
+
 /// Words of navigation and page furniture (menus, buttons, footers).
 static NAV: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.navigation")));
 /// Phrases of copyright, licensing and disclaimer lines: a line that holds
@@ -169,6 +183,8 @@ pub enum Reason {
     LinkList,
     /// After a marker such as 相关阅读 that opens the tail of the page.
     Tail,
+    /// A line of tags or keywords (标签: 美国 出口限制 贸易许可证).
+    Tags,
 }
 
 /// Marks each line (index 0 = line 1) that is outside the article body.
@@ -205,6 +221,8 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
                 Some(Reason::Caption)
             } else if navigation(l) {
                 Some(Reason::Navigation)
+            } else if tags(l) {
+                Some(Reason::Tags)
             } else if l.len() <= 400 * 4
                 && (legal_words[k] || (bu_gou_cheng[k] && not_advice(l)))
                 && char_len(l.trim()) <= 400
@@ -285,6 +303,18 @@ mod tests {
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
         assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
         assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
+    }
+
+    #[test]
+    fn tag_and_keyword_lines_are_boilerplate() {
+        assert!(tags("标签: 美国 马来西亚 高性能AI芯片 出口限制 贸易许可证"));
+        assert!(tags("关键词：英伟达  H20  出口管制"));
+        assert!(tags("Tags: NVIDIA, H20".replace(',', " ").as_str()));
+        // A sentence that opens with the word is article text.
+        assert!(!tags("关键词:出口管制。美国商务部10月17日公布了新规,A800被纳入管制。"));
+        assert!(!tags("标签化的“特供版”芯片,正在失去中国客户"));
+        let text = "英伟达H20恢复供货\n正文第一句。\n标签: 美国 出口限制 贸易许可证\n";
+        assert_eq!(boilerplate_reasons(text), vec![None, None, Some(Reason::Tags), None]);
     }
 
     #[test]
