@@ -419,6 +419,8 @@ pub struct Told {
     /// publication date: a retelling with only such a date may be an event
     /// told with its date elsewhere in the document.
     pub date_stated: bool,
+    /// It is told in the article's headline, which retells the body's news.
+    pub headline: bool,
 }
 
 /// A clause's event: its action, where its cue is, and the authority the
@@ -504,6 +506,17 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
                 return Some((Action::Relaxation, at..at + "通过".len()));
             }
         }
+        // H20的对华出口许可在8月恢复发放, 许可证已经核发: a grant told after
+        // the licence (not 尚未发放, nor 停止发放, which tightens).
+        let near = super::text::chars_after(c, i + w.len(), 8);
+        if let Some((p, g)) = GRANT_VERBS.iter().filter_map(|g| near.find(g).map(|p| (p, *g))).min() {
+            let at = i + w.len() + p;
+            let suspended = SUSPEND_WORDS.iter().any(|v| near[..p].ends_with(v));
+            if !negated_before(c, at) && !contains_any(&near[..p], &SEEK_WORDS) {
+                let action = if suspended { Action::Restriction } else { Action::Relaxation };
+                return Some((action, i..at + g.len()));
+            }
+        }
         let head_len = chars_before(c, i, 20).len();
         let head = &c[i - head_len..i];
         // 停止发放向华为出口芯片的许可证, 暂停审批……许可申请: granting or
@@ -550,6 +563,11 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         let required = REQUIRE_WORDS.iter().any(|r| chars_before(c, at, 8).contains(r))
             || applying && REQUIRE_WORDS.iter().any(|r| c[..at].contains(r))
             || ONLY_THEN.iter().any(|r| c[i..].contains(r));
+        // 性能约为B300的一半,但仍需取得美国政府批准: a licence still needed
+        // is the rule as it stands, not one told as news.
+        if required && chars_before(c, at, 3).contains(['仍', '尚']) {
+            continue;
+        }
         if required {
             return Some((Action::Restriction, at..i + w.len()));
         }
@@ -629,7 +647,8 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
 
 /// 限制国内企业采购H200: a limit put on whom may buy, the buyers between
 /// the limit and the buying (export.limit_words, export.buyer_words,
-/// export.buy_words); where the limit word stands.
+/// export.buy_words), or on what is bought or used (限制H200的使用); where
+/// the limit word stands.
 fn limited_buying(c: &str) -> Option<Range<usize>> {
     // The leftmost limit that fits, the longest at one place: the order of
     // the list carries no meaning.
@@ -640,7 +659,8 @@ fn limited_buying(c: &str) -> Option<Range<usize>> {
             let rest = &c[i + w.len()..];
             BUY_WORDS.iter().filter_map(|b| rest.find(b)).min().is_some_and(|j| {
                 let gap = &rest[..j];
-                gap.chars().count() <= 10 && contains_any(gap, &BUYER_WORDS)
+                // 限制H200的使用: what is bought or used, as a noun phrase.
+                gap.chars().count() <= 10 && (contains_any(gap, &BUYER_WORDS) || gap.chars().count() >= 2 && gap.ends_with('的'))
             })
         })
         .min_by_key(|(i, w)| (*i, std::cmp::Reverse(w.len())))
@@ -719,6 +739,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             || (WEIGH_VERBS.contains(&&c[r.clone()]) && c[r.end..].starts_with(['将', '把']))
     };
     if hits.find_iter(list::NOT_EVENT).any(|r| !weighed(&r)) {
+        return None;
+    }
+    // 若H20无法出口,中国客户将转向……; 若新规全面落地,……有望: what is only
+    // supposed is no event, nor what is said to follow from it (若美国再收紧,
+    // H20将无法出口). (Not a purpose: 若要出口,须获得许可 lays a rule down.)
+    if supposes(c) || ci > 0 && supposes(s.clause_text(ci - 1)) && contains_any(c, &CONSEQUENCE_WORDS) {
         return None;
     }
     // 这意味着,……须先获得许可,而相关许可申请将面临推定拒绝: what follows a
@@ -921,6 +947,13 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::NEW_RULES) {
+        // 新规公布后,国内渠道RTX 4090显卡价格明显上涨: a rule named only as
+        // the time of something else, with no date of its own, tells no event.
+        let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
+        let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
+        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t)) && !bare.ends_with("时") {
+            return None;
+        }
         return cue(Action::Restriction, r);
     }
     // 提出《芯片安全法案》: a bill brought forward or passed (a proposal
@@ -955,6 +988,26 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     None
+}
+
+/// `export.next_day`: a word that dates an event the day after the one told
+/// before it (次日).
+static NEXT_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day"));
+
+/// `export.comparison_words`: a clause with one compares (低于, 比).
+static COMPARISON_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.comparison_words"));
+
+/// `export.consequence_words`: a clause after a supposition that has one
+/// tells what would follow (将, 会, 可能).
+static CONSEQUENCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.consequence_words"));
+
+/// Whether clause `c` opens with a word that supposes (若, 如果, 一旦), not one
+/// of purpose (若要, 如需) nor 若干 (several), nor 如 (such as).
+fn supposes(c: &str) -> bool {
+    let c = c.trim_start();
+    CONDITION_OPENERS.iter().filter(|w| **w != "如").any(|w| {
+        c.strip_prefix(w).is_some_and(|rest| !rest.starts_with(['干', '要', '想', '需', '欲']))
+    })
 }
 
 /// A sale stopped is a ban, unless `around` says it may go on with a licence
@@ -1102,7 +1155,9 @@ fn authority_of(text: &str, hits: &Hits) -> Option<&'static str> {
             destination_end = Some(r.end);
             continue;
         }
-        if word == "北京" && after.starts_with('时') || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
+        // 黄仁勋15日于北京表示: the city where something is said is no actor.
+        let place = word == "北京" && grammar::PLACE_MARKS.contains(&before);
+        if word == "北京" && after.starts_with('时') || place || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }
         match country {
@@ -1479,9 +1534,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     .unwrap_or_default();
                 // 推出特供版AI芯片共三款,分别为H20、L20和L2: the chips of the
                 // next clause, when it tells no event of its own.
+                // (Not a clause that compares: 售价会远低于近期遭限售的H20型号
+                // names the chip it is compared with.)
                 let next = || {
                     let n = ci + 1;
-                    (n < s.clauses().len() && actions[n].is_none())
+                    (n < s.clauses().len() && actions[n].is_none() && !contains_any(s.clause_text(n), &COMPARISON_WORDS))
                         .then(|| chips_in(s, s.clauses()[n].clone(), &originals))
                         .filter(|c| !c.is_empty())
                 };
@@ -1497,6 +1554,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                             || COMPARED_WITH.iter().any(|w| before.ends_with(w))
                             // 作为A100的替代品: the chip replaced.
                             || before.ends_with("作为") && after.starts_with('的')
+                            // 售价会远低于近期遭限售的H20型号: a chip its clause
+                            // compares with.
+                            || contains_any(&s.text[s.clauses()[s.clause_of(g.range.start)].start..g.range.start], &COMPARISON_WORDS)
                     };
                     // ……昇腾910C等国产芯片出货大增,是英伟达加速推出新款特供芯片的
                     // 主因: the company launching it, named in the cue's clause,
@@ -1559,6 +1619,16 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                             .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
                             .find(|c| !c.is_empty())
                             .unwrap_or_default();
+                    }
+                    // 由于美国2022年起禁止对华出口,H100在国内只能……: else the
+                    // chips of the clauses after it, up to the next event.
+                    if chips.is_empty() {
+                        for next in ci + 1..s.clauses().len() {
+                            if actions[next].is_some() || !chips.is_empty() {
+                                break;
+                            }
+                            chips = chips_in(s, s.clauses()[next].clone(), &originals);
+                        }
                     }
                     if chips.is_empty() { referred.clone() } else { chips }
                 } else if own.is_empty() {
@@ -1625,7 +1695,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         }
         if action == Action::Ban && chips.is_empty() {
             let word = &s.text[cue.clone()];
-            let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w))
+            // (原则上禁止镓、锗……对美出口: the word may stand before the cue.)
+            let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w) || s.text[..cue.end].ends_with(w))
                 && !s.text[cue.end..].starts_with('的');
             if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end], s.hits())).is_none() && !china_ministry) {
                 continue;
@@ -1700,7 +1771,13 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         // 同日,BIS将……列入实体清单: the word may open the sentence.
         let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
             .then_some(state.last_event_date)
-            .flatten();
+            .flatten()
+            // 次日, 翌日: the day after it.
+            .or_else(|| {
+                (!own.is_some() && NEXT_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
+                    .then(|| state.last_event_date.and_then(|d| d.add_days(1)))
+                    .flatten()
+            });
         // 新规还将影响RTX 4090的对华出口: the rule told before, on its date.
         // A launch or a plan keeps its own time.
         let of_rule = (matches!(e.action, Action::Ban | Action::Restriction)
@@ -1841,7 +1918,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 date: e.date,
                 effective,
             };
-            Told { event, date_stated: e.stated }
+            Told { event, date_stated: e.stated, headline: state.headline == Some(s.para) }
         })
         .collect()
 }
@@ -1883,6 +1960,18 @@ fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<Partia
     }
 }
 
+/// Authorities that may be the same state's: one unknown, equal, or BIS and
+/// America (BIS is America's bureau).
+fn authorities_meet(a: Option<&str>, b: Option<&str>) -> bool {
+    fn state(x: &str) -> &str {
+        if x == "BIS" { "US" } else { x }
+    }
+    match (a, b) {
+        (Some(a), Some(b)) => state(a) == state(b),
+        _ => true,
+    }
+}
+
 /// Chips in common ([`same_event::chips_meet`]), or a telling naming none: in
 /// one document, a rule referred to again fits any chips.
 fn chips_compatible(a: &[String], b: &[String]) -> bool {
@@ -1898,6 +1987,7 @@ fn chips_compatible(a: &[String], b: &[String]) -> bool {
 pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
     let mut out: Vec<ExportControl> = Vec::new();
     let stated: Vec<bool> = told.iter().map(|t| t.date_stated).collect();
+    let headline: Vec<bool> = told.iter().map(|t| t.headline).collect();
     let events: Vec<ExportControl> = told.into_iter().map(|t| t.event).collect();
     // First the events with a stated date, then those dated by the dateline
     // or publication, then the undated, so later ones can find earlier ones.
@@ -1913,11 +2003,14 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
             // chips alone do not say: never merged on a guessed date.
             !stated[i] && m_stated && !matches!(e.action, Action::Variant | Action::Proposal) && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b)
         };
-        let same = slots.iter_mut().flatten().find(|(m, m_stated)| {
+        let fits = |m: &ExportControl, m_stated: bool| {
             m.action == e.action
                 && chips_compatible(&m.chips, &e.chips)
+                // 北京近日亦发出指引,劝阻使用H20 after America's licence rule for
+                // H20: one state's measure never retells another's.
+                && authorities_meet(m.authority.as_deref(), e.authority.as_deref())
                 && (dates_agree(m.date, e.date) && e.date.is_some()
-                    || retold(m, *m_stated)
+                    || retold(m, m_stated)
                     // A ban or rule referred to again without a date (被禁风波,
                     // 新规出台之前); a variant is a launch, told with its own chips.
                     || e.date.is_none() && (e.action != Action::Variant || m.line == e.line))
@@ -1927,7 +2020,33 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
                     || same_event::same_ids(&m.entities, &e.entities)
                     || e.entities.iter().all(|x| m.entities.contains(x))
                     || m.entities.iter().all(|x| e.entities.contains(x)))
-        });
+        };
+        // 美对华AI芯片出口管制再升级 英伟达A800、H800在列: a headline with no
+        // date of its own retells the body's newest event of its kind in the
+        // month it is published, though it names other chips than the body's
+        // first telling. (Not an event of months before: that is background.)
+        let retells = |m: &ExportControl, m_stated: bool| {
+            headline[i]
+                && !stated[i]
+                && m_stated
+                && m.action == e.action
+                && !matches!(e.action, Action::Variant | Action::Proposal | Action::EntityList)
+                && authorities_meet(m.authority.as_deref(), e.authority.as_deref())
+                && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b && a.year == b.year && a.month.is_some() && a.month == b.month)
+        };
+        let newest = if slots.iter().flatten().any(|(m, m_stated)| fits(m, *m_stated)) {
+            None
+        } else {
+            slots.iter().enumerate().filter_map(|(k, x)| x.as_ref().map(|x| (k, x))).filter(|(_, (m, m_stated))| retells(m, *m_stated)).max_by_key(|(_, (m, _))| m.date).map(|(k, _)| k)
+        };
+        let same = match newest {
+            Some(k) => slots[k].as_mut(),
+            // One told on the same day first, then one told before.
+            None => match slots.iter().position(|x| x.as_ref().is_some_and(|(m, m_stated)| fits(m, *m_stated) && e.date.is_some() && dates_agree(m.date, e.date))) {
+                Some(k) => slots[k].as_mut(),
+                None => slots.iter_mut().flatten().find(|(m, m_stated)| fits(m, *m_stated)),
+            },
+        };
         match same {
             Some((m, m_stated)) => {
                 for c in &e.chips {
@@ -2262,6 +2381,23 @@ mod tests {
         );
         assert_eq!(b, vec!["restriction [] BIS 2023-10-17"]);
     }
+    #[test]
+    fn a_headline_retells_the_newest_event_of_its_kind_in_its_month() {
+        // The headline names other chips than the body's telling of the rule,
+        // and its companies in another clause than the listing.
+        let b = brief(
+            "美对华AI芯片出口管制再升级 英伟达A800、H800在列 13家中国实体被列入实体清单\n美国商务部当地时间10月17日公布了出口管制规则的更新,消费级的RTX 4090也在许可要求范围内。\n同日,BIS将壁仞科技、摩尔线程等13家中国实体列入实体清单。",
+            "2023-10-18",
+        );
+        assert_eq!(b, vec!["restriction [RTX 4090,A800,H800] US 2023-10-17", "entity_list [] BIS 2023-10-17"]);
+        // Worded otherwise, the rule told the day before.
+        let b = brief("美扩大管制 H20须申请许可\n美国商务部4月15日通知英伟达,H20出口中国须取得许可证。", "2025-04-16");
+        assert_eq!(b, vec!["restriction [H20] US 2025-04-15"]);
+        // An event of months before is background: the headline tells its own.
+        let b = brief("高算力显卡管制再升级 RTX 4090 D恐怕也将受到波及\n去年年底,美国将RTX 4090列入限制名单。", "2024-04-04");
+        assert_eq!(b.len(), 2, "{b:?}");
+    }
+
     #[test]
     fn influence_and_conformity_frames_blank_only_the_rule_they_name() {
         assert_eq!(brief("A800受新规影响被禁售。", "2023-10"), vec!["ban [A800] - 2023-10"]);

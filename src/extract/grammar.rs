@@ -23,6 +23,9 @@ pub const PERIOD_TAILS: [&str; 6] = ["初", "底", "中", "前", "后", "内"];
 pub const COUNTRY_JOINERS: [&str; 4] = ["和", "与", "及", "、"];
 /// A character right before a country that makes it a destination (对马来西亚, 向泰国).
 pub const DESTINATION_MARKS: [&str; 7] = ["对", "向", "至", "往", "到", "给", "经"];
+/// Words before a city that make it where something happens (于北京表示,
+/// 在北京召开): no actor.
+pub const PLACE_MARKS: [&str; 6] = ["于", "在", "赴", "访", "抵", "到"];
 /// Openers stripped one after another before a reference to a rule
 /// (此外,新规……).
 pub const RULE_REFERENCE_OPENERS: [&str; 7] = ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"];

@@ -163,6 +163,9 @@ pub struct DocState {
     /// The year of the last date told in the text so far (同年 in a later
     /// sentence refers to it).
     pub told_year: Option<i32>,
+    /// The line of the article's headline: its first line of body text, when
+    /// that reads like a headline (short, no full stop inside).
+    pub headline: Option<u32>,
 }
 
 /// Warnings of one sort listed per document; past this many, one line counts
@@ -218,6 +221,12 @@ impl Extractor {
                 continue;
             }
             let stext = &text[s.range.clone()];
+            if previous.0 == 0 {
+                let l = lines.get(s.line as usize - 1).copied().unwrap_or("").trim();
+                if l.chars().count() <= 60 && !l.trim_end_matches('。').contains('。') {
+                    state.headline = Some(s.line);
+                }
+            }
             let before = if previous.0 == s.line { previous.1 } else { "" };
             previous = (s.line, stext);
             let line = doc.original_line(s.line);

@@ -207,14 +207,26 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     }
     // 美国撤销AI扩散规则 警告全球使用华为昇腾芯片恐违反出口管制: in a headline a
     // space between Han characters parts two clauses.
+    // 英伟达A800、H800在列 13家中国实体被列入实体清单: in a line with no
+    // clause mark at all, a space between a Han character and a count
+    // (digits then a Han character) parts them too. (Not in running text,
+    // where 在 2024 年 spaces a number on both sides.)
     if memchr::memchr(b' ', b).is_some() || sentence.contains('\u{3000}') {
-        out = out.into_iter().flat_map(|r| split_at_han_spaces(sentence, r)).collect();
+        let counts = out.len() == 1;
+        out = out.into_iter().flat_map(|r| split_at_han_spaces(sentence, r, counts)).collect();
     }
     out
 }
 
-/// `r` parted at each run of spaces with a Han character on both sides.
-fn split_at_han_spaces(sentence: &str, r: Range<usize>) -> Vec<Range<usize>> {
+/// Whether `rest` opens with ASCII digits and then a Han character (13家).
+fn opens_with_count(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].chars().next().is_some_and(crate::text::is_han)
+}
+
+/// `r` parted at each run of spaces with a Han character on both sides (or,
+/// with `counts`, a Han character before and a count after).
+fn split_at_han_spaces(sentence: &str, r: Range<usize>, counts: bool) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = r.start;
     let text = &sentence[r.clone()];
@@ -233,7 +245,8 @@ fn split_at_han_spaces(sentence: &str, r: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
             let next = sentence[end..r.end].chars().next();
-            if prev.is_some_and(crate::text::is_han) && next.is_some_and(crate::text::is_han) && at > start {
+            let next_ok = next.is_some_and(crate::text::is_han) || counts && opens_with_count(&sentence[end..r.end]);
+            if prev.is_some_and(crate::text::is_han) && next_ok && at > start {
                 parts.push(start..at);
                 start = end;
             }
@@ -259,6 +272,18 @@ pub fn clause_of(clauses: &[Range<usize>], offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_space_before_a_count_parts_clauses() {
+        let s = "美对华AI芯片出口管制再升级 英伟达A800、H800在列 13家中国实体被列入实体清单";
+        let c: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(c, vec!["美对华AI芯片出口管制再升级", "英伟达A800、H800在列", "13家中国实体被列入实体清单"]);
+        // Running text spaces a number on both sides, and has clause marks.
+        let s = "英伟达在 2024 年的份额降至 50%";
+        assert_eq!(clauses(s).len(), 1);
+        let s = "据统计,英伟达在 2024年的份额为80%";
+        assert_eq!(clauses(s).len(), 2);
+    }
 
     #[test]
     fn a_comma_between_digits_ends_no_clause() {
