@@ -54,6 +54,61 @@ pub fn widths_and_spaces(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Spaces set between a Han character and a Latin letter or digit (pangu
+/// spacing: `英伟达 H20 的售价约 1.2 万美元`, `8 月 15 日`), closed:
+/// `英伟达H20的售价约1.2万美元`. In a line without a comma or full stop (a
+/// headline, where a space may part two clauses: `H800在列 13家中国实体`),
+/// only around a token spaced on both sides (`2024 年 Q4 独显`). Spaces
+/// between Latin words (`RTX 4090`) and between Han characters stay.
+pub fn close_pangu_spaces(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // A space with a Han character on one side and a letter, digit or % on
+    // the other: the first one tells whether anything changes.
+    let closes = |i: usize| -> bool {
+        let before = text[..i].trim_end_matches(' ').chars().next_back();
+        let end = i + text[i..].len() - text[i..].trim_start_matches(' ').len();
+        let after = text[end..].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) => is_han(b) && (a.is_ascii_alphanumeric()) || (b.is_ascii_alphanumeric() || b == '%') && is_han(a),
+            _ => false,
+        }
+    };
+    if !memchr::memchr_iter(b' ', bytes).any(closes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let base = line.as_ptr() as usize - text.as_ptr() as usize;
+        let running = line.contains([',', '。']);
+        // In a headline: the token the space stands beside ends, on its other
+        // side, at no Han character.
+        let token = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
+        let spaced_both = |j: usize, run: usize| {
+            let after = &line[j + run..];
+            if after.chars().next().is_some_and(token) {
+                !after.trim_start_matches(token).chars().next().is_some_and(is_han)
+            } else {
+                !line[..j].trim_end_matches(token).chars().next_back().is_some_and(is_han)
+            }
+        };
+        let mut copied = 0;
+        let mut i = 0;
+        while let Some(j) = memchr::memchr(b' ', &line.as_bytes()[i..]).map(|j| i + j) {
+            let run = line[j..].len() - line[j..].trim_start_matches(' ').len();
+            if closes(base + j) && (running || spaced_both(j, run)) {
+                out.push_str(&line[copied..j]);
+                copied = j + run;
+            }
+            i = j + run;
+        }
+        out.push_str(&line[copied..]);
+    }
+    Cow::Owned(out)
+}
+
 fn needs_width_fix(b: &[u8]) -> bool {
     match b {
         [0xC2, 0xA0, ..] | [0xE3, 0x80, 0x80, ..] => true,
@@ -228,6 +283,28 @@ mod tests {
         // character at a time.
         let all: String = std::iter::once('，').chain((0..0x11000u32).filter_map(char::from_u32)).collect();
         assert_eq!(widths_and_spaces(&all), all.chars().map(half_width).collect::<String>());
+    }
+
+    #[test]
+    fn pangu_spaces_are_closed_in_running_text() {
+        assert_eq!(close_pangu_spaces("英伟达 H20 的售价约 1.2 万美元,同比上涨 20% 左右。"), "英伟达H20的售价约1.2万美元,同比上涨20%左右。");
+        assert_eq!(close_pangu_spaces("美国商务部于 2023 年 10 月 17 日公布新规。"), "美国商务部于2023年10月17日公布新规。");
+        // Latin words keep their spaces; so do Han characters.
+        assert_eq!(close_pangu_spaces("据 TrendForce 统计,RTX 4090 D 与 Pro 6000D 均在列。"), "据TrendForce统计,RTX 4090 D与Pro 6000D均在列。");
+        assert_eq!(close_pangu_spaces("英伟达 市占率,约八成。"), "英伟达 市占率,约八成。");
+        // A headline's spaces beside a count with no space after it stay;
+        // text with nothing to close comes back borrowed.
+        let headline = "美对华AI芯片出口管制再升级 英伟达A800、H800在列 13家中国实体被列入实体清单";
+        assert_eq!(close_pangu_spaces(headline), headline);
+        let text = "英伟达 H20 恢复供货\n英伟达 H20的价格为 10 万元。\n";
+        assert_eq!(close_pangu_spaces(text), "英伟达H20恢复供货\n英伟达H20的价格为10万元。\n");
+        // A headline's token spaced on one side only parts two clauses.
+        assert_eq!(close_pangu_spaces("2024 年 Q4 独显份额出炉:NVIDIA 占比 82% AMD 仅剩 17%"), "2024年Q4独显份额出炉:NVIDIA占比82% AMD仅剩17%");
+        assert_eq!(close_pangu_spaces("英伟达发布H20 售价1.2万美元"), "英伟达发布H20 售价1.2万美元");
+        assert!(matches!(close_pangu_spaces("H20的价格为10万元。RTX 4090 D"), Cow::Borrowed(_)));
+        // Line count and every other byte are kept.
+        let t = "a 中,\n\n 文 b。 \n";
+        assert_eq!(close_pangu_spaces(t), "a中,\n\n 文b。 \n");
     }
 
     #[test]

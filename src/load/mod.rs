@@ -463,6 +463,10 @@ impl Iterator for Inputs {
 
 fn normalize_text(conv: &script::Converter, text: &str) -> (String, script::Counts) {
     let text = clean::widths_and_spaces(text);
+    let text = match clean::close_pangu_spaces(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(s) => Cow::Owned(s),
+    };
     let text = if memchr::memchr(b'(', text.as_bytes()).is_some() {
         match clean::strip_pinyin(&text) {
             Cow::Borrowed(_) => text,
