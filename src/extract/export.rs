@@ -1634,9 +1634,12 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 } else if own.is_empty() {
                     // 发布出口管制新规,限制A100和H100对华出口: the chips of the
                     // clauses that go on telling the rule, up to the next event.
+                    // (A listing names companies, not chips: the chips of its
+                    // clause are the rule's, 出口管制再升级 英伟达A800、H800在列13家
+                    // 中国实体被列入实体清单.)
                     let mut more = Vec::new();
                     for next in ci + 1..s.clauses().len() {
-                        if actions[next].is_some() {
+                        if actions[next].as_ref().is_some_and(|a| a.0 != Action::EntityList) {
                             break;
                         }
                         more.extend(chips_in(s, s.clauses()[next].clone(), &originals));
@@ -1671,8 +1674,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             // name, else those the sentence lists after it (列入实体清单,也就是
             // 摩尔线程与壁仞) up to the next event.
             let until = (ci + 1..s.clauses().len()).find(|&n| actions[n].is_some()).map_or(s.text.len(), |n| s.clauses()[n].start);
+            // (英伟达A800、H800在列13家中国实体被列入实体清单: a company named
+            // as the maker of the chips right after it is not listed.)
+            let maker = |v: &&super::VendorMention| s.groups.iter().any(|g| s.text[v.range.end..g.range.start.max(v.range.end)].trim() == "" && g.range.start >= v.range.end);
             let names = |from: usize, to: usize| {
-                s.vendors().iter().filter(|v| v.range.start >= from && v.range.end <= to).map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(
+                s.vendors().iter().filter(|v| v.range.start >= from && v.range.end <= to).filter(|v| !maker(v)).map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(
                     Vec::new(),
                     |mut acc, v| {
                         if !acc.contains(&v) {
