@@ -376,5 +376,10 @@ mod tests {
         // Early in the page the same words are a menu item, not the tail.
         let b = boilerplate_lines("相关资讯\n正文。\n正文。\n正文。");
         assert!(!b[1]);
+        // Portals' and Taiwan sites' markers (after t2s), with a colon.
+        for marker in ["大家都在看", "你可能感兴趣:", "相关报道", "热门新闻", "你可能也喜欢"] {
+            let text = format!("正文一。\n正文二。\n正文三。\n{marker}\n美国拟进一步限制H20出口\n");
+            assert_eq!(boilerplate_lines(&text), vec![false, false, false, true, true, true], "{marker}");
+        }
     }
 }
