@@ -990,6 +990,18 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     None
 }
 
+/// A chip named as a time or a comparison, not as what the text is about:
+/// 在H20之后推出的, 继H20之后, 比A100, 作为A100的替代品 (`range`: where the
+/// chips stand in `text`).
+pub(crate) fn named_as_reference(text: &str, range: Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches(' ');
+    let before = chars_before(text, range.start, 3).trim_end_matches(' ');
+    LATER_THAN.iter().any(|w| after.starts_with(w))
+        || COMPARED_WITH.iter().any(|w| before.ends_with(w))
+        // 作为A100的替代品: the chip replaced.
+        || before.ends_with("作为") && after.starts_with('的')
+}
+
 /// `export.next_day`: a word that dates an event the day after the one told
 /// before it (次日).
 static NEXT_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day"));
@@ -1548,12 +1560,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     // 在H20之后推出的又一款特供版, 继H20之后: a chip named as a
                     // time or a comparison is not the new version.
                     let reference = |g: &&super::Group| {
-                        let after = s.text[g.range.end..].trim_start_matches(' ');
-                        let before = chars_before(s.text, g.range.start, 3).trim_end_matches(' ');
-                        LATER_THAN.iter().any(|w| after.starts_with(w))
-                            || COMPARED_WITH.iter().any(|w| before.ends_with(w))
-                            // 作为A100的替代品: the chip replaced.
-                            || before.ends_with("作为") && after.starts_with('的')
+                        named_as_reference(s.text, g.range.clone())
                             // 售价会远低于近期遭限售的H20型号: a chip its clause
                             // compares with.
                             || contains_any(&s.text[s.clauses()[s.clause_of(g.range.start)].start..g.range.start], &COMPARISON_WORDS)

@@ -136,6 +136,9 @@ pub struct DocState {
     pub published: Option<PartialDate>,
     /// Chips of the last sentence that named any, for 这类芯片, 该芯片, 其.
     pub previous_chips: Vec<usize>,
+    /// Those of them the sentence is about: not a chip it names only as a
+    /// time or a comparison (被视为H20之后的替代品), unless it names no other.
+    pub previous_about: Vec<usize>,
     /// Index of that sentence, and its paragraph.
     pub previous_chips_at: usize,
     pub previous_chips_para: u32,
@@ -272,11 +275,18 @@ impl Extractor {
 
             // What this sentence leaves for the next one.
             if !sent.groups.is_empty() {
+                // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the
+                // sentence is about, not a chip it names as a time or a
+                // comparison (unless it names no other).
+                let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone());
+                let own = sent.groups.iter().any(|g| about(&g));
+                state.previous_about = sent.groups.iter().filter(|g| !own || about(g)).flat_map(|g| g.chips.iter().copied()).collect();
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 state.previous_chips_at = si;
                 state.previous_chips_para = s.line;
             } else if si > state.previous_chips_at + 3 {
                 state.previous_chips.clear();
+                state.previous_about.clear();
             }
             if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end).and_then(|d| d.date) {
                 state.para_date = Some((s.line, d));

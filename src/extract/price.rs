@@ -366,8 +366,8 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     // chip it may price goes on about the chips of the sentence just before
     // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
     let just_before = state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para;
-    if refers_back(s.text, hits, at) || (just_before && !state.previous_chips.is_empty()) {
-        return state.previous_chips.clone();
+    if refers_back(s.text, hits, at) || (just_before && !state.previous_about.is_empty()) {
+        return state.previous_about.clone();
     }
     Vec::new()
 }
