@@ -951,7 +951,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // the time of something else, with no date of its own, tells no event.
         let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
         let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
-        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t)) && !bare.ends_with("时") {
+        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t)) {
             return None;
         }
         return cue(Action::Restriction, r);
@@ -1006,7 +1006,7 @@ pub(crate) fn named_as_reference(text: &str, range: Range<usize>) -> bool {
 /// before it (次日).
 static NEXT_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day"));
 
-/// `export.comparison_words`: a clause with one compares (低于, 比).
+/// `export.comparison_words`: a clause with one compares (低于, 相比).
 static COMPARISON_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.comparison_words"));
 
 /// `export.consequence_words`: a clause after a supposition that has one
@@ -1017,8 +1017,8 @@ static CONSEQUENCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 /// of purpose (若要, 如需) nor 若干 (several), nor 如 (such as).
 fn supposes(c: &str) -> bool {
     let c = c.trim_start();
-    CONDITION_OPENERS.iter().filter(|w| **w != "如").any(|w| {
-        c.strip_prefix(w).is_some_and(|rest| !rest.starts_with(['干', '要', '想', '需', '欲']))
+    CONDITION_OPENERS.iter().filter(|w| **w != grammar::SUCH_AS).any(|w| {
+        c.strip_prefix(w).is_some_and(|rest| !rest.starts_with(grammar::NOT_SUPPOSING_AFTER))
     })
 }
 

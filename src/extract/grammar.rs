@@ -23,6 +23,11 @@ pub const PERIOD_TAILS: [&str; 6] = ["初", "底", "中", "前", "后", "内"];
 pub const COUNTRY_JOINERS: [&str; 4] = ["和", "与", "及", "、"];
 /// A character right before a country that makes it a destination (对马来西亚, 向泰国).
 pub const DESTINATION_MARKS: [&str; 7] = ["对", "向", "至", "往", "到", "给", "经"];
+/// A condition opener that also means "such as" (如A800、H800): no supposition.
+pub const SUCH_AS: &str = "如";
+/// Characters right after a condition opener that make it no supposition: a
+/// purpose (若要, 如需, 若想, 若欲) or 若干 (several).
+pub const NOT_SUPPOSING_AFTER: [char; 5] = ['干', '要', '想', '需', '欲'];
 /// Words before a city that make it where something happens (于北京表示,
 /// 在北京召开): no actor.
 pub const PLACE_MARKS: [&str; 6] = ["于", "在", "赴", "访", "抵", "到"];
