@@ -101,6 +101,20 @@ fn legal(line: &str) -> bool {
     LEGAL.any(line) || not_advice(line) || (WEAK_LEGAL.any(line) && NOTICE.any(line))
 }
 
+/// A paragraph that tells a whole sentence of the article before its legal
+/// words (……份额约为50%。(责任编辑:王晓)): article text, the note appended.
+fn told_before_legal(line: &str) -> bool {
+    let first = [LEGAL.find(line), WEAK_LEGAL.find(line), line.find("不构成").map(|i| i..i)]
+        .into_iter()
+        .flatten()
+        .map(|r| r.start)
+        .min()
+        .unwrap_or(0);
+    let head = &line[..first];
+    let sentence = head.rfind(['。', '!', '?', '！', '？']).map_or("", |i| &head[..i]);
+    sentence.chars().filter(|&c| super::is_han(c)).count() >= 8
+}
+
 /// 不构成……建议: a disclaimer of advice.
 fn not_advice(line: &str) -> bool {
     line.contains("不构成") && line.contains("建议")
@@ -226,6 +240,7 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
             } else if l.len() <= 400 * 4
                 && (legal_words[k] || (bu_gou_cheng[k] && not_advice(l)))
                 && char_len(l.trim()) <= 400
+                && !told_before_legal(l)
             {
                 Some(Reason::Legal)
             } else {
@@ -303,6 +318,14 @@ mod tests {
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
         assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
         assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
+    }
+
+    #[test]
+    fn a_paragraph_with_a_legal_note_appended_is_article_text() {
+        let text = "标题\n英伟达在中国AI芯片市场的份额约为50%。(责任编辑:王晓)\n本文来源:财联社。转载请注明出处。\n免责声明:本文仅代表作者观点,不构成投资建议。\n";
+        assert_eq!(boilerplate_reasons(text), vec![None, None, Some(Reason::Legal), Some(Reason::Legal), None]);
+        assert!(told_before_legal("H20的渠道报价已降至10万元左右。责任编辑:刘艺文"));
+        assert!(!told_before_legal("责任编辑:刘艺文"));
     }
 
     #[test]
