@@ -1168,7 +1168,7 @@ fn authority_of(text: &str, hits: &Hits) -> Option<&'static str> {
             continue;
         }
         // 黄仁勋15日于北京表示: the city where something is said is no actor.
-        let place = word == "北京" && grammar::PLACE_MARKS.contains(&before);
+        let place = word == "北京" && grammar::PLACE_MARKS.iter().any(|m| chars_before(text, r.start, 2).ends_with(m));
         if word == "北京" && after.starts_with('时') || place || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }

@@ -29,8 +29,8 @@ pub const SUCH_AS: &str = "如";
 /// purpose (若要, 如需, 若想, 若欲) or 若干 (several).
 pub const NOT_SUPPOSING_AFTER: [char; 5] = ['干', '要', '想', '需', '欲'];
 /// Words before a city that make it where something happens (于北京表示,
-/// 在北京召开): no actor.
-pub const PLACE_MARKS: [&str; 6] = ["于", "在", "赴", "访", "抵", "到"];
+/// 在北京召开, 访问北京期间): no actor.
+pub const PLACE_MARKS: [&str; 8] = ["于", "在", "赴", "访", "抵", "到", "访问", "前往"];
 /// Openers stripped one after another before a reference to a rule
 /// (此外,新规……).
 pub const RULE_REFERENCE_OPENERS: [&str; 7] = ["此外,", "此外", "而", "另外,", "另外", "同时,", "同时"];
