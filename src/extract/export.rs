@@ -1017,6 +1017,9 @@ static CONSEQUENCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 /// of purpose (若要, 如需) nor 若干 (several), nor 如 (such as).
 fn supposes(c: &str) -> bool {
     let c = c.trim_start();
+    if !c.chars().next().is_some_and(|f| CONDITION_OPENERS.iter().any(|w| w.starts_with(f))) {
+        return false;
+    }
     CONDITION_OPENERS.iter().filter(|w| **w != grammar::SUCH_AS).any(|w| {
         c.strip_prefix(w).is_some_and(|rest| !rest.starts_with(grammar::NOT_SUPPOSING_AFTER))
     })

@@ -278,10 +278,15 @@ impl Extractor {
                 // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the
                 // sentence is about, not a chip it names as a time or a
                 // comparison (unless it names no other).
-                let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone());
-                let own = sent.groups.iter().any(|g| about(&g));
-                state.previous_about = sent.groups.iter().filter(|g| !own || about(g)).flat_map(|g| g.chips.iter().copied()).collect();
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
+                // (One group is what the sentence is about, whatever it is.)
+                state.previous_about = if sent.groups.len() > 1 {
+                    let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone());
+                    let own = sent.groups.iter().any(|g| about(&g));
+                    sent.groups.iter().filter(|g| !own || about(g)).flat_map(|g| g.chips.iter().copied()).collect()
+                } else {
+                    state.previous_chips.clone()
+                };
                 state.previous_chips_at = si;
                 state.previous_chips_para = s.line;
             } else if si > state.previous_chips_at + 3 {

@@ -62,50 +62,55 @@ pub fn widths_and_spaces(text: &str) -> Cow<'_, str> {
 /// between Latin words (`RTX 4090`) and between Han characters stay.
 pub fn close_pangu_spaces(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    // A space with a Han character on one side and a letter, digit or % on
-    // the other: the first one tells whether anything changes.
-    let closes = |i: usize| -> bool {
-        let before = text[..i].trim_end_matches(' ').chars().next_back();
-        let end = i + text[i..].len() - text[i..].trim_start_matches(' ').len();
-        let after = text[end..].chars().next();
-        match (before, after) {
-            (Some(b), Some(a)) => is_han(b) && (a.is_ascii_alphanumeric()) || (b.is_ascii_alphanumeric() || b == '%') && is_han(a),
-            _ => false,
+    // A letter, digit or % (or, after the space, a letter or digit) beside a
+    // Han character on the other side.
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let token = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    // The line of the last space looked at: its start and whether it is
+    // running text (holds a comma or a full stop).
+    let mut line: Option<(usize, usize, bool)> = None;
+    while let Some(j) = memchr::memchr(b' ', &bytes[i..]).map(|j| i + j) {
+        // One run of spaces at a time, skipped whole.
+        let end = j + bytes[j..].iter().take_while(|&&b| b == b' ').count();
+        i = end;
+        let (Some(b), Some(a)) = (text[..j].chars().next_back(), text[end..].chars().next()) else { continue };
+        if !(is_han(b) && latin(a) || (latin(b) || b == '%') && is_han(a)) {
+            continue;
         }
-    };
-    if !memchr::memchr_iter(b' ', bytes).any(closes) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let base = line.as_ptr() as usize - text.as_ptr() as usize;
-        let running = line.contains([',', '。']);
-        // In a headline: the token the space stands beside ends, on its other
-        // side, at no Han character.
-        let token = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
-        let spaced_both = |j: usize, run: usize| {
-            let after = &line[j + run..];
-            if after.chars().next().is_some_and(token) {
-                !after.trim_start_matches(token).chars().next().is_some_and(is_han)
-            } else {
-                !line[..j].trim_end_matches(token).chars().next_back().is_some_and(is_han)
+        let (start, stop, running) = match line {
+            Some(l) if l.0 <= j && j < l.1 => l,
+            _ => {
+                let start = memchr::memrchr(b'\n', &bytes[..j]).map_or(0, |k| k + 1);
+                let stop = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |k| end + k);
+                let l = (start, stop, text[start..stop].contains([',', '。']));
+                line = Some(l);
+                l
             }
         };
-        let mut copied = 0;
-        let mut i = 0;
-        while let Some(j) = memchr::memchr(b' ', &line.as_bytes()[i..]).map(|j| i + j) {
-            let run = line[j..].len() - line[j..].trim_start_matches(' ').len();
-            if closes(base + j) && (running || spaced_both(j, run)) {
-                out.push_str(&line[copied..j]);
-                copied = j + run;
+        // In a headline: the token the space stands beside ends, on its other
+        // side, at no Han character.
+        let spaced_both = || {
+            if token(a) {
+                !text[end..stop].trim_start_matches(token).chars().next().is_some_and(is_han)
+            } else {
+                !text[start..j].trim_end_matches(token).chars().next_back().is_some_and(is_han)
             }
-            i = j + run;
+        };
+        if running || spaced_both() {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[copied..j]);
+            copied = end;
         }
-        out.push_str(&line[copied..]);
     }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 

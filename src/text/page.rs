@@ -43,11 +43,14 @@ static TAG_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("page.tag
 /// (标签: 美国 马来西亚 出口限制, 关键词：英伟达 H20).
 fn tags(line: &str) -> bool {
     let t = line.trim();
-    char_len(t) <= 80
+    // Most lines are long or open with no label's first character.
+    if t.len() > 80 * 4 || !t.chars().next().is_some_and(|c| TAG_LABELS.iter().any(|l| l.starts_with(c))) {
+        return false;
+    }
+    TAG_LABELS.iter().any(|l| {
+        t.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)) && t[l.len()..].trim_start().starts_with([':', '：'])
+    }) && char_len(t) <= 80
         && !t.contains(['。', '，', ','])
-        && TAG_LABELS.iter().any(|l| {
-            t.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)) && t[l.len()..].trim_start().starts_with([':', '：'])
-        })
 }
 
 /// Words of navigation and page furniture (menus, buttons, footers).
