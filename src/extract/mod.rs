@@ -275,11 +275,11 @@ impl Extractor {
 
             // What this sentence leaves for the next one.
             if !sent.groups.is_empty() {
+                state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the
                 // sentence is about, not a chip it names as a time or a
-                // comparison (unless it names no other).
-                state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
-                // (One group is what the sentence is about, whatever it is.)
+                // comparison (unless it names no other; one group is what the
+                // sentence is about, whatever it is).
                 state.previous_about = if sent.groups.len() > 1 {
                     let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone());
                     let own = sent.groups.iter().any(|g| about(&g));
