@@ -235,6 +235,8 @@ mod list {
     pub const DENIAL_WORDS: usize = AT + 40;
     /// Taken off a list (移除, 除名).
     pub const LIST_REMOVE_VERBS: usize = AT + 41;
+    /// A word that compares (低于, 相比: [`super::COMPARISON_WORDS`]).
+    pub const COMPARISON: usize = AT + 42;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
@@ -285,11 +287,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         RUMOUR_WORDS.to_vec(),
         DENIAL_WORDS.to_vec(),
         LIST_REMOVE_VERBS.to_vec(),
+        COMPARISON_WORDS.to_vec(),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 42;
+pub(super) const LISTS: usize = 43;
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
     // 影响 is the one cause frame without_frames reads (受新规影响).
@@ -1553,7 +1556,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 // names the chip it is compared with.)
                 let next = || {
                     let n = ci + 1;
-                    (n < s.clauses().len() && actions[n].is_none() && !contains_any(s.clause_text(n), &COMPARISON_WORDS))
+                    (n < s.clauses().len() && actions[n].is_none() && !s.hits().any_in(list::COMPARISON, s.clauses()[n].clone()))
                         .then(|| chips_in(s, s.clauses()[n].clone(), &originals))
                         .filter(|c| !c.is_empty())
                 };
@@ -1566,7 +1569,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         named_as_reference(s.text, g.range.clone())
                             // 售价会远低于近期遭限售的H20型号: a chip its clause
                             // compares with.
-                            || contains_any(&s.text[s.clauses()[s.clause_of(g.range.start)].start..g.range.start], &COMPARISON_WORDS)
+                            || s.hits().any_in(list::COMPARISON, s.clauses()[s.clause_of(g.range.start)].start..g.range.start)
                     };
                     // ……昇腾910C等国产芯片出货大增,是英伟达加速推出新款特供芯片的
                     // 主因: the company launching it, named in the cue's clause,

@@ -12,7 +12,7 @@ fn list(name: &str) -> Vec<&'static str> {
 }
 
 /// Short lines that open the tail of a page: what follows them is not the article.
-static TAIL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("page.tail"));
+static TAIL_MARKERS: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.tail")));
 
 /// Bullet characters that start items of link lists.
 fn bullet(line: &str) -> bool {
@@ -38,13 +38,17 @@ fn caption(line: &str) -> bool {
 
 /// Labels that open a line of tags or keywords (标签, 关键词).
 static TAG_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("page.tag_labels"));
+/// The characters a label starts with, in both cases.
+static TAG_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    TAG_LABELS.iter().filter_map(|l| l.chars().next()).flat_map(|c| [c.to_ascii_lowercase(), c.to_ascii_uppercase()]).collect()
+});
 
 /// A line of tags: a label, a colon, then short words, no sentence
 /// (标签: 美国 马来西亚 出口限制, 关键词：英伟达 H20).
 fn tags(line: &str) -> bool {
     let t = line.trim();
     // Most lines are long or open with no label's first character.
-    if t.len() > 80 * 4 || !t.chars().next().is_some_and(|c| TAG_LABELS.iter().any(|l| l.starts_with(c))) {
+    if t.len() > 80 * 4 || !t.chars().next().is_some_and(|c| TAG_FIRST.contains(&c)) {
         return false;
     }
     TAG_LABELS.iter().any(|l| {
@@ -169,7 +173,7 @@ fn headline_like(line: &str) -> bool {
 fn tail_marker(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '：']);
     // Twelve characters are 48 bytes at most; an empty line holds no marker.
-    !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.iter().any(|m| t.contains(m))
+    !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.any(t)
 }
 
 /// The title of a page: its first line that is not page furniture (menus,
