@@ -1174,7 +1174,10 @@ fn authority_of(text: &str, hits: &Hits) -> Option<&'static str> {
             continue;
         }
         // 黄仁勋15日于北京表示: the city where something is said is no actor.
-        let place = word == "北京" && grammar::PLACE_MARKS.iter().any(|m| chars_before(text, r.start, 2).ends_with(m));
+        let place = word == "北京" && {
+            let two = chars_before(text, r.start, 2);
+            grammar::PLACE_MARKS.iter().any(|m| two.ends_with(m))
+        };
         if word == "北京" && after.starts_with('时') || place || NOT_ACTOR_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }
@@ -1689,7 +1692,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             let until = (ci + 1..s.clauses().len()).find(|&n| actions[n].is_some()).map_or(s.text.len(), |n| s.clauses()[n].start);
             // (英伟达A800、H800在列13家中国实体被列入实体清单: a company named
             // as the maker of the chips right after it is not listed.)
-            let maker = |v: &&super::VendorMention| s.groups.iter().any(|g| s.text[v.range.end..g.range.start.max(v.range.end)].trim() == "" && g.range.start >= v.range.end);
+            let maker = |v: &&super::VendorMention| s.groups.iter().any(|g| g.range.start >= v.range.end && s.text[v.range.end..g.range.start].trim().is_empty());
             let names = |from: usize, to: usize| {
                 s.vendors().iter().filter(|v| v.range.start >= from && v.range.end <= to).filter(|v| !maker(v)).map(|v| ex.catalog.vendors[v.vendor].id.clone()).fold(
                     Vec::new(),
@@ -1788,15 +1791,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             .and_then(|d| d.date);
         // 同日, 当天: the day of the event told just before.
         // 同日,BIS将……列入实体清单: the word may open the sentence.
-        let same_day = (!own.is_some() && SAME_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
-            .then_some(state.last_event_date)
-            .flatten()
-            // 次日, 翌日: the day after it.
-            .or_else(|| {
-                (!own.is_some() && NEXT_DAY.iter().any(|w| s.text[..clause.end].contains(w)))
-                    .then(|| state.last_event_date.and_then(|d| d.add_days(1)))
-                    .flatten()
-            });
+        // 次日, 翌日: the day after it.
+        let told_with = |words: &[&str]| own.is_none() && words.iter().any(|w| s.text[..clause.end].contains(w));
+        let same_day = if told_with(&SAME_DAY) {
+            state.last_event_date
+        } else if told_with(&NEXT_DAY) {
+            state.last_event_date.and_then(|d| d.add_days(1))
+        } else {
+            None
+        };
         // 新规还将影响RTX 4090的对华出口: the rule told before, on its date.
         // A launch or a plan keeps its own time.
         let of_rule = (matches!(e.action, Action::Ban | Action::Restriction)
@@ -2046,26 +2049,24 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
         // first telling. (Not an event of months before: that is background.)
         let retells = |m: &ExportControl, m_stated: bool| {
             headline[i]
-                && !stated[i]
-                && m_stated
                 && m.action == e.action
-                && !matches!(e.action, Action::Variant | Action::Proposal | Action::EntityList)
+                && e.action != Action::EntityList
                 && authorities_meet(m.authority.as_deref(), e.authority.as_deref())
-                && matches!((m.date, e.date), (Some(a), Some(b)) if a <= b && a.year == b.year && a.month.is_some() && a.month == b.month)
+                && retold(m, m_stated)
+                && matches!((m.date, e.date), (Some(a), Some(b)) if a.year == b.year && a.month.is_some() && a.month == b.month)
         };
-        let newest = if slots.iter().flatten().any(|(m, m_stated)| fits(m, *m_stated)) {
-            None
-        } else {
-            slots.iter().enumerate().filter_map(|(k, x)| x.as_ref().map(|x| (k, x))).filter(|(_, (m, m_stated))| retells(m, *m_stated)).max_by_key(|(_, (m, _))| m.date).map(|(k, _)| k)
-        };
-        let same = match newest {
-            Some(k) => slots[k].as_mut(),
-            // One told on the same day first, then one told before.
-            None => match slots.iter().position(|x| x.as_ref().is_some_and(|(m, m_stated)| fits(m, *m_stated) && e.date.is_some() && dates_agree(m.date, e.date))) {
-                Some(k) => slots[k].as_mut(),
-                None => slots.iter_mut().flatten().find(|(m, m_stated)| fits(m, *m_stated)),
-            },
-        };
+        // One it fits told on the same day first, then one told before, else
+        // the newest a headline retells.
+        let fitting = |k: &usize| slots[*k].as_ref().is_some_and(|(m, m_stated)| fits(m, *m_stated));
+        let k = (0..slots.len())
+            .filter(fitting)
+            .find(|&k| e.date.is_some() && slots[k].as_ref().is_some_and(|(m, _)| dates_agree(m.date, e.date)))
+            .or_else(|| (0..slots.len()).find(fitting))
+            .or_else(|| {
+                let retold_by = |k: &usize| slots[*k].as_ref().is_some_and(|(m, m_stated)| retells(m, *m_stated));
+                (0..slots.len()).filter(retold_by).max_by_key(|&k| slots[k].as_ref().and_then(|(m, _)| m.date))
+            });
+        let same = k.and_then(|k| slots[k].as_mut());
         match same {
             Some((m, m_stated)) => {
                 for c in &e.chips {
