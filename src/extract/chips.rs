@@ -218,14 +218,19 @@ impl ChipMatcher {
             .collect();
         let runs: Vec<&[Range<usize>]> = spans.into_iter().map(|w| &all_words[w]).collect();
         let mut key = String::new();
+        let mut pending = Vec::new();
         for words in &runs {
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
             let next = claimed.partition_point(|c| c.end <= first.start);
             if claimed.get(next).is_some_and(|c| c.start < last.end) {
                 continue;
             }
-            self.match_run(text, words, &mut key, &mut out);
+            self.match_run(text, words, &mut key, &mut out, &mut pending);
         }
+        // 4090不能再往大陆卖了……上周收了张二手4090: a long bare model number is
+        // the chip wherever the text has named that chip (RTX 4090, 显卡4090).
+        pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip));
+        out.extend(pending);
         out.sort_by_key(|m| m.range.start);
         self.expand_lists(text, &mut out);
         self.find_unknown(text, &runs, &mut out);
@@ -263,7 +268,16 @@ impl ChipMatcher {
     }
 
     /// `words`: the words of one Latin run; `key` a buffer for the keys.
-    fn match_run(&self, text: &str, words: &[Range<usize>], key: &mut String, out: &mut Vec<Mention>) {
+    /// `pending`: long bare names out of chip context, chips only if the
+    /// text names the chip elsewhere.
+    fn match_run(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        key: &mut String,
+        out: &mut Vec<Mention>,
+        pending: &mut Vec<Mention>,
+    ) {
         let mut i = 0;
         while i < words.len() {
             let mut matched = false;
@@ -284,6 +298,9 @@ impl ChipMatcher {
                         i += len;
                         matched = true;
                         break;
+                    }
+                    if key.len() >= LONG_BARE && !after_is_quantity(text, span.end) {
+                        pending.push(Mention { range: span, chip: ChipRef::Known(chip) });
                     }
                 }
             }
@@ -511,6 +528,11 @@ impl ChipMatcher {
             && self.chip_vendor.get(*last) == self.chip_vendor.get(chip)
     }
 }
+
+/// A bare name this long (4090, 4090D; not T4, A10, B30) is the chip
+/// wherever the text also names it in a chip's way: a short one may be
+/// anything else (A10 a car, L2 a cache, B30 a bus).
+const LONG_BARE: usize = 4;
 
 /// Whether a unit follows byte `end`: the number before it counts or prices.
 fn after_is_quantity(text: &str, end: usize) -> bool {
