@@ -76,6 +76,8 @@ mod list {
     pub const TRADE_AFTER: usize = AT + 16;
     /// `price.per_hour`: rent by the hour (每小时, 时租).
     pub const PER_HOUR: usize = AT + 17;
+    /// `price.degree_adverbs`: adverbs that hold a comparison word (比较).
+    pub const DEGREE_ADVERBS: usize = AT + 18;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -103,11 +105,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.multiple"),
         words("price.trade_after"),
         words("price.per_hour"),
+        words("price.degree_adverbs"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 18;
+pub(super) const LISTS: usize = 19;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -115,6 +118,8 @@ static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 /// `price.range_joiners`: the whole of the words between two amounts of one
 /// range (1.2万美元至1.5万美元).
 static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
+/// `price.local_yuan`: currency words of a money also called 元 (新台币).
+static LOCAL_YUAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.local_yuan"));
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 /// `price.piece_counters`: measure words of pieces (颗, 片, 张).
@@ -169,6 +174,8 @@ struct Amount {
 fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities: Vec<Quantity>) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
+    // The currency of the sentence that is also called 元 (新台币, 港币).
+    let mut local: Option<&'static str> = None;
     for q in quantities {
         // A chip name or a date is never money (思元370, 元,2019-2025).
         if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
@@ -178,11 +185,11 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         }
         // 约合人民币8.6万元: the same price in another currency, not another
         // price. (With no amount before it, the sum it converts is no money:
-        // 定价可能是H20的两倍,约合2.5万美元 is the price.)
-        let before = chars_before(s.text, q.start, 6);
-        if !out.is_empty() && hits.any_in(list::CONVERTED, range_of(s.text, before)) {
-            continue;
-        }
+        // 定价可能是H20的两倍,约合2.5万美元 is the price.) Checked once the
+        // currency is known: in the currency of the amount before, it is
+        // that price broken down (折合每卡每月不到9000元), not converted.
+        let before = chars_before(s.text, q.start, 8);
+        let converted = !out.is_empty() && hits.any_in(list::CONVERTED, range_of(s.text, before));
         // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
         if let Some(prev) = out.last() {
             let gap = s.text[prev.end..q.start].trim_matches(' ');
@@ -198,7 +205,21 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         if adjacent && counts_pieces(rest) {
             continue;
         }
-        let prefix = if adjacent { None } else { currency_before(chars_before(s.text, q.start, 4)) };
+        // 新台币约6万元, 台币超过120万元: a qualifier may stand between the
+        // currency word and its amount.
+        let prefix = if adjacent {
+            None
+        } else {
+            currency_before(chars_before(s.text, q.start, 4))
+                .or_else(|| currency_before(super::qualify::strip_qualifier(chars_before(s.text, q.start, 7))))
+        };
+        // 售价约新台币6万元……已从5万多元涨到7万元: after an amount in a currency
+        // that is also called 元 (新台币, 港币), a bare 元 in the sentence is
+        // that currency, not the renminbi.
+        let after = match (after, local) {
+            (Some(("CNY", end)), Some(code)) if prefix.is_none() && plain_yuan(rest) => Some((code, end)),
+            (a, _) => a,
+        };
         // 新台币100万元: a currency named before the amount wins over a bare 元 after it.
         let stated = match (prefix, after) {
             (Some(p), Some((_, end))) => Some((p, end)),
@@ -209,6 +230,9 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         let (currency, end) = match stated {
             Some(found) => {
                 carried = Some(found.0);
+                if local_yuan(s.text, q.start, &s.text[q.end..found.1]) {
+                    local = Some(found.0);
+                }
                 found
             }
             None => match carried {
@@ -219,9 +243,28 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
                 _ => continue,
             },
         };
+        if converted && (stated.is_none() || out.last().is_some_and(|p| p.currency != currency)) {
+            continue;
+        }
         out.push(Amount { q, currency, end });
     }
     out
+}
+
+/// Whether the currency of an amount is named by a word of
+/// `price.local_yuan` (新台币6万元, 港币8000元, 6万港元): a currency whose
+/// money is also called 元. `after` is what follows the amount up to the end
+/// of its currency word.
+fn local_yuan(text: &str, start: usize, after: &str) -> bool {
+    let before = super::qualify::strip_qualifier(chars_before(text, start, 7)).trim_end_matches(' ');
+    LOCAL_YUAN.iter().any(|w| before.ends_with(w) || after.trim_start_matches(['多', '余', ' ']).starts_with(w))
+}
+
+/// Whether the currency word at the start of `rest` is a bare 元 (not
+/// 元人民币): the word a local currency's amounts are written with.
+fn plain_yuan(rest: &str) -> bool {
+    let t = rest.trim_start_matches(['多', '余', ' ']);
+    t.starts_with('元') && crate::money::word_after(t).is_some_and(|(_, len)| len == '元'.len_utf8())
 }
 
 /// A measure word of pieces after a number: 一颗, 一片, 每张.
@@ -315,8 +358,13 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
 fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> =
-        hits.find_iter_in(list::COMPARISON, 0..s.text.len()).map(|r| r.start..s.clauses()[s.clause_of(r.start)].end).collect();
+    // 比较熟的RTX 4090: an adverb of degree compares with nothing.
+    let adverbs: Vec<Range<usize>> = hits.find_iter_in(list::DEGREE_ADVERBS, 0..s.text.len()).collect();
+    let mut out: Vec<Range<usize>> = hits
+        .find_iter_in(list::COMPARISON, 0..s.text.len())
+        .filter(|r| !adverbs.iter().any(|a| a.start <= r.start && r.end <= a.end))
+        .map(|r| r.start..s.clauses()[s.clause_of(r.start)].end)
+        .collect();
     // 售价预计为H20的两倍, 价格只有A100的一半: a chip named as the measure of a
     // multiple or a part.
     for g in &s.groups {

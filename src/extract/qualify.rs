@@ -18,10 +18,19 @@ static AFTER: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| crate:
 /// (约为, 约在, 约达, 约为每片): the list `qualifier.between`.
 static BETWEEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::get().words("qualifier.between"));
 
-/// The qualifier of an amount, from the text just before it (`before`, ending
-/// where the amount starts) and just after it (`after`, from its end).
-pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
-    let before = before.trim_end_matches(' ');
+/// `before` (the text just before an amount) without the qualifier it ends
+/// with, if any, and the units and copulas between (新台币约 → 新台币,
+/// 台币超过 → 台币): what stands before the qualifier.
+pub fn strip_qualifier(before: &str) -> &str {
+    let bare = strip_between(before.trim_end_matches(' '));
+    match BEFORE.iter().filter(|(w, _)| bare.ends_with(w)).max_by_key(|(w, _)| w.len()) {
+        Some((w, _)) => bare[..bare.len() - w.len()].trim_end_matches(' '),
+        None => before,
+    }
+}
+
+/// `before` without the units and copulas of `qualifier.between` it ends with.
+fn strip_between(before: &str) -> &str {
     let mut bare = before;
     loop {
         let next = BETWEEN
@@ -31,10 +40,17 @@ pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
             .map_or(bare, |w| &bare[..bare.len() - w.len()])
             .trim_end_matches(' ');
         if next == bare {
-            break;
+            return bare;
         }
         bare = next;
     }
+}
+
+/// The qualifier of an amount, from the text just before it (`before`, ending
+/// where the amount starts) and just after it (`after`, from its end).
+pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
+    let before = before.trim_end_matches(' ');
+    let bare = strip_between(before);
     let longest = |t: &str| BEFORE.iter().filter(|(w, _)| t.ends_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
     let after = after.trim_start_matches(' ');
     let after_word = || AFTER.iter().filter(|(w, _)| after.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
