@@ -276,6 +276,11 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
             out = out[i + stop.len()..].to_string();
         }
     }
+    // 按销售额计算合计份额, 若以营收计算: the count a share is told by
+    // frames it; the subject is after it.
+    if let Some(end) = count_frame_end(&out) {
+        out = out[end..].to_string();
+    }
     let mut t = out.trim().to_string();
     for _ in 0..3 {
         let before = t.clone();
@@ -301,6 +306,27 @@ fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
     t = t.replace("在年", "").trim_end_matches('在').trim().to_string();
     t
 }
+
+/// Where a frame of the count ends in `phrase` (按销售额计算, 若以营收计算,
+/// 以出货量来看): a word of `share.count_frame_closers` after one of
+/// `share.count_frame_openers` that opens the phrase or a clause of it.
+fn count_frame_end(phrase: &str) -> Option<usize> {
+    COUNT_FRAME_CLOSERS
+        .iter()
+        .filter_map(|w| phrase.rfind(w).map(|i| (i, i + w.len())))
+        .filter(|&(i, _)| {
+            let from = phrase[..i].rfind([',', '，', ';', '；']).map_or(0, |k| k + phrase[k..].chars().next().map_or(1, char::len_utf8));
+            let seg = phrase[from..i].trim_start();
+            COUNT_FRAME_OPENERS.iter().any(|o| seg.starts_with(o)) && seg.chars().count() <= 12
+        })
+        .map(|(_, end)| end)
+        .max()
+}
+
+/// `share.source_cues`: a sentence citing its source (数据显示).
+static SOURCE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.source_cues"));
+static COUNT_FRAME_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.count_frame_openers"));
+static COUNT_FRAME_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.count_frame_closers"));
 
 /// Strips a leading region word (中国, 国内, 全球); keeps it when nothing
 /// meaningful would remain (中国市场 stays 中国市场).
@@ -1148,7 +1174,13 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         // (Not one that frames the sentence: 按出货量计算,……,但AMD的份额仅为10%.)
         let mut metric = metric_of(hits, clause.clone()).or_else(|| {
             let from = told_from();
-            metric_of(hits, from..p.start).or_else(|| {
+            // The count told nearest before the share (出货量份额约为80%,按营收
+            // 计算,其份额则高达90%: revenue), in the clause that tells it.
+            let nearest = hits.find_iter_in(list::METRIC, from..p.start).last().map(|r| {
+                let c = s.clauses()[s.clause_of(r.start)].clone();
+                c.start.max(from)..c.end.min(p.start)
+            });
+            nearest.and_then(|r| metric_of(hits, r)).or_else(|| {
                 hits.find_iter_in(list::METRIC, 0..from)
                     .find(|r| METRIC_FRAME_MARKS.iter().any(|m| chars_before(s.text, r.start, 1) == *m))
                     .and_then(|r| metric_of(hits, r))
@@ -1678,7 +1710,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         if market.is_none() && ORIGIN_WORDS.iter().any(|w| subject.starts_with(w)) {
             market = market_term(&subject).filter(|m| m != "芯片" && m != "晶片");
         }
-        if metric.is_none() {
+        // The count of the shares before; not for another market that a new
+        // source tells (……若以营收计算; 记忆体方面,TrendForce数据显示,2023年
+        // HBM市场由SK海力士拿下约53%: that source counts nothing said).
+        let framed = fresh(&frame.market, s.line);
+        let new_source = || SOURCE_CUES.iter().any(|w| s.text.contains(w));
+        if metric.is_none() && (market.is_none() || framed.is_none() || market == framed || !new_source()) {
             metric = fresh(&frame.metric, s.line);
         }
         // A subject that is the market itself is held by the country before it.
@@ -2541,6 +2578,17 @@ mod tests {
         for text in &texts {
             assert_eq!(market_hits(text), reference(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_frame_of_the_count_is_no_subject() {
+        assert_eq!(super::count_frame_end("若以营收计算"), Some("若以营收计算".len()));
+        assert_eq!(super::count_frame_end("按销售额计算合计"), Some("按销售额计算".len()));
+        assert_eq!(super::count_frame_end("浪潮、宁畅、新华三位居前三,按销售额计算合计").map(|e| &"浪潮、宁畅、新华三位居前三,按销售额计算合计"[e..]), Some("合计"));
+        assert_eq!(super::count_frame_end("就營收而言").is_some(), true);
+        // 计算 inside a name frames nothing (智能计算集群).
+        assert_eq!(super::count_frame_end("智能计算集群系统业务"), None);
+        assert_eq!(super::count_frame_end("云计算厂商"), None);
     }
 
     #[test]
