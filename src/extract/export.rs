@@ -146,7 +146,7 @@ static BUY_NOT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.buy
 /// The first words of the rules on buying, licences, allowed sales and
 /// lifted measures: a clause with none of them skips those rules.
 fn gate_words() -> Vec<&'static str> {
-    [&BUYER_CUES[..], &LICENCE_WORDS[..], &ALLOW_VERBS[..], &RESUME_VERBS[..], &RELAX_VERBS[..], &BUY_NOT[..], &LIMIT_WORDS[..]].concat()
+    [&BUYER_CUES[..], &LICENCE_WORDS[..], &ALLOW_VERBS[..], &RESUME_VERBS[..], &RELAX_VERBS[..], &BUY_NOT[..], &LIMIT_WORDS[..], &ORDER_STOPS[..]].concat()
 }
 /// Words of selling that may not happen (无法向中国出口).
 static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold"));
@@ -154,6 +154,12 @@ static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold")
 static BILL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_verbs"));
 static CONDITION_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.condition_openers"));
 static TIME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.time_suffixes"));
+/// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
+static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
+/// `export.supply_words`: words of supplying a product (供货, 出货).
+static SUPPLY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_words"));
+/// `export.rule_attributes`: what a rule sets, right after its name (新规门槛).
+static RULE_ATTRIBUTES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_attributes"));
 static EXPECTATION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.expectation_words"));
 static SUPPLY_DESTINATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_destinations"));
 static DENIAL_POLICIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.denial_policies"));
@@ -616,10 +622,16 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
     None
 }
 
+/// 今年3月开始向国内云厂商供货: a supply that begins (开始, then a word of
+/// `export.supply_words` within a dozen characters) launches a product.
+fn supply_begins(c: &str) -> bool {
+    c.match_indices("开始").any(|(i, w)| contains_any(super::text::chars_after(c, i + w.len(), 12), &SUPPLY_WORDS))
+}
+
 /// China's own measure on buying chips (要求停止采购, 禁止进口H200), unless
 /// denied (并未下令停止采购).
 fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) -> Option<(Action, Range<usize>)> {
-    let r = hits.find(list::BUYER_CUES).or_else(|| limited_buying(c))?;
+    let r = hits.find(list::BUYER_CUES).or_else(|| limited_buying(c)).or_else(|| stopped_orders(c))?;
     let word = &c[r.clone()];
     let action = if word.starts_with("禁止") { Action::Ban } else { Action::Restriction };
     // 中国海关暂不放行: customs holding goods back is itself the measure.
@@ -669,6 +681,21 @@ fn limited_buying(c: &str) -> Option<Range<usize>> {
         .min_by_key(|(i, w)| (*i, std::cmp::Reverse(w.len())))
         .map(|(i, w)| i..i + w.len())
 }
+
+/// 要求部分科技企业暂停H200订单, 取消H20的订单: orders stopped (a word of
+/// `export.order_stops`, then one of `export.order_words` within ten
+/// characters of the same clause); where the stop word stands.
+fn stopped_orders(c: &str) -> Option<Range<usize>> {
+    ORDER_STOPS
+        .iter()
+        .flat_map(|w| c.match_indices(w))
+        .filter(|(i, w)| contains_any(super::text::chars_after(c, i + w.len(), 10), &ORDER_WORDS))
+        .min_by_key(|(i, w)| (*i, std::cmp::Reverse(w.len())))
+        .map(|(i, w)| i..i + w.len())
+}
+
+static ORDER_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.order_stops"));
+static ORDER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.order_words"));
 
 /// `export.limit_words`, `export.buyer_words`, `export.buy_words` of the lexicon.
 static LIMIT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.limit_words"));
@@ -878,6 +905,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::BAN_CUES) {
+        // 4090禁售后价格起飞, 断供以来: a ban named only as the time of
+        // something else, with no date of its own, tells no event.
+        let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
+        if !dated && TIME_SUFFIXES.iter().any(|t| c[r.end..].starts_with(t)) {
+            return None;
+        }
         return cue(stop_or_licence(&c[..r.start]), r);
     }
     // 无法向中国出口, 不得对华销售, 停止向中国交付: a sale that may not happen.
@@ -927,7 +960,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         }
     }
     if let Some(r) = hits.find(list::VARIANT_CUES).or_else(|| hits.find(list::CHINA_MARKET_CUES)) {
-        if hits.any(list::LAUNCH_VERBS) {
+        if hits.any(list::LAUNCH_VERBS) || supply_begins(c) {
             return cue(Action::Variant, r);
         }
     }
@@ -957,6 +990,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t)) {
             return None;
         }
+        // 算力压到新规门槛以下, 符合新规标准: the rule is the measure of
+        // something else.
+        if RULE_ATTRIBUTES.iter().any(|w| c[r.end..].starts_with(w)) {
+            return None;
+        }
         return cue(Action::Restriction, r);
     }
     // 提出《芯片安全法案》: a bill brought forward or passed (a proposal
@@ -966,9 +1004,9 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Restriction, r);
         }
     }
-    // 限制 as a verb on exports or on China: 进一步限制中国市场获取A800,
-    // 限制A100和H100对华出口.
-    if let Some(r) = find_any(c, &["限制"]) {
+    // 限制 or 收紧 as a verb on exports or on China: 进一步限制中国市场获取A800,
+    // 限制A100和H100对华出口, 进一步收紧对华芯片出口.
+    if let Some(r) = find_any(c, &["限制", "收紧"]) {
         if contains_any(c, &LIMIT_OBJECTS) && !noun_phrase_rule(c, &hits, r.clone()) {
             return cue(Action::Restriction, r);
         }
@@ -980,9 +1018,17 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if issued || c[..r.start].contains('对') && !noun_phrase_rule(c, &hits, r.clone()) {
             return cue(Action::Restriction, r);
         }
+        // 美国新的出口管制措施涉及其MI308产品: a rule that covers the chips
+        // named after the word of covering.
+        let rest = &c[r.end..];
+        if let Some((i, w)) = COVER_VERBS.iter().filter_map(|w| rest.find(w).map(|i| (i, *w))).min() {
+            let from = base + r.end + i + w.len();
+            if super::text::chars_before(rest, i, 4) == &rest[..i] && !chips_in(s, from..s.clauses()[ci].end, &[]).is_empty() {
+                return cue(Action::Restriction, r);
+            }
+        }
         // 美国对华为的禁令于9月15日正式生效: a rule taking effect, not one
         // named as a time (禁令生效之前).
-        let rest = &c[r.end..];
         if let Some(i) = rest.find("生效") {
             let after = &rest[i + "生效".len()..];
             if super::text::chars_before(rest, i, 16) == &rest[..i] && !EFFECT_TIMES.iter().any(|w| after.starts_with(w)) {
@@ -1208,6 +1254,8 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
     let from_on = rest.starts_with('起');
     let rest = rest.trim_start_matches(grammar::EFFECT_FROM);
+    // 11月17号开始生效: from that day it starts to apply.
+    let rest = rest.strip_prefix("开始").map_or(rest, |r| r.trim_start_matches(grammar::EFFECT_FROM));
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
     // 7月3日发布公告,……,自8月1日起,出口经营者须申请许可: from that day on,
     // what the clause after tells applies, when the sentence dated the
@@ -1389,6 +1437,8 @@ pub(super) static TRIGGER_LISTS: LazyLock<Vec<&'static [&'static str]>> = LazyLo
         &TRIGGER_WORDS[..],
         // A limit on whom may buy (限制国内企业采购H200): its word of buying.
         &BUY_WORDS[..],
+        // Orders stopped (暂停H200订单): the word of ordering.
+        &ORDER_WORDS[..],
     ]
 });
 
