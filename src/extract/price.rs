@@ -529,7 +529,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
-    } else if !s.groups.is_empty() && s.text.contains('万') && s.hits().any(list::PRICE_NOUNS) {
+    } else if !s.groups.is_empty() && s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
