@@ -485,11 +485,26 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
     // A quote with no date of its own holds when the article was written,
     // unless the text puts it in the past (此前, 原本).
     let past = hits.any_in(list::PAST, clause.clone());
-    own.or_else(|| s.dates.iter().rev().find(|d| d.end <= at))
+    // RTX Pro 6000D是英伟达今年7月推出的……芯片,市场人士透露,其单卡售价约5万元:
+    // a quote reported after the date of something else is told now. (A
+    // date that only frames the report, 2023年8月,一位渠道商透露, or one in
+    // the report's own clause, 黄仁勋19日表示, dates it.)
+    let reported_since = |from: usize| REPORT_VERBS.iter().any(|w| s.text[from..at].contains(w));
+    let earlier = s.dates.iter().rev().find(|d| d.end <= at).filter(|d| {
+        let c = s.clauses()[s.clause_of(d.start)].clone();
+        let frame_only = s.text[c.clone()].trim_matches([' ', ',', '，']).len() <= (d.end - d.start) + 3;
+        // 黄仁勋19日接受专访时表示: the date of the report itself.
+        frame_only || !reported_since(c.end.min(at))
+    });
+    let para = || state.para_date(s).filter(|_| !reported_since(0));
+    own.or(earlier)
         .and_then(|d| d.date)
-        .or_else(|| state.para_date(s))
+        .or_else(para)
         .or(if past { None } else { state.published })
 }
+
+/// `price.report_verbs`: words that report a quote (透露, 表示).
+static REPORT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.report_verbs"));
 
 /// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
 fn date_pair(s: &Sentence) -> Option<(Option<PartialDate>, Option<PartialDate>, usize)> {
