@@ -1768,7 +1768,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         if action == Action::Ban && chips.is_empty() {
             let word = &s.text[cue.clone()];
             // (原则上禁止镓、锗……对美出口: the word may stand before the cue.)
-            let decided = DECIDED_BANS.iter().any(|w| word.starts_with(w) || s.text[..cue.end].ends_with(w))
+            // 发布公告,即时禁止镓、锗……对美国出口: a ban issued is decided.
+            let issued = word == "禁止" && ISSUE_VERBS.iter().any(|v| s.text[..cue.start].contains(v));
+            let decided = (issued || DECIDED_BANS.iter().any(|w| word.starts_with(w) || s.text[..cue.end].ends_with(w)))
                 && !s.text[cue.end..].starts_with('的');
             if !decided || (cue_authority.or_else(|| authority_of(&s.text[..cue.end], s.hits())).is_none() && !china_ministry) {
                 continue;
