@@ -154,6 +154,8 @@ static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold")
 static BILL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_verbs"));
 static CONDITION_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.condition_openers"));
 static TIME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.time_suffixes"));
+/// `export.china_directors`: China named as who gives a directive (中国已指示).
+static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_directors"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
 /// `export.supply_words`: words of supplying a product (供货, 出货).
@@ -653,8 +655,13 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
     if BUYER_DENIALS.iter().any(|n| head.contains(n)) {
         return None;
     }
-    // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers.
-    if !sentence_hits.any_in(list::STATE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::STATE_WORDS, 0..head.len()) {
+    // Told of a state (当局, 政府, 监管部门, 北京), not of a company's buyers;
+    // or of China directing buyers (中国早前已指示科技企业停止采购).
+    let china_directs = || {
+        hits.find_iter_in(list::DIRECTIVE_WORDS, 0..head.len())
+            .any(|d| contains_any(chars_before(c, d.start, 5), &CHINA_DIRECTORS))
+    };
+    if !sentence_hits.any_in(list::STATE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::STATE_WORDS, 0..head.len()) && !china_directs() {
         return None;
     }
     Some((action, r))
