@@ -154,6 +154,8 @@ static SOLD: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.sold")
 static BILL_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.bill_verbs"));
 static CONDITION_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.condition_openers"));
 static TIME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.time_suffixes"));
+/// `export.interrupted`: what is sold or shipped, before 中断 (出货一度中断).
+static INTERRUPTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.interrupted"));
 /// `export.china_directors`: China named as who gives a directive (中国已指示).
 static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_directors"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
@@ -911,6 +913,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Relaxation, r);
         }
     }
+    // H20对华出货一度中断, 供货已经中断: a stop of selling told with an
+    // adverb between (the ban cue 出货中断 without one), under export rules.
+    if let Some(i) = c.find("中断") {
+        let before = chars_before(c, i, 6);
+        let stopped = INTERRUPTED.iter().filter_map(|w| before.rfind(w).map(|k| k + w.len())).max();
+        if stopped.is_some_and(|k| before[k..].chars().count() <= 3) && !negated_before(c, i) && in_export_context() {
+            return cue(stop_or_licence(&c[..i]), i..i + "中断".len());
+        }
+    }
     if let Some(r) = hits.find(list::BAN_CUES) {
         // 4090禁售后价格起飞, 断供以来: a ban named only as the time of
         // something else, with no date of its own, tells no event.
@@ -994,7 +1005,8 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // the time of something else, with no date of its own, tells no event.
         let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
         let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
-        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t)) {
+        // 在美方宣布新规前一天: the rule as the time of something else.
+        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t) || c[r.end..].starts_with(t)) {
             return None;
         }
         // 算力压到新规门槛以下, 符合新规标准: the rule is the measure of
@@ -1722,8 +1734,15 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         // chips before the cue that no other event's clause holds.
                         // A China version told as the subject (为中国市场推出的RTX 4090D,
                         // 在新规下也被要求申请许可) lends its chips.
+                        // (H20对华出货一度中断,8月获准恢复: an easing that names
+                        // nothing after its cue takes the chips of the ban or
+                        // rule it lifts; 宣布撤销……规则 lifts what it names.)
+                        let bare = s.text[cue.end..clause.end].trim_end_matches(['。', ',', '，', ';', '；']).chars().count() <= 4;
+                        let lifts = |a: Action| action == Action::Relaxation && bare && matches!(a, Action::Ban | Action::Restriction);
                         let other = |g: &&super::Group| {
-                            (0..ci).any(|o| actions[o].as_ref().is_some_and(|a| a.0 != Action::Variant) && s.clauses()[o].contains(&g.range.start))
+                            (0..ci).any(|o| {
+                                actions[o].as_ref().is_some_and(|a| a.0 != Action::Variant && !lifts(a.0)) && s.clauses()[o].contains(&g.range.start)
+                            })
                         };
                         let before: Vec<usize> = s
                             .groups
