@@ -47,6 +47,21 @@ pub fn word_before(before: &str) -> Option<(&'static str, usize)> {
     BEFORE.iter().filter(|(_, w)| before.ends_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
 
+/// The last characters of the currency words and signs before an amount.
+static BEFORE_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = BEFORE.iter().filter_map(|(_, w)| w.chars().last()).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
+
+/// Whether `text` may hold a currency word or sign of those before an
+/// amount: one of their last characters stands in it (a cheap test before
+/// reading it closely).
+pub fn names_before(text: &str) -> bool {
+    text.chars().any(|c| BEFORE_ENDS.binary_search(&c).is_ok())
+}
+
 /// `before` without the currency word or sign it ends with, if any.
 pub fn strip_word_before(before: &str) -> &str {
     match word_before(before) {

@@ -78,6 +78,10 @@ mod list {
     pub const PER_HOUR: usize = AT + 17;
     /// `price.degree_adverbs`: adverbs that hold a comparison word (比较).
     pub const DEGREE_ADVERBS: usize = AT + 18;
+    /// `price.local_yuan`: currency words of a money also called 元 (新台币).
+    pub const LOCAL_YUAN: usize = AT + 19;
+    /// `price.report_verbs`: words that report a quote (透露, 表示).
+    pub const REPORT_VERBS: usize = AT + 20;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -106,11 +110,13 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.trade_after"),
         words("price.per_hour"),
         words("price.degree_adverbs"),
+        words("price.local_yuan"),
+        words("price.report_verbs"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 19;
+pub(super) const LISTS: usize = 21;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -176,6 +182,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
     let mut local: Option<&'static str> = None;
+    let has_local = hits.any(list::LOCAL_YUAN);
     for q in quantities {
         // A chip name or a date is never money (思元370, 元,2019-2025).
         if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
@@ -207,11 +214,17 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         }
         // 新台币约6万元, 台币超过120万元: a qualifier may stand between the
         // currency word and its amount.
+        // (Asked only where the currency after is none or a bare 元, which
+        // a word before may overrule.)
         let prefix = if adjacent {
             None
         } else {
-            currency_before(chars_before(s.text, q.start, 4))
-                .or_else(|| currency_before(super::qualify::strip_qualifier(chars_before(s.text, q.start, 7))))
+            currency_before(chars_before(s.text, q.start, 4)).or_else(|| {
+                let head = chars_before(s.text, q.start, 7);
+                (after.is_none_or(|_| plain_yuan(rest)) && crate::money::names_before(head))
+                    .then(|| currency_before(super::qualify::strip_qualifier(head)))
+                    .flatten()
+            })
         };
         // 售价约新台币6万元……已从5万多元涨到7万元: after an amount in a currency
         // that is also called 元 (新台币, 港币), a bare 元 in the sentence is
@@ -230,7 +243,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         let (currency, end) = match stated {
             Some(found) => {
                 carried = Some(found.0);
-                if local_yuan(s.text, q.start, &s.text[q.end..found.1]) {
+                if has_local && local_yuan(s.text, q.start, &s.text[q.end..found.1]) {
                     local = Some(found.0);
                 }
                 found
@@ -489,7 +502,7 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
     // a quote reported after the date of something else is told now. (A
     // date that only frames the report, 2023年8月,一位渠道商透露, or one in
     // the report's own clause, 黄仁勋19日表示, dates it.)
-    let reported_since = |from: usize| REPORT_VERBS.iter().any(|w| s.text[from..at].contains(w));
+    let reported_since = |from: usize| hits.any_in(list::REPORT_VERBS, from..at);
     let earlier = s.dates.iter().rev().find(|d| d.end <= at).filter(|d| {
         let c = s.clauses()[s.clause_of(d.start)].clone();
         let frame_only = s.text[c.clone()].trim_matches([' ', ',', '，']).len() <= (d.end - d.start) + 3;
@@ -503,8 +516,6 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
         .or(if past { None } else { state.published })
 }
 
-/// `price.report_verbs`: words that report a quote (透露, 表示).
-static REPORT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.report_verbs"));
 
 /// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
 fn date_pair(s: &Sentence) -> Option<(Option<PartialDate>, Option<PartialDate>, usize)> {

@@ -173,10 +173,12 @@ fn headline_like(line: &str) -> bool {
 fn tail_marker(line: &str) -> bool {
     let t = line.trim();
     // 相关新闻:美拟收紧晶片出口 半导体股受压: the marker and the first
-    // headline it links to, on one line.
-    if let Some((head, rest)) = t.split_once([':', '：']) {
-        let head = head.trim();
-        if !head.is_empty() && char_len(head) <= 6 && TAIL_MARKERS.any(head) && headline_like(rest) && !rest.contains('。') {
+    // headline it links to, on one line. (The colon is looked for only
+    // where a marker's may stand, in the first seven characters.)
+    let colon = t.char_indices().take(7).find(|&(_, c)| c == ':' || c == '：');
+    if let Some((i, c)) = colon {
+        let (head, rest) = (t[..i].trim(), &t[i + c.len_utf8()..]);
+        if !head.is_empty() && TAIL_MARKERS.any(head) && headline_like(rest) && !rest.contains('。') {
             return true;
         }
     }
