@@ -35,6 +35,10 @@ use crate::lexicon::words as list;
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
 static CHIP_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.context"));
 
+/// Words after a family's name that make it an architecture, not a chip
+/// (Blackwell架构).
+static ARCHITECTURE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.architecture"));
+
 /// Words that join the items of a list of chips.
 static LIST_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.joiner"));
 
@@ -80,6 +84,8 @@ pub struct ChipMatcher {
     max_words: usize,
     /// The vendor of each chip of the catalog, by index.
     chip_vendor: Vec<String>,
+    /// Whether each chip is a family named without a model (Rubin, Ascend).
+    chip_family: Vec<bool>,
 }
 
 /// Lowercase, without spaces, hyphens and underscores.
@@ -155,7 +161,8 @@ impl ChipMatcher {
         }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
         let chip_vendor = catalog.chips.iter().map(|c| c.vendor.clone()).collect();
-        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor }
+        let chip_family = catalog.chips.iter().map(|c| c.family).collect();
+        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor, chip_family }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -287,6 +294,13 @@ impl ChipMatcher {
                 key.clear();
                 key.extend(text[span.clone()].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
                 if let Some(&chip) = self.latin.get(key.as_str()) {
+                    // 基于Blackwell架构的B20: a family named as the
+                    // architecture of a chip is no chip.
+                    if self.chip_family[chip] && ARCHITECTURE_WORDS.iter().any(|w| text[span.end..].trim_start().starts_with(w)) {
+                        i += len;
+                        matched = true;
+                        break;
+                    }
                     out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                     i += len;
                     matched = true;
