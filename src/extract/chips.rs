@@ -239,6 +239,7 @@ impl ChipMatcher {
         pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip));
         out.extend(pending);
         out.sort_by_key(|m| m.range.start);
+        self.drop_named_families(text, &mut out);
         self.expand_lists(text, &mut out);
         self.find_unknown(text, &runs, &mut out);
         out.sort_by_key(|m| m.range.start);
@@ -320,6 +321,30 @@ impl ChipMatcher {
             }
             if !matched {
                 i += 1;
+            }
+        }
+    }
+
+    /// 降规版的Blackwell芯片B30A: a family right before a model of its
+    /// vendor, with only a chip noun between, names that model, not a chip
+    /// of its own.
+    fn drop_named_families(&self, text: &str, out: &mut Vec<Mention>) {
+        let mut k = 0;
+        while k + 1 < out.len() {
+            let (a, b) = (&out[k], &out[k + 1]);
+            let named = match (&a.chip, &b.chip) {
+                (ChipRef::Known(f), ChipRef::Known(m)) => {
+                    self.chip_family[*f] && !self.chip_family[*m] && self.chip_vendor[*f] == self.chip_vendor[*m] && a.range.end <= b.range.start && {
+                        let gap = text[a.range.end..b.range.start].trim();
+                        gap.is_empty() || ITEM_NOUNS.contains(&gap)
+                    }
+                }
+                _ => false,
+            };
+            if named {
+                out.remove(k);
+            } else {
+                k += 1;
             }
         }
     }
