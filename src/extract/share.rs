@@ -1114,6 +1114,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 || after_shares)
                 && !NOT_MARKET_WHOLES_W.any(&whole)
                 && !hits.any_in(list::NOT_HOLDERS, clause.start..clause.start + hi)
+                // 华为去年研发投入1647亿元,占全年收入的23.4%: a hold word that
+                // opens its clause holds for the clause before.
+                && !(ci > 0
+                    && s.text[clause.start..clause.start + hi].trim().is_empty()
+                    && hits.any_in(list::NOT_HOLDERS, s.clauses()[ci - 1].clone()))
         } else {
             false
         };
@@ -2054,7 +2059,7 @@ fn is_link(link: &str) -> bool {
     // 则将降至约40%: a qualifier ends it.
     let link = without_qualifier(link.trim_start_matches([')', '）', ' ']).trim_end());
     let n = link.chars().count();
-    (n <= 4 && link.chars().all(|c| "为是约占达则仅只有不到超过近的份额仍以".contains(c)))
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以".contains(c)))
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
             && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
