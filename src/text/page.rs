@@ -171,18 +171,7 @@ fn headline_like(line: &str) -> bool {
 }
 
 fn tail_marker(line: &str) -> bool {
-    let t = line.trim();
-    // 相关新闻:美拟收紧晶片出口 半导体股受压: the marker and the first
-    // headline it links to, on one line. (The colon is looked for only
-    // where a marker's may stand, in the first seven characters.)
-    let colon = t.char_indices().take(7).find(|&(_, c)| c == ':' || c == '：');
-    if let Some((i, c)) = colon {
-        let (head, rest) = (t[..i].trim(), &t[i + c.len_utf8()..]);
-        if !head.is_empty() && TAIL_MARKERS.any(head) && headline_like(rest) && !rest.contains('。') {
-            return true;
-        }
-    }
-    let t = t.trim_end_matches([':', '：']);
+    let t = line.trim().trim_end_matches([':', '：']);
     // Twelve characters are 48 bytes at most; an empty line holds no marker.
     !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.any(t)
 }
@@ -402,15 +391,6 @@ mod tests {
         );
         assert_eq!(title("算力狂欢,谁是“中国版”英伟达?\n**来源:**芯潮IC"), Some("算力狂欢,谁是“中国版”英伟达?"));
         assert_eq!(title("\n\n"), None);
-    }
-
-    #[test]
-    fn a_tail_marker_with_its_first_headline_ends_the_article() {
-        assert!(tail_marker("相关新闻:美拟收紧晶片出口 半导体股受压"));
-        assert!(tail_marker("延伸阅读：輝達H20出貨受阻 台鏈營收承壓"));
-        // A sentence after the colon is article text (相关新闻 as a topic).
-        assert!(!tail_marker("相关新闻:美国商务部周二宣布新规。"));
-        assert!(!tail_marker("分析指出:美拟收紧晶片出口"));
     }
 
     #[test]
