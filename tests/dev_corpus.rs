@@ -9,14 +9,14 @@
 //! is a vendor id must then be matched by that id, and two shares whose
 //! subject was wrong no longer count as found.)
 //!
-//! `tests/data/fresh/` is a second corpus (144 articles the team wrote after
-//! real reporting in six batches, f01-f30, f31-f60, f61-f90, f91-f110,
-//! f111-f124 and f125-f144, both scripts, GB18030 and Big5, each annotated by
-//! a reader who never ran chipscan; the fourth and fifth written to copy real
-//! articles' long sentences and noise more closely, the sixth centred on
-//! export control): held at its own floors, a little below what it reached
-//! when they were set (price 0.976, share 0.975, chip 0.980, export_control
-//! 0.892, dates 0.866, fields 0.908).
+//! `tests/data/fresh/` is a second corpus (164 articles the team wrote after
+//! real reporting in seven batches, f01-f30, f31-f60, f61-f90, f91-f110,
+//! f111-f124, f125-f144 and f145-f164, both scripts, GB18030 and Big5, each
+//! annotated by a reader who never ran chipscan; the fourth and fifth written
+//! to copy real articles' long sentences and noise more closely, the sixth
+//! centred on export control): held at its own floors, a little below what it
+//! reached when they were set (price 0.979, share 0.976, chip 0.979,
+//! export_control 0.915, dates 0.882, fields 0.914).
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,7 @@ const FIELD_ACCURACY: f64 = 0.94;
 
 /// The fresh corpus's floors: F1 for price, share, chip, export_control, then
 /// date and field accuracy.
-const FRESH_FLOORS: [f64; 6] = [0.95, 0.95, 0.97, 0.87, 0.84, 0.88];
+const FRESH_FLOORS: [f64; 6] = [0.95, 0.95, 0.97, 0.89, 0.86, 0.89];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -85,7 +85,7 @@ fn the_dev_corpus_stays_at_its_floors() {
 
 #[test]
 fn the_fresh_corpus_stays_at_its_floors() {
-    holds_at_floors("tests/data/fresh", 144, FRESH_FLOORS);
+    holds_at_floors("tests/data/fresh", 164, FRESH_FLOORS);
 }
 
 /// `tests/data/dev` is a copy of the shared development corpus; where the
