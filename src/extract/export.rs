@@ -626,6 +626,13 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
     None
 }
 
+/// Whether a measure named just before `rest` (the rest of clause `ci`) is
+/// only the time of something else (禁售后, 新规前一天, 断供以来): a time
+/// word right after it, and no date in the clause.
+fn named_as_time(s: &Sentence, ci: usize, rest: &str) -> bool {
+    TIME_SUFFIXES.iter().any(|t| rest.starts_with(t)) && !s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start))
+}
+
 /// 今年3月开始向国内云厂商供货: a supply that begins (开始, then a word of
 /// `export.supply_words` within a dozen characters) launches a product.
 fn supply_begins(c: &str) -> bool {
@@ -925,8 +932,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(r) = hits.find(list::BAN_CUES) {
         // 4090禁售后价格起飞, 断供以来: a ban named only as the time of
         // something else, with no date of its own, tells no event.
-        let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
-        if !dated && TIME_SUFFIXES.iter().any(|t| c[r.end..].starts_with(t)) {
+        if named_as_time(s, ci, &c[r.end..]) {
             return None;
         }
         return cue(stop_or_licence(&c[..r.start]), r);
@@ -1003,10 +1009,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(r) = hits.find(list::NEW_RULES) {
         // 新规公布后,国内渠道RTX 4090显卡价格明显上涨: a rule named only as
         // the time of something else, with no date of its own, tells no event.
+        // (在美方宣布新规前一天: right after the rule's name, too.)
         let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
         let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
-        // 在美方宣布新规前一天: the rule as the time of something else.
-        if !dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t) || c[r.end..].starts_with(t)) {
+        if (!dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t))) || named_as_time(s, ci, &c[r.end..]) {
             return None;
         }
         // 算力压到新规门槛以下, 符合新规标准: the rule is the measure of
