@@ -158,6 +158,8 @@ static TIME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 static INTERRUPTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.interrupted"));
 /// `export.china_directors`: China named as who gives a directive (中国已指示).
 static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_directors"));
+/// `export.control_lists`: lists of controlled goods (战略物品清单).
+static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
 /// `export.supply_words`: words of supplying a product (供货, 出货).
@@ -806,6 +808,17 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
     if bare.ends_with("的同时") || bare.ends_with("之际") {
         return None;
+    }
+    // 把美国原产高性能AI芯片列入其战略物品清单: goods put on a list of
+    // controlled items are controlled (a proposal if only considered).
+    // (Not one only described: 未被明确列入战略物品清单的物品.)
+    if let Some(r) = find_any(c, &CONTROL_LISTS) {
+        let verb = ENTITY_LIST_VERBS.iter().filter_map(|v| c[..r.start].rfind(v)).max();
+        let described = c[r.end..].trim_start_matches(|ch: char| ch == '(' || ch == ')' || ch.is_ascii_alphabetic()).starts_with('的');
+        if verb.is_some_and(|v| !negated_before(c, v) && !c[..v].ends_with("未被") && !c[..v].ends_with("未明确")) && !described {
+            let action = if is_proposal(c, &hits) { Action::Proposal } else { Action::Restriction };
+            return cue(action, r);
+        }
     }
     if let Some(r) = hits.find_in(list::ENTITY_LIST_NOUNS, 0..c.len()) {
         // 列入实体清单, 实体名单(Entity List)又加入了四家: the verb before the
@@ -1464,6 +1477,8 @@ pub(super) static TRIGGER_LISTS: LazyLock<Vec<&'static [&'static str]>> = LazyLo
         &BUY_WORDS[..],
         // Orders stopped (暂停H200订单): the word of ordering.
         &ORDER_WORDS[..],
+        // Goods put on a list of controlled items (列入战略物品清单).
+        &CONTROL_LISTS[..],
     ]
 });
 
