@@ -249,6 +249,8 @@ mod list {
     pub const LIST_REMOVE_VERBS: usize = AT + 41;
     /// A word that compares (低于, 相比: [`super::COMPARISON_WORDS`]).
     pub const COMPARISON: usize = AT + 42;
+    /// A list of controlled goods (战略物品清单: [`super::CONTROL_LISTS`]).
+    pub const CONTROL_LISTS: usize = AT + 43;
 }
 
 /// Every list [`action_of`] asks about a clause, and the trigger words
@@ -300,11 +302,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         DENIAL_WORDS.to_vec(),
         LIST_REMOVE_VERBS.to_vec(),
         COMPARISON_WORDS.to_vec(),
+        CONTROL_LISTS.to_vec(),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 43;
+pub(super) const LISTS: usize = 44;
 /// The words of a frame [`without_frames`] blanks out.
 fn frame_words() -> Vec<&'static str> {
     // 影响 is the one cause frame without_frames reads (受新规影响).
@@ -812,7 +815,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // 把美国原产高性能AI芯片列入其战略物品清单: goods put on a list of
     // controlled items are controlled (a proposal if only considered).
     // (Not one only described: 未被明确列入战略物品清单的物品.)
-    if let Some(r) = find_any(c, &CONTROL_LISTS) {
+    if let Some(r) = hits.find(list::CONTROL_LISTS) {
         let verb = ENTITY_LIST_VERBS.iter().filter_map(|v| c[..r.start].rfind(v)).max();
         let described = c[r.end..].trim_start_matches(|ch: char| ch == '(' || ch == ')' || ch.is_ascii_alphabetic()).starts_with('的');
         if verb.is_some_and(|v| !negated_before(c, v) && !c[..v].ends_with("未被") && !c[..v].ends_with("未明确")) && !described {
