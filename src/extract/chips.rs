@@ -36,7 +36,7 @@ use crate::lexicon::words as list;
 static CHIP_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.context"));
 
 /// Words after a family's name that make it an architecture, not a chip
-/// (Blackwell架构).
+/// (基于Rubin架构的).
 static ARCHITECTURE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.architecture"));
 
 /// Words that join the items of a list of chips.
@@ -295,8 +295,8 @@ impl ChipMatcher {
                 key.clear();
                 key.extend(text[span.clone()].bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
                 if let Some(&chip) = self.latin.get(key.as_str()) {
-                    // 基于Blackwell架构的B20: a family named as the
-                    // architecture of a chip is no chip.
+                    // 基于Rubin架构的: a family named as the architecture
+                    // of a chip is no chip.
                     if self.chip_family[chip] && ARCHITECTURE_WORDS.iter().any(|w| text[span.end..].trim_start().starts_with(w)) {
                         i += len;
                         matched = true;
@@ -325,9 +325,8 @@ impl ChipMatcher {
         }
     }
 
-    /// 降规版的Blackwell芯片B30A: a family right before a model of its
-    /// vendor, with only a chip noun between, names that model, not a chip
-    /// of its own.
+    /// 华为昇腾芯片910B: a family right before a model of its vendor, with
+    /// only a chip noun between, names that model, not a chip of its own.
     fn drop_named_families(&self, text: &str, out: &mut Vec<Mention>) {
         let mut k = 0;
         while k + 1 < out.len() {

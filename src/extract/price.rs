@@ -78,10 +78,8 @@ mod list {
     pub const PER_HOUR: usize = AT + 17;
     /// `price.degree_adverbs`: adverbs that hold a comparison word (比较).
     pub const DEGREE_ADVERBS: usize = AT + 18;
-    /// `price.local_yuan`: currency words of a money also called 元 (新台币).
-    pub const LOCAL_YUAN: usize = AT + 19;
     /// `price.report_verbs`: words that report a quote (透露, 表示).
-    pub const REPORT_VERBS: usize = AT + 20;
+    pub const REPORT_VERBS: usize = AT + 19;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -110,13 +108,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.trade_after"),
         words("price.per_hour"),
         words("price.degree_adverbs"),
-        words("price.local_yuan"),
         words("price.report_verbs"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 21;
+pub(super) const LISTS: usize = 20;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -124,8 +121,17 @@ static CONVERTED_GAPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 /// `price.range_joiners`: the whole of the words between two amounts of one
 /// range (1.2万美元至1.5万美元).
 static RANGE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.range_joiners"));
-/// `price.local_yuan`: currency words of a money also called 元 (新台币).
-static LOCAL_YUAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.local_yuan"));
+/// The currencies of `price.local_yuan`, moneys also called 元 (新台币 and
+/// 港币: TWD, HKD), by the money table's reading of its words.
+static LOCAL_YUAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut codes: Vec<&'static str> = words("price.local_yuan")
+        .into_iter()
+        .filter_map(|w| crate::money::word_after(w).or_else(|| crate::money::word_before(w)).map(|(code, _)| code))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+});
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 /// `price.piece_counters`: measure words of pieces (颗, 片, 张).
@@ -182,7 +188,6 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
     let mut local: Option<&'static str> = None;
-    let has_local = hits.any(list::LOCAL_YUAN);
     for q in quantities {
         // A chip name or a date is never money (思元370, 元,2019-2025).
         if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
@@ -243,7 +248,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         let (currency, end) = match stated {
             Some(found) => {
                 carried = Some(found.0);
-                if has_local && local_yuan(s.text, q.start, &s.text[q.end..found.1]) {
+                if LOCAL_YUAN.contains(&found.0) {
                     local = Some(found.0);
                 }
                 found
@@ -262,15 +267,6 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         out.push(Amount { q, currency, end });
     }
     out
-}
-
-/// Whether the currency of an amount is named by a word of
-/// `price.local_yuan` (新台币6万元, 港币8000元, 6万港元): a currency whose
-/// money is also called 元. `after` is what follows the amount up to the end
-/// of its currency word.
-fn local_yuan(text: &str, start: usize, after: &str) -> bool {
-    let before = super::qualify::strip_qualifier(chars_before(text, start, 7)).trim_end_matches(' ');
-    LOCAL_YUAN.iter().any(|w| before.ends_with(w) || after.trim_start_matches(['多', '余', ' ']).starts_with(w))
 }
 
 /// Whether the currency word at the start of `rest` is a bare 元 (not
@@ -515,7 +511,6 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
         .or_else(para)
         .or(if past { None } else { state.published })
 }
-
 
 /// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
 fn date_pair(s: &Sentence) -> Option<(Option<PartialDate>, Option<PartialDate>, usize)> {
