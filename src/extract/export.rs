@@ -162,6 +162,9 @@ static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
+/// `export.undergo_verbs` and `export.same_words` (受到同样的出口限制).
+static UNDERGO_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.undergo_verbs"));
+static SAME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_words"));
 /// `export.supply_words`: words of supplying a product (供货, 出货).
 static SUPPLY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.supply_words"));
 /// `export.rule_attributes`: what a rule sets, right after its name (新规门槛).
@@ -1009,6 +1012,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let i = c.find("版本").unwrap_or(0);
         return cue(Action::Variant, i..i + "版本".len());
     }
+    // AMD的MI308也受到同样的出口限制, 壁仞的产品同样遭到类似限制: chips
+    // that undergo the rule told before are restricted by it too. (同样
+    // points back: the rule may be told in the sentence before.)
+    if let Some(r) = hits.find(list::RULE_NOUNS).filter(|r| undergoes_rule(c, r.start)) {
+        let told_before = || contains_any(&c[..r.start], &SAME_WORDS) && contains_any(s.previous, &EXPORT_CONTEXT);
+        if (in_export_context() || told_before()) && !chips_in(s, base..base + r.start, &[]).is_empty() {
+            return cue(Action::Restriction, r);
+        }
+    }
     if !in_export_context() {
         return None;
     }
@@ -1195,6 +1207,18 @@ fn complying_predicate(c: &str, hits: &Hits) -> Option<Range<usize>> {
     let at = c.len() - t.len();
     let r = hits.find_in(list::COMPLY_WORDS, at..c.len()).filter(|r| r.start == at)?;
     hits.any_in(list::RULE_WORDS, range_of(c, super::text::chars_after(c, r.end, 20))).then_some(r)
+}
+
+/// Whether the rule noun at `at` is what something undergoes (受到同样的出口
+/// 限制, 遭到类似限制, 也受到限制): an undergo verb of `export.undergo_verbs`
+/// right before it, with only words of sameness (`export.same_words`), 的 and
+/// 出口 between.
+fn undergoes_rule(c: &str, at: usize) -> bool {
+    let mut head = c[..at].trim_end().trim_end_matches("出口").trim_end_matches('的');
+    if let Some(w) = crate::text::words::longest_suffix(head, &SAME_WORDS) {
+        head = &head[..head.len() - w.len()];
+    }
+    UNDERGO_VERBS.iter().any(|v| head.ends_with(v))
 }
 
 /// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
@@ -1984,10 +2008,19 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             !(e.action == Action::Restriction && e.chips.is_empty() && licence)
         });
     }
-    // Same action, dates that agree: one event.
+    // Same action, dates that agree: one event. (Not chips told as undergoing
+    // the same rule, AMD的MI250也受到同样限制: the rule's reach to other
+    // chips is told as an event of its own.)
+    let same_rule = |e: &Event| {
+        let c = s.clause_text(e.clause);
+        contains_any(c, &UNDERGO_VERBS) && contains_any(c, &SAME_WORDS)
+    };
     let mut merged: Vec<Event> = Vec::new();
     for e in events {
-        match merged.iter_mut().find(|m| m.action == e.action && m.authority == e.authority && dates_agree(m.date, e.date)) {
+        match merged.iter_mut().find(|m| {
+            let apart = (same_rule(&e) || same_rule(m)) && !e.chips.is_empty() && !m.chips.is_empty() && m.chips.iter().all(|c| !e.chips.contains(c));
+            m.action == e.action && m.authority == e.authority && dates_agree(m.date, e.date) && !apart
+        }) {
             Some(m) => {
                 for c in e.chips {
                     if !m.chips.contains(&c) {

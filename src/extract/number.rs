@@ -1208,6 +1208,23 @@ fn numeric_percent(text: &str, i: usize) -> Option<Quantity> {
             });
         }
     }
+    // N至M成, N到M成 (六至七成: 60-70); 成 only after the second number,
+    // so 从三成至五成, a move, is not read as a range.
+    if let Some(q) = connector(text, n1.end)
+        && let Some(n2) = pct_num(text, q)
+        && starts_with_at(text, n2.end, "成")
+        && !cheng_blocked(char_at(text, n2.end + '成'.len_utf8()).map(|x| x.0))
+    {
+        let (lo, hi) = (n1.low.to_f64()?, n2.high.to_f64()?);
+        if (1.0..=10.0).contains(&lo) && (1.0..=10.0).contains(&hi) && lo < hi && !n1.scaled && !n2.scaled {
+            return Some(Quantity {
+                start: i,
+                end: n2.end + '成'.len_utf8(),
+                low: lo * 10.0,
+                high: hi * 10.0,
+            });
+        }
+    }
     // N成, N成半, 七八成.
     if starts_with_at(text, n1.end, "成") {
         let after = n1.end + '成'.len_utf8();
@@ -1410,6 +1427,16 @@ mod tests {
         assert_eq!(p("七成三星手机"), vec![("七成".to_string(), 70.0, 70.0)]);
         assert_eq!(p("三成五年内"), vec![("三成".to_string(), 30.0, 30.0)]);
         assert_eq!(p("六成二十家"), vec![("六成".to_string(), 60.0, 60.0)]);
+    }
+
+    #[test]
+    fn ranges_of_cheng() {
+        assert_eq!(p("市占率约六至七成"), vec![s("六至七成", 60.0, 70.0)]);
+        assert_eq!(p("市占率約八到九成,"), vec![s("八到九成", 80.0, 90.0)]);
+        assert_eq!(p("占比3至4成"), vec![s("3至4成", 30.0, 40.0)]);
+        // A move (成 after both ends) and a count are no range.
+        assert_eq!(p("从三成至五成"), vec![s("三成", 30.0, 30.0), s("五成", 50.0, 50.0)]);
+        assert_eq!(p("两至三成本"), vec![]);
     }
 
     fn p(text: &str) -> Vec<(String, f64, f64)> {

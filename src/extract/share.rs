@@ -996,7 +996,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 // 辉达与超微分别约为20%与16%: the next of a list of percentages.
                 Some(_) if pi > 0 && accepted.last() == Some(&(pi - 1)) && s.clause_of(percents[pi - 1].start) == ci
                     && PERCENT_JOINERS.contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
-                Some(v) => is_link(s.text[v.range.end..p.start].trim()),
+                Some(v) => is_link(s.text[own_product_end(ex, s, v)..p.start].trim()),
                 // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
                 None => {
                     ci > 0
@@ -2092,6 +2092,21 @@ fn short_link(s: &Sentence, from: usize, to: usize) -> bool {
     let rest = without_dates(s, v.range.end..to);
     let rest = rest.trim();
     rest.chars().count() <= 5 && (is_link(rest) || LEVEL_VERBS.iter().any(|w| rest.ends_with(w)))
+}
+
+/// Where the company `v` and the name of its own product line written right
+/// after it end (华为昇腾, 华为昇腾系列, 寒武纪思元): the company holds what
+/// its line holds. The company's end when no product of its own follows.
+fn own_product_end(ex: &Extractor, s: &Sentence, v: &super::vendor::VendorMention) -> usize {
+    let vendor = &ex.catalog.vendors[v.vendor].id;
+    s.chips
+        .iter()
+        .find(|c| c.range.start == v.range.end)
+        .filter(|c| matches!(c.chip, super::chips::ChipRef::Known(i) if ex.catalog.chips[i].vendor == *vendor))
+        .map_or(v.range.end, |c| {
+            let rest = &s.text[c.range.end..];
+            c.range.end + rest.strip_prefix("系列").map_or(0, |_| "系列".len())
+        })
 }
 
 /// The text of `range` without the date mentions inside it, and without a 的
