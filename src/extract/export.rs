@@ -1879,7 +1879,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w))
             && !super::text::chars_after(s.text, d.end, 12).contains('才')
     };
-    let mut dates: Vec<&super::date::DateMention> = s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d) && !until(d)).collect();
+    // 公布2026财年第一季度业绩,因美国限制H20出口计提……: a company's fiscal
+    // period is when it reports, never when a measure was taken.
+    let mut dates: Vec<&super::date::DateMention> =
+        s.dates.iter().filter(|d| !is_effective_date(s, d) && !is_planned_date(s, d) && !until(d) && !super::date::is_fiscal(s.text, d)).collect();
     let told_on = |d: &super::date::DateMention| {
         let after = super::text::chars_after(s.text, d.end, 14);
         let after = &after[..after.find(super::text::is_clause_end).unwrap_or(after.len())];

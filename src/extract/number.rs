@@ -749,9 +749,19 @@ fn yi_word(prev: char) -> bool {
     )
 }
 
-/// Context after the numeral that voids it: 十几, 三分之一.
+/// Context after the numeral that voids it: 十几, 三分之一, and one Latin
+/// letter closing a model name (910C, 4090D, 300X; not a scale or a unit:
+/// 5k, 1.8w, 2M, 80GB, 1999USD).
 fn bad_after(text: &str, end: usize) -> bool {
-    starts_with_at(text, end, "几") || starts_with_at(text, end, "分之")
+    starts_with_at(text, end, "几") || starts_with_at(text, end, "分之") || model_letter_after(text, end)
+}
+
+fn model_letter_after(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let digit_before = end > 0 && b[end - 1].is_ascii_digit();
+    let letter = b.get(end).copied().filter(|x| x.is_ascii_alphabetic());
+    let alone = !b.get(end + 1).is_some_and(|x| x.is_ascii_alphanumeric());
+    digit_before && alone && letter.is_some_and(|x| !b"kKwWmMbBgGtT".contains(&x))
 }
 
 /// Whether a numeral ending at `end` is followed by what makes a bare
@@ -1427,6 +1437,16 @@ mod tests {
         assert_eq!(p("七成三星手机"), vec![("七成".to_string(), 70.0, 70.0)]);
         assert_eq!(p("三成五年内"), vec![("三成".to_string(), 30.0, 30.0)]);
         assert_eq!(p("六成二十家"), vec![("六成".to_string(), 60.0, 60.0)]);
+    }
+
+    #[test]
+    fn a_letter_closing_a_model_name_is_no_amount() {
+        assert_eq!(q("报价在12万元左右,910C正陆续出货"), vec![s("12万", 120000.0, 120000.0)]);
+        assert_eq!(q("4090D售价12999元"), vec![s("12999", 12999.0, 12999.0)]);
+        // Scales and units after digits are no model letters.
+        assert_eq!(q("卖1.8w").len(), 1);
+        assert_eq!(q("报价5k").len(), 1);
+        assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
     }
 
     #[test]

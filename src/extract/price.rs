@@ -80,6 +80,9 @@ mod list {
     pub const DEGREE_ADVERBS: usize = AT + 18;
     /// `price.report_verbs`: words that report a quote (透露, 表示).
     pub const REPORT_VERBS: usize = AT + 19;
+    /// `price.difference_words`: an amount right after one is a difference
+    /// (便宜三四千块), not a price.
+    pub const DIFFERENCE: usize = AT + 20;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -109,11 +112,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.per_hour"),
         words("price.degree_adverbs"),
         words("price.report_verbs"),
+        words("price.difference_words"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 20;
+pub(super) const LISTS: usize = 21;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -355,6 +359,15 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r)) {
         return true;
     }
+    // 比4090便宜三四千块, 贵了近1万元: a difference between two prices,
+    // told right after its word (adverbs and 了 between), is no price.
+    let head = &s.text[s.clauses()[clause].start..a.q.start];
+    let head = head.trim_end_matches(|c: char| DIFFERENCE_GAP.contains(c));
+    // (最贵约3万美元, 最便宜的: the dearest or cheapest price itself.)
+    let at = s.clauses()[clause].start + head.len();
+    if hits.find_iter_in(list::DIFFERENCE, s.clauses()[clause].start..a.q.start).any(|r| r.end >= at && !s.text[..r.start].ends_with('最')) {
+        return true;
+    }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price noun takes over (……,其单价为).
     let last_not = hits.last_end_in(list::NOT_PRICE, 0..s.clauses()[clause].start);
@@ -363,6 +376,10 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
         None => false,
     }
 }
+
+/// Characters that may stand between a word of difference and its amount
+/// (便宜了近, 至少能便宜, 贵出约): adverbs, 了 and qualifiers.
+const DIFFERENCE_GAP: &str = "了出约近足整将大概至少能达足有";
 
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
