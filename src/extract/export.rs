@@ -1800,7 +1800,19 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                             .map(|g| g.chips.iter().copied().filter(|c| !originals.contains(c)).collect::<Vec<_>>())
                             .find(|c| !c.is_empty())
                             .unwrap_or_default();
-                        if before.is_empty() { referred.clone() } else { before }
+                        // 今年4月美国要求H20出口须申领许可证……;8月……重新发出许可证: an
+                        // easing that names nothing takes the chips of the sentence
+                        // just before, when that one tells a rule or a ban.
+                        let told_before = (action == Action::Relaxation && bare && !s.previous.is_empty())
+                            .then(|| state.tightened.as_ref().filter(|(at, _)| at + 1 == state.sentence).map(|(_, c)| c.clone()))
+                            .flatten();
+                        if !before.is_empty() {
+                            before
+                        } else if let Some(chips) = told_before.filter(|_| referred.is_empty()) {
+                            chips
+                        } else {
+                            referred.clone()
+                        }
                     } else {
                         more
                     }
@@ -2037,6 +2049,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         }
     }
 
+    if let Some(e) = merged.iter().rev().find(|e| matches!(e.action, Action::Ban | Action::Restriction) && !e.chips.is_empty()) {
+        state.tightened = Some((state.sentence, e.chips.clone()));
+    }
     // The newest of them: 10月17日 beside 去年10月, which it builds on.
     if let Some(d) = merged.iter().filter(|e| e.stated && e.action == Action::Restriction).filter_map(|e| e.date).max() {
         state.last_rule_date = Some(d);

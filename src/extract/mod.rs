@@ -157,6 +157,10 @@ pub struct DocState {
     /// The date of the last rule told with a date of its own (新规 points
     /// back to it).
     pub last_rule_date: Option<PartialDate>,
+    /// The chips of the last sentence that told a ban or a restriction on
+    /// chips, and that sentence's index: what an easing told right after
+    /// without naming any lifts.
+    pub tightened: Option<(usize, Vec<usize>)>,
     pub warnings: Vec<Warning>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,
