@@ -592,8 +592,9 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
         if required {
             return Some((Action::Restriction, at..i + w.len()));
         }
-        // 已申请出口许可: an application is no licence granted.
-        if applying {
+        // 已申请出口许可: an application is no licence granted; nor is one
+        // sought (并寻求获得许可证, 希望取得出口许可).
+        if applying || contains_any(chars_before(c, at, 6), &SEEK_WORDS) {
             continue;
         }
         if negated_before(c, at) || chars_before(c, at, 4).contains('仍') {
@@ -909,6 +910,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let revoked_licence = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
         if revoked_licence {
             return cue(Action::Restriction, r);
+        }
+        // 并寻求获得许可证: a licence sought is none yet.
+        if contains_any(chars_before(c, r.start, 6), &SEEK_WORDS) {
+            return None;
         }
         if in_export_context() && !before.contains('仍') && !NEGATIONS.iter().any(|n| before.ends_with(n)) {
             return cue(Action::Relaxation, r);

@@ -900,8 +900,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             lead.is_some_and(|v| {
                 let link = s.text[v.range.end..p.start].trim();
                 link.chars().count() <= 16
-                    && (is_link(link) || link.contains("个百分点"))
-                    && LEVEL_LINK_ENDS.iter().any(|w| link.ends_with(w))
+                    && ((is_link(link) || link.contains("个百分点")) && LEVEL_LINK_ENDS.iter().any(|w| link.ends_with(w))
+                        // 超微(AMD)与英特尔合计仅分得约2%: the rest, held together.
+                        || together_link(link))
             })
         };
         // 联电与格芯分别以4.7%、4.6%位居第四、五名 (right after shares), 华为昇腾以约
@@ -996,7 +997,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 // 辉达与超微分别约为20%与16%: the next of a list of percentages.
                 Some(_) if pi > 0 && accepted.last() == Some(&(pi - 1)) && s.clause_of(percents[pi - 1].start) == ci
                     && PERCENT_JOINERS.contains(&without_qualifier(s.text[percents[pi - 1].end..p.start].trim())) => true,
-                Some(v) => is_link(s.text[own_product_end(ex, s, v)..p.start].trim()),
+                Some(v) => {
+                    let link = s.text[own_product_end(ex, s, v)..p.start].trim();
+                    is_link(link) || together_link(link)
+                }
                 // NVIDIA减少0.6个百分点,同样占有19%: the company of the clause before.
                 None => {
                     ci > 0
@@ -1422,6 +1426,16 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     };
                     // 从2018年的26%上升到: the words of a move, not a subject.
                     let own = if own.contains(['%', '从']) { String::new() } else { own };
+                    // 辉达拿下约98%的市占率,营收份额同样高达98%: a share named
+                    // only by what is counted (营收, 出货量) is of the holder told
+                    // before, counted that way.
+                    let counted = own.trim_end_matches('的').trim_end_matches('量');
+                    let own = if share_word.is_some() && (REVENUE_WORDS.contains(&counted) || SHIPMENT_WORDS.contains(&counted)) {
+                        metric = Some(if REVENUE_WORDS.contains(&counted) { Metric::Revenue } else { Metric::Shipments });
+                        String::new()
+                    } else {
+                        own
+                    };
                     if let Some((k, list)) = &distributed {
                         if *k == ci {
                             list.get(pi - percents.iter().position(|q| s.clause_of(q.start) == ci).unwrap_or(0)).cloned()
@@ -2071,6 +2085,29 @@ fn is_link(link: &str) -> bool {
         }
 }
 
+/// 华为、百度、寒武纪等本土厂商合计不足15%, 超微与英特尔合计仅分得约2%: the
+/// companies listed hold the percentage together. The link after the last of
+/// them: an optional 等 with the kind of company (at most eight characters),
+/// a word of together (`share.together_words`), then adverbs and a verb of
+/// holding (`share.together_verbs`) or nothing.
+fn together_link(link: &str) -> bool {
+    let Some((i, w)) = TOGETHER_WORDS.iter().filter_map(|w| link.find(w).map(|i| (i, *w))).min() else {
+        return false;
+    };
+    let head = &link[..i];
+    if !(head.is_empty() || head.starts_with('等') && head.chars().count() <= 8 && !head.contains(|c: char| c.is_ascii_digit())) {
+        return false;
+    }
+    let rest = without_qualifier(link[i + w.len()..].trim_start_matches(grammar::DATED_LEVEL_ADVERBS).trim_start_matches(['也', '就', '才', '仅', '只']));
+    // 合计不足15%, 合计不到一成: a qualifier of more than one character.
+    let rest = ["不足", "不到", "不超过", "低于", "高于", "超过"].iter().find_map(|w| rest.strip_suffix(w)).unwrap_or(rest);
+    let rest = without_qualifier(rest).trim_end_matches('了');
+    rest.is_empty() || is_link(rest) || TOGETHER_VERBS.contains(&rest)
+}
+
+static TOGETHER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.together_words"));
+static TOGETHER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.together_verbs"));
+
 /// 超微则拿下其余约27%, 三星则囊括剩下的: a verb of taking or holding, after
 /// 则/也 and before what is left.
 fn took_the_rest(link: &str) -> bool {
@@ -2216,9 +2253,17 @@ fn bare_move_link(s: &Sentence, hits: &Hits, ci: usize, to: usize) -> bool {
 
 /// 浪潮、华为和曙光: companies named one after another, as written.
 fn joined_list(s: &Sentence, vendors: &[&super::vendor::VendorMention]) -> Option<String> {
+    // 超微(AMD)与英特尔: a company's other name in brackets is the same company.
+    let bracketed = |a: &super::vendor::VendorMention, b: &super::vendor::VendorMention| {
+        a.vendor == b.vendor && matches!(s.text[a.range.end..b.range.start].trim(), "(" | "（")
+    };
+    if vendors.windows(2).filter(|w| !bracketed(w[0], w[1])).count() == 0 {
+        return None;
+    }
     let ok = vendors.windows(2).all(|w| {
         let gap = s.text[w[0].range.end..w[1].range.start].trim();
-        LIST_JOINERS.contains(&gap)
+        let gap = gap.trim_start_matches([')', '）']).trim();
+        bracketed(w[0], w[1]) || LIST_JOINERS.contains(&gap)
     });
     ok.then(|| s.text[vendors[0].range.start..vendors[vendors.len() - 1].range.end].to_string())
 }
