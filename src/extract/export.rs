@@ -162,6 +162,9 @@ static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
+/// `export.answer_launches`: launching a chip after one's chips were
+/// restricted (随后推出了A800, 只能改推H20).
+static ANSWER_LAUNCHES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.answer_launches"));
 /// `export.undergo_verbs` and `export.same_words` (受到同样的出口限制).
 static UNDERGO_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.undergo_verbs"));
 static SAME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_words"));
@@ -1619,6 +1622,43 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // clause that adds a count of companies to the listing just told is
     // another listing, of its own date.
     let mut actions = actions;
+    // 去年的规则限制了A100、H100对华出口,英伟达随后推出了……的A800,今年3月又
+    // 推出了H800; 连A800、H800也被纳入,辉达只能改推H20: a chip of the same
+    // company launched after its chips were restricted, in the same sentence,
+    // is the version made to answer the rule.
+    // (Or in a sentence before in the paragraph: ……须获得新的许可证。为继续在
+    // 中国销售,英伟达去年11月推出了A800.)
+    if has_chips {
+        let before: Vec<usize> = state.tightened.as_ref().filter(|(_, para, _)| *para == s.para && !s.previous.is_empty()).map_or(Vec::new(), |(_, _, c)| c.clone());
+        for ci in 0..actions.len() {
+            if actions[ci].is_some() {
+                continue;
+            }
+            let mut restricted: Vec<usize> = (0..ci)
+                .filter(|&k| actions[k].as_ref().is_some_and(|a| matches!(a.0, Action::Ban | Action::Restriction)))
+                .flat_map(|k| chips_in(s, s.clauses()[k].clone(), &[]))
+                .collect();
+            restricted.extend(before.iter().copied());
+            if restricted.is_empty() {
+                continue;
+            }
+            let clause = s.clauses()[ci].clone();
+            let Some(r) = find_any(s.clause_text(ci), &ANSWER_LAUNCHES) else { continue };
+            // 其即将推出的MI300系列: a chip named by its launch, not launched.
+            let c = s.clause_text(ci);
+            if c[r.end..].starts_with('的') || c[..r.start].ends_with("即将") || c[..r.start].ends_with("将") {
+                continue;
+            }
+            let from = clause.start + r.end;
+            let launched = chips_in(s, from..clause.end, &[]);
+            let vendor = |c: usize| ex.catalog.chips[c].vendor.as_str();
+            let answers = !launched.is_empty()
+                && launched.iter().all(|c| !restricted.contains(c) && restricted.iter().any(|&x| vendor(x) == vendor(*c)));
+            if answers && !negated_before(s.clause_text(ci), r.start) {
+                actions[ci] = Some((Action::Variant, clause.start + r.start..clause.start + r.end, None));
+            }
+        }
+    }
     for ci in 1..actions.len() {
         let c = s.clause_text(ci);
         if actions[ci].is_none() && actions[ci - 1].as_ref().is_some_and(|a| a.0 == Action::EntityList) {
@@ -1809,7 +1849,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         // easing that names nothing takes the chips of the sentence
                         // just before, when that one tells a rule or a ban.
                         let told_before = (action == Action::Relaxation && bare && !s.previous.is_empty())
-                            .then(|| state.tightened.as_ref().filter(|(at, _)| at + 1 == state.sentence).map(|(_, c)| c.clone()))
+                            .then(|| state.tightened.as_ref().filter(|(at, _, _)| at + 1 == state.sentence).map(|(_, _, c)| c.clone()))
                             .flatten();
                         if !before.is_empty() {
                             before
@@ -2055,7 +2095,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     }
 
     if let Some(e) = merged.iter().rev().find(|e| matches!(e.action, Action::Ban | Action::Restriction) && !e.chips.is_empty()) {
-        state.tightened = Some((state.sentence, e.chips.clone()));
+        state.tightened = Some((state.sentence, s.para, e.chips.clone()));
     }
     // The newest of them: 10月17日 beside 去年10月, which it builds on.
     if let Some(d) = merged.iter().filter(|e| e.stated && e.action == Action::Restriction).filter_map(|e| e.date).max() {

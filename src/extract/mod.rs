@@ -158,9 +158,9 @@ pub struct DocState {
     /// back to it).
     pub last_rule_date: Option<PartialDate>,
     /// The chips of the last sentence that told a ban or a restriction on
-    /// chips, and that sentence's index: what an easing told right after
-    /// without naming any lifts.
-    pub tightened: Option<(usize, Vec<usize>)>,
+    /// chips, that sentence's index and its paragraph: what an easing told
+    /// right after without naming any lifts.
+    pub tightened: Option<(usize, u32, Vec<usize>)>,
     pub warnings: Vec<Warning>,
     /// Prices that linked to no chip so far.
     pub unlinked: usize,
