@@ -1754,13 +1754,32 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                             .find(|g| g.range.end <= cue.start && g.range.start >= from)
                             .map(|g| g.chips.clone())
                     };
-                    before(clause.start).or_else(next).or_else(|| before(0)).unwrap_or_else(|| referred.clone())
+                    // A800、H800是辉达在……后,特别为中国推出的降规版本: the
+                    // chips the sentence says the version is, before 是.
+                    let copula = || {
+                        s.groups
+                            .iter()
+                            .find(|g| g.range.end <= cue.start && s.text[g.range.end..].trim_start().starts_with('是') && !reference(g) && !foreign(g))
+                            .map(|g| g.chips.clone())
+                    };
+                    before(clause.start).or_else(copula).or_else(next).or_else(|| before(0)).unwrap_or_else(|| referred.clone())
                 } else {
                     after
                 }
             }
             _ => {
                 let own = chips_in(s, clause.clone(), &originals);
+                // A800、H800是辉达在美国禁止A100、H100出口后……: the chips the
+                // clause says something is (before 是) are not those of the
+                // measure told after them.
+                let subject: Vec<usize> = s
+                    .groups
+                    .iter()
+                    .filter(|g| clause.contains(&g.range.start) && g.range.end <= cue.start && s.text[g.range.end..].trim_start().starts_with('是'))
+                    .filter(|g| s.groups.iter().any(|h| h.range.start >= g.range.end && h.range.end <= clause.end))
+                    .flat_map(|g| g.chips.iter().copied())
+                    .collect();
+                let own: Vec<usize> = own.into_iter().filter(|c| !subject.contains(c)).collect();
                 // 美国已批准H200对华出口,但中国海关暂不放行相关芯片: a clause
                 // pointing back takes the chips named last before it, though
                 // another event of the sentence holds them.
