@@ -162,6 +162,9 @@ static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
+/// `export.contrast_openers`: words that open a clause set against the one
+/// before (而, 但, 不过).
+static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.contrast_openers"));
 /// `export.answer_launches`: launching a chip after one's chips were
 /// restricted (随后推出了A800, 只能改推H20).
 static ANSWER_LAUNCHES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.answer_launches"));
@@ -1056,6 +1059,13 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if RULE_ATTRIBUTES.iter().any(|w| c[r.end..].starts_with(w)) {
             return None;
         }
+        // 预期新规短期内不会对财务表现造成重大影响: the rule's effect on
+        // something, told by whom it touches, is no new rule. (新规还将影响
+        // RTX 4090显卡的对华出口: an effect on chips is what the rule covers.)
+        let rest = &c[r.end..];
+        if contains_any(rest, &EFFECT_WORDS) && rest.contains('对') && !hits.any(list::ISSUE_VERBS) && chips_in(s, base + r.end..base + c.len(), &[]).is_empty() {
+            return None;
+        }
         return cue(Action::Restriction, r);
     }
     // 提出《芯片安全法案》: a bill brought forward or passed (a proposal
@@ -1837,6 +1847,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     let mut more = Vec::new();
                     for next in ci + 1..s.clauses().len() {
                         if actions[next].as_ref().is_some_and(|a| a.0 != Action::EntityList) {
+                            break;
+                        }
+                        // ……的芯片需要许可证,而RTX 4090 D的TPP被控制在门槛以下: a
+                        // clause set against the rule is not what it covers.
+                        if CONTRAST_OPENERS.iter().any(|w| s.clause_text(next).trim_start().starts_with(w)) {
                             break;
                         }
                         more.extend(chips_in(s, s.clauses()[next].clone(), &originals));
