@@ -639,6 +639,11 @@ static NOT_SUBJECT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.
 /// (ASIC、FPGA等非GPU加速服务器 → 非GPU加速服务器). Empty when nothing
 /// nominal is left (仍最受最终用户青睐).
 fn subject_phrase(phrase: &str) -> String {
+    // 原话大意是“我们在中国的市场份额……: the holder is inside the quote.
+    let phrase = match phrase.rfind(['“', '「', '『']) {
+        Some(i) => &phrase[i..],
+        None => phrase,
+    };
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
     loop {
         let before = t;
@@ -1356,6 +1361,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                         .unwrap_or(cue_at);
                     let head = clean_phrase(s, clause.start..holder_end);
                     let own = subject_phrase(&head);
+                    let quoted_speaker = head.rfind(['“', '「', '『']).is_some_and(|i| {
+                        let quote = head[i..].trim_start_matches(['“', '「', '『']);
+                        SPEAKERS.iter().any(|w| quote.starts_with(w))
+                    });
                     // 但与份额逾四成、仍稳居第一的高通相比: the holder is the company
                     // the phrase that opens with 与 describes, after the share.
                     let opener = crate::text::words::longest_prefix(&head, &CONTRAST_OPENERS).map_or(&head[..], |w| &head[w.len()..]);
@@ -1370,7 +1379,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     };
                     // 全球市场份额升至19%, 同期其全球份额约为20%: a region alone
                     // holds nothing; the holder was told before.
-                    let own = if NO_HOLDER_REGIONS.contains(&own.trim_start_matches('其')) { String::new() } else { own };
+                    // (在全球市场的市占率: nor does a region's market.)
+                    let region = own.trim_start_matches('其');
+                    let region = region.strip_suffix("市场").unwrap_or(region);
+                    let own = if NO_HOLDER_REGIONS.contains(&region) { String::new() } else { own };
                     // 2023年其在全球GPU市场的份额为92%, 按营收计算,其份额同样高达98%:
                     // 其 stands for the company told before.
                     // 其设计服务份额预计将降至8%, 其GPU份额: 其 and what of its
@@ -1459,6 +1471,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                             let subject = strip_region(subject.trim_end_matches('的'));
                             (!subject.is_empty()).then_some(subject)
                         }
+                    } else if quoted_speaker {
+                        // 原话大意是“我们在中国的市场份额……”: the speaker's
+                        // company, named in the sentence or the one before.
+                        pronoun_holder(ex, s, clause.start)
                     } else {
                         // The clauses before: 中国半导体采购额为1800亿美元,占全球……;
                         // 华为位居第二,份额约23%; 至于2路服务器,仍最受青睐,占有近80%.
@@ -2225,7 +2241,12 @@ static LEVEL_REACH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.
 /// 而2023年仅约2%): `share.time_openers`.
 fn opening_date<'s>(s: &'s Sentence, ci: usize) -> Option<&'s super::date::DateMention> {
     let start = s.clauses()[ci].start;
-    let head = s.text[start..].trim_start();
+    let mut head = s.text[start..].trim_start();
+    // IDC预计到2024年: the source in Latin letters before its forecast.
+    let source = head.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if source.len() < head.len() && crate::text::words::longest_prefix(source, &TIME_OPENERS).is_some() {
+        head = source;
+    }
     let mut at = s.text.len() - head.len();
     if let Some(w) = crate::text::words::longest_prefix(head, &TIME_OPENERS) {
         at += w.len();

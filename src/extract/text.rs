@@ -218,6 +218,12 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `rest` opens with ASCII letters and then a Han character (AMD跌至).
+fn opens_with_latin_name(rest: &str) -> bool {
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    letters > 0 && rest[letters..].chars().next().is_some_and(crate::text::is_han)
+}
+
 /// Whether `rest` opens with ASCII digits and then a Han character (13家).
 fn opens_with_count(rest: &str) -> bool {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -246,7 +252,10 @@ fn split_at_han_spaces(sentence: &str, r: Range<usize>, counts: bool) -> Vec<Ran
             }
             let next = sentence[end..r.end].chars().next();
             let next_ok = next.is_some_and(crate::text::is_han) || counts && opens_with_count(&sentence[end..r.end]);
-            if prev.is_some_and(crate::text::is_han) && next_ok && at > start {
+            // 英伟达独立显卡市占升至94% AMD跌至6%: a percentage ends a part of
+            // a headline, before a Han character or a Latin name and then one.
+            let after_percent = matches!(prev, Some('%' | '％')) && (next_ok || opens_with_latin_name(&sentence[end..r.end]));
+            if (prev.is_some_and(crate::text::is_han) && next_ok || after_percent) && at > start {
                 parts.push(start..at);
                 start = end;
             }
