@@ -237,7 +237,17 @@ impl ChipMatcher {
         // 4090不能再往大陆卖了……上周收了张二手4090: a long bare model number is
         // the chip wherever the text has named that chip (RTX 4090, 显卡4090).
         pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip));
-        out.extend(pending);
+        // 4090 D where the text names both RTX 4090 D and RTX 4090: the
+        // longest name read there, not also the number inside it.
+        pending.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
+        let mut kept: Vec<Mention> = Vec::with_capacity(pending.len());
+        for p in pending {
+            let overlaps = |m: &Mention| m.range.start < p.range.end && p.range.start < m.range.end;
+            if !kept.iter().any(overlaps) && !out.iter().any(overlaps) {
+                kept.push(p);
+            }
+        }
+        out.extend(kept);
         out.sort_by_key(|m| m.range.start);
         self.drop_named_families(text, &mut out);
         self.expand_lists(text, &mut out);

@@ -551,13 +551,26 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 /// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
 /// The sentence's hits are scanned only if asked.
 fn names_currency(s: &Sentence) -> bool {
-    s.signs & signs::CURRENCY != 0
+    (s.signs & signs::CURRENCY != 0 && !yuan_only_in_chip_names(s))
         || (s.signs & signs::CURRENCY_LETTER != 0
             // The codes are few and short: looked for as they are before the
             // sentence is scanned (most sentences with one of the letters,
             // GPU, CPU, hold no code and need no scan for prices).
             && signs::CURRENCY_COVER.codes.iter().any(|c| s.text.contains(c))
             && s.hits().any(list::CURRENCY_CODES))
+}
+
+/// Whether the only sign of money in the sentence is the 元 of a chip's
+/// name (思元590一张据说卖10万左右): the sentence names no currency.
+fn yuan_only_in_chip_names(s: &Sentence) -> bool {
+    if !s.chips.iter().any(|m| s.text[m.range.clone()].contains('元')) {
+        return false;
+    }
+    let mut t = s.text.to_string();
+    for m in &s.chips {
+        t.replace_range(m.range.clone(), &" ".repeat(m.range.len()));
+    }
+    signs::of(&t) & signs::CURRENCY == 0
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
