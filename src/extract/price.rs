@@ -356,7 +356,17 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     // 大客户采购MI300X的单价约为1万至1.5万美元: a price noun between the
     // word and the amount takes over from it.
     let unit_after = |r: &Range<usize>| r.end <= a.q.start && hits.any_in(list::PRICE_NOUNS, r.end..a.q.start);
-    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r)) {
+    // 一台8卡H100伺服器的采购成本约25万美元, 每片成本约3000美元: what one piece
+    // costs to buy is its price (not 采购了1万片, a purchase total).
+    let one_piece = |r: &Range<usize>| {
+        r.end <= a.q.start
+            && ONE_PIECE_COSTS.iter().any(|w| {
+                let c = s.clauses()[clause].clone();
+                s.text[c.clone()].match_indices(w).any(|(i, _)| c.start + i <= r.start && r.end <= c.start + i + w.len())
+            })
+            && [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_in(l, s.clauses()[clause].start..r.start).is_some_and(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
+    };
+    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r) && !one_piece(&r)) {
         return true;
     }
     // 比4090便宜三四千块, 贵了近1万元: a difference between two prices,
@@ -376,6 +386,12 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
         None => false,
     }
 }
+
+/// Words of the cost of buying that, told of one piece (一台, 每片, 单卡),
+/// name its price: `price.one_piece_costs`.
+static ONE_PIECE_COSTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece_costs"));
+/// The marks of one piece at the start of a unit or system word (一台, 每片, 单卡).
+const PER_PIECE: [&str; 4] = ["一", "每", "单", "整"];
 
 /// Characters that may stand between a word of difference and its amount
 /// (便宜了近, 至少能便宜, 贵出约): adverbs, 了 and qualifiers.
