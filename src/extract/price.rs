@@ -259,7 +259,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
             }
             None => match carried {
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
-                None if implied.is_some() && in_wan(s.text, &q) && carries_to(s.text, &q) && priced_here(s, hits, &q) => {
+                None if implied.is_some() && carries_to(s.text, &q) && (in_wan(s.text, &q) && priced_here(s, hits, &q) || rent_per_period(s, hits, &q)) => {
                     (implied.unwrap(), q.end)
                 }
                 _ => continue,
@@ -324,6 +324,22 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     let head = clause.start..q.start;
     hits.any_in(list::PRICE_NOUNS, head.clone()) || hits.any_in(list::PRICED_VERBS, head)
 }
+
+/// 算力租赁这块,A800现在每卡每月大概7000到8000: in a sentence of rent, an
+/// amount right after the period it is paid for (每月, 每小时; qualifiers
+/// between) is rent, money though no currency is named.
+fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
+    if !hits.any(list::RENT) {
+        return false;
+    }
+    let head = chars_before(s.text, q.start, 6);
+    let head = super::qualify::strip_qualifier(head).trim_end_matches(['在', '为', '是', '要']);
+    RENT_PERIODS.iter().any(|p| head.ends_with(p))
+}
+
+/// `price.rent_periods`: the period a rent is paid for, right before its
+/// amount (每卡每月, 每小时).
+static RENT_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_periods"));
 
 /// A currency stated once carries to later amounts of the sentence that look
 /// like money: no unit after them, and large enough not to be a count.
@@ -576,15 +592,23 @@ fn names_currency(s: &Sentence) -> bool {
             && s.hits().any(list::CURRENCY_CODES))
 }
 
-/// Whether the only sign of money in the sentence is the 元 of a chip's
-/// name (思元590一张据说卖10万左右): the sentence names no currency.
+/// Whether the only signs of money in the sentence are the 元 of a chip's
+/// name (思元590一张据说卖10万左右) or a 块 after no number (算力租赁这块):
+/// the sentence names no currency.
 fn yuan_only_in_chip_names(s: &Sentence) -> bool {
-    if !s.chips.iter().any(|m| s.text[m.range.clone()].contains('元')) {
+    let in_chip = s.chips.iter().any(|m| s.text[m.range.clone()].contains('元'));
+    let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(c) || c == '多' || c == '来';
+    let loose_kuai = s.text.match_indices('块').any(|(i, _)| !s.text[..i].chars().next_back().is_some_and(numeral));
+    if !in_chip && !loose_kuai {
         return false;
     }
     let mut t = s.text.to_string();
     for m in &s.chips {
         t.replace_range(m.range.clone(), &" ".repeat(m.range.len()));
+    }
+    let kuai: Vec<usize> = t.match_indices('块').filter(|(i, _)| !t[..*i].chars().next_back().is_some_and(numeral)).map(|(i, _)| i).collect();
+    for i in kuai {
+        t.replace_range(i..i + '块'.len_utf8(), "   ");
     }
     signs::of(&t) & signs::CURRENCY == 0
 }
@@ -596,7 +620,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
-    } else if !s.groups.is_empty() && s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) {
+    } else if !s.groups.is_empty()
+        && (s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) || s.hits().any(list::RENT))
+    {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
