@@ -1644,6 +1644,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             if actions[ci].is_some() {
                 continue;
             }
+            let tightened_before = |k: usize| actions[k].as_ref().is_some_and(|a| matches!(a.0, Action::Ban | Action::Restriction));
+            if before.is_empty() && !(0..ci).any(tightened_before) {
+                continue;
+            }
+            let Some(r) = find_any(s.clause_text(ci), &ANSWER_LAUNCHES) else { continue };
             let mut restricted: Vec<usize> = (0..ci)
                 .filter(|&k| actions[k].as_ref().is_some_and(|a| matches!(a.0, Action::Ban | Action::Restriction)))
                 .flat_map(|k| chips_in(s, s.clauses()[k].clone(), &[]))
@@ -1653,7 +1658,6 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 continue;
             }
             let clause = s.clauses()[ci].clone();
-            let Some(r) = find_any(s.clause_text(ci), &ANSWER_LAUNCHES) else { continue };
             // 其即将推出的MI300系列: a chip named by its launch, not launched.
             let c = s.clause_text(ci);
             if c[r.end..].starts_with('的') || c[..r.start].ends_with("即将") || c[..r.start].ends_with("将") {
@@ -2109,12 +2113,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         let c = s.clause_text(e.clause);
         contains_any(c, &UNDERGO_VERBS) && contains_any(c, &SAME_WORDS)
     };
+    let undergone: Vec<bool> = if events.len() > 1 { events.iter().map(same_rule).collect() } else { vec![false; events.len()] };
     let mut merged: Vec<Event> = Vec::new();
-    for e in events {
-        match merged.iter_mut().find(|m| {
-            let apart = (same_rule(&e) || same_rule(m)) && !e.chips.is_empty() && !m.chips.is_empty() && m.chips.iter().all(|c| !e.chips.contains(c));
+    let mut merged_undergone: Vec<bool> = Vec::new();
+    for (e, e_undergone) in events.into_iter().zip(undergone) {
+        match merged.iter_mut().zip(merged_undergone.iter()).find(|(m, m_undergone)| {
+            let apart = (e_undergone || **m_undergone) && !e.chips.is_empty() && !m.chips.is_empty() && m.chips.iter().all(|c| !e.chips.contains(c));
             m.action == e.action && m.authority == e.authority && dates_agree(m.date, e.date) && !apart
-        }) {
+        }).map(|(m, _)| m) {
             Some(m) => {
                 for c in e.chips {
                     if !m.chips.contains(&c) {
@@ -2124,7 +2130,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 m.date = more_precise(m.date, e.date);
                 m.stated |= e.stated;
             }
-            None => merged.push(e),
+            None => {
+                merged.push(e);
+                merged_undergone.push(e_undergone);
+            }
         }
     }
 

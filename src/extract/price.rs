@@ -621,7 +621,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let implied = if names_currency(s) {
         None
     } else if !s.groups.is_empty()
-        && (s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) || s.hits().any(list::RENT))
+        // (Every word of rent holds 租: the sentence is scanned only then.)
+        && (s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) || s.text.contains('租') && s.hits().any(list::RENT))
     {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
@@ -1034,6 +1035,13 @@ mod tests {
     fn a_move_told_with_you() {
         let b = briefs("由于禁令影响,A800的价格由原来的9万元涨至15万元。", "2023-11");
         assert_eq!(b, vec!["A800 90000-90000 CNY - - Before", "A800 150000-150000 CNY - 2023-11 After"]);
+    }
+
+    #[test]
+    fn every_word_of_rent_holds_zu() {
+        for w in super::words("price.rent") {
+            assert!(w.contains('租'), "{w}");
+        }
     }
 
     #[test]
