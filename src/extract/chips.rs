@@ -86,6 +86,9 @@ pub struct ChipMatcher {
     chip_vendor: Vec<String>,
     /// Whether each chip is a family named without a model (Rubin, Ascend).
     chip_family: Vec<bool>,
+    /// The series of each chip named by a number (RTX for RTX 4090, whose
+    /// context-only name is 4090): the Latin word its id opens with.
+    chip_series: Vec<Option<String>>,
 }
 
 /// Lowercase, without spaces, hyphens and underscores.
@@ -161,8 +164,17 @@ impl ChipMatcher {
         }
         let bare_need_digit = bare.keys().all(|k| k.bytes().any(|b| b.is_ascii_digit()));
         let chip_vendor = catalog.chips.iter().map(|c| c.vendor.clone()).collect();
+        let chip_series = catalog
+            .chips
+            .iter()
+            .map(|c| {
+                let numbered = c.bare.iter().any(|b| b.starts_with(|ch: char| ch.is_ascii_digit()));
+                let (first, rest) = c.id.split_once(' ')?;
+                (numbered && !rest.is_empty() && first.chars().all(|ch| ch.is_ascii_alphabetic())).then(|| first.to_string())
+            })
+            .collect();
         let chip_family = catalog.chips.iter().map(|c| c.family).collect();
-        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor, chip_family }
+        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor, chip_family, chip_series }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -236,7 +248,13 @@ impl ChipMatcher {
         }
         // 4090不能再往大陆卖了……上周收了张二手4090: a long bare model number is
         // the chip wherever the text has named that chip (RTX 4090, 显卡4090).
-        pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip));
+        // (Or a chip of its series: 5080 and 4090 in a post that names the RTX
+        // 5090, 4090 beside RTX 4090 D.)
+        let series = |c: &ChipRef| match c {
+            ChipRef::Known(i) => self.chip_series[*i].as_deref().map(|x| (x, self.chip_vendor[*i].as_str())),
+            ChipRef::Unknown(_) => None,
+        };
+        pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip || series(&p.chip).is_some_and(|x| series(&m.chip) == Some(x))));
         // 4090 D where the text names both RTX 4090 D and RTX 4090: the
         // longest name read there, not also the number inside it.
         pending.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));

@@ -273,6 +273,8 @@ enum Tok {
     Small(i32),
     Big(i32),
     K,
+    /// `w` after an ASCII number: 万 in web slang (1.8w, 2.3w-2.5w).
+    W,
 }
 
 impl Acc {
@@ -373,11 +375,23 @@ impl Acc {
                 next.scales += 1;
                 next.k_done = true;
             }
+            Tok::W => {
+                // 1.8w, 12w; not 700w (watts).
+                let (d, _) = next.cur.take()?;
+                if next.tokens != 1 || !d.cmp_le(Dec::int(99)) {
+                    return None;
+                }
+                next.wan = d.shift(4)?;
+                next.last_scale = Some(4);
+                next.scales += 1;
+                next.k_done = true;
+            }
         }
         next.chain = match t {
             Tok::Num(..) | Tok::Zero => 0,
             Tok::Small(s) | Tok::Big(s) => next.chain + s,
             Tok::K => next.chain + 3,
+            Tok::W => next.chain + 4,
         };
         next.tokens += 1;
         *self = next;
@@ -444,6 +458,12 @@ fn next_token(text: &str, p: usize, prev_ascii: bool) -> Option<(Tok, usize)> {
             return None;
         }
         return Some((Tok::K, n));
+    }
+    if prev_ascii && c == 'w' {
+        if char_at(text, n).is_some_and(|(c2, _)| c2.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return Some((Tok::W, n));
     }
     match cn_digit(c)? {
         0 => Some((Tok::Zero, n)),
@@ -1443,8 +1463,11 @@ mod tests {
     fn a_letter_closing_a_model_name_is_no_amount() {
         assert_eq!(q("报价在12万元左右,910C正陆续出货"), vec![s("12万", 120000.0, 120000.0)]);
         assert_eq!(q("4090D售价12999元"), vec![s("12999", 12999.0, 12999.0)]);
-        // Scales and units after digits are no model letters.
-        assert_eq!(q("卖1.8w").len(), 1);
+        // Scales and units after digits are no model letters; w is 万 in web
+        // slang, but not after a number of a hundred or more (700w: watts).
+        assert_eq!(q("二手1.8w左右"), vec![s("1.8w", 18000.0, 18000.0)]);
+        assert_eq!(q("要2.3w-2.5w"), vec![s("2.3w-2.5w", 23000.0, 25000.0)]);
+        assert_eq!(q("功耗700w"), vec![s("700", 700.0, 700.0)]);
         assert_eq!(q("报价5k").len(), 1);
         assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
     }

@@ -314,15 +314,21 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
 /// round sums that stand for money in a price sentence even without a currency.
 fn in_wan(text: &str, q: &Quantity) -> bool {
     let t = &text[q.start..q.end];
-    (t.contains('万') || t.contains('亿')) && q.low >= 1000.0
+    (t.contains('万') || t.contains('亿') || t.ends_with('w')) && q.low >= 1000.0
 }
 
 /// Whether the clause of an amount says, before it, that it is a price
-/// (价格能从230万, 报价一度被炒到了8万): what an amount without a currency needs.
+/// (价格能从230万, 报价一度被炒到了8万, 单卡9万多, 回落到1.6万): what an amount
+/// without a currency needs.
 fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     let clause = s.clauses()[s.clause_of(q.start)].clone();
     let head = clause.start..q.start;
-    hits.any_in(list::PRICE_NOUNS, head.clone()) || hits.any_in(list::PRICED_VERBS, head)
+    // 单卡从春节前的9万多涨到了11万左右, 二手4090已经回落到1.6万左右: one
+    // piece, or a move of its price, tells it as well.
+    // 8卡整机现在报100万上下: a whole machine too; 2.3w-2.5w一张: one piece
+    // right after the amount.
+    [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM].iter().any(|&l| hits.any_in(l, head.clone()))
+        || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
 }
 
 /// 算力租赁这块,A800现在每卡每月大概7000到8000: in a sentence of rent, an
@@ -350,7 +356,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
     }
     let after = text[q.end..].trim_start_matches(' ');
     let unit = after.chars().next().is_some_and(|c| {
-        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | 'P' | 'W' | 'G' | 'T' | 'n')
+        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | '卡' | 'P' | 'W' | 'G' | 'T' | 'n')
     });
     let one_piece = ONE_PIECE.iter().any(|w| after.starts_with(w));
     (!unit || one_piece) && q.high >= 100.0
@@ -622,7 +628,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         None
     } else if !s.groups.is_empty()
         // (Every word of rent holds 租: the sentence is scanned only then.)
-        && (s.text.contains('万') && (s.hits().any(list::PRICE_NOUNS) || s.hits().any(list::PRICED_VERBS)) || s.text.contains('租') && s.hits().any(list::RENT))
+        && ((s.text.contains('万') || s.text.contains('w'))
+            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
+            || s.text.contains('租') && s.hits().any(list::RENT))
     {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
