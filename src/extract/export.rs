@@ -162,6 +162,8 @@ static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
+/// `page.tail`: the markers that open the tail of a page (相关新闻, 延伸阅读).
+static PAGE_TAIL: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::words("page.tail"));
 /// `export.contrast_openers`: words that open a clause set against the one
 /// before (而, 但, 不过).
 static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.contrast_openers"));
@@ -1610,6 +1612,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     let triggered = trigger_clauses(hits, s.clauses());
     if !triggered.contains(&true) {
         return Vec::new();
+    }
+    // 相关新闻:马来西亚收紧美国AI芯片出口准证: a line that lists other
+    // articles' headlines after a page's tail marker tells none of this one's
+    // events (its chips are still named).
+    if let Some(w) = crate::text::words::longest_prefix(s.text.trim_start(), &PAGE_TAIL) {
+        if s.text.trim_start()[w.len()..].trim_start().starts_with([':', '：']) {
+            return Vec::new();
+        }
     }
     // 对于网传美国将全面禁止H20对华出口的消息,英伟达回应称纯属谣言: a rumour
     // the sentence denies tells nothing.
