@@ -1422,9 +1422,10 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
         for (i, _) in text.match_indices(w) {
             // The verb right after the modal (可能会进一步限制), not a later
             // one (可能违反美国出口管制规定).
+            // (Longest first, as often as they stand: 可能再度升级 is 再度, not 再.)
             let mut rest = &text[i + w.len()..];
-            for adverb in MODAL_ADVERBS.iter() {
-                rest = rest.strip_prefix(adverb).unwrap_or(rest);
+            while let Some(adverb) = crate::text::words::longest_prefix(rest, &MODAL_ADVERBS) {
+                rest = &rest[adverb.len()..];
             }
             // 可能于7月初叫停: the time the measure may come at.
             if let Some(t) = rest.strip_prefix(grammar::AT_MARKS) {

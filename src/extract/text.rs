@@ -254,7 +254,12 @@ fn split_at_han_spaces(sentence: &str, r: Range<usize>, counts: bool) -> Vec<Ran
             let next_ok = next.is_some_and(crate::text::is_han) || counts && opens_with_count(&sentence[end..r.end]);
             // 英伟达独立显卡市占升至94% AMD跌至6%: a percentage ends a part of
             // a headline, before a Han character or a Latin name and then one.
-            let after_percent = matches!(prev, Some('%' | '％')) && (next_ok || opens_with_latin_name(&sentence[end..r.end]));
+            // (Only in a line with no clause mark, and never before the
+            // second end of a range: 30% 到 40%.)
+            let after_percent = counts
+                && matches!(prev, Some('%' | '％'))
+                && !next.is_some_and(|c| matches!(c, '到' | '至' | '~' | '～' | '-' | '–' | '—'))
+                && (next_ok || opens_with_latin_name(&sentence[end..r.end]));
             if (prev.is_some_and(crate::text::is_han) && next_ok || after_percent) && at > start {
                 parts.push(start..at);
                 start = end;
@@ -353,6 +358,11 @@ mod tests {
         assert_eq!(c("輝達推A800晶片　繞過美國出口限制"), vec!["輝達推A800晶片", "繞過美國出口限制"]);
         // Spaces beside Latin words and digits stay inside the clause.
         assert_eq!(c("英伟达 H20 售价约 1.2万美元"), vec!["英伟达 H20 售价约 1.2万美元"]);
+        // A headline's percentage and a space end a part; never the first end
+        // of a range, nor in a line with clause marks.
+        assert_eq!(c("英伟达独立显卡市占升至94% AMD跌至6%"), vec!["英伟达独立显卡市占升至94%", "AMD跌至6%"]);
+        assert_eq!(c("性能价格比优于其他硬件 30% 到 40%"), vec!["性能价格比优于其他硬件 30% 到 40%"]);
+        assert_eq!(c("亚马逊称其芯片优于其他硬件 30% 以上,博通"), vec!["亚马逊称其芯片优于其他硬件 30% 以上", "博通"]);
         assert_eq!(c("荷兰撤销了NXT:2050i的许可证,ASML回应"), vec!["荷兰撤销了NXT:2050i的许可证", "ASML回应"]);
     }
 
