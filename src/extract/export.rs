@@ -162,8 +162,6 @@ static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("ex
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
-/// `page.tail`: the markers that open the tail of a page (相关新闻, 延伸阅读).
-static PAGE_TAIL: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::words("page.tail"));
 /// `export.contrast_openers`: words that open a clause set against the one
 /// before (而, 但, 不过).
 static CONTRAST_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.contrast_openers"));
@@ -1229,6 +1227,12 @@ fn complying_predicate(c: &str, hits: &Hits) -> Option<Range<usize>> {
     hits.any_in(list::RULE_WORDS, range_of(c, super::text::chars_after(c, r.end, 20))).then_some(r)
 }
 
+/// Whether the chips of `g` are what the sentence says something is (A800、
+/// H800是……的降规版本): the subject of 是 right after them.
+fn copula_subject(s: &Sentence, g: &super::Group) -> bool {
+    s.text[g.range.end..].trim_start().starts_with('是')
+}
+
 /// Whether the rule noun at `at` is what something undergoes (受到同样的出口
 /// 限制, 遭到类似限制, 也受到限制): an undergo verb of `export.undergo_verbs`
 /// right before it, with only words of sameness (`export.same_words`), 的 and
@@ -1617,10 +1621,8 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // 相关新闻:马来西亚收紧美国AI芯片出口准证: a line that lists other
     // articles' headlines after a page's tail marker tells none of this one's
     // events (its chips are still named).
-    if let Some(w) = crate::text::words::longest_prefix(s.text.trim_start(), &PAGE_TAIL) {
-        if s.text.trim_start()[w.len()..].trim_start().starts_with([':', '：']) {
-            return Vec::new();
-        }
+    if crate::text::page::lists_other_headlines(s.text) {
+        return Vec::new();
     }
     // 对于网传美国将全面禁止H20对华出口的消息,英伟达回应称纯属谣言: a rumour
     // the sentence denies tells nothing.
@@ -1784,7 +1786,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     let copula = || {
                         s.groups
                             .iter()
-                            .find(|g| g.range.end <= cue.start && s.text[g.range.end..].trim_start().starts_with('是') && !reference(g) && !foreign(g))
+                            .find(|g| g.range.end <= cue.start && copula_subject(s, g) && !reference(g) && !foreign(g))
                             .map(|g| g.chips.clone())
                     };
                     before(clause.start).or_else(copula).or_else(next).or_else(|| before(0)).unwrap_or_else(|| referred.clone())
@@ -1800,7 +1802,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                 let subject: Vec<usize> = s
                     .groups
                     .iter()
-                    .filter(|g| clause.contains(&g.range.start) && g.range.end <= cue.start && s.text[g.range.end..].trim_start().starts_with('是'))
+                    .filter(|g| clause.contains(&g.range.start) && g.range.end <= cue.start && copula_subject(s, g))
                     .filter(|g| s.groups.iter().any(|h| h.range.start >= g.range.end && h.range.end <= clause.end))
                     .flat_map(|g| g.chips.iter().copied())
                     .collect();

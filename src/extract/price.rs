@@ -589,7 +589,7 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
 /// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
 /// The sentence's hits are scanned only if asked.
 fn names_currency(s: &Sentence) -> bool {
-    (s.signs & signs::CURRENCY != 0 && !yuan_only_in_chip_names(s))
+    (s.signs & signs::CURRENCY != 0 && !no_money_but_names(s))
         || (s.signs & signs::CURRENCY_LETTER != 0
             // The codes are few and short: looked for as they are before the
             // sentence is scanned (most sentences with one of the letters,
@@ -601,20 +601,17 @@ fn names_currency(s: &Sentence) -> bool {
 /// Whether the only signs of money in the sentence are the 元 of a chip's
 /// name (思元590一张据说卖10万左右) or a 块 after no number (算力租赁这块):
 /// the sentence names no currency.
-fn yuan_only_in_chip_names(s: &Sentence) -> bool {
+fn no_money_but_names(s: &Sentence) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千万多来".contains(c);
+    let loose_kuai: Vec<usize> =
+        s.text.match_indices('块').map(|(i, _)| i).filter(|&i| !s.text[..i].chars().next_back().is_some_and(numeral)).collect();
     let in_chip = s.chips.iter().any(|m| s.text[m.range.clone()].contains('元'));
-    let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(c) || c == '多' || c == '来';
-    let loose_kuai = s.text.match_indices('块').any(|(i, _)| !s.text[..i].chars().next_back().is_some_and(numeral));
-    if !in_chip && !loose_kuai {
+    if !in_chip && loose_kuai.is_empty() {
         return false;
     }
     let mut t = s.text.to_string();
-    for m in &s.chips {
-        t.replace_range(m.range.clone(), &" ".repeat(m.range.len()));
-    }
-    let kuai: Vec<usize> = t.match_indices('块').filter(|(i, _)| !t[..*i].chars().next_back().is_some_and(numeral)).map(|(i, _)| i).collect();
-    for i in kuai {
-        t.replace_range(i..i + '块'.len_utf8(), "   ");
+    for r in s.chips.iter().map(|m| m.range.clone()).chain(loose_kuai.into_iter().map(|i| i..i + '块'.len_utf8())) {
+        t.replace_range(r.clone(), &" ".repeat(r.len()));
     }
     signs::of(&t) & signs::CURRENCY == 0
 }

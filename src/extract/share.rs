@@ -2115,9 +2115,8 @@ fn together_link(link: &str) -> bool {
         return false;
     }
     let rest = without_qualifier(link[i + w.len()..].trim_start_matches(grammar::DATED_LEVEL_ADVERBS).trim_start_matches(['也', '就', '才', '仅', '只']));
-    // 合计不足15%, 合计不到一成: a qualifier of more than one character.
-    let rest = ["不足", "不到", "不超过", "低于", "高于", "超过"].iter().find_map(|w| rest.strip_suffix(w)).unwrap_or(rest);
-    let rest = without_qualifier(rest).trim_end_matches('了');
+    // 合计不足15%, 合计仅分得约2%: the qualifier the lexicon knows.
+    let rest = super::qualify::strip_qualifier(rest).trim_end_matches('了');
     rest.is_empty() || is_link(rest) || TOGETHER_VERBS.contains(&rest)
 }
 

@@ -176,6 +176,13 @@ fn tail_marker(line: &str) -> bool {
     !t.is_empty() && t.len() <= 12 * 4 && char_len(t) <= 12 && TAIL_MARKERS.any(t)
 }
 
+/// A line of linked headlines after a tail marker (相关新闻:……/……): other
+/// articles' news, though the loader keeps it (its chips are still named).
+pub fn lists_other_headlines(line: &str) -> bool {
+    let t = line.trim_start();
+    TAIL_MARKERS.find(t).is_some_and(|r| r.start == 0 && t[r.end..].trim_start().starts_with([':', '：']))
+}
+
 /// The title of a page: its first line that is not page furniture (menus,
 /// buttons, bullets, captions) and reads like a headline (two Han characters
 /// or more).
