@@ -180,7 +180,9 @@ fn tail_marker(line: &str) -> bool {
 /// articles' news, though the loader keeps it (its chips are still named).
 pub fn lists_other_headlines(line: &str) -> bool {
     let t = line.trim_start();
-    TAIL_MARKERS.find(t).is_some_and(|r| r.start == 0 && t[r.end..].trim_start().starts_with([':', '：']))
+    // Only the line's first twelve characters are looked at: a marker opens it.
+    let head = &t[..t.char_indices().nth(12).map_or(t.len(), |(i, _)| i)];
+    TAIL_MARKERS.find(head).is_some_and(|r| r.start == 0 && t[r.end..].trim_start().starts_with([':', '：']))
 }
 
 /// The title of a page: its first line that is not page furniture (menus,
