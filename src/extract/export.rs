@@ -124,6 +124,10 @@ static UNDER_WAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.u
 /// Words that date an event by the one told before it.
 static SAME_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_day"));
 
+/// Words that tie an event to the one told before it (与此同时, 此外, 同样):
+/// with no date of its own, it is of that event's time.
+static SAME_TIME: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_time"));
+
 /// Verbs of telling: a date just before one is when something was told
 /// (辉达10月24日向美国证交会申报, 《金融时报》17日援引……报道), not when the
 /// measure was taken, when the sentence dates the measure too.
@@ -1350,7 +1354,9 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     // what the clause after tells applies, when the sentence dated the
     // measure before (else 自4月起,…… is the measure's own date).
     let dated_before = || s.dates.iter().any(|o| o.end <= d.start && o.date.is_some());
-    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || rest.starts_with([',', '，']) && dated_before())
+    // 按照10月17日公布的新规,RTX 4090自11月17日起被禁止对华销售: the same
+    // when what applies follows at once.
+    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before())
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -1391,15 +1397,22 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // 原定11月17日生效的新规将提前至即日起生效: a date replaced is not when it
     // takes effect.
     let replaced = |d: &super::date::DateMention| REPLACED_WORDS.iter().any(|w| chars_before(s.text, d.start, 3).ends_with(w));
-    let Some(day) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d)) && !replaced(d)).and_then(|d| d.date) else {
+    let Some(mention) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d)) && !replaced(d)) else {
+        return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
+    };
+    let Some(day) = mention.date else {
         return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
     };
     // 11月16日 read against the publish date may fall a year early: a rule
     // takes effect after it is made, or at most a few weeks before it is
     // told (提前自10月23日起生效, told on 10月24日).
     let serial = |d: PartialDate| d.year * 372 + d.month.map_or(0, |m| m as i32 - 1) * 31 + d.day.map_or(0, |x| x as i32);
+    // And a day named without its year (去年10月17日公布的新规……自11月17日起,
+    // told in January) is not a year and more after the rule.
+    let yearless = !s.text[mention.start..mention.end].contains('年');
     match date {
         Some(made) if day < made && serial(made) - serial(day) > 62 => Some(PartialDate { year: day.year + 1, ..day }),
+        Some(made) if yearless && day > made && serial(day) - serial(made) > 310 => Some(PartialDate { year: day.year - 1, ..day }),
         _ => Some(day),
     }
 }
@@ -2030,10 +2043,18 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         // 同日,BIS将……列入实体清单: the word may open the sentence.
         // 次日, 翌日: the day after it.
         let told_with = |words: &[&str]| own.is_none() && words.iter().any(|w| s.text[..clause.end].contains(w));
+        // 与此同时,BIS将……列入实体清单; 超微也证实,MI250同样须申请许可:
+        // told with the event before and dated by nothing of its own
+        // sentence, it is of that event's time. (A China version is a
+        // launch of its own time.)
+        let undated_here = own.is_none() && !s.dates.iter().any(|d| d.end <= clause.start);
         let same_day = if told_with(&SAME_DAY) {
             state.last_event_date
         } else if told_with(&NEXT_DAY) {
             state.last_event_date.and_then(|d| d.add_days(1))
+        } else if undated_here && e.action != Action::Variant && told_with(&SAME_TIME) {
+            // (特朗普11日证实……。他同时表示: the time its paragraph told.)
+            state.para_date(s).or(state.last_event_date)
         } else {
             None
         };
