@@ -299,7 +299,7 @@ fn start_at(
             if glued {
                 return Start::SkipTo(run_end);
             }
-            match ascii_date(text, i, published, out) {
+            match ascii_date(text, i, published, out).or_else(|| ago(text, i, published)) {
                 Some(m) => Some(m),
                 None => return Start::SkipTo(run_end),
             }
@@ -316,7 +316,8 @@ fn start_at(
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '〇' | '零' | '首' => chinese_start(text, i, published),
+        | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| ago(text, i, published)),
+        '两' => ago(text, i, published),
         _ => None,
     };
     found.map_or(Start::Nothing, Start::Found)
@@ -324,7 +325,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首";
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首两";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -1106,6 +1107,34 @@ fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option
     month_day(text, i, published)
 }
 
+/// 一年前, 两年多前, 3个月前, 两个多月前: a time counted back from the publish date, the
+/// year (one to five years back) or the month (one to eleven months back).
+/// (20年前 is history, not a date the text prices or dates an event by.)
+fn ago(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let prev = char_before(text, i);
+    if prev.is_some_and(|p| p.is_ascii_digit() || cn_digit(p).is_some() || matches!(p, '十' | '两' | '几' | '第' | '每' | '数' | '.')) {
+        return None;
+    }
+    let (n, q) = if starts(text, i, "两") { (2, i + '两'.len_utf8()) } else { small_num(text, i)? };
+    // (N年多前, N个多月前: a little over.)
+    let over = |p: usize| eat(text, p, "多").unwrap_or(p);
+    if let Some(end) = eat(text, q, "年").and_then(|p| eat(text, over(p), "前")) {
+        return (1..=5).contains(&n).then(|| DateMention {
+            start: i,
+            end,
+            date: published.map(|p| PartialDate::year(p.year - n as i32)),
+            kind: DateKind::Relative,
+        });
+    }
+    let end = eat(text, q, "个").and_then(|p| eat(text, over(p), "月前"))?;
+    (1..=11).contains(&n).then(|| DateMention {
+        start: i,
+        end,
+        date: published.and_then(|p| month_shift(p, -(n as i32))).map(|(y, m)| PartialDate::month(y, m)),
+        kind: DateKind::Relative,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1353,6 +1382,19 @@ mod tests {
             vec![e("上个月", "2024-02", 'R')]
         );
         assert_eq!(f("下月", Some("2023-12")), vec![e("下月", "2024-01", 'R')]);
+    }
+
+    #[test]
+    fn years_and_months_counted_back_from_publication() {
+        assert_eq!(f("一年前,一张H100的租金还能卖到每小时8美元", Some("2024-09-12")), vec![e("一年前", "2023", 'R')]);
+        assert_eq!(f("两年多前推出时", Some("2025-03")), vec![e("两年多前", "2023", 'R')]);
+        assert_eq!(f("3个月前的报价", Some("2024-02-10")), vec![e("3个月前", "2023-11", 'R')]);
+        assert_eq!(f("两个多月前", Some("2024-02-10")), vec![e("两个多月前", "2023-12", 'R')]);
+        assert_eq!(f("半年前", Some("2024-02-10")), vec![]);
+        // History and counts are no dates of the text.
+        for t in ["20年前", "十几年前", "每两年前后", "第一年前三季度"] {
+            assert!(f(t, Some("2024-02")).iter().all(|(span, _, _)| !span.contains("年前")), "{t}");
+        }
     }
 
     #[test]

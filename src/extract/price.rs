@@ -670,13 +670,24 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             Some((d1, _, _)) => d1,
             None => date_within(s, from..a.q.start).and_then(|d| d.date),
         };
-        let after_date = date_within(s, a.end..b.q.start)
+        let told_after = date_within(s, a.end..b.q.start)
             .map(|d| d.date)
             .or(pair_here.map(|p| p.1))
-            .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).map(|d| d.date))
+            .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).map(|d| d.date));
+        let after_date = told_after
             .unwrap_or_else(|| state.para_date(s))
             // The new price holds when the article is written.
             .or(state.published);
+        // 价格从1.3万元左右涨至2万元以上, told with no time at all: the old
+        // price held in the weeks before, the month the new one is told in.
+        // (A time told for the new price leaves the old one's open, and so
+        // does a word of an earlier time: 由原来的9万元涨至15万元.)
+        let before_date = before_date.or_else(|| {
+            (told_after.is_none() && !hits.any_in(list::PAST, from..a.q.start))
+                .then_some(after_date)
+                .flatten()
+                .map(|d| PartialDate { day: None, month: d.month, ..d })
+        });
         roles[i] = Some(Role::Before);
         dates[i] = Some(before_date);
         // The new price is of the same thing as the old one.
@@ -1034,6 +1045,17 @@ mod tests {
             "2023-10",
         );
         assert_eq!(b, vec!["RTX 4090 15000-15000 CNY About - Before", "RTX 4090 30000-50000 CNY - 2023-10-18 After"]);
+    }
+
+    #[test]
+    fn the_old_price_of_a_move_told_with_no_time_is_of_the_month_it_is_told() {
+        let b = briefs("新规公布后,国内渠道RTX 4090显卡价格明显上涨,部分型号由1.3万元左右涨至2万元以上。", "2023-10-18");
+        assert_eq!(b, vec!["RTX 4090 13000-13000 CNY About 2023-10 Before", "RTX 4090 20000-20000 CNY Over 2023-10-18 After"]);
+        let b = briefs("多位渠道商告诉记者,搭载8张H20的服务器整机价格已从约100万元上涨至110万元至120万元。", "2025-02-24");
+        assert_eq!(b, vec!["H20 1000000-1000000 CNY About 2025-02 Before", "H20 1100000-1200000 CNY - 2025-02-24 After"]);
+        // A time told for the new price leaves the old one's open.
+        let b = briefs("RTX 4090的售价从1.3万元,11月一度涨到2万元以上。", "2023-12-29");
+        assert_eq!(b[0], "RTX 4090 13000-13000 CNY - - Before");
     }
 
     #[test]

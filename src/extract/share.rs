@@ -1836,7 +1836,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // 多年来,英伟达……占据着超过90%的份额: a share held over many years
             // is of no one year; without a date it takes none.
             let spans_years = || SPAN_WORDS.iter().any(|w| s.text[..p.start].contains(w));
-            let stated = ago().or_else(|| s.dates.iter().rev().find(|d| d.end <= p.start).and_then(year_of));
+            // (海思一年前的市占率仅24.3%,联发科则以13.1%居第三: a time counted
+            // back dates only the clause it stands in.)
+            let counted_back = |d: &super::date::DateMention| d.start < clause.start && (s.text[d.start..d.end].ends_with("年前") || s.text[d.start..d.end].ends_with("月前"));
+            let stated = ago().or_else(|| s.dates.iter().rev().filter(|d| !counted_back(d)).find(|d| d.end <= p.start).and_then(year_of));
             if stated.is_none() && spans_years() {
                 None
             } else {
