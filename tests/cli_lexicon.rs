@@ -36,11 +36,11 @@ fn a_currency_word_added_with_lexicon_gives_a_price() {
 
 #[test]
 fn a_qualifier_word_added_with_lexicon_qualifies_the_price() {
-    let article = "据悉,H100售价约莫2.5万美元。\n";
+    let article = "据悉,H100售价估摸2.5万美元。\n";
     let p = prices(article, None);
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0]["qualifier"], serde_json::Value::Null);
-    let extra = file("[[qualifier]]\nvalue = \"about\"\nbefore = [\"约莫\"]\n", ".toml");
+    let extra = file("[[qualifier]]\nvalue = \"about\"\nbefore = [\"估摸\"]\n", ".toml");
     let p = prices(article, Some(extra.path()));
     assert_eq!(p[0]["qualifier"], "about", "{p:?}");
 }
@@ -103,7 +103,7 @@ fn the_share_export_and_date_lists_are_listed() {
 
 #[test]
 fn a_bad_lexicon_file_is_an_error_naming_its_line() {
-    let bad = file("# extra words\n[[qualifier]]\nvalue = \"roughly\"\nbefore = [\"约莫\"]\n", ".toml");
+    let bad = file("# extra words\n[[qualifier]]\nvalue = \"roughly\"\nbefore = [\"估摸\"]\n", ".toml");
     let doc = file("H100售价约2.5万美元。\n", ".txt");
     let out = chipscan().arg("--lexicon").arg(bad.path()).arg("extract").arg(doc.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -259,7 +259,10 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
             }
             None => match carried {
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
-                None if implied.is_some() && carries_to(s.text, &q) && (in_wan(s.text, &q) && priced_here(s, hits, &q) || rent_per_period(s, hits, &q)) => {
+                None if implied.is_some()
+                    && carries_to(s.text, &q)
+                    && (in_wan(s.text, &q) && priced_here(s, hits, &q) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
+                {
                     (implied.unwrap(), q.end)
                 }
                 _ => continue,
@@ -317,6 +320,46 @@ fn in_wan(text: &str, q: &Quantity) -> bool {
     (t.contains('万') || t.contains('亿') || t.ends_with('w')) && q.low >= 1000.0
 }
 
+/// 首发价16499, 从年初的12999涨到了18000, 上个月花了15800: a plain figure of
+/// four to six digits right after a word of price, of selling or of a move
+/// (a qualifier or a copula between), standing alone (a mark, a qualifier
+/// after it or the end): money, though no currency is named.
+fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
+    let t = &s.text[q.start..q.end];
+    if !(1000.0..1_000_000.0).contains(&q.low) || !t.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return false;
+    }
+    let rest = s.text[q.end..].trim_start_matches(' ');
+    let alone = rest.chars().next().is_none_or(|c| c.is_ascii_punctuation() || super::text::is_clause_end(c) || super::text::is_sentence_end(c))
+        || FIGURE_TAILS.iter().any(|w| rest.starts_with(w));
+    let head = chars_before(s.text, q.start, 8);
+    let bare = super::qualify::strip_qualifier(head);
+    let bare = bare.trim_end_matches(['为', '是', '在', ' ']);
+    // (After a move verb, only in a clause of price: 跑分涨到了18000 is none.)
+    let clause = s.clauses()[s.clause_of(q.start)].clone();
+    let of_price = hits.any_in(list::PRICE_NOUNS, clause.start..q.start);
+    let ends_word = |h: &str| {
+        let r = range_of(s.text, h);
+        let ends = |l: usize| hits.last_end_in(l, r.clone()) == Some(r.end);
+        ends(list::PRICE_NOUNS) || ends(list::PRICED_VERBS) || of_price && ends(list::MOVE_WITHOUT_FROM)
+    };
+    if alone && (ends_word(bare) || ends_word(bare.trim_end_matches('了'))) {
+        return true;
+    }
+    // 价格从年初的12999涨到了18000: the old price of a move (a date of it
+    // between) in a clause of price.
+    let mut h = range_of(s.text, bare.trim_end_matches('的'));
+    if let Some(d) = s.dates.iter().find(|d| d.end == h.end) {
+        h.end = d.start;
+    }
+    let rest_at = s.text.len() - rest.len();
+    let moves_on = [list::MOVE_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| hits.prefix_at(l, rest_at, clause.end).is_some());
+    s.text[..h.end].ends_with(['从', '由']) && moves_on && of_price
+}
+
+/// What may follow a plain figure that stands for money (16499左右, 3万+).
+const FIGURE_TAILS: [&str; 5] = ["左右", "上下", "多", "出头", "以上"];
+
 /// Whether the clause of an amount says, before it, that it is a price
 /// (价格能从230万, 报价一度被炒到了8万, 单卡9万多, 回落到1.6万): what an amount
 /// without a currency needs.
@@ -356,7 +399,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
     }
     let after = text[q.end..].trim_start_matches(' ');
     let unit = after.chars().next().is_some_and(|c| {
-        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | '卡' | 'P' | 'W' | 'G' | 'T' | 'n')
+        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | '卡' | '小' | '分' | '秒' | 'P' | 'W' | 'G' | 'T' | 'n')
     });
     let one_piece = ONE_PIECE.iter().any(|w| after.starts_with(w));
     (!unit || one_piece) && q.high >= 100.0
@@ -598,6 +641,32 @@ fn names_currency(s: &Sentence) -> bool {
             && s.hits().any(list::CURRENCY_CODES))
 }
 
+/// Whether the sentence holds a run of four to six ASCII digits (commas
+/// between) outside its chip names and dates: a figure that may be money
+/// with no currency named ([`bare_figure`]). Looked for before the sentence
+/// is scanned for words.
+fn has_plain_figure(s: &Sentence) -> bool {
+    let b = s.text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = 0;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' && i + 1 < b.len() && b[i + 1].is_ascii_digit()) {
+            digits += usize::from(b[i].is_ascii_digit());
+            i += 1;
+        }
+        let inside = |r: &Range<usize>| r.start <= start && i <= r.end;
+        if (4..=6).contains(&digits) && !s.chips.iter().any(|m| inside(&m.range)) && !s.dates.iter().any(|d| inside(&(d.start..d.end))) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the only signs of money in the sentence are the 元 of a chip's
 /// name (思元590一张据说卖10万左右) or a 块 after no number (算力租赁这块):
 /// the sentence names no currency.
@@ -627,7 +696,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         // (Every word of rent holds 租: the sentence is scanned only then.)
         && ((s.text.contains('万') || s.text.contains('w'))
             && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
-            || s.text.contains('租') && s.hits().any(list::RENT))
+            || s.text.contains('租') && s.hits().any(list::RENT)
+            || has_plain_figure(s) && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l)))
     {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
