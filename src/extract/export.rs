@@ -921,6 +921,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if revoked_licence {
             return cue(Action::Restriction, r);
         }
+        // 被迫撤销大陆客户的所有订单: what is revoked is no rule, nothing eases.
+        let revoked = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w));
+        if revoked && !contains_any(&c[r.end..], &RULE_NOUNS) && !c[r.end..].contains('《') {
+            return None;
+        }
         // 并寻求获得许可证: a licence sought is none yet.
         if contains_any(chars_before(c, r.start, 6), &SEEK_WORDS) {
             return None;
@@ -1644,6 +1649,12 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     }
     let has_chips = !s.groups.is_empty();
     let export_context = OnceCell::new();
+    // 美国4月要求H20出口须获得许可。8月获准恢复: right after a sentence of
+    // its paragraph that told a rule or a ban, the sentence goes on about
+    // exports.
+    if state.tightened.as_ref().is_some_and(|(at, para, _)| at + 1 == state.sentence && *para == s.para) {
+        let _ = export_context.set(true);
+    }
     // The last clause that changes a policy: the clauses before it tell what
     // it is the policy of (asked once per sentence, not once per clause).
     let last_change = if hits.any(list::CHANGE_TO) {
@@ -1894,7 +1905,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                         // (H20对华出货一度中断,8月获准恢复: an easing that names
                         // nothing after its cue takes the chips of the ban or
                         // rule it lifts; 宣布撤销……规则 lifts what it names.)
-                        let bare = s.text[cue.end..clause.end].trim_end_matches(['。', ',', '，', ';', '；']).chars().count() <= 4;
+                        // (获准恢复对华销售: what follows the cue may tell the sale
+                        // resumed, in a few words.)
+                        // (首次放行该级别的AI芯片 names its chips by a noun.)
+                        let told_after = s.text[cue.end..clause.end].trim_end_matches(['。', ',', '，', ';', '；']).chars().count();
+                        let bare = told_after <= 4 || told_after <= 8 && !s.hits().any_in(list::CHIP_WORDS, cue.end..clause.end);
                         let lifts = |a: Action| action == Action::Relaxation && bare && matches!(a, Action::Ban | Action::Restriction);
                         let other = |g: &&super::Group| {
                             (0..ci).any(|o| {
