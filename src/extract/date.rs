@@ -299,7 +299,9 @@ fn start_at(
             if glued {
                 return Start::SkipTo(run_end);
             }
-            match ascii_date(text, i, published, out).or_else(|| ago(text, i, published)) {
+            // (一年前 and 3个月前 are looked for only where 年 or 个 follows.)
+            let counted = || (starts(text, run_end, "年") || starts(text, run_end, "个")).then(|| ago(text, i, published)).flatten();
+            match ascii_date(text, i, published, out).or_else(counted) {
                 Some(m) => Some(m),
                 None => return Start::SkipTo(run_end),
             }
@@ -316,8 +318,9 @@ fn start_at(
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| ago(text, i, published)),
-        '两' => ago(text, i, published),
+        | '〇' | '零' | '首' => chinese_start(text, i, published)
+            .or_else(|| (starts(text, next, "年") || starts(text, next, "个")).then(|| ago(text, i, published)).flatten()),
+        '两' => (starts(text, next, "年") || starts(text, next, "个")).then(|| ago(text, i, published)).flatten(),
         _ => None,
     };
     found.map_or(Start::Nothing, Start::Found)
@@ -1109,6 +1112,7 @@ fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option
 
 /// 一年前, 两年多前, 3个月前, 两个多月前: a time counted back from the publish date, the
 /// year (one to five years back) or the month (one to eleven months back).
+/// Asked only where 年 or 个 follows the number's first character or digits.
 /// (20年前 is history, not a date the text prices or dates an event by.)
 fn ago(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let prev = char_before(text, i);

@@ -341,10 +341,9 @@ static LIST_REMOVE_VERBS: LazyLock<Vec<&'static str>> =
 static LIST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.list_nouns"));
 static REVOKE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.revoke_verbs"));
 /// `export.modal_words`: a modal right before a verb of easing or control
-/// makes a proposal (可能允许, 或将限制).
-/// A stop ordered (叫停, 中止), a ban
-/// wherever it stands before the sale in the clause.
-static MODAL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.modal_words"));
+/// makes a proposal (可能允许, 或将限制). Found in one pass (at one place,
+/// the longest: 有可能 over 可能).
+static MODAL_WORDS: LazyLock<super::words::Words> = LazyLock::new(|| super::words::Words::longest(&words("export.modal_words")));
 /// `export.modal_adverbs`: words between a modal and its verb (可能会进一步限制).
 static MODAL_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.modal_adverbs"));
 /// `export.object_verbs`: a verb that, with 的, ties a date to the rule an
@@ -852,7 +851,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             }
             // 可能将更多中国企业列入实体清单: a listing only possible.
             let head = &c[..r.start];
-            if is_proposal(c, &hits) || contains_any(head, &MODAL_WORDS) || contains_any(head, &PLAN_WORDS) {
+            if is_proposal(c, &hits) || MODAL_WORDS.any(head) || contains_any(head, &PLAN_WORDS) {
                 // 若60天内无法完成核查,可能被列入实体清单: the outcome of a
                 // condition is no event at all.
                 if ci > 0 && CONDITION_OPENERS.iter().any(|w| s.clause_text(ci - 1).trim_start().starts_with(w)) {
@@ -1440,34 +1439,32 @@ fn is_proposal(text: &str, hits: &Hits) -> bool {
         hits.any_in(words, range_of(text, super::text::chars_after(&rest[..end], 0, 20)))
     };
     // 他可能允许……, 或将进一步限制: a measure only possible.
-    for w in MODAL_WORDS.iter() {
-        for (i, _) in text.match_indices(w) {
-            // The verb right after the modal (可能会进一步限制), not a later
-            // one (可能违反美国出口管制规定).
-            // (Longest first, as often as they stand: 可能再度升级 is 再度, not 再.)
-            let mut rest = &text[i + w.len()..];
-            while let Some(adverb) = crate::text::words::longest_prefix(rest, &MODAL_ADVERBS) {
-                rest = &rest[adverb.len()..];
-            }
-            // 可能于7月初叫停: the time the measure may come at.
-            if let Some(t) = rest.strip_prefix(grammar::AT_MARKS) {
-                let window = super::text::chars_after(t, 0, 8);
-                if let Some(j) = window.find(grammar::PERIOD_ENDS) {
-                    let mut end = j + window[j..].chars().next().map_or(0, char::len_utf8);
-                    for tail in grammar::PERIOD_TAILS {
-                        if window[end..].starts_with(tail) {
-                            end += tail.len();
-                        }
+    for found in MODAL_WORDS.find_iter(text) {
+        // The verb right after the modal (可能会进一步限制), not a later
+        // one (可能违反美国出口管制规定).
+        // (Longest first, as often as they stand: 可能再度升级 is 再度, not 再.)
+        let mut rest = &text[found.end..];
+        while let Some(adverb) = crate::text::words::longest_prefix(rest, &MODAL_ADVERBS) {
+            rest = &rest[adverb.len()..];
+        }
+        // 可能于7月初叫停: the time the measure may come at.
+        if let Some(t) = rest.strip_prefix(grammar::AT_MARKS) {
+            let window = super::text::chars_after(t, 0, 8);
+            if let Some(j) = window.find(grammar::PERIOD_ENDS) {
+                let mut end = j + window[j..].chars().next().map_or(0, char::len_utf8);
+                for tail in grammar::PERIOD_TAILS {
+                    if window[end..].starts_with(tail) {
+                        end += tail.len();
                     }
-                    rest = &t[end..];
                 }
+                rest = &t[end..];
             }
-            let verb = super::text::chars_after(rest, 0, 2);
-            let v = range_of(text, verb);
-            let opens = |l: usize| hits.find_in(l, v.clone()).is_some_and(|r| r.start == v.start);
-            if opens(list::EASE_WORDS) || opens(list::CONTROL_WORDS) {
-                return true;
-            }
+        }
+        let verb = super::text::chars_after(rest, 0, 2);
+        let v = range_of(text, verb);
+        let opens = |l: usize| hits.find_in(l, v.clone()).is_some_and(|r| r.start == v.start);
+        if opens(list::EASE_WORDS) || opens(list::CONTROL_WORDS) {
+            return true;
         }
     }
     for r in hits.find_iter_in(list::PLAN_WORDS, 0..text.len()) {

@@ -357,7 +357,15 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     s.text[..h.end].ends_with(['从', '由']) && moves_on && of_price
 }
 
-/// What may follow a plain figure that stands for money (16499左右, 3万+).
+/// What a sentence holds where a plain figure may be money ([`bare_figure`]):
+/// the 价 of the price nouns and the selling verbs.
+const PLAIN_FIGURE_CUES: [&str; 5] = ["价", "卖", "炒", "花了", "挂到"];
+
+/// First characters of the move verbs that may follow the old price of a
+/// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至, 回落到, 上调至).
+const MOVE_STARTS: &str = "涨升飙跌降下回提上炒暴翻";
+
+/// What may follow a plain figure that stands for money (16499左右).
 const FIGURE_TAILS: [&str; 5] = ["左右", "上下", "多", "出头", "以上"];
 
 /// Whether the clause of an amount says, before it, that it is a price
@@ -660,7 +668,12 @@ fn has_plain_figure(s: &Sentence) -> bool {
             i += 1;
         }
         let inside = |r: &Range<usize>| r.start <= start && i <= r.end;
-        if (4..=6).contains(&digits) && !s.chips.iter().any(|m| inside(&m.range)) && !s.dates.iter().any(|d| inside(&(d.start..d.end))) {
+        // Standing alone (16499, / 15800。 / 16500左右) or opening a move (12999涨到).
+        let rest = s.text[i..].trim_start_matches(' ');
+        let free = rest.chars().next().is_none_or(|c| {
+            c.is_ascii_punctuation() || super::text::is_clause_end(c) || super::text::is_sentence_end(c) || MOVE_STARTS.contains(c)
+        }) || FIGURE_TAILS.iter().any(|w| rest.starts_with(w));
+        if (4..=6).contains(&digits) && free && !s.chips.iter().any(|m| inside(&m.range)) && !s.dates.iter().any(|d| inside(&(d.start..d.end))) {
             return true;
         }
     }
@@ -697,7 +710,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         && ((s.text.contains('万') || s.text.contains('w'))
             && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
             || s.text.contains('租') && s.hits().any(list::RENT)
-            || has_plain_figure(s) && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l)))
+            // (A plain figure is money only after a word of price or of
+            // selling: 价, 卖, 炒, 花了, 挂到 are looked for first.)
+            || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
+                && has_plain_figure(s)
+                && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l)))
     {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
