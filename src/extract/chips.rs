@@ -89,6 +89,9 @@ pub struct ChipMatcher {
     /// The series of each chip named by a number (RTX for RTX 4090, whose
     /// context-only name is 4090): the Latin word its id opens with.
     chip_series: Vec<Option<String>>,
+    /// The names of each vendor of the catalog (its id and aliases), by
+    /// vendor id: 沐曦C600 names the chip by its maker right before it.
+    vendor_names: HashMap<String, Vec<String>>,
 }
 
 /// Lowercase, without spaces, hyphens and underscores.
@@ -174,7 +177,26 @@ impl ChipMatcher {
             })
             .collect();
         let chip_family = catalog.chips.iter().map(|c| c.family).collect();
-        ChipMatcher { han, han_first, han_second, han_chip, han_bare, latin, bare, bare_need_digit, max_words, chip_vendor, chip_family, chip_series }
+        let vendor_names = catalog
+            .vendors
+            .iter()
+            .map(|v| (v.id.clone(), std::iter::once(v.id.clone()).chain(v.aliases.iter().cloned()).filter(|n| !n.is_empty()).collect()))
+            .collect();
+        ChipMatcher {
+            han,
+            han_first,
+            han_second,
+            han_chip,
+            han_bare,
+            latin,
+            bare,
+            bare_need_digit,
+            max_words,
+            chip_vendor,
+            chip_family,
+            chip_series,
+            vendor_names,
+        }
     }
 
     /// The chip a name denotes, if the catalog knows it (any alias, either script).
@@ -336,7 +358,7 @@ impl ChipMatcher {
                     break;
                 }
                 if let Some(&chip) = self.bare.get(key.as_str()) {
-                    if in_chip_context(text, &span) || self.sibling_of_last(text, &span, chip, out) {
+                    if in_chip_context(text, &span) || self.maker_before(text, &span, chip) || self.sibling_of_last(text, &span, chip, out) {
                         out.push(Mention { range: span, chip: ChipRef::Known(chip) });
                         i += len;
                         matched = true;
@@ -576,6 +598,14 @@ fn in_chip_context(text: &str, span: &Range<usize>) -> bool {
 }
 
 impl ChipMatcher {
+    /// 沐曦C600, 摩尔线程S4000: a bare model right after its own maker's
+    /// name (spaces between) is that maker's chip.
+    fn maker_before(&self, text: &str, span: &Range<usize>, chip: usize) -> bool {
+        let before = text[..span.start].trim_end_matches(' ');
+        self.vendor_names.get(&self.chip_vendor[chip]).is_some_and(|names| names.iter().any(|n| before.ends_with(n.as_str())))
+            && !after_is_quantity(text, span.end)
+    }
+
     /// V100售价在7万元左右,T4则在1.5万元至2万元之间: a bare model of the same
     /// vendor as the chip named just before in the sentence is a chip too.
     fn sibling_of_last(&self, text: &str, span: &Range<usize>, chip: usize, out: &[Mention]) -> bool {
