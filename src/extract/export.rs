@@ -164,6 +164,9 @@ static INTERRUPTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export
 static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_directors"));
 /// `export.control_lists`: lists of controlled goods (战略物品清单).
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
+/// `export.listed_companies`: words that name companies as what is put on
+/// a list (实体, 企业).
+static LISTED_COMPANIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.listed_companies"));
 /// `export.cover_verbs`: a rule covering chips (涉及, 涵盖).
 static COVER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.cover_verbs"));
 /// `export.contrast_openers`: words that open a clause set against the one
@@ -831,8 +834,18 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     if let Some(r) = hits.find(list::CONTROL_LISTS) {
         let verb = ENTITY_LIST_VERBS.iter().filter_map(|v| c[..r.start].rfind(v)).max();
         let described = c[r.end..].trim_start_matches(|ch: char| ch == '(' || ch == ')' || ch.is_ascii_alphabetic()).starts_with('的');
-        if verb.is_some_and(|v| !negated_before(c, v) && !c[..v].ends_with("未被") && !c[..v].ends_with("未明确")) && !described {
-            let action = if is_proposal(c, &hits) { Action::Proposal } else { Action::Restriction };
+        if let Some(v) = verb.filter(|&v| !negated_before(c, v) && !c[..v].ends_with("未被") && !c[..v].ends_with("未明确")).filter(|_| !described) {
+            // 将浪潮等80多家中国实体列入出口管制清单: companies put on it are
+            // listed, an entity listing.
+            let base = s.clauses()[ci].start;
+            let companies = contains_any(&c[..v], &LISTED_COMPANIES) || s.vendors().iter().any(|m| m.range.start >= base && m.range.end <= base + v);
+            let action = if is_proposal(c, &hits) {
+                Action::Proposal
+            } else if companies {
+                Action::EntityList
+            } else {
+                Action::Restriction
+            };
             return cue(action, r);
         }
     }
