@@ -934,8 +934,10 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Restriction, r);
         }
         // 被迫撤销大陆客户的所有订单: what is revoked is no rule, nothing eases.
+        // (The rule may stand before its verb: 7月禁令撤销后.)
         let revoked = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w));
-        if revoked && !contains_any(&c[r.end..], &RULE_NOUNS) && !c[r.end..].contains('《') {
+        let rule_named = contains_any(&c[r.end..], &RULE_NOUNS) || c[r.end..].contains('《') || contains_any(chars_before(c, r.start, 8), &RULE_NOUNS);
+        if revoked && !rule_named {
             return None;
         }
         // 并寻求获得许可证: a licence sought is none yet.
