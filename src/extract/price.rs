@@ -358,8 +358,9 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 }
 
 /// What a sentence holds where a plain figure may be money ([`bare_figure`]):
-/// the 价 of the price nouns and the selling verbs.
-const PLAIN_FIGURE_CUES: [&str; 5] = ["价", "卖", "炒", "花了", "挂到"];
+/// the 价 of the price nouns and of 开价, 要价, and the other selling verbs
+/// (not 还要, 也要, 得要: a figure after them needs 万 or a currency).
+const PLAIN_FIGURE_CUES: [&str; 7] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到"];
 
 /// First characters of the move verbs that may follow the old price of a
 /// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至, 回落到, 上调至).
@@ -711,7 +712,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
             || s.text.contains('租') && s.hits().any(list::RENT)
             // (A plain figure is money only after a word of price or of
-            // selling: 价, 卖, 炒, 花了, 挂到 are looked for first.)
+            // selling: those of PLAIN_FIGURE_CUES are looked for first.)
             || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
                 && has_plain_figure(s)
                 && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l)))
