@@ -83,6 +83,9 @@ mod list {
     /// `price.difference_words`: an amount right after one is a difference
     /// (便宜三四千块), not a price.
     pub const DIFFERENCE: usize = AT + 20;
+    /// `price.market_places`: where a card is sold (闲鱼, 二手市场, 京东): an
+    /// amount told there is a price.
+    pub const MARKET_PLACES: usize = AT + 21;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -113,11 +116,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.degree_adverbs"),
         words("price.report_verbs"),
         words("price.difference_words"),
+        words("price.market_places"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 21;
+pub(super) const LISTS: usize = 22;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -379,7 +383,10 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     // piece, or a move of its price, tells it as well.
     // 8卡整机现在报100万上下: a whole machine too; 2.3w-2.5w一张: one piece
     // right after the amount.
-    [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM].iter().any(|&l| hits.any_in(l, head.clone()))
+    // 二手市场1.8w左右, 闲鱼上1.3w: where it is sold tells it too.
+    [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES]
+        .iter()
+        .any(|&l| hits.any_in(l, head.clone()))
         || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
 }
 
@@ -709,7 +716,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else if !s.groups.is_empty()
         // (Every word of rent holds 租: the sentence is scanned only then.)
         && ((s.text.contains('万') || s.text.contains('w'))
-            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
+            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
             || s.text.contains('租') && s.hits().any(list::RENT)
             // (A plain figure is money only after a word of price or of
             // selling: those of PLAIN_FIGURE_CUES are looked for first.)
@@ -734,7 +741,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     // A sentence about prices: a price word, or a move between two amounts.
     let moves = (0..amounts.len()).any(|i| move_target(s, hits, &amounts, i).is_some());
-    if !moves && !hits.any(list::PRICE_CUES) {
+    if !moves && !hits.any(list::PRICE_CUES) && !hits.any(list::MARKET_PLACES) {
         return Vec::new();
     }
     let rent = hits.any(list::RENT);
