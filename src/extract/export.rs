@@ -164,6 +164,9 @@ static INTERRUPTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export
 static CHINA_DIRECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_directors"));
 /// `export.control_lists`: lists of controlled goods (战略物品清单).
 static CONTROL_LISTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.control_lists"));
+/// `export.brought_in`: words of being brought into a rule, ending a clause
+/// (也被纳入).
+static BROUGHT_IN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.brought_in"));
 /// `export.listed_companies`: words that name companies as what is put on
 /// a list (实体, 企业).
 static LISTED_COMPANIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.listed_companies"));
@@ -1053,6 +1056,15 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         let told_before = || contains_any(&c[..r.start], &SAME_WORDS) && contains_any(s.previous, &EXPORT_CONTEXT);
         if (in_export_context() || told_before()) && !chips_in(s, base..base + r.start, &[]).is_empty() {
             return cue(Action::Restriction, r);
+        }
+    }
+    // 去年10月再扩大范围,连A800、H800也被纳入: chips brought in, the clause
+    // ending there, in a sentence of a rule, are restricted by it.
+    let brought_in = c.trim_end_matches(['。', ',', '，', ';', '；', ' ']);
+    if let Some(w) = BROUGHT_IN.iter().find(|w| brought_in.ends_with(**w)) {
+        let i = brought_in.len() - w.len();
+        if in_export_context() && contains_any(s.text, &RULE_NOUNS) && !chips_in(s, base..base + i, &[]).is_empty() {
+            return cue(Action::Restriction, i..brought_in.len());
         }
     }
     if !in_export_context() {
