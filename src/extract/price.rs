@@ -536,11 +536,16 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     // 这类芯片, 其: the chips of a sentence before. A sentence that names no
     // chip it may price goes on about the chips of the sentence just before
     // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
-    let just_before = state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para;
-    if refers_back(s.text, hits, at) || (just_before && !state.previous_about.is_empty()) {
+    if refers_back(s.text, hits, at) || goes_on_about_chips(s, state) {
         return state.previous_about.clone();
     }
     Vec::new()
+}
+
+/// Whether a sentence that names no chip goes on about the chips of the
+/// sentence just before it in its paragraph (4090现在什么价?差不多1.6万一张).
+fn goes_on_about_chips(s: &Sentence, state: &DocState) -> bool {
+    state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para && !state.previous_about.is_empty()
 }
 
 /// Whether `head` refers back to chips named before: 这类芯片, 该GPU, 上述产品
@@ -713,7 +718,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
-    } else if !s.groups.is_empty()
+    } else if (!s.groups.is_empty() || goes_on_about_chips(s, state))
         // (Every word of rent holds 租: the sentence is scanned only then.)
         && ((s.text.contains('万') || s.text.contains('w'))
             && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
