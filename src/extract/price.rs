@@ -711,6 +711,32 @@ fn no_money_but_names(s: &Sentence) -> bool {
     signs::of(&t) & signs::CURRENCY == 0
 }
 
+/// Whether a sentence that names no currency may still price (炒到了8万,
+/// 首发价16499, 每卡每月大概7000到8000): with chips, an amount in 万 told
+/// with a word of price, a rent, or a plain figure after a word of price;
+/// without chips, right after a sentence that named some, an amount in 万.
+/// The sentence is scanned for the lists once, when first asked.
+fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
+    let in_wan = || {
+        (s.text.contains('万') || s.text.contains('w'))
+            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
+    };
+    if s.groups.is_empty() {
+        // (A sentence that names no chip is asked only for amounts in
+        // 万, and only right after one that did.)
+        goes_on_about_chips(s, state) && in_wan()
+    } else {
+        in_wan()
+            // (Every word of rent holds 租: the sentence is scanned only then.)
+            || s.text.contains('租') && s.hits().any(list::RENT)
+            // (A plain figure is money only after a word of price or of
+            // selling: those of PLAIN_FIGURE_CUES are looked for first.)
+            || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
+                && has_plain_figure(s)
+                && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
+    }
+}
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
@@ -718,17 +744,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
-    } else if (!s.groups.is_empty() || goes_on_about_chips(s, state))
-        // (Every word of rent holds 租: the sentence is scanned only then.)
-        && ((s.text.contains('万') || s.text.contains('w'))
-            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
-            || s.text.contains('租') && s.hits().any(list::RENT)
-            // (A plain figure is money only after a word of price or of
-            // selling: those of PLAIN_FIGURE_CUES are looked for first.)
-            || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
-                && has_plain_figure(s)
-                && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l)))
-    {
+    } else if may_price_without_currency(s, state) {
         Some(state.last_currency.unwrap_or("CNY"))
     } else {
         return Vec::new();
