@@ -145,7 +145,9 @@ pub struct DocState {
     /// Index of the sentence being read.
     pub sentence: usize,
     /// The currency of the last price read, for amounts a later sentence
-    /// gives without one (从230万涨到330万).
+    /// gives without one (从230万涨到330万); before the first price, the
+    /// document's own local money where it names only that
+    /// ([`price::local_currency`]).
     pub last_currency: Option<&'static str>,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
@@ -212,7 +214,7 @@ impl Extractor {
         let (lines, line_starts) = text::lines_with_starts(text);
         let boiler = boiler::boilerplate_lines_of(text, &lines, &line_starts);
         let path = doc.summary.doc.as_str();
-        let mut state = DocState { published: doc.published(), ..DocState::default() };
+        let mut state = DocState { published: doc.published(), last_currency: price::local_currency(text), ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();

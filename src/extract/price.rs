@@ -711,6 +711,24 @@ fn no_money_but_names(s: &Sentence) -> bool {
     signs::of(&t) & signs::CURRENCY == 0
 }
 
+/// The money a document names first of the New Taiwan dollar, the Hong Kong
+/// dollar and the renminbi ([`LOCAL_MONEY`]), when it is one of the first
+/// two: the currency of an amount the document gives without one before its
+/// first price (a post titled 台湾网拍价飙破10万, its body in NT$). Else
+/// none, and such an amount is in yuan.
+pub(super) fn local_currency(text: &str) -> Option<&'static str> {
+    LOCAL_MONEY.iter().filter_map(|(code, w)| text.find(w).map(|i| (i, *code))).min().map(|(_, code)| code).filter(|&code| code != "CNY")
+}
+
+/// The lexicon's words of two or more characters for the New Taiwan and Hong
+/// Kong dollars and the renminbi (新台币, NT$, 港元, HK$, 人民币, RMB), as
+/// (currency, word): a bare 元 or ¥ tells no document's money.
+static LOCAL_MONEY: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    crate::lexicon::get().currency_words("before").into_iter().chain(crate::lexicon::get().currency_words("after")).filter(|(code, w)| {
+        matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && !matches!(*w, "元人民币" | "块钱")
+    }).collect()
+});
+
 /// Whether a sentence that names no currency may still price (炒到了8万,
 /// 首发价16499, 每卡每月大概7000到8000): with chips, an amount in 万 told
 /// with a word of price, a rent, or a plain figure after a word of price;
