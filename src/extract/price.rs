@@ -717,16 +717,28 @@ fn no_money_but_names(s: &Sentence) -> bool {
 /// first price (a post titled 台湾网拍价飙破10万, its body in NT$). Else
 /// none, and such an amount is in yuan.
 pub(super) fn local_currency(text: &str) -> Option<&'static str> {
-    LOCAL_MONEY.iter().filter_map(|(code, w)| text.find(w).map(|i| (i, *code))).min().map(|(_, code)| code).filter(|&code| code != "CNY")
+    // (One pass over the document for all the words, its first one found.)
+    let (codes, finder) = &*LOCAL_MONEY;
+    let first = finder.find(text)?;
+    let word = &text[first];
+    codes.iter().find(|(_, w)| *w == word).map(|(code, _)| *code).filter(|&code| code != "CNY")
 }
 
 /// The lexicon's words of two or more characters for the New Taiwan and Hong
 /// Kong dollars and the renminbi (新台币, NT$, 港元, HK$, 人民币, RMB), as
-/// (currency, word): a bare 元 or ¥ tells no document's money.
-static LOCAL_MONEY: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    crate::lexicon::get().currency_words("before").into_iter().chain(crate::lexicon::get().currency_words("after")).filter(|(code, w)| {
-        matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && !matches!(*w, "元人民币" | "块钱")
-    }).collect()
+/// (currency, word), and one automaton for them: a bare 元 or ¥ tells no
+/// document's money.
+static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::Words)> = LazyLock::new(|| {
+    let lex = crate::lexicon::get();
+    let codes: Vec<(&'static str, &'static str)> = lex
+        .currency_words("before")
+        .into_iter()
+        .chain(lex.currency_words("after"))
+        .filter(|(code, w)| matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && !matches!(*w, "元人民币" | "块钱"))
+        .collect();
+    let words: Vec<&str> = codes.iter().map(|(_, w)| *w).collect();
+    let finder = super::words::Words::longest_for_long_texts(&words);
+    (codes, finder)
 });
 
 /// Whether a sentence that names no currency may still price (炒到了8万,
