@@ -299,9 +299,7 @@ fn start_at(
             if glued {
                 return Start::SkipTo(run_end);
             }
-            // (一年前 and 3个月前 are looked for only where 年 or 个 follows.)
-            let counted = || (starts(text, run_end, "年") || starts(text, run_end, "个")).then(|| ago(text, i, published)).flatten();
-            match ascii_date(text, i, published, out).or_else(counted) {
+            match ascii_date(text, i, published, out).or_else(|| counted_back(text, i, run_end, published)) {
                 Some(m) => Some(m),
                 None => return Start::SkipTo(run_end),
             }
@@ -318,9 +316,8 @@ fn start_at(
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '〇' | '零' | '首' => chinese_start(text, i, published)
-            .or_else(|| (starts(text, next, "年") || starts(text, next, "个")).then(|| ago(text, i, published)).flatten()),
-        '两' => (starts(text, next, "年") || starts(text, next, "个")).then(|| ago(text, i, published)).flatten(),
+        | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| counted_back(text, i, next, published)),
+        '两' => counted_back(text, i, next, published),
         _ => None,
     };
     found.map_or(Start::Nothing, Start::Found)
@@ -1110,9 +1107,14 @@ fn chinese_start(text: &str, i: usize, published: Option<PartialDate>) -> Option
     month_day(text, i, published)
 }
 
+/// [`ago`] at `i`, asked only where 年 or 个 stands at `after` (the end of
+/// the number's first character or digits): most numbers have neither.
+fn counted_back(text: &str, i: usize, after: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    (starts(text, after, "年") || starts(text, after, "个")).then(|| ago(text, i, published)).flatten()
+}
+
 /// 一年前, 两年多前, 3个月前, 两个多月前: a time counted back from the publish date, the
 /// year (one to five years back) or the month (one to eleven months back).
-/// Asked only where 年 or 个 follows the number's first character or digits.
 /// (20年前 is history, not a date the text prices or dates an event by.)
 fn ago(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let prev = char_before(text, i);

@@ -931,17 +931,17 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         if contains_any(s.text, &DENIAL_POLICIES) && c[r.clone()].starts_with("逐案") {
             return None;
         }
-        // Revoking a licence (撤销许可证) tightens; revoking a rule eases.
-        let revoked_licence = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) && c.contains("许可");
-        if revoked_licence {
-            return cue(Action::Restriction, r);
-        }
-        // 被迫撤销大陆客户的所有订单: what is revoked is no rule, nothing eases.
+        // Revoking a licence (撤销许可证) tightens; revoking a rule eases;
+        // revoking what is no rule (被迫撤销大陆客户的所有订单) eases nothing.
         // (The rule may stand before its verb: 7月禁令撤销后.)
-        let revoked = REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w));
-        let rule_named = contains_any(&c[r.end..], &RULE_NOUNS) || c[r.end..].contains('《') || contains_any(chars_before(c, r.start, 8), &RULE_NOUNS);
-        if revoked && !rule_named {
-            return None;
+        if REVOKE_VERBS.iter().any(|w| c[r.clone()].starts_with(w)) {
+            if c.contains("许可") {
+                return cue(Action::Restriction, r);
+            }
+            let rule_named = contains_any(&c[r.end..], &RULE_NOUNS) || c[r.end..].contains('《') || contains_any(chars_before(c, r.start, 8), &RULE_NOUNS);
+            if !rule_named {
+                return None;
+            }
         }
         // 并寻求获得许可证: a licence sought is none yet.
         if contains_any(chars_before(c, r.start, 6), &SEEK_WORDS) {

@@ -334,8 +334,7 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         return false;
     }
     let rest = s.text[q.end..].trim_start_matches(' ');
-    let alone = rest.chars().next().is_none_or(|c| c.is_ascii_punctuation() || super::text::is_clause_end(c) || super::text::is_sentence_end(c))
-        || FIGURE_TAILS.iter().any(|w| rest.starts_with(w));
+    let alone = stands_alone(rest, false);
     let head = chars_before(s.text, q.start, 8);
     let bare = super::qualify::strip_qualifier(head);
     let bare = bare.trim_end_matches(['为', '是', '在', ' ']);
@@ -367,11 +366,31 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 const PLAIN_FIGURE_CUES: [&str; 7] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到"];
 
 /// First characters of the move verbs that may follow the old price of a
-/// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至, 回落到, 上调至).
-const MOVE_STARTS: &str = "涨升飙跌降下回提上炒暴翻";
+/// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至; not a
+/// bare 到 or 至, which between two figures make a range).
+static MOVE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut starts: Vec<char> = words("price.move")
+        .into_iter()
+        .chain(words("price.move_without_from"))
+        .filter(|w| w.chars().count() >= 2)
+        .filter_map(|w| w.chars().next())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
 
 /// What may follow a plain figure that stands for money (16499左右).
 const FIGURE_TAILS: [&str; 5] = ["左右", "上下", "多", "出头", "以上"];
+
+/// Whether what follows a plain figure (`rest`, spaces trimmed) lets it
+/// stand alone: the end, a mark or a qualifier after it; with `or_move`, a
+/// move verb too (12999涨到).
+fn stands_alone(rest: &str, or_move: bool) -> bool {
+    rest.chars().next().is_none_or(|c| {
+        c.is_ascii_punctuation() || super::text::is_clause_end(c) || super::text::is_sentence_end(c) || or_move && MOVE_STARTS.contains(&c)
+    }) || FIGURE_TAILS.iter().any(|w| rest.starts_with(w))
+}
 
 /// Whether the clause of an amount says, before it, that it is a price
 /// (价格能从230万, 报价一度被炒到了8万, 单卡9万多, 回落到1.6万): what an amount
@@ -682,10 +701,7 @@ fn has_plain_figure(s: &Sentence) -> bool {
         }
         let inside = |r: &Range<usize>| r.start <= start && i <= r.end;
         // Standing alone (16499, / 15800。 / 16500左右) or opening a move (12999涨到).
-        let rest = s.text[i..].trim_start_matches(' ');
-        let free = rest.chars().next().is_none_or(|c| {
-            c.is_ascii_punctuation() || super::text::is_clause_end(c) || super::text::is_sentence_end(c) || MOVE_STARTS.contains(c)
-        }) || FIGURE_TAILS.iter().any(|w| rest.starts_with(w));
+        let free = stands_alone(s.text[i..].trim_start_matches(' '), true);
         if (4..=6).contains(&digits) && free && !s.chips.iter().any(|m| inside(&m.range)) && !s.dates.iter().any(|d| inside(&(d.start..d.end))) {
             return true;
         }
@@ -734,7 +750,8 @@ static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::W
         .currency_words("before")
         .into_iter()
         .chain(lex.currency_words("after"))
-        .filter(|(code, w)| matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && !matches!(*w, "元人民币" | "块钱"))
+        // (块钱 is spoken of any yuan, the New Taiwan dollar's too.)
+        .filter(|(code, w)| matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && *w != "块钱")
         .collect();
     let words: Vec<&str> = codes.iter().map(|(_, w)| *w).collect();
     let finder = super::words::Words::longest_for_long_texts(&words);
