@@ -149,6 +149,11 @@ pub struct DocState {
     /// document's own local money where it names only that
     /// ([`price::local_currency`]).
     pub last_currency: Option<&'static str>,
+    /// The sentence that set `last_currency` by a price, and the document's
+    /// own money (its local money, else the yuan): a foreign currency is
+    /// carried to amounts without one only into the next sentence.
+    pub last_currency_at: Option<usize>,
+    pub home_currency: &'static str,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -214,7 +219,8 @@ impl Extractor {
         let (lines, line_starts) = text::lines_with_starts(text);
         let boiler = boiler::boilerplate_lines_of(text, &lines, &line_starts);
         let path = doc.summary.doc.as_str();
-        let mut state = DocState { published: doc.published(), last_currency: price::local_currency(text), ..DocState::default() };
+        let local = price::local_currency(text);
+        let mut state = DocState { published: doc.published(), last_currency: local, home_currency: local.unwrap_or("CNY"), ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();

@@ -475,6 +475,10 @@ fn next_token(text: &str, p: usize, prev_ascii: bool) -> Option<(Tok, usize)> {
 fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     let (c0, n0) = char_at(text, p)?;
     let ascii = c0.is_ascii_digit();
+    // 十五六万: tens and a pair of units.
+    if !ascii && let Some(n) = scan_tens_pair(text, p) {
+        return Some(n);
+    }
     // Runs of Chinese digits: pairs (三四) and digit strings (二〇二三).
     if let Some(d0) = cn_digit(c0)
         && let Some((c1, _)) = char_at(text, n0)
@@ -573,45 +577,7 @@ fn scan_digit_run(text: &str, p: usize, d0: u8) -> Option<Num> {
         return None;
     }
     if n == 2 && d0 != 0 && digits[1] == d0 + 1 {
-        // Trailing scales multiply both: 三四万, 七八十万.
-        let mut acc = Acc::new(false);
-        let mut end = q;
-        let mut mult = Dec::int(1);
-        let mut r = q;
-        while let Some((c, next)) = char_at(text, r) {
-            let Some(s) = cn_scale(c) else { break };
-            let tok = if s >= 4 { Tok::Big(s) } else { Tok::Small(s) };
-            if acc.tokens == 0 && s != 1 {
-                // 三四万, 三四百: scale applies to 1.
-                acc.cur = Some((Dec::int(1), false));
-            }
-            if acc.feed(tok).is_none() {
-                break;
-            }
-            r = next;
-            if let Some(v) = acc.value() {
-                mult = v;
-                end = r;
-            }
-        }
-        let scaled = end > q;
-        let low = Dec::int(d0 as u64).mul(mult)?;
-        let high = Dec::int(digits[1] as u64).mul(mult)?;
-        low.to_f64()?;
-        high.to_f64()?;
-        let big = scaled && mult.to_f64().is_some_and(|m| m >= 1e4);
-        return Some(Num {
-            start: p,
-            end,
-            low,
-            high,
-            ascii: false,
-            scaled,
-            tail_mult: None,
-            lone: !scaled,
-            bare: false,
-            big,
-        });
+        return approximate_pair(text, p, q, d0 as u64, digits[1] as u64);
     }
     if has_zero && d0 != 0 {
         let mut m: u128 = 0;
@@ -633,6 +599,63 @@ fn scan_digit_run(text: &str, p: usize, d0: u8) -> Option<Num> {
         });
     }
     None
+}
+
+/// An approximate pair from `p` (三四, 十五六), its digits ending at `q`,
+/// as `low`..`high`, with the trailing scales that multiply both: 三四万,
+/// 七八十万, 十五六万 (150000 to 160000).
+fn approximate_pair(text: &str, p: usize, q: usize, low: u64, high: u64) -> Option<Num> {
+    let mut acc = Acc::new(false);
+    let mut end = q;
+    let mut mult = Dec::int(1);
+    let mut r = q;
+    while let Some((c, next)) = char_at(text, r) {
+        let Some(s) = cn_scale(c) else { break };
+        let tok = if s >= 4 { Tok::Big(s) } else { Tok::Small(s) };
+        if acc.tokens == 0 && s != 1 {
+            // 三四万, 三四百: scale applies to 1.
+            acc.cur = Some((Dec::int(1), false));
+        }
+        if acc.feed(tok).is_none() {
+            break;
+        }
+        r = next;
+        if let Some(v) = acc.value() {
+            mult = v;
+            end = r;
+        }
+    }
+    let scaled = end > q;
+    let low = Dec::int(low).mul(mult)?;
+    let high = Dec::int(high).mul(mult)?;
+    low.to_f64()?;
+    high.to_f64()?;
+    let big = scaled && mult.to_f64().is_some_and(|m| m >= 1e4);
+    Some(Num { start: p, end, low, high, ascii: false, scaled, tail_mult: None, lone: !scaled, bare: false, big })
+}
+
+/// Tens and then a pair of units one apart (十五六万, 二十五六岁): the pair
+/// of numbers 15 and 16, 25 and 26, with the scales after them.
+fn scan_tens_pair(text: &str, p: usize) -> Option<Num> {
+    let (c0, mut q) = char_at(text, p)?;
+    let tens = if c0 == '十' {
+        1
+    } else {
+        let d = cn_digit(c0).filter(|&d| (1..=9).contains(&d))?;
+        let (c1, n1) = char_at(text, q)?;
+        if c1 != '十' {
+            return None;
+        }
+        q = n1;
+        d as u64
+    };
+    let (a, na) = char_at(text, q).and_then(|(c, n)| Some((cn_digit(c)?, n)))?;
+    let (b, nb) = char_at(text, na).and_then(|(c, n)| Some((cn_digit(c)?, n)))?;
+    // (十五六七 is no pair.)
+    if a == 0 || b != a + 1 || char_at(text, nb).is_some_and(|(c, _)| cn_digit(c).is_some()) {
+        return None;
+    }
+    approximate_pair(text, p, nb, tens * 10 + a as u64, tens * 10 + b as u64)
 }
 
 /// Digits at `p` that belong to a model name: A100, MI300X, GPT-4, A100-80G.
@@ -1623,6 +1646,10 @@ mod tests {
     fn approximate_pairs() {
         assert_eq!(q("三四年"), vec![s("三四", 3.0, 4.0)]);
         assert_eq!(q("大约三四万元"), vec![s("三四万", 3e4, 4e4)]);
+        assert_eq!(q("单卡折下来十五六万"), vec![s("十五六万", 15e4, 16e4)]);
+        assert_eq!(q("报价二十五六万元"), vec![s("二十五六万", 25e4, 26e4)]);
+        assert!(!q("十五六七万").iter().any(|x| x.1 == 15e4 && x.2 == 16e4));
+        assert_eq!(q("十五六个"), vec![s("十五六", 15.0, 16.0)]);
         assert_eq!(q("七八十万"), vec![s("七八十万", 7e5, 8e5)]);
         // 七八成 is a percentage, not a quantity.
         assert_eq!(q("价格大概是英伟达对标产品的七八成"), vec![]);

@@ -167,9 +167,12 @@ fn currency_before(before: &str) -> Option<&'static str> {
 /// before a noun it counts cards (3万块GPU).
 fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
+    // 700多块: the spoken word after 多 or 余, as for a currency word.
+    let t = t.strip_prefix('多').or_else(|| t.strip_prefix('余')).unwrap_or(t);
     let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
     let r = &t[w.len()..];
-    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以']))
+    // (13块多一点: 多 after the word is a little over.)
+    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多']))
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
@@ -330,7 +333,10 @@ fn in_wan(text: &str, q: &Quantity) -> bool {
 /// after it or the end): money, though no currency is named.
 fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     let t = &s.text[q.start..q.end];
-    if !(1000.0..1_000_000.0).contains(&q.low) || !t.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+    // (价格在15999到17999之间, 8299-8999: a range of two plain figures too.)
+    let plain = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let plain_range = || ["到", "至", "-", "~", "～", "—"].iter().any(|j| t.split_once(j).is_some_and(|(a, b)| plain(a.trim()) && plain(b.trim())));
+    if !(1000.0..1_000_000.0).contains(&q.low) || q.high >= 1_000_000.0 || !(plain(t) || plain_range()) {
         return false;
     }
     let rest = s.text[q.end..].trim_start_matches(' ');
@@ -381,7 +387,7 @@ static MOVE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
 });
 
 /// What may follow a plain figure that stands for money (16499左右).
-const FIGURE_TAILS: [&str; 5] = ["左右", "上下", "多", "出头", "以上"];
+const FIGURE_TAILS: [&str; 6] = ["左右", "上下", "多", "出头", "以上", "之间"];
 
 /// Whether what follows a plain figure (`rest`, spaces trimmed) lets it
 /// stand alone: the end, a mark or a qualifier after it; with `or_move`, a
@@ -417,9 +423,25 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         return false;
     }
     let head = chars_before(s.text, q.start, 6);
-    let head = super::qualify::strip_qualifier(head).trim_end_matches(['在', '为', '是', '要']);
+    // (包月也就一千五: an adverb of only between the period and the amount.)
+    let head = super::qualify::strip_qualifier(head).trim_end_matches(['在', '为', '是', '要', '就', '才', '也', '只']);
     RENT_PERIODS.iter().any(|p| head.ends_with(p))
 }
+
+/// `price.rent_month_words`: words of a rent by the month (月租, 包月, 每月).
+static MONTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_month_words"));
+
+/// A character of every word of rent (租, 包月, 卡时): a sentence without
+/// any holds none.
+static RENT_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut cs: Vec<char> = Vec::new();
+    for w in words("price.rent") {
+        if !w.chars().any(|c| cs.contains(&c)) {
+            cs.extend(w.chars().next());
+        }
+    }
+    cs
+});
 
 /// `price.rent_periods`: the period a rent is paid for, right before its
 /// amount (每卡每月, 每小时).
@@ -445,6 +467,10 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     let before = crate::money::strip_word_before(before);
     let more = s.text[a.q.end..].trim_start_matches(' ');
     if a.end > a.q.end && (more.starts_with('多') || more.starts_with('余')) {
+        return Some(Qualifier::Over);
+    }
+    // 100多万元 (多 inside the amount), 13块多一点 (多 after its word).
+    if s.text[a.q.start..a.q.end].contains(['多', '余']) || a.end > a.q.end && s.text[a.end..].starts_with('多') {
         return Some(Qualifier::Over);
     }
     super::qualify::qualifier(before, &s.text[a.end..])
@@ -774,8 +800,8 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
         goes_on_about_chips(s, state) && in_wan()
     } else {
         in_wan()
-            // (Every word of rent holds 租: the sentence is scanned only then.)
-            || s.text.contains('租') && s.hits().any(list::RENT)
+            // (The sentence is scanned only where a word of rent may be.)
+            || RENT_CHARS.iter().any(|c| s.text.contains(*c)) && s.hits().any(list::RENT)
             // (A plain figure is money only after a word of price or of
             // selling: those of PLAIN_FIGURE_CUES are looked for first.)
             || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
@@ -787,12 +813,18 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
-    // document's last price, else in yuan.
+    // document's last price, else in yuan. A foreign one (美元 of an overseas
+    // rent) carries only into the next sentence: an amount told later
+    // without a currency is in the document's own money.
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
     } else if may_price_without_currency(s, state) {
-        Some(state.last_currency.unwrap_or("CNY"))
+        let near = state.last_currency_at.is_some_and(|at| at + 1 >= state.sentence);
+        Some(match state.last_currency {
+            Some(c) if c == state.home_currency || near => c,
+            _ => state.home_currency,
+        })
     } else {
         return Vec::new();
     };
@@ -908,6 +940,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         };
         let basis = bases[i].unwrap_or_else(|| basis_of(s, hits, &amounts, i, rent, per_hour));
         state.last_currency = Some(a.currency);
+        state.last_currency_at = Some(state.sentence);
         for chip in chips {
             out.push(Price {
                 doc: doc.to_string(),
@@ -935,7 +968,15 @@ fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool,
     let a = &amounts[i];
     let clause = s.clauses()[s.clause_of(a.q.start)].clone();
     let clause_text = &s.text[clause.clone()];
-    if clause_text.contains("小时") || (rent && per_hour) {
+    if clause_text.contains("小时") || rent && hits.any_in(list::PER_HOUR, clause.clone()) {
+        return Basis::RentHour;
+    }
+    // 按需每小时13块,包月的话一张卡6500上下: a clause of a month's rent is
+    // rent by the month, whatever another clause rents by.
+    if rent && MONTH_WORDS.iter().any(|w| clause_text.contains(w)) {
+        return Basis::RentMonth;
+    }
+    if rent && per_hour {
         return Basis::RentHour;
     }
     if rent {
@@ -1228,10 +1269,12 @@ mod tests {
     }
 
     #[test]
-    fn every_word_of_rent_holds_zu() {
+    fn every_word_of_rent_holds_a_character_the_prefilter_looks_for() {
         for w in super::words("price.rent") {
-            assert!(w.contains('租'), "{w}");
+            assert!(w.chars().any(|c| super::RENT_CHARS.contains(&c)), "{w}");
         }
+        // (Few characters: the prefilter is cheap.)
+        assert!(super::RENT_CHARS.len() <= 3, "{:?}", *super::RENT_CHARS);
     }
 
     #[test]
