@@ -399,6 +399,10 @@ static EFFECT_TIMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expor
 static PREDICATE_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.predicate_adverbs"));
 /// `export.apply_verbs` of the lexicon.
 static APPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.apply_verbs"));
+/// `export.measure_words` of the lexicon.
+static MEASURE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.measure_words"));
+/// `export.made_the` of the lexicon.
+static MADE_THE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.made_the"));
 /// `export.later_than` of the lexicon.
 static LATER_THAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.later_than"));
 /// `export.compared_with` of the lexicon.
@@ -1387,7 +1391,26 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let dated_before = || s.dates.iter().any(|o| o.end <= d.start && o.date.is_some());
     // 按照10月17日公布的新规,RTX 4090自11月17日起被禁止对华销售: the same
     // when what applies follows at once.
-    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before())
+    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before()) || opens_for_made(s, d)
+}
+
+/// 9月15日零点,BIS 8月17日发布的修订正式生效: a sentence that opens with a
+/// day and then says a rule made on another day (……发布的) takes effect
+/// opens with the day it takes effect (not a dateline: 10月18日消息).
+fn opens_for_made(s: &Sentence, d: &super::date::DateMention) -> bool {
+    if d.date.is_none() || s.dates.first().is_none_or(|f| f.start != d.start) || !s.text[..d.start].trim().is_empty() {
+        return false;
+    }
+    let after = super::text::chars_after(&s.text[d.end..], 0, 3);
+    if ["消息", "电", "讯", "报道", "获悉"].iter().any(|w| after.contains(w)) {
+        return false;
+    }
+    s.dates.iter().skip(1).any(|made| {
+        let rest = s.text[made.end..].trim_start();
+        made.date.is_some()
+            && MADE_THE.iter().any(|w| rest.starts_with(w))
+            && rest.find("生效").is_some_and(|i| !s.dates.iter().any(|o| o.start >= made.end && o.start < made.end + i))
+    })
 }
 
 /// Whether a date is one a measure is planned for, not when it was made
@@ -1395,6 +1418,15 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let head = chars_before(s.text, d.start, 4).trim_end_matches(' ');
     PLANNED_BEFORE.iter().any(|w| head.ends_with(w))
+}
+
+/// Whether a planned date's clause names a measure (最快7月叫停, 预计于明年
+/// 实施); 公司预计首季将因此撇账 plans something else, not when a rule applies.
+fn plans_a_measure(s: &Sentence, d: &super::date::DateMention) -> bool {
+    let is_end = |c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c);
+    let start = s.text[..d.start].rfind(is_end).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s.text[d.end..].find(is_end).map_or(s.text.len(), |i| d.end + i);
+    contains_any(&s.text[start..end], &MEASURE_WORDS)
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
@@ -1428,7 +1460,7 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // 原定11月17日生效的新规将提前至即日起生效: a date replaced is not when it
     // takes effect.
     let replaced = |d: &super::date::DateMention| REPLACED_WORDS.iter().any(|w| chars_before(s.text, d.start, 3).ends_with(w));
-    let Some(mention) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d)) && !replaced(d)) else {
+    let Some(mention) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d) && plans_a_measure(s, d)) && !replaced(d)) else {
         return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
     };
     let Some(day) = mention.date else {
@@ -1768,6 +1800,12 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         Some(r) if !has_chips && !s.hits().any_in(list::CHIP_WORDS, 0..r.start) => state.previous_chips.clone(),
         _ => Vec::new(),
     };
+    // 这款专为中国市场推出的版本……与当初RTX 4090相同, 这款产品被视为A100的
+    // 替代品: a version the sentence opens by pointing back to is the chip of
+    // the sentence right before, not one it is compared with.
+    let opens_with_reference = state.previous_chips_at + 1 == state.sentence
+        && !state.previous_chips.is_empty()
+        && s.hits().find(list::BACK_REFERENCES).is_some_and(|r| s.text[..r.start].trim().is_empty());
 
     let mut events: Vec<Event> = Vec::new();
     for ci in 0..s.clauses().len() {
@@ -1782,6 +1820,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         let clause = s.clauses()[ci].clone();
         let chips = match action {
             Action::EntityList => Vec::new(),
+            Action::Variant if opens_with_reference => state.previous_chips.clone(),
             Action::Variant => {
                 // The chips right after the cue (定制版A800), else before it (H800版本).
                 let after: Vec<usize> = s
