@@ -801,7 +801,7 @@ mod tests {
     #[test]
     fn a_company_is_not_its_chip() {
         assert_eq!(ids("商汤科技、昆仑万维、毫末智行也官宣了自己的大模型"), Vec::<String>::new());
-        assert_eq!(ids("昆仑芯科技宣布完成融资,其昆仑芯P800已量产"), ["P800"]);
+        assert_eq!(ids("昆仑芯科技宣布完成融资,其昆仑芯P800已量产"), ["Kunlun P800"]);
     }
 
     #[test]
