@@ -153,6 +153,9 @@ pub struct DocState {
     /// own money (its local money, else the yuan): a foreign currency is
     /// carried to amounts without one only into the next sentence.
     pub last_currency_at: Option<usize>,
+    /// The chips that price was of: the next sentence carries its currency
+    /// only while it names none or one of them.
+    pub last_currency_chips: Vec<usize>,
     pub home_currency: &'static str,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,

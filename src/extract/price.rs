@@ -814,13 +814,16 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
     // document's last price, else in yuan. A foreign one (美元 of an overseas
-    // rent) carries only into the next sentence: an amount told later
-    // without a currency is in the document's own money.
+    // rent) carries only into the next sentence, and only while it names no
+    // other chips (至于H20,……炒到140万一台 after H200's price in dollars): an
+    // amount told later or of other chips without a currency is in the
+    // document's own money.
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
     } else if may_price_without_currency(s, state) {
-        let near = state.last_currency_at.is_some_and(|at| at + 1 >= state.sentence);
+        let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
+        let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
         Some(match state.last_currency {
             Some(c) if c == state.home_currency || near => c,
             _ => state.home_currency,
@@ -924,7 +927,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if not_a_price(s, hits, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        let mut chips: Vec<String> = link(s, hits, state, a.q.start).into_iter().map(|c| ex.catalog.chips[c].id.clone()).collect();
+        let linked = link(s, hits, state, a.q.start);
+        let mut chips: Vec<String> = linked.iter().map(|&c| ex.catalog.chips[c].id.clone()).collect();
         // 新推出的XG900芯片售价约为3万美元: a chip the catalog lacks, named
         // before the amount in its clause, when no known chip takes the price.
         if chips.is_empty() {
@@ -941,6 +945,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let basis = bases[i].unwrap_or_else(|| basis_of(s, hits, &amounts, i, rent, per_hour));
         state.last_currency = Some(a.currency);
         state.last_currency_at = Some(state.sentence);
+        state.last_currency_chips = linked;
         for chip in chips {
             out.push(Price {
                 doc: doc.to_string(),
