@@ -1708,7 +1708,9 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // 美国4月要求H20出口须获得许可。8月获准恢复: right after a sentence of
     // its paragraph that told a rule or a ban, the sentence goes on about
     // exports.
-    if state.tightened.as_ref().is_some_and(|(at, para, _)| at + 1 == state.sentence && *para == s.para) {
+    // (Or opening the next paragraph: 9月1日,英伟达再度披露,美国政府已允许其
+    // ……履行A100订单, the line after the one that told the rule.)
+    if state.tightened.as_ref().is_some_and(|(at, para, _)| at + 1 == state.sentence && (*para == s.para || *para + 1 == s.para)) {
         let _ = export_context.set(true);
     }
     // The last clause that changes a policy: the clauses before it tell what
@@ -2074,8 +2076,12 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         .collect();
     // 可以继续供应A100至明年3月: the end of a time is not the event's date.
     // (直到今年7月,美国才批准……: with 才 after it, the time the event came.)
+    // (允许其在2023年3月1日前履约: a day before 前 is a deadline too.)
+    let deadline = |d: &super::date::DateMention| {
+        d.date.is_some_and(|x| x.day.is_some()) && ["前", "之前", "以前"].iter().any(|w| s.text[d.end..].starts_with(w))
+    };
     let until = |d: &super::date::DateMention| {
-        UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w))
+        (UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w)) || deadline(d))
             && !super::text::chars_after(s.text, d.end, 12).contains('才')
     };
     // 公布2026财年第一季度业绩,因美国限制H20出口计提……: a company's fiscal
