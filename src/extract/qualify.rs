@@ -29,6 +29,15 @@ pub fn strip_qualifier(before: &str) -> &str {
     }
 }
 
+/// `before` without the qualifier word it ends with (则不足 → 则), the
+/// units and copulas before that kept.
+pub fn strip_qualifier_word(before: &str) -> &str {
+    match BEFORE.iter().filter(|(w, _)| before.ends_with(w)).max_by_key(|(w, _)| w.len()) {
+        Some((w, _)) => &before[..before.len() - w.len()],
+        None => before,
+    }
+}
+
 /// `before` without the units and copulas of `qualifier.between` it ends with.
 fn strip_between(before: &str) -> &str {
     let mut bare = before;

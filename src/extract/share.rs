@@ -1887,6 +1887,27 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     None
                 }
             });
+        // 华为约占10%,寒武纪和燧原科技各约1%: companies joined right before
+        // 各 each hold the part.
+        if each.is_empty() {
+            let before: Vec<&super::vendor::VendorMention> = s.vendors().iter().filter(|v| v.range.start >= clause.start && v.range.end <= p.start).collect();
+            if let Some(&last) = before.last()
+                && s.text[last.range.end..p.start].trim_start().trim_start_matches(['则', '也']).starts_with('各')
+                && ex.catalog.vendors[last.vendor].id == subject
+            {
+                let mut group = vec![last];
+                for &v in before.iter().rev().skip(1) {
+                    let gap = s.text[v.range.end..group[group.len() - 1].range.start].trim();
+                    if !["和", "与", "、", "及", "以及"].contains(&gap) {
+                        break;
+                    }
+                    group.push(v);
+                }
+                if group.len() > 1 {
+                    each = group.iter().rev().map(|v| ex.catalog.vendors[v.vendor].id.clone()).collect();
+                }
+            }
+        }
         let subjects = if each.is_empty() { vec![subject] } else { each };
         accepted.push(pi);
         for subject in subjects {
@@ -2091,8 +2112,10 @@ fn is_link(link: &str) -> bool {
     // 超微(AMD)则为18%: the abbreviation in brackets stands before the link;
     // 则将降至约40%: a qualifier ends it.
     let link = without_qualifier(link.trim_start_matches([')', '）', ' ']).trim_end());
+    // (AMD则不足一成: any qualifier word of the lexicon.)
+    let link = without_qualifier(super::qualify::strip_qualifier_word(link));
     let n = link.chars().count();
-    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以".contains(c)))
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各".contains(c)))
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
             && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
