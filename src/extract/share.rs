@@ -628,6 +628,8 @@ static INSIDE_OF: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.in
 static RANK_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.rank_openers"));
 /// Verbs that make the company after them what another is compared with
 /// (远超博通, 领先于三星), and words that do so with 相比 after it (与AMD相比).
+/// `share.report_verbs`: forecasting and reporting verbs before a holder.
+static REPORT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.report_verbs"));
 static COMPARE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.compare_verbs"));
 static COMPARE_BESIDE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.compare_beside"));
 
@@ -645,6 +647,15 @@ fn subject_phrase(phrase: &str) -> String {
         None => phrase,
     };
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
+    // 业界预计至国产AI晶片: the holder after the one who forecasts.
+    // (Only where a holder follows: 市场估计, alone, is left to the words
+    // around.)
+    if let Some(i) = REPORT_VERBS.iter().filter_map(|w| t.rfind(w).map(|i| i + w.len())).max() {
+        let rest = t[i..].trim_start_matches([',', ' ']);
+        if rest.chars().count() >= 2 {
+            t = rest;
+        }
+    }
     loop {
         let before = t;
         if let Some(o) = crate::text::words::longest_prefix(t, &SUBJECT_OPENERS) {
@@ -699,7 +710,28 @@ fn subject_phrase(phrase: &str) -> String {
     if t.ends_with("市场") && !is_country(t) || SPEAKERS.contains(&t) {
         return String::new();
     }
-    if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { t.to_string() }
+    if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { mainland_spelling(t) }
+}
+
+/// A noun phrase with the Taiwan and Hong Kong spellings of the market
+/// lexicon's terms written as the terms are (国产AI晶片 → 国产AI芯片, AI伺服器 →
+/// AI服务器): a subject is named in Simplified Chinese, as a market is.
+fn mainland_spelling(t: &str) -> String {
+    let mut hits = market_hits(t);
+    // The longest form first where forms overlap.
+    hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out = String::with_capacity(t.len());
+    let mut at = 0;
+    for (r, term) in hits {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&t[at..r.start]);
+        out.push_str(if t[r.clone()].contains(' ') { &t[r.clone()] } else { term });
+        at = r.end;
+    }
+    out.push_str(&t[at..]);
+    out
 }
 
 /// V来自X的营收: the part X of company V's revenue (英伟达来自新加坡的营收).
