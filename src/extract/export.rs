@@ -1433,7 +1433,10 @@ fn plans_a_measure(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // The grace periods in the order of the text (longest at one place).
-    let mut periods: Vec<(usize, &str)> = GRACE_PERIODS.iter().filter_map(|m| s.text.find(m).map(|i| (i, *m))).collect();
+    // (Every word of a grace period holds 天 or 期: only then is it looked for.)
+    let may_hold_period = s.text.contains('天') || s.text.contains('期');
+    let mut periods: Vec<(usize, &str)> =
+        if may_hold_period { GRACE_PERIODS.iter().filter_map(|m| s.text.find(m).map(|i| (i, *m))).collect() } else { Vec::new() };
     periods.sort_by_key(|&(i, m)| (i, std::cmp::Reverse(m.len())));
     for (i, _) in periods {
         let head = &s.text[..i];
@@ -2726,6 +2729,13 @@ mod tests {
                 "entity_list [] US 2024-12",
             ]
         );
+    }
+
+    #[test]
+    fn every_word_of_a_grace_period_holds_tian_or_qi() {
+        for w in super::GRACE_PERIODS.iter() {
+            assert!(w.contains('天') || w.contains('期'), "{w}");
+        }
     }
 
     #[test]

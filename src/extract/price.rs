@@ -431,16 +431,12 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 /// `price.rent_month_words`: words of a rent by the month (月租, 包月, 每月).
 static MONTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_month_words"));
 
-/// A character of every word of rent (租, 包月, 卡时): a sentence without
-/// any holds none.
-static RENT_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut cs: Vec<char> = Vec::new();
-    for w in words("price.rent") {
-        if !w.chars().any(|c| cs.contains(&c)) {
-            cs.extend(w.chars().next());
-        }
-    }
-    cs
+/// What every word of rent holds: 租, or the word itself where it has no
+/// 租 (包月, 卡时): a sentence without any holds none.
+static RENT_NEEDLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut needles = vec!["租"];
+    needles.extend(words("price.rent").into_iter().filter(|w| !w.contains('租')));
+    needles
 });
 
 /// `price.rent_periods`: the period a rent is paid for, right before its
@@ -801,7 +797,7 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     } else {
         in_wan()
             // (The sentence is scanned only where a word of rent may be.)
-            || RENT_CHARS.iter().any(|c| s.text.contains(*c)) && s.hits().any(list::RENT)
+            || RENT_NEEDLES.iter().any(|w| s.text.contains(w)) && s.hits().any(list::RENT)
             // (A plain figure is money only after a word of price or of
             // selling: those of PLAIN_FIGURE_CUES are looked for first.)
             || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
@@ -1274,12 +1270,12 @@ mod tests {
     }
 
     #[test]
-    fn every_word_of_rent_holds_a_character_the_prefilter_looks_for() {
+    fn every_word_of_rent_holds_a_needle_of_the_prefilter() {
         for w in super::words("price.rent") {
-            assert!(w.chars().any(|c| super::RENT_CHARS.contains(&c)), "{w}");
+            assert!(super::RENT_NEEDLES.iter().any(|n| w.contains(n)), "{w}");
         }
-        // (Few characters: the prefilter is cheap.)
-        assert!(super::RENT_CHARS.len() <= 3, "{:?}", *super::RENT_CHARS);
+        // (Few needles: the prefilter is cheap.)
+        assert!(super::RENT_NEEDLES.len() <= 5, "{:?}", *super::RENT_NEEDLES);
     }
 
     #[test]

@@ -11,6 +11,14 @@ use crate::model::Qualifier;
 /// the `over` of 超过; 不低于 and 不少于 are `over`), whatever the order.
 static BEFORE: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| crate::lexicon::get().qualifier_words(true));
 
+/// The last characters of the qualifiers before an amount.
+static BEFORE_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut cs: Vec<char> = BEFORE.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
+    cs.sort_unstable();
+    cs.dedup();
+    cs
+});
+
 /// (word, value) of the qualifiers after an amount.
 static AFTER: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| crate::lexicon::get().qualifier_words(false));
 
@@ -32,6 +40,10 @@ pub fn strip_qualifier(before: &str) -> &str {
 /// `before` without the qualifier word it ends with (则不足 → 则), the
 /// units and copulas before that kept.
 pub fn strip_qualifier_word(before: &str) -> &str {
+    // (Asked often: only where the last character may end a qualifier.)
+    if !before.chars().next_back().is_some_and(|c| BEFORE_LAST.contains(&c)) {
+        return before;
+    }
     match BEFORE.iter().filter(|(w, _)| before.ends_with(w)).max_by_key(|(w, _)| w.len()) {
         Some((w, _)) => &before[..before.len() - w.len()],
         None => before,

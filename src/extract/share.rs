@@ -713,10 +713,27 @@ fn subject_phrase(phrase: &str) -> String {
     if t.chars().count() < 2 || NOT_SUBJECT.contains(&t) { String::new() } else { mainland_spelling(t) }
 }
 
+/// The characters the market lexicon's Taiwan and Hong Kong forms have and
+/// their terms lack (晶, 伺, 资): a phrase without one has no such form.
+static TAIWAN_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let lex = &*MARKETS;
+    let mut cs: Vec<char> = Vec::new();
+    for (_, form, term) in lex.forms.iter() {
+        let term = lex.terms[*term].as_str();
+        cs.extend(form.chars().filter(|&c| c != ' ' && !term.contains(c)));
+    }
+    cs.sort_unstable();
+    cs.dedup();
+    cs
+});
+
 /// A noun phrase with the Taiwan and Hong Kong spellings of the market
 /// lexicon's terms written as the terms are (国产AI晶片 → 国产AI芯片, AI伺服器 →
 /// AI服务器): a subject is named in Simplified Chinese, as a market is.
 fn mainland_spelling(t: &str) -> String {
+    if !t.chars().any(|c| TAIWAN_CHARS.contains(&c)) {
+        return t.to_string();
+    }
     let mut hits = market_hits(t);
     // The longest form first where forms overlap.
     hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -2144,8 +2161,8 @@ fn is_link(link: &str) -> bool {
     // 超微(AMD)则为18%: the abbreviation in brackets stands before the link;
     // 则将降至约40%: a qualifier ends it.
     let link = without_qualifier(link.trim_start_matches([')', '）', ' ']).trim_end());
-    // (AMD则不足一成: any qualifier word of the lexicon.)
-    let link = without_qualifier(super::qualify::strip_qualifier_word(link));
+    // (AMD则不足一成: any qualifier word of the lexicon; a link is short.)
+    let link = if link.len() <= 24 { without_qualifier(super::qualify::strip_qualifier_word(link)) } else { link };
     let n = link.chars().count();
     (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各".contains(c)))
         || (n <= 6
