@@ -142,6 +142,8 @@ pub struct DocState {
     /// Index of that sentence, and its paragraph.
     pub previous_chips_at: usize,
     pub previous_chips_para: u32,
+    /// Sentences of some words told since the last that named chips.
+    pub told_since_chips: usize,
     /// Index of the sentence being read.
     pub sentence: usize,
     /// The currency of the last price read, for amounts a later sentence
@@ -304,9 +306,18 @@ impl Extractor {
                 };
                 state.previous_chips_at = si;
                 state.previous_chips_para = s.line;
-            } else if si > state.previous_chips_at + 3 {
-                state.previous_chips.clear();
-                state.previous_about.clear();
+                state.told_since_chips = 0;
+            } else {
+                // A page's labels and stamps (美国, 中国, 2026-01-14T16:53+0800, a
+                // link) tell nothing: only a sentence of some words makes the
+                // chips told before it forgotten, after three.
+                if stext.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).nth(5).is_some() {
+                    state.told_since_chips += 1;
+                }
+                if state.told_since_chips > 3 {
+                    state.previous_chips.clear();
+                    state.previous_about.clear();
+                }
             }
             if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end).and_then(|d| d.date) {
                 state.para_date = Some((s.line, d));
