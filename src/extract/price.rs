@@ -428,6 +428,9 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     RENT_PERIODS.iter().any(|p| head.ends_with(p))
 }
 
+/// `price.other_products`: products that are not chips (手机, 汽车, 内存条).
+static OTHER_PRODUCTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.other_products"));
+
 /// `price.rent_month_words`: words of a rent by the month (月租, 包月, 每月).
 static MONTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_month_words"));
 
@@ -489,6 +492,17 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
             && [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_in(l, s.clauses()[clause].start..r.start).is_some_and(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
     };
     if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r) && !one_piece(&r)) {
+        return true;
+    }
+    // 同期华为还推出了新款手机Pura 70系列,起售价5499元: a product that is no
+    // chip named before the amount in its clause, and no chip there, owns it.
+    // (Or in the clause before, when the amount's own names none: ……新款手机
+    // Pura 70系列,起售价5499元.)
+    let chip_in = |from: usize| s.chips.iter().any(|m| m.range.start >= from && m.range.end <= a.q.start);
+    let product_in = |r: Range<usize>| OTHER_PRODUCTS.iter().any(|w| s.text[r.clone()].contains(w));
+    let own = s.clauses()[clause].start;
+    let before = s.clauses()[clause.saturating_sub(1)].start;
+    if product_in(own..a.q.start) && !chip_in(own) || clause > 0 && product_in(before..own) && !chip_in(before) {
         return true;
     }
     // 比4090便宜三四千块, 贵了近1万元: a difference between two prices,
