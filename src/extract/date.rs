@@ -314,7 +314,8 @@ fn start_at(
             .or_else(|| standalone_half(text, i, published)),
         '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
-        '年' => standalone_year_end(text, i, published),
+        '年' => standalone_year_end(text, i, published).or_else(|| lunar_new_year(text, i, published)),
+        '春' => lunar_new_year(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| counted_back(text, i, next, published)),
         '两' => counted_back(text, i, next, published),
@@ -325,7 +326,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首两";
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首两春";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -404,6 +405,48 @@ fn standalone_year_end(text: &str, i: usize, published: Option<PartialDate>) -> 
         None => PartialDate::year(p.year),
     });
     Some(DateMention { start: i, end: i + len, date, kind: DateKind::Relative })
+}
+
+/// The day of the Spring Festival (the lunar new year), by year.
+const SPRING_FESTIVALS: [(i32, u8, u8); 16] = [
+    (2015, 2, 19), (2016, 2, 8), (2017, 1, 28), (2018, 2, 16), (2019, 2, 5), (2020, 1, 25), (2021, 2, 12), (2022, 2, 1),
+    (2023, 1, 22), (2024, 2, 10), (2025, 1, 29), (2026, 2, 17), (2027, 2, 6), (2028, 1, 26), (2029, 2, 13), (2030, 2, 3),
+];
+
+/// 春节前, 春节后, 春节期间, and the spoken 年前/年后 (我年前问的时候): the
+/// month around the Spring Festival nearest the publish date (春节前 told
+/// in February 2025 is January 2025; the festival fell on 29 January).
+fn lunar_new_year(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let rest = &text[i..];
+    let (word, tail) = if let Some(r) = rest.strip_prefix("春节") {
+        ("春节".len(), r)
+    } else {
+        // 年前 alone: not 一年前, 今年前三季度, 2024年前, 多年前, 新年前夕.
+        let r = rest.strip_prefix('年')?;
+        let alone = char_before(text, i).is_none_or(|p| !p.is_alphanumeric() || "我你他她在就还也是那".contains(p));
+        if !alone || !(r.starts_with('前') || r.starts_with('后')) || r[3..].starts_with(|c: char| c.is_ascii_digit() || "三两一二四".contains(c)) {
+            return None;
+        }
+        ("年".len(), r)
+    };
+    // (春节前后, around the festival, tells no side of it: no date.)
+    if tail.starts_with("前后") {
+        return None;
+    }
+    let (side, len): (i64, usize) = [("之前", -10), ("前夕", -3), ("前", -10), ("过后", 10), ("之后", 10), ("后", 10), ("期间", 0)]
+        .iter()
+        .find(|(w, _)| tail.starts_with(w))
+        .map_or((0, 0), |(w, d)| (*d, w.len()));
+    if word == "年".len() && len == 0 {
+        return None;
+    }
+    let date = published.and_then(|p| {
+        let serial = |d: PartialDate| d.year * 372 + d.month.map_or(6, |m| m as i32 - 1) * 31 + d.day.map_or(15, |x| x as i32);
+        let (y, m, d) = SPRING_FESTIVALS.iter().min_by_key(|(y, m, d)| (serial(PartialDate::day(*y, *m, *d).unwrap()) - serial(p)).abs())?;
+        let day = PartialDate::day(*y, *m, *d)?.add_days(side)?;
+        Some(PartialDate::month(day.year, day.month?))
+    });
+    Some(DateMention { start: i, end: i + word + len, date, kind: DateKind::Relative })
 }
 
 /// Range connectors and list separators between two dates.
@@ -1366,6 +1409,14 @@ mod tests {
             vec![e("去年底", "2023-12", 'R')]
         );
         assert_eq!(f("价格从年初的3.5万美元下滑", Some("2024-08")), vec![e("年初", "2024", 'R')]);
+        // The Spring Festival nearest the publish date, and the month on its side.
+        assert_eq!(f("服务器价格在春节前约100万元", Some("2025-02-20")), vec![e("春节前", "2025-01", 'R')]);
+        assert_eq!(f("春节后直接断货", Some("2025-02-20")), vec![e("春节后", "2025-02", 'R')]);
+        assert_eq!(f("春节期间订单大增", Some("2024-03-01")), vec![e("春节期间", "2024-02", 'R')]);
+        assert_eq!(f("我年前问的时候报价2.2万", Some("2025-02-20")), vec![e("年前", "2025-01", 'R')]);
+        // Not the spoken 年前: 一年前 is counted back, 今年前三季度 a part of a year.
+        assert!(f("多年前的老卡", Some("2025-02-20")).is_empty());
+        assert!(f("春节前后询单增加", Some("2025-02-05")).is_empty());
         assert_eq!(f("预计年底前交付", Some("2024-08")), vec![e("年底", "2024-12", 'R')]);
         assert_eq!(
             f("每年底结算", Some("2024-08")).len(),
