@@ -428,6 +428,9 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     RENT_PERIODS.iter().any(|p| head.ends_with(p))
 }
 
+/// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
+static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
+
 /// `price.other_products`: products that are not chips (手机, 汽车, 内存条).
 static OTHER_PRODUCTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.other_products"));
 
@@ -878,6 +881,17 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             Some((d1, _, _)) => d1,
             None => date_within(s, from..a.q.start).and_then(|d| d.date),
         };
+        // RTX 4090在禁令前的售价约为1.3万元……: the old price held until the
+        // measure the document told, in that month.
+        let clause_start = s.clauses()[s.clause_of(a.q.start)].start;
+        let before_date = before_date.or_else(|| {
+            BEFORE_MEASURE
+                .iter()
+                .any(|w| s.text[clause_start..a.q.start].contains(w))
+                .then(|| state.last_rule_date.or(state.last_event_date))
+                .flatten()
+                .map(|d| PartialDate { day: None, ..d })
+        });
         let told_after = date_within(s, a.end..b.q.start)
             .map(|d| d.date)
             .or(pair_here.map(|p| p.1))
