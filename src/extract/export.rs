@@ -2266,8 +2266,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
         state.last_rule_date = Some(d);
     }
     // 同日 refers to a day: only an event dated to the day sets it.
+    // (美国自去年10月7日起限制……。BIS同时将……列入实体清单: an event retold
+    // from a year or more before the one told already is background, and
+    // 同日, 同时 after it still point to the newer one.)
     if let Some(d) = merged.iter().filter(|e| e.stated).find_map(|e| e.date.filter(|d| d.day.is_some())) {
-        state.last_event_date = Some(d);
+        let background = state.last_event_date.is_some_and(|last| d.add_days(300).is_some_and(|later| later < last));
+        if !background {
+            state.last_event_date = Some(d);
+        }
     }
     merged
         .into_iter()
