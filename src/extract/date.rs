@@ -407,6 +407,20 @@ fn standalone_year_end(text: &str, i: usize, published: Option<PartialDate>) -> 
     Some(DateMention { start: i, end: i + len, date, kind: DateKind::Relative })
 }
 
+/// The day of a wire dateline near the top of an article ((中央社记者……华盛顿
+/// 17日专电), 台北18日电), when it falls one or two days before the publish
+/// day: the day the article's 今天 is, where the news happened.
+pub fn dateline_day(text: &str, published: Option<PartialDate>) -> Option<PartialDate> {
+    static DATELINE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\p{Han}{2,6}(\d{1,2})日(?:专|綜合|综合)?电").expect("dateline pattern"));
+    let p = published?;
+    p.day?;
+    let head: String = text.lines().take(6).collect::<Vec<_>>().join("\n");
+    let caps = DATELINE.captures(&head)?;
+    let d: u8 = caps[1].parse().ok()?;
+    (1..=2).filter_map(|back| p.add_days(-back)).find(|x| x.day == Some(d))
+}
+
 /// The day of the Spring Festival (the lunar new year), by year.
 const SPRING_FESTIVALS: [(i32, u8, u8); 16] = [
     (2015, 2, 19), (2016, 2, 8), (2017, 1, 28), (2018, 2, 16), (2019, 2, 5), (2020, 1, 25), (2021, 2, 12), (2022, 2, 1),
@@ -1417,6 +1431,12 @@ mod tests {
         // Not the spoken 年前: 一年前 is counted back, 今年前三季度 a part of a year.
         assert!(f("多年前的老卡", Some("2025-02-20")).is_empty());
         assert!(f("春节前后询单增加", Some("2025-02-05")).is_empty());
+        // A wire dateline a day before publication is the day of 今天.
+        let p = |s: &str| s.parse::<PartialDate>().ok();
+        assert_eq!(dateline_day("(中央社记者张欣瑜华盛顿17日专电)2023/10/18 07:25\n美国商务部今天公布", p("2023-10-18")), p("2023-10-17"));
+        assert_eq!(dateline_day("(中央社台北1日电)", p("2024-03-02")), p("2024-03-01"));
+        assert_eq!(dateline_day("《经济通通讯社18日专讯》", p("2023-10-18")), None);
+        assert_eq!(dateline_day("新华社北京18日电", p("2023-10-18")), None);
         assert_eq!(f("预计年底前交付", Some("2024-08")), vec![e("年底", "2024-12", 'R')]);
         assert_eq!(
             f("每年底结算", Some("2024-08")).len(),

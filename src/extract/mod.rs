@@ -225,6 +225,7 @@ impl Extractor {
         let boiler = boiler::boilerplate_lines_of(text, &lines, &line_starts);
         let path = doc.summary.doc.as_str();
         let local = price::local_currency(text);
+        let dateline_day = date::dateline_day(text, doc.published());
         let mut state = DocState { published: doc.published(), last_currency: local, home_currency: local.unwrap_or("CNY"), ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
@@ -266,7 +267,14 @@ impl Extractor {
                     unknown_vendor.entry(token.clone()).or_insert(vendor);
                 }
             }
-            let dates = date::find_dates_after(stext, state.published, state.told_year);
+            let mut dates = date::find_dates_after(stext, state.published, state.told_year);
+            // (中央社记者华盛顿17日专电)……美国商务部今天公布: today is the
+            // dateline's day, not the publication's (a day later in Taipei).
+            if let Some(day) = dateline_day {
+                for d in dates.iter_mut().filter(|d| matches!(&stext[d.start..d.end], "今天" | "今日")) {
+                    d.date = Some(day);
+                }
+            }
             if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
                 state.told_year = Some(d.year);
             }
