@@ -671,6 +671,14 @@ fn subject_phrase(phrase: &str) -> String {
     if let Some(i) = t.rfind("市场中").or_else(|| t.rfind("市场上")) {
         t = &t[i + "市场中".len()..];
     }
+    // AI服务器市场外购芯片, GPU租赁市场头部几家云厂商: the holder after the
+    // market that sets it.
+    if let Some(i) = t.find("市场") {
+        let after = &t[i + "市场".len()..];
+        if after.chars().count() >= 2 && !after.starts_with(['的', '份', '占', '规']) && market_term(&t[..i]).is_some() {
+            t = after;
+        }
+    }
     if let Some(r) = SUBJECT_ENDS_W.find(t) {
         t = &t[..r.start];
     }
