@@ -276,7 +276,15 @@ impl ChipMatcher {
             ChipRef::Known(i) => self.chip_series[*i].as_deref().map(|x| (x, self.chip_vendor[*i].as_str())),
             ChipRef::Unknown(_) => None,
         };
-        pending.retain(|p: &Mention| out.iter().any(|m| m.chip == p.chip || series(&p.chip).is_some_and(|x| series(&m.chip) == Some(x))));
+        // (Or any chip of its vendor: 4090更便宜 in a thread about renting
+        // H100 and H200.)
+        let vendor = |c: &ChipRef| match c {
+            ChipRef::Known(i) => Some(self.chip_vendor[*i].as_str()),
+            ChipRef::Unknown(_) => None,
+        };
+        pending.retain(|p: &Mention| {
+            out.iter().any(|m| m.chip == p.chip || series(&p.chip).is_some_and(|x| series(&m.chip) == Some(x)) || vendor(&p.chip).is_some() && vendor(&m.chip) == vendor(&p.chip))
+        });
         // 4090 D where the text names both RTX 4090 D and RTX 4090: the
         // longest name read there, not also the number inside it.
         pending.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
