@@ -428,6 +428,15 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     RENT_PERIODS.iter().any(|p| head.ends_with(p))
 }
 
+/// `price.now_words` and `price.earlier_words`: a price told now, and one
+/// told of an earlier time (目前, 现在; 一度, 上个月, 年初).
+static NOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.now_words"));
+static EARLIER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.earlier_words"));
+
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
 /// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
 static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
 
@@ -927,7 +936,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         for j in 0..amounts.len().saturating_sub(1) {
             let k = j + 1;
             let (a, b) = (&amounts[j], &amounts[k]);
-            let moved_to = hits.any_in(list::MOVE_VERBS, range_of(s.text, chars_before(s.text, a.q.start, 4)));
+            // (已跌至每小时约2美元: a rent's period and a qualifier may stand
+            // between the verb and the amount.)
+            let moved_to = hits.any_in(list::MOVE_VERBS, range_of(s.text, chars_before(s.text, a.q.start, 4)))
+                || hits.find_iter_in(list::MOVE_VERBS, s.clauses()[s.clause_of(a.q.start)].start..a.q.start).last().is_some_and(|r| {
+                    let gap = super::qualify::strip_qualifier(&s.text[r.end..a.q.start]);
+                    RENT_PERIODS.iter().any(|p| gap.trim_start_matches(['了', ' ']) == *p) || gap.trim_start_matches(['了', ' ']).is_empty()
+                });
             let ck = s.clause_of(b.q.start);
             let head = s.text[s.clauses()[ck].start..b.q.start].trim_start();
             let compared = s.clause_of(a.q.start) + 1 == ck
@@ -942,6 +957,32 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 dates[k] = Some(date_within(s, b.q.start - head.len()..b.q.start).and_then(|d| d.date));
                 bases[k] = Some(basis_of(s, hits, &amounts, j, rent, per_hour));
                 break;
+            }
+        }
+    }
+    // 上个月还能拿到130万元的报价,现在一台要140万元; 一度涨至2.5万元以上,
+    // 目前已回落至2万元左右; 现在报到12万元左右,“上周还是10万出头”: two
+    // prices of one thing in two clauses, one told with a word of an earlier
+    // time and the other with a word of now, are the old and the new.
+    if roles.iter().all(Option::is_none) && amounts.len() == 2 {
+        let (a, b) = (&amounts[0], &amounts[1]);
+        let (ca, cb) = (s.clause_of(a.q.start), s.clause_of(b.q.start));
+        let one_thing = ca != cb && a.currency == b.currency && !s.groups.iter().any(|g| g.range.start >= a.end && g.range.end <= b.q.start);
+        if one_thing {
+            let ra = &s.text[s.clauses()[ca].start..a.q.start];
+            let rb = &s.text[s.clauses()[cb].start..b.q.start];
+            let (now_a, now_b) = (contains_any(ra, &NOW_WORDS), contains_any(rb, &NOW_WORDS));
+            let (then_a, then_b) = (contains_any(ra, &EARLIER_WORDS), contains_any(rb, &EARLIER_WORDS));
+            let order = if then_a && !now_a && now_b && !then_b {
+                Some((0, 1))
+            } else if now_a && !then_a && then_b && !now_b {
+                Some((1, 0))
+            } else {
+                None
+            };
+            if let Some((old, new)) = order {
+                roles[old] = Some(Role::Before);
+                roles[new] = Some(Role::After);
             }
         }
     }
