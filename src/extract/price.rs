@@ -428,6 +428,10 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     RENT_PERIODS.iter().any(|p| head.ends_with(p))
 }
 
+/// `price.changed_after`: a change told after the level a price is compared
+/// with (较今年稍早的140万元明显下滑).
+static CHANGED_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.changed_after"));
+
 /// `price.now_words` and `price.earlier_words`: a price told now, and one
 /// told of an earlier time (目前, 现在; 一度, 上个月, 年初).
 static NOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.now_words"));
@@ -951,7 +955,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 && head.chars().count() <= 12
                 && a.currency == b.currency
                 && !s.groups.iter().any(|g| g.range.start >= a.end && g.range.end <= b.q.start);
-            if moved_to && compared {
+            // 报价则约110万元,较今年稍早的140万元明显下滑: the change told
+            // after the level compared with.
+            let changed_after = || {
+                let end = s.clauses()[ck].end;
+                CHANGED_AFTER.iter().any(|w| s.text[b.end..end].contains(w))
+            };
+            if compared && (moved_to || changed_after()) {
                 roles[j] = Some(Role::After);
                 roles[k] = Some(Role::Before);
                 dates[k] = Some(date_within(s, b.q.start - head.len()..b.q.start).and_then(|d| d.date));
