@@ -86,6 +86,8 @@ mod list {
     /// `price.market_places`: where a card is sold (闲鱼, 二手市场, 京东): an
     /// amount told there is a price.
     pub const MARKET_PLACES: usize = AT + 21;
+    /// `price.other_products`: products that are not chips (手机, 内存条).
+    pub const OTHER_PRODUCTS: usize = AT + 22;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -117,11 +119,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.report_verbs"),
         words("price.difference_words"),
         words("price.market_places"),
+        words("price.other_products"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 22;
+pub(super) const LISTS: usize = 23;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -444,9 +447,6 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 /// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
 static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
 
-/// `price.other_products`: products that are not chips (手机, 汽车, 内存条).
-static OTHER_PRODUCTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.other_products"));
-
 /// `price.rent_month_words`: words of a rent by the month (月租, 包月, 每月).
 static MONTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_month_words"));
 
@@ -515,7 +515,7 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     // (Or in the clause before, when the amount's own names none: ……新款手机
     // Pura 70系列,起售价5499元.)
     let chip_in = |from: usize| s.chips.iter().any(|m| m.range.start >= from && m.range.end <= a.q.start);
-    let product_in = |r: Range<usize>| OTHER_PRODUCTS.iter().any(|w| s.text[r.clone()].contains(w));
+    let product_in = |r: Range<usize>| hits.any_in(list::OTHER_PRODUCTS, r);
     let own = s.clauses()[clause].start;
     let before = s.clauses()[clause.saturating_sub(1)].start;
     if product_in(own..a.q.start) && !chip_in(own) || clause > 0 && product_in(before..own) && !chip_in(before) {
