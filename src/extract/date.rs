@@ -411,13 +411,19 @@ fn standalone_year_end(text: &str, i: usize, published: Option<PartialDate>) -> 
 /// 17日专电), 台北18日电), when it falls one or two days before the publish
 /// day: the day the article's 今天 is, where the news happened.
 pub fn dateline_day(text: &str, published: Option<PartialDate>) -> Option<PartialDate> {
-    static DATELINE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\p{Han}{2,6}(\d{1,2})日(?:专|綜合|综合)?电").expect("dateline pattern"));
     let p = published?;
     p.day?;
-    let head: String = text.lines().take(6).collect::<Vec<_>>().join("\n");
-    let caps = DATELINE.captures(&head)?;
-    let d: u8 = caps[1].parse().ok()?;
+    // The first six lines: a place (Chinese characters), one or two digits,
+    // 日, then 电, 专电 or 综合电.
+    let head_end = text.match_indices('\n').nth(5).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let d = ["日专电", "日综合电", "日綜合電", "日电"].iter().find_map(|w| {
+        head.match_indices(w).find_map(|(i, _)| {
+            let digits = head[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
+            let place = head[..i - digits].chars().next_back().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            ((1..=2).contains(&digits) && place).then(|| head[i - digits..i].parse::<u8>().ok()).flatten()
+        })
+    })?;
     (1..=2).filter_map(|back| p.add_days(-back)).find(|x| x.day == Some(d))
 }
 
