@@ -420,7 +420,7 @@ pub fn dateline_day(text: &str, published: Option<PartialDate>) -> Option<Partia
     let d = ["日专电", "日综合电", "日綜合電", "日电"].iter().find_map(|w| {
         head.match_indices(w).find_map(|(i, _)| {
             let digits = head[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
-            let place = head[..i - digits].chars().next_back().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let place = head[..i - digits].chars().next_back().is_some_and(crate::text::is_han);
             ((1..=2).contains(&digits) && place).then(|| head[i - digits..i].parse::<u8>().ok()).flatten()
         })
     })?;

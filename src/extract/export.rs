@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use super::words::{Hits, range_of};
 
 
-use super::text::chars_before;
+use super::text::{chars_before, contains_any};
 use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::lexicon::words;
 use crate::model::{Action, ExportControl, PartialDate, same_event};
@@ -401,6 +401,10 @@ static PREDICATE_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("
 static APPLY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.apply_verbs"));
 /// `export.measure_words` of the lexicon.
 static MEASURE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.measure_words"));
+/// `export.dateline_words` of the lexicon.
+static DATELINE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.dateline_words"));
+/// `export.deadline_after` of the lexicon.
+static DEADLINE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.deadline_after"));
 /// `export.made_the` of the lexicon.
 static MADE_THE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.made_the"));
 /// `export.later_than` of the lexicon.
@@ -423,11 +427,6 @@ static COUNTRY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 
 /// Words after a country that make it an origin or an owner, not an actor.
 static NOT_ACTOR_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.not_actor_after"));
-
-
-fn contains_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
-}
 
 /// Where a variant cue stands in the clause, if any.
 fn find_any(text: &str, words: &[&str]) -> Option<Range<usize>> {
@@ -1402,7 +1401,7 @@ fn opens_for_made(s: &Sentence, d: &super::date::DateMention) -> bool {
         return false;
     }
     let after = super::text::chars_after(&s.text[d.end..], 0, 3);
-    if ["消息", "电", "讯", "报道", "获悉"].iter().any(|w| after.contains(w)) {
+    if contains_any(after, &DATELINE_WORDS) {
         return false;
     }
     s.dates.iter().skip(1).any(|made| {
@@ -1423,10 +1422,7 @@ fn is_planned_date(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// Whether a planned date's clause names a measure (最快7月叫停, 预计于明年
 /// 实施); 公司预计首季将因此撇账 plans something else, not when a rule applies.
 fn plans_a_measure(s: &Sentence, d: &super::date::DateMention) -> bool {
-    let is_end = |c: char| super::text::is_clause_end(c) || super::text::is_sentence_end(c);
-    let start = s.text[..d.start].rfind(is_end).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s.text[d.end..].find(is_end).map_or(s.text.len(), |i| d.end + i);
-    contains_any(&s.text[start..end], &MEASURE_WORDS)
+    contains_any(s.clause_text(s.clause_of(d.start)), &MEASURE_WORDS)
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
@@ -2081,7 +2077,7 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
     // (直到今年7月,美国才批准……: with 才 after it, the time the event came.)
     // (允许其在2023年3月1日前履约: a day before 前 is a deadline too.)
     let deadline = |d: &super::date::DateMention| {
-        d.date.is_some_and(|x| x.day.is_some()) && ["前", "之前", "以前"].iter().any(|w| s.text[d.end..].starts_with(w))
+        d.date.is_some_and(|x| x.day.is_some()) && DEADLINE_AFTER.iter().any(|w| s.text[d.end..].starts_with(w))
     };
     let until = |d: &super::date::DateMention| {
         (UNTIL_WORDS.iter().any(|w| chars_before(s.text, d.start, 2).ends_with(w)) || deadline(d))

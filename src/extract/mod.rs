@@ -147,17 +147,17 @@ pub struct DocState {
     /// Index of the sentence being read.
     pub sentence: usize,
     /// The currency of the last price read, for amounts a later sentence
-    /// gives without one (从230万涨到330万); before the first price, the
-    /// document's own local money where it names only that
-    /// ([`price::local_currency`]).
+    /// gives without one (从230万涨到330万), the sentence it was read in and
+    /// the chips it was of: a currency other than the document's own is
+    /// carried only into the next sentence, while it names none or one of
+    /// those chips.
     pub last_currency: Option<&'static str>,
-    /// The sentence that set `last_currency` by a price, and the document's
-    /// own money (its local money, else the yuan): a foreign currency is
-    /// carried to amounts without one only into the next sentence.
     pub last_currency_at: Option<usize>,
-    /// The chips that price was of: the next sentence carries its currency
-    /// only while it names none or one of them.
     pub last_currency_chips: Vec<usize>,
+    /// The document's own money: its local money where it names one
+    /// ([`price::local_currency`]), else the yuan; before the first price,
+    /// and after a foreign one is no longer carried, amounts without a
+    /// currency are in it.
     pub home_currency: &'static str,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
@@ -226,7 +226,7 @@ impl Extractor {
         let path = doc.summary.doc.as_str();
         let local = price::local_currency(text);
         let dateline_day = date::dateline_day(text, doc.published());
-        let mut state = DocState { published: doc.published(), last_currency: local, home_currency: local.unwrap_or("CNY"), ..DocState::default() };
+        let mut state = DocState { published: doc.published(), home_currency: local.unwrap_or("CNY"), ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();
@@ -319,7 +319,8 @@ impl Extractor {
                 // A page's labels and stamps (美国, 中国, 2026-01-14T16:53+0800, a
                 // link) tell nothing: only a sentence of some words makes the
                 // chips told before it forgotten, after three.
-                if stext.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).nth(5).is_some() {
+                // (Counted only while there are chips to forget.)
+                if !state.previous_chips.is_empty() && stext.chars().filter(|&c| text::is_han(c)).nth(5).is_some() {
                     state.told_since_chips += 1;
                 }
                 if state.told_since_chips > 3 {

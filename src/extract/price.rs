@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use super::words::{Hits, range_of};
 use super::date::DateMention;
 use super::number::{Quantity, find_quantities};
-use super::text::chars_before;
+use super::text::{chars_before, contains_any};
 use super::{DocState, Extractor, Sentence, grammar, signs};
 use crate::model::{Basis, PartialDate, Price, Qualifier, Role};
 
@@ -440,10 +440,6 @@ static CHANGED_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pric
 static NOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.now_words"));
 static EARLIER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.earlier_words"));
 
-fn contains_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
-}
-
 /// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
 static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
 
@@ -481,11 +477,10 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     let before = chars_before(s.text, a.q.start, 6).trim_end_matches(' ');
     let before = crate::money::strip_word_before(before);
     let more = s.text[a.q.end..].trim_start_matches(' ');
-    if a.end > a.q.end && (more.starts_with('多') || more.starts_with('余')) {
-        return Some(Qualifier::Over);
-    }
-    // 100多万元 (多 inside the amount), 13块多一点 (多 after its word).
-    if s.text[a.q.start..a.q.end].contains(['多', '余']) || a.end > a.q.end && s.text[a.end..].starts_with('多') {
+    // 2万多元 (多 before the currency word), 100多万元 (inside the amount),
+    // 13块多一点 (after the word).
+    let has_word = a.end > a.q.end;
+    if has_word && (more.starts_with('多') || more.starts_with('余') || s.text[a.end..].starts_with('多')) || s.text[a.q.start..a.q.end].contains(['多', '余']) {
         return Some(Qualifier::Over);
     }
     super::qualify::qualifier(before, &s.text[a.end..])
@@ -850,10 +845,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else if may_price_without_currency(s, state) {
         let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
-        Some(match state.last_currency {
-            Some(c) if c == state.home_currency || near => c,
-            _ => state.home_currency,
-        })
+        Some(state.last_currency.filter(|&c| c == state.home_currency || near).unwrap_or(state.home_currency))
     } else {
         return Vec::new();
     };

@@ -31,10 +31,15 @@ static BETWEEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::g
 /// 台币超过 → 台币): what stands before the qualifier.
 pub fn strip_qualifier(before: &str) -> &str {
     let bare = strip_between(before.trim_end_matches(' '));
-    match BEFORE.iter().filter(|(w, _)| bare.ends_with(w)).max_by_key(|(w, _)| w.len()) {
+    match longest_before(bare) {
         Some((w, _)) => bare[..bare.len() - w.len()].trim_end_matches(' '),
         None => before,
     }
+}
+
+/// The longest qualifier word `t` ends with, and its value.
+fn longest_before(t: &str) -> Option<(&'static str, Qualifier)> {
+    BEFORE.iter().filter(|(w, _)| t.ends_with(w)).max_by_key(|(w, _)| w.len()).copied()
 }
 
 /// `before` without the qualifier word it ends with (则不足 → 则), the
@@ -44,7 +49,7 @@ pub fn strip_qualifier_word(before: &str) -> &str {
     if !before.chars().next_back().is_some_and(|c| BEFORE_LAST.contains(&c)) {
         return before;
     }
-    match BEFORE.iter().filter(|(w, _)| before.ends_with(w)).max_by_key(|(w, _)| w.len()) {
+    match longest_before(before) {
         Some((w, _)) => &before[..before.len() - w.len()],
         None => before,
     }
@@ -72,7 +77,7 @@ fn strip_between(before: &str) -> &str {
 pub fn qualifier(before: &str, after: &str) -> Option<Qualifier> {
     let before = before.trim_end_matches(' ');
     let bare = strip_between(before);
-    let longest = |t: &str| BEFORE.iter().filter(|(w, _)| t.ends_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
+    let longest = |t: &str| longest_before(t).map(|(_, q)| q);
     let after = after.trim_start_matches(' ');
     let after_word = || AFTER.iter().filter(|(w, _)| after.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(_, q)| q);
     match longest(before).or_else(|| longest(bare)) {

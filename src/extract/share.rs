@@ -1955,7 +1955,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 let mut group = vec![last];
                 for &v in before.iter().rev().skip(1) {
                     let gap = s.text[v.range.end..group[group.len() - 1].range.start].trim();
-                    if !["和", "与", "、", "及", "以及"].contains(&gap) {
+                    if !LIST_JOINERS.contains(&gap) {
                         break;
                     }
                     group.push(v);

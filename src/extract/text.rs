@@ -19,6 +19,11 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// Whether `text` holds any of `words`.
+pub fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
 /// Characters that end a clause inside a sentence.
 pub fn is_clause_end(c: char) -> bool {
     matches!(c, ',' | '，' | ':' | '：')
