@@ -127,7 +127,8 @@ Finding codes (stable; a CI configuration may rely on them):
   CS008 share-out-of-range  error    a market share below 0% or above 100%
   CS009 price-out-of-range  warning  a unit price below 100 USD or above 10 million USD
                                      (CNY at --usd-cny, default 7.2; HKD 0.128, TWD 0.031,
-                                     JPY 0.0067, EUR 1.08 USD)
+                                     JPY 0.0067, EUR 1.08, MOP 0.124, MYR 0.22, SGD 0.74,
+                                     AUD 0.65, KRW 0.00072, GBP 1.27 USD)
 
 Exit codes: 0 no finding at the failing level (error; warning with --strict),
 1 findings at that level, 2 an input could not be read or the usage was wrong.";
@@ -232,8 +233,8 @@ pub fn record_key(r: &Record) -> String {
     v.to_string()
 }
 
-/// `amount` of `currency` in USD: CNY at `usd_cny` CNY per USD, HKD, TWD,
-/// JPY and EUR at fixed approximate rates; `None` for other currencies.
+/// `amount` of `currency` in USD: CNY at `usd_cny` CNY per USD, the others
+/// at fixed approximate rates; `None` for a currency the table lacks.
 /// (The rates are the money table's, [`crate::money`].)
 pub fn to_usd(amount: f64, currency: &str, usd_cny: f64) -> Option<f64> {
     crate::money::to_usd(amount, currency, usd_cny)

@@ -28,6 +28,12 @@ pub const CURRENCIES: &[Currency] = &[
     Currency { code: "TWD", usd: Some(0.031) },
     Currency { code: "JPY", usd: Some(0.0067) },
     Currency { code: "EUR", usd: Some(1.08) },
+    Currency { code: "MOP", usd: Some(0.124) },
+    Currency { code: "MYR", usd: Some(0.22) },
+    Currency { code: "SGD", usd: Some(0.74) },
+    Currency { code: "AUD", usd: Some(0.65) },
+    Currency { code: "KRW", usd: Some(0.00072) },
+    Currency { code: "GBP", usd: Some(1.27) },
 ];
 
 /// (code, word) of the lexicon's currency words after an amount.
@@ -115,7 +121,7 @@ mod tests {
         assert_eq!(to_usd(72.0, "CNY", 7.2), Some(10.0));
         assert_eq!(to_usd(100.0, "usd", 7.2), Some(100.0));
         assert!((to_usd(1000.0, "TWD", 7.2).unwrap() - 31.0).abs() < 1e-9);
-        assert_eq!(to_usd(1.0, "GBP", 7.2), None);
+        assert_eq!(to_usd(1.0, "CHF", 7.2), None);
         assert_eq!(to_cny(10.0, "USD", 7.0), Some(70.0));
         assert_eq!(to_cny(5.0, "CNY", 7.0), Some(5.0));
         // Every currency has a rate or is the one the caller rates.

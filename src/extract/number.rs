@@ -796,7 +796,14 @@ fn yi_word(prev: char) -> bool {
 /// letter closing a model name (910C, 4090D, 300X; not a scale or a unit:
 /// 5k, 1.8w, 2M, 80GB, 1999USD).
 fn bad_after(text: &str, end: usize) -> bool {
-    starts_with_at(text, end, "几") || starts_with_at(text, end, "分之") || model_letter_after(text, end)
+    starts_with_at(text, end, "几") && !some_more(text, end) || starts_with_at(text, end, "分之") || model_letter_after(text, end)
+}
+
+/// 几 after a round number in 千 or 万 with no scale after it (九千几蚊,
+/// 一万四千几元: some hundreds more, the number still holds); 十几 and
+/// 二十几万 tell no number.
+fn some_more(text: &str, end: usize) -> bool {
+    text[..end].ends_with(['千', '万']) && !text[end + "几".len()..].starts_with(['十', '百', '千', '万', '亿'])
 }
 
 fn model_letter_after(text: &str, end: usize) -> bool {
@@ -952,7 +959,12 @@ fn range_after(text: &str, n1: &Num) -> Option<Quantity> {
     } else if n2.lone && !measure_after(text, n2.end) {
         return None;
     }
-    let (lo, hi) = (low.to_f64()?, high.to_f64()?);
+    let (mut lo, hi) = (low.to_f64()?, high.to_f64()?);
+    // 8000到1万美元: a plain first number already in units when the scale
+    // of the second would carry it past the second.
+    if lo > hi && !n1.scaled && n1.low == n1.high {
+        lo = n1.low.to_f64()?;
+    }
     if lo > hi {
         return None;
     }
@@ -1598,6 +1610,10 @@ mod tests {
         assert_eq!(q("价格在3-20 万元"), vec![s("3-20 万", 3e4, 2e5)]);
         assert_eq!(q("约3~5万元"), vec![s("3~5万", 3e4, 5e4)]);
         assert_eq!(q("在三到五万元之间"), vec![s("三到五万", 3e4, 5e4)]);
+        // A plain first number in units, the second with its scale.
+        assert_eq!(q("售价大约在8000到1万美元之间"), vec![s("8000到1万", 8000.0, 1e4)]);
+        assert_eq!(q("报价介于9500至1.2万元"), vec![s("9500至1.2万", 9500.0, 1.2e4)]);
+        assert_eq!(q("约七千到一万元"), vec![s("七千到一万", 7000.0, 1e4)]);
     }
 
     #[test]
@@ -1711,6 +1727,11 @@ mod tests {
     fn lower_bounds_with_duo() {
         assert_eq!(q("1000多万元"), vec![s("1000多万", 1e7, 1e7)]);
         assert_eq!(q("二十余万"), vec![s("二十余万", 2e5, 2e5)]);
+        // 几 after a round number in 千 or 万: the number holds.
+        assert_eq!(q("大约一万四千几元"), vec![s("一万四千", 14000.0, 14000.0)]);
+        assert_eq!(q("九千几蚊,"), vec![s("九千", 9000.0, 9000.0)]);
+        assert_eq!(q("十几万元"), vec![]);
+        assert_eq!(q("三千几百万"), vec![]);
     }
 
     #[test]

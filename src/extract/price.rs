@@ -143,6 +143,10 @@ static LOCAL_YUAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     codes.dedup();
     codes
 });
+/// `price.mainland_words`: words of the mainland's market (内地, 大陆, 国行,
+/// 淘宝): an amount without a currency in a sentence with one of them, in a
+/// Taiwan or Hong Kong report, is in yuan.
+static MAINLAND_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.mainland_words"));
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 /// `price.piece_counters`: measure words of pieces (颗, 片, 张).
@@ -151,10 +155,16 @@ static PIECE_COUNTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
 
+/// 多 or 余 after an amount (2万多元, 3000余美元), or 几 after a round one
+/// (一万四千几元, 九千几蚊: some hundreds more): `rest` after it.
+fn after_more(rest: &str) -> &str {
+    rest.strip_prefix('多').or_else(|| rest.strip_prefix('余')).or_else(|| rest.strip_prefix('几')).unwrap_or(rest)
+}
+
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
     // 2万多元, 3000余美元: the currency after 多 or 余.
-    let t = t.strip_prefix('多').or_else(|| t.strip_prefix('余')).unwrap_or(t);
+    let t = after_more(t);
     let skipped = rest.len() - t.len();
     crate::money::word_after(t).map(|(c, len)| (c, skipped + len))
 }
@@ -171,7 +181,7 @@ fn currency_before(before: &str) -> Option<&'static str> {
 fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
     // 700多块: the spoken word after 多 or 余, as for a currency word.
-    let t = t.strip_prefix('多').or_else(|| t.strip_prefix('余')).unwrap_or(t);
+    let t = after_more(t);
     let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
     let r = &t[w.len()..];
     // (13块多一点: 多 after the word is a little over.)
@@ -483,7 +493,12 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     if has_word && (more.starts_with('多') || more.starts_with('余') || s.text[a.end..].starts_with('多')) || s.text[a.q.start..a.q.end].contains(['多', '余']) {
         return Some(Qualifier::Over);
     }
-    super::qualify::qualifier(before, &s.text[a.end..])
+    let told = super::qualify::qualifier(before, &s.text[a.end..]);
+    // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over.
+    if has_word && more.starts_with('几') && told.is_none() {
+        return Some(Qualifier::Over);
+    }
+    told
 }
 
 /// Whether the amount is about something other than a unit or system price.
@@ -787,6 +802,29 @@ pub(super) fn local_currency(text: &str) -> Option<&'static str> {
     codes.iter().find(|(_, w)| *w == word).map(|(code, _)| *code).filter(|&code| code != "CNY")
 }
 
+/// The money of a document first written in traditional characters that
+/// names none ([`local_currency`]): Taiwan's (新台币) where it names more
+/// places and words of Taiwan (台湾, 辉达, 原价屋) than of Hong Kong (香港,
+/// 本港, 旺角), Hong Kong's where fewer; else none. (A Dcard thread quoting
+/// 报价都在10万上下 prices in NT$.)
+pub(super) fn money_of_place(text: &str, script: crate::model::Script) -> Option<&'static str> {
+    if script != crate::model::Script::Traditional {
+        return None;
+    }
+    let count = |list: &[&str]| list.iter().map(|w| text.matches(w).count()).sum::<usize>();
+    let (taiwan, hong_kong) = (count(&TAIWAN_WORDS), count(&HONG_KONG_WORDS));
+    match taiwan.cmp(&hong_kong) {
+        std::cmp::Ordering::Greater => Some("TWD"),
+        std::cmp::Ordering::Less => Some("HKD"),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// `price.taiwan_words` and `price.hong_kong_words`: places and words only
+/// one of them writes (辉达 is Taiwan's NVIDIA).
+static TAIWAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.taiwan_words"));
+static HONG_KONG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.hong_kong_words"));
+
 /// The lexicon's words of two or more characters for the New Taiwan and Hong
 /// Kong dollars and the renminbi (新台币, NT$, 港元, HK$, 人民币, RMB), as
 /// (currency, word), and one automaton for them: a bare 元 or ¥ tells no
@@ -798,7 +836,7 @@ static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::W
         .into_iter()
         .chain(lex.currency_words("after"))
         // (块钱 is spoken of any yuan, the New Taiwan dollar's too.)
-        .filter(|(code, w)| matches!(*code, "TWD" | "HKD" | "CNY") && w.chars().count() >= 2 && *w != "块钱")
+        .filter(|(code, w)| matches!(*code, "TWD" | "HKD" | "MOP" | "CNY") && w.chars().count() >= 2 && *w != "块钱")
         .collect();
     let words: Vec<&str> = codes.iter().map(|(_, w)| *w).collect();
     let finder = super::words::Words::longest_for_long_texts(&words);
@@ -845,7 +883,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else if may_price_without_currency(s, state) {
         let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
-        Some(state.last_currency.filter(|&c| c == state.home_currency || near).unwrap_or(state.home_currency))
+        // (In a Taiwan or Hong Kong report, a sentence about the mainland's
+        // market is in yuan: 对岸4090的价格从1万3左右一路涨到2万多.)
+        if state.home_currency != "CNY" && contains_any(s.text, &MAINLAND_WORDS) {
+            Some("CNY")
+        } else {
+            Some(state.last_currency.filter(|&c| c == state.home_currency || near).unwrap_or(state.home_currency))
+        }
     } else {
         return Vec::new();
     };
@@ -989,12 +1033,16 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
 
+    let respective = respective(s, &amounts, &roles);
     let mut out = Vec::new();
     for (i, a) in amounts.iter().enumerate() {
         if not_a_price(s, hits, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
             continue;
         }
-        let linked = link(s, hits, state, a.q.start);
+        let linked = match respective[i] {
+            Some(c) => vec![c],
+            None => link(s, hits, state, a.q.start),
+        };
         let mut chips: Vec<String> = linked.iter().map(|&c| ex.catalog.chips[c].id.clone()).collect();
         // 新推出的XG900芯片售价约为3万美元: a chip the catalog lacks, named
         // before the amount in its clause, when no known chip takes the price.
@@ -1027,6 +1075,48 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
                 date,
                 role: roles[i],
             });
+        }
+    }
+    out
+}
+
+/// RTX 5090D和RTX 5080……建议零售价分别为16499元和8299元; RTX 5070 Ti……;
+/// RTX 5070……,美国售价分别为749美元和549美元: the amounts after 分别, one
+/// for each chip named before it, in their order. Only where they are as
+/// many as the chips of the list just before (else of the whole sentence
+/// before 分别), none of them is a side of a move (分别从3万涨到4万 is two
+/// prices of each), and no chip stands between 分别 and them.
+fn respective(s: &Sentence, amounts: &[Amount], roles: &[Option<Role>]) -> Vec<Option<usize>> {
+    let mut out = vec![None; amounts.len()];
+    let Some(at) = s.text.find("分别") else {
+        return out;
+    };
+    let after: Vec<usize> = (0..amounts.len()).filter(|&i| amounts[i].q.start > at).collect();
+    let Some(&last) = after.last() else {
+        return out;
+    };
+    if after.len() < 2 || after.iter().any(|&i| roles[i].is_some()) {
+        return out;
+    }
+    if s.groups.iter().any(|g| g.range.start > at && g.range.start < amounts[last].q.start) {
+        return out;
+    }
+    let before: Vec<&super::Group> = s.groups.iter().filter(|g| g.range.end <= at).collect();
+    let chips: Vec<usize> = match before.last() {
+        Some(g) if g.chips.len() == after.len() => g.chips.clone(),
+        _ => {
+            let mut all: Vec<usize> = Vec::new();
+            for &c in before.iter().flat_map(|g| g.chips.iter()) {
+                if !all.contains(&c) {
+                    all.push(c);
+                }
+            }
+            all
+        }
+    };
+    if chips.len() == after.len() {
+        for (&i, &c) in after.iter().zip(&chips) {
+            out[i] = Some(c);
         }
     }
     out
@@ -1269,6 +1359,18 @@ mod tests {
 
     fn briefs(text: &str, published: &str) -> Vec<String> {
         prices(text, published).iter().map(brief).collect()
+    }
+
+    #[test]
+    fn the_money_of_a_traditional_document_that_names_none() {
+        use crate::model::Script::{Simplified, Traditional};
+        let taiwan = "想跑本地LLM,5090现在要多少?原价屋、PChome的报价都在10万上下。台湾二手才这么贵?";
+        assert_eq!(super::money_of_place(taiwan, Traditional), Some("TWD"));
+        let hong_kong = "记者今日到旺角电脑中心视察,本港多间店舖的RTX 4090已经断货,售价约一万八千。";
+        assert_eq!(super::money_of_place(hong_kong, Traditional), Some("HKD"));
+        // Written in simplified characters, or naming neither place: none.
+        assert_eq!(super::money_of_place(taiwan, Simplified), None);
+        assert_eq!(super::money_of_place("RTX 4090售价约一万八千。", Traditional), None);
     }
 
     #[test]

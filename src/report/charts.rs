@@ -481,7 +481,7 @@ pub fn price_chart(
         });
     }
     notes.push(format!(
-        "USD at {usd_cny} CNY per USD (--usd-cny); HKD, TWD, JPY and EUR at the fixed rates of `chipscan check`."
+        "USD at {usd_cny} CNY per USD (--usd-cny); other currencies at the fixed rates of `chipscan check`."
     ));
     let xs: Vec<f64> = marks
         .iter()
