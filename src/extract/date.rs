@@ -876,6 +876,17 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
     }
     let year = published.map(|p| p.year + offset);
     let (part, end) = year_tail(text, after, year.unwrap_or(2000));
+    // 去年同期, 去年此时: the month of publication, that year.
+    if matches!(part, YearPart::Year) && end == after && offset != 0
+        && let Some(same) = eat_word(text, after, &SAME_TIME)
+    {
+        return Some(DateMention {
+            start: i,
+            end: same,
+            date: year.and_then(|y| published.and_then(|p| p.month).map_or(Some(PartialDate::year(y)), |m| Some(PartialDate::month(y, m)))),
+            kind: DateKind::Relative,
+        });
+    }
     Some(DateMention {
         start: i,
         end,
@@ -883,6 +894,10 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
         kind: DateKind::Relative,
     })
 }
+
+/// `date.same_time`: the same time of a year after 去年 or 明年 (去年同期,
+/// 去年此时): the month of publication in that year.
+static SAME_TIME: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.same_time"));
 
 /// 同年10月, 同年底: the year of the date told just before in the text (in
 /// the sentence, else `told_year`, that of the sentences before).
@@ -1417,6 +1432,18 @@ mod tests {
         assert_eq!(
             f("去年10月", Some("2024-03")),
             vec![e("去年10月", "2023-10", 'R')]
+        );
+        assert_eq!(
+            f("租金已从去年同期每小时约4美元降至2.5美元", Some("2025-07-15")),
+            vec![e("去年同期", "2024-07", 'R')]
+        );
+        assert_eq!(
+            f("去年此时,想租到一张H100可说一卡难求", Some("2024-10-15")),
+            vec![e("去年此时", "2023-10", 'R')]
+        );
+        assert_eq!(
+            f("明年这个时候", Some("2024-10-15")),
+            vec![e("明年这个时候", "2025-10", 'R')]
         );
         assert_eq!(f("前年", Some("2024-03")), vec![e("前年", "2022", 'R')]);
         assert_eq!(

@@ -705,12 +705,29 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
         // 黄仁勋19日接受专访时表示: the date of the report itself.
         frame_only || !reported_since(c.end.min(at))
     });
+    // H20……去年初推出,单价约1.2万至1.5万美元: the day a chip came out dates
+    // no quote told after it, unless the quote is its list or launch price
+    // (2022年10月上市,首发价12999元).
+    let launch_priced = || contains_any(&s.text[clause.clone()], &LAUNCH_PRICES);
+    let earlier = earlier.filter(|d| !launched(s.text, d) || launch_priced());
     let para = || state.para_date(s).filter(|_| !reported_since(0));
     own.or(earlier)
         .and_then(|d| d.date)
         .or_else(para)
         .or(if past { None } else { state.published })
 }
+
+/// Whether a date is the day something came out (2023年推出的, 去年初推出):
+/// a word of launching right after it (`price.launched`).
+pub(super) fn launched(text: &str, d: &crate::extract::date::DateMention) -> bool {
+    let rest = text[d.end..].trim_start_matches(' ');
+    LAUNCHED.iter().any(|w| rest.starts_with(w))
+}
+
+/// `price.launched`: words of a product coming out (推出, 发布, 问世).
+static LAUNCHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launched"));
+/// `price.launch_prices`: words of a list or launch price (首发价, 建议售价).
+static LAUNCH_PRICES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launch_prices"));
 
 /// A 从D1到D2 pair of dates (从去年年底到现在): the two dates and where the pair ends.
 fn date_pair(s: &Sentence) -> Option<(Option<PartialDate>, Option<PartialDate>, usize)> {
