@@ -225,7 +225,10 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         // currency is known: in the currency of the amount before, it is
         // that price broken down (折合每卡每月不到9000元), not converted.
         let before = chars_before(s.text, q.start, 8);
-        let converted = !out.is_empty() && hits.any_in(list::CONVERTED, range_of(s.text, before));
+        // (折合每颗芯片约13700美元, after a server's price: one piece's share
+        // of it, a price of its own, whatever its currency.)
+        let converted = !out.is_empty()
+            && hits.last_end_in(list::CONVERTED, range_of(s.text, before)).is_some_and(|end| !hits.any_in(list::UNIT, end..q.start));
         // 售价人民币9999元(约1430.7美元): the same price, converted, in brackets.
         if let Some(prev) = out.last() {
             let gap = s.text[prev.end..q.start].trim_matches(' ');
@@ -398,6 +401,9 @@ static MOVE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     starts.dedup();
     starts
 });
+
+/// What may stand between two amounts of one list (749美元、549美元).
+const LIST_GAPS: [&str; 7] = ["、", "和", "与", "及", "以及", ",", "/"];
 
 /// What may follow a plain figure that stands for money (16499左右).
 const FIGURE_TAILS: [&str; 6] = ["左右", "上下", "多", "出头", "以上", "之间"];
@@ -1050,7 +1056,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         }
     }
 
-    let respective = respective(s, &amounts, &roles);
+    let respective = respective(s, state, &amounts, &roles);
     let mut out = Vec::new();
     for (i, a) in amounts.iter().enumerate() {
         if not_a_price(s, hits, a) || usd(a.q.high, a.currency) > MAX_USD || a.q.low <= 0.0 {
@@ -1103,12 +1109,23 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
 /// many as the chips of the list just before (else of the whole sentence
 /// before 分别), none of them is a side of a move (分别从3万涨到4万 is two
 /// prices of each), and no chip stands between 分别 and them.
-fn respective(s: &Sentence, amounts: &[Amount], roles: &[Option<Role>]) -> Vec<Option<usize>> {
+fn respective(s: &Sentence, state: &DocState, amounts: &[Amount], roles: &[Option<Role>]) -> Vec<Option<usize>> {
     let mut out = vec![None; amounts.len()];
     let Some(at) = s.text.find("分别") else {
         return out;
     };
-    let after: Vec<usize> = (0..amounts.len()).filter(|&i| amounts[i].q.start > at).collect();
+    // The amounts of the list right after 分别 (749美元、549美元; 16499元和8299元),
+    // not one told later in the sentence (……能「用549美元买到」).
+    let mut after: Vec<usize> = Vec::new();
+    for i in (0..amounts.len()).filter(|&i| amounts[i].q.start > at) {
+        if let Some(&k) = after.last() {
+            let gap = s.text[amounts[k].end..amounts[i].q.start].trim_matches(' ');
+            if !(gap.is_empty() || LIST_GAPS.contains(&gap)) {
+                break;
+            }
+        }
+        after.push(i);
+    }
     let Some(&last) = after.last() else {
         return out;
     };
@@ -1122,8 +1139,17 @@ fn respective(s: &Sentence, amounts: &[Amount], roles: &[Option<Role>]) -> Vec<O
     let chips: Vec<usize> = match before.last() {
         Some(g) if g.chips.len() == after.len() => g.chips.clone(),
         _ => {
+            // (RTX 5070 Ti将于2月20日上市……;RTX 5070则定于3月5日上市,……美国售价
+            // 分别为749美元和549美元: with the chips of the sentence just before
+            // in the paragraph when this one names too few.)
             let mut all: Vec<usize> = Vec::new();
-            for &c in before.iter().flat_map(|g| g.chips.iter()) {
+            let own: Vec<usize> = before.iter().flat_map(|g| g.chips.iter().copied()).collect();
+            let earlier = if own.len() < after.len() && state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para {
+                state.previous_chips.clone()
+            } else {
+                Vec::new()
+            };
+            for c in earlier.into_iter().chain(own) {
                 if !all.contains(&c) {
                     all.push(c);
                 }
