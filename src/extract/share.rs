@@ -862,7 +862,8 @@ fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
         let window = &text[p.end..clause.end.max(p.end)];
         let window = &window[..window.char_indices().nth(10).map_or(window.len(), |(j, _)| j)];
         let Some(link) = hits.first_end_in(list::MOVE_LINKS, range_of(text, window)).map(|e| e - p.end) else { continue };
-        let after = window[link..].trim_start_matches('了');
+        // (一路跌到“基本为零”: quoted.)
+        let after = window[link..].trim_start_matches('了').trim_start_matches(['“', '「', '"']);
         let link = window.len() - after.len();
         // 跌到近乎为零, 降至几乎为0: a zero approached; the words of approach
         // are part of the end (近乎为零 reads as about zero).
@@ -1196,10 +1197,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let near_local = &near[near.rfind('%').map_or(0, |i| i + 1)..];
         // 份额提升至40%: a change to a level still states the share.
         let near_level = without_qualifier(near);
-        let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
-            && (near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到")
+        let reaches = |near_level: &str| {
+            near_level.ends_with('至') || near_level.ends_with('到') || near_level.ends_with("达到")
                 // 份额……已跌破50%: a level reached (not 跌了5%).
-                || LEVEL_REACH.iter().any(|w| w.chars().count() >= 2 && near_level.ends_with(w)));
+                || LEVEL_REACH.iter().any(|w| w.chars().count() >= 2 && near_level.ends_with(w))
+        };
+        let to_level = (share_word.is_some() || earlier_word || continues || level_after_shares)
+            // (份额可能跌至不足一成: a qualifier word after the verb.)
+            && (reaches(near_level) || reaches(without_qualifier(super::qualify::strip_qualifier_word(near_level))));
         let in_move = move_start || move_end;
         // 大华股份则以9.9%的份额: 股份 ending a company's name is no stake.
         let not_share_in = |r: Range<usize>| {
@@ -2172,7 +2177,7 @@ fn is_link(link: &str) -> bool {
     // (AMD则不足一成: any qualifier word of the lexicon; a link is short.)
     let link = if link.len() <= 24 { without_qualifier(super::qualify::strip_qualifier_word(link)) } else { link };
     let n = link.chars().count();
-    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各".contains(c)))
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各就".contains(c)))
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
             && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
