@@ -543,7 +543,10 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     let head = head.trim_end_matches(|c: char| DIFFERENCE_GAP.contains(c));
     // (最贵约3万美元, 最便宜的: the dearest or cheapest price itself.)
     let at = s.clauses()[clause].start + head.len();
-    if hits.find_iter_in(list::DIFFERENCE, s.clauses()[clause].start..a.q.start).any(|r| r.end >= at && !s.text[..r.start].ends_with('最')) {
+    if hits
+        .find_iter_in(list::DIFFERENCE, s.clauses()[clause].start..a.q.start)
+        .any(|r| r.end >= at && !s.text[..r.start].ends_with('最') && !s.text[r.end..a.q.start].contains(['至', '到']))
+    {
         return true;
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
