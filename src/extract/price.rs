@@ -185,7 +185,7 @@ fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
     let r = &t[w.len()..];
     // (13块多一点: 多 after the word is a little over.)
-    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多']))
+    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起']))
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
@@ -490,7 +490,8 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
 }
 
 fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
-    let before = chars_before(s.text, a.q.start, 6).trim_end_matches(' ');
+    // (Room for a rent's period between: 跌破每卡每小时2美元.)
+    let before = chars_before(s.text, a.q.start, 9).trim_end_matches(' ');
     let before = crate::money::strip_word_before(before);
     let more = s.text[a.q.end..].trim_start_matches(' ');
     // 2万多元 (多 before the currency word), 100多万元 (inside the amount),
@@ -943,6 +944,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let mut roles: Vec<Option<Role>> = vec![None; amounts.len()];
     let mut dates: Vec<Option<Option<PartialDate>>> = vec![None; amounts.len()];
     let pair = date_pair(s);
+    let mut moves_from = 0;
     let mut i = 0;
     while i < amounts.len() {
         let Some(j) = move_target(s, hits, &amounts, i) else {
@@ -970,7 +972,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let told_after = date_within(s, a.end..b.q.start)
             .map(|d| d.date)
             .or(pair_here.map(|p| p.1))
-            .or_else(|| s.dates.iter().rev().find(|d| d.end <= from).map(|d| d.date));
+            // (Not a date of a move told before in the sentence.)
+            .or_else(|| s.dates.iter().rev().find(|d| d.end <= from && d.start >= moves_from).map(|d| d.date));
         let after_date = told_after
             .unwrap_or_else(|| state.para_date(s))
             // The new price holds when the article is written.
@@ -988,13 +991,28 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         roles[i] = Some(Role::Before);
         dates[i] = Some(before_date);
         // The new price is of the same thing as the old one.
-        bases[j] = Some(basis_of(s, hits, &amounts, i, rent, per_hour));
+        let basis = basis_of(s, hits, &amounts, i, rent, per_hour);
+        bases[j] = Some(basis);
+        let mut other_thing = false;
         for k in j..amounts.len() {
+            // ……已从11万至12万元回落至9万元左右,8卡服务器整机报价则在80万元以下:
+            // an amount in a later clause of another basis is of another
+            // thing, no side of the move (told at the time of the new price).
+            other_thing = other_thing
+                || k > j && s.clause_of(amounts[k].q.start) != s.clause_of(amounts[j].q.start) && basis_of(s, hits, &amounts, k, rent, per_hour) != basis;
+            if other_thing {
+                roles[k] = None;
+                dates[k] = Some(date_within(s, amounts[k - 1].end..amounts[k].q.start).map_or(after_date, |d| d.date));
+                continue;
+            }
             roles[k] = Some(Role::After);
             let own = (k > j).then(|| date_within(s, amounts[k - 1].end..amounts[k].q.start)).flatten();
             dates[k] = Some(own.map_or(after_date, |d| d.date));
         }
-        i = amounts.len();
+        // (A second move may follow: ……价格已从100万元左右上涨至120万元以上,
+        // 单卡现货报价也由约10万元涨到了13万元上下.)
+        moves_from = amounts[j].end;
+        i = j + 1;
     }
     // 报价已跌至8万元,较高峰时的13万元下滑近四成: a price moved to, then the
     // level it is compared with, of the same thing at an earlier time.
@@ -1055,6 +1073,10 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             if let Some((old, new)) = order {
                 roles[old] = Some(Role::Before);
                 roles[new] = Some(Role::After);
+                // (The new one holds now, not at the earlier time told
+                // before it: 上个月……,这两天已经有人报到8万多.)
+                let own = s.clauses()[if new == 0 { ca } else { cb }].clone();
+                dates[new] = Some(date_within(s, own).map_or(state.published, |d| d.date));
             }
         }
     }
