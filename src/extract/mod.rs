@@ -345,7 +345,7 @@ impl Extractor {
             state.published,
             path,
         ));
-        records.extend(price::dedupe(prices).into_iter().map(Record::Price));
+        records.extend(price::dedupe(price::without_headline_repeats(prices, state.published)).into_iter().map(Record::Price));
         records.extend(share::dedupe(shares).into_iter().map(Record::Share));
         records.extend(export::merge(events).into_iter().map(Record::ExportControl));
         for (chip, hits) in &chip_hits {

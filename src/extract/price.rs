@@ -1364,6 +1364,24 @@ fn money_row(line: &str) -> Option<Vec<(f64, f64, &'static str)>> {
 
 /// Drops prices a document tells again: the same chip, amount, currency,
 /// qualifier, basis, date and role as an earlier record.
+/// A headline's price that the body tells again (RTX 4090 D首发秒光:售价12999元,
+/// then 上周四……首发售价12999元): one fact, stated most fully in the body,
+/// which may also date it (the launch day) where the headline only has the
+/// day of publication. A headline is one of the first three lines that ends
+/// with no full stop (a question or exclamation mark may end it); its price is dropped when dated by publication (or
+/// not at all) and a later line has the same chip, amount, currency and
+/// basis.
+pub fn without_headline_repeats(prices: Vec<Price>, published: Option<PartialDate>) -> Vec<Price> {
+    let headline = |p: &Price| p.line <= 3 && !p.evidence.trim_end().ends_with(['。', '」', '”']);
+    let told_again = |p: &Price| {
+        prices.iter().any(|q| {
+            q.line > p.line && q.chip == p.chip && q.low == p.low && q.high == p.high && q.currency == p.currency && q.basis == p.basis
+        })
+    };
+    let drop: Vec<bool> = prices.iter().map(|p| headline(p) && (p.date.is_none() || p.date == published) && told_again(p)).collect();
+    prices.into_iter().zip(drop).filter(|(_, d)| !d).map(|(p, _)| p).collect()
+}
+
 pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
     let mut seen = std::collections::HashSet::new();
     prices
@@ -1427,6 +1445,23 @@ mod tests {
 
     fn briefs(text: &str, published: &str) -> Vec<String> {
         prices(text, published).iter().map(brief).collect()
+    }
+
+    #[test]
+    fn a_headline_price_the_body_tells_again_is_the_body_s() {
+        let text = "RTX 4090 D首发秒光:售价12999元 老款4090依旧炒到2万+\n2024-01-05 10:21\n上周四英伟达正式推出RTX 4090 D,首发售价12999元。";
+        let got = prices(text, "2024-01-05");
+        let d: Vec<(u32, String)> = got.iter().filter(|p| p.low == 12999.0).map(|p| (p.line, brief(p))).collect();
+        assert_eq!(d, vec![(3, "RTX 4090D 12999-12999 CNY - 2023-12-28 -".to_string())]);
+        // A headline price the body does not tell again stays; one it does is
+        // the body's, whatever the headline ends with.
+        let text = "H100要价百万台币?\n2023-08-20\n业者指出,H100在台湾供不应求。";
+        assert_eq!(prices(text, "2023-08-20").iter().map(|p| p.line).collect::<Vec<_>>(), vec![1]);
+        let text = "H100要价百万台币?\n2023-08-20\n业者指出,一张H100在台湾的售价约新台币100万元。";
+        assert_eq!(prices(text, "2023-08-20").iter().map(|p| p.line).collect::<Vec<_>>(), vec![3]);
+        // Nor is a body line a headline because it ends without a full stop.
+        let text = "标题\n2023-08-20\n导语。\n正文。\nA100报价约8万元\nA100报价约8万元,较上周持平。";
+        assert_eq!(prices(text, "2023-08-20").iter().map(|p| p.line).collect::<Vec<_>>(), vec![5]);
     }
 
     #[test]
