@@ -212,6 +212,9 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
     let mut local: Option<&'static str> = None;
+    // Amounts without a currency right after 从 or 由: the old side of a move
+    // whose new side may name it.
+    let mut opened: Vec<Quantity> = Vec::new();
     for q in quantities {
         // A chip name or a date is never money (思元370, 元,2019-2025).
         if s.chips.iter().any(|m| m.range.start < q.end && q.start < m.range.end)
@@ -288,7 +291,12 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
                 {
                     (implied.unwrap(), q.end)
                 }
-                _ => continue,
+                _ => {
+                    if carries_to(s.text, &q) && opens_a_move(s, &q) {
+                        opened.push(q);
+                    }
+                    continue;
+                }
             },
         };
         if converted && (stated.is_none() || out.last().is_some_and(|p| p.currency != currency)) {
@@ -296,7 +304,29 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         }
         out.push(Amount { q, currency, end });
     }
+    // 月租大概从2.5万以上一路掉到了9000块上下, 从去年底的7万出头直接涨到9万5: the
+    // old side of a move takes the currency of the new one, told right after
+    // a move verb (nothing else counted between), when of a like size.
+    for q in opened {
+        let Some(k) = out.iter().position(|a| a.q.start >= q.end) else { continue };
+        let a = &out[k];
+        let gap = &s.text[q.end..a.q.start];
+        if gap.chars().count() <= 14 && hits.any_in(list::MOVE_VERBS, q.end..a.q.start) && q.high <= a.q.low * 10.0 && a.q.high <= q.low * 10.0 {
+            let currency = a.currency;
+            out.insert(k, Amount { q, currency, end: q.end });
+        }
+    }
     out
+}
+
+/// Whether an amount opens a move: 从 or 由 before it, with no other figure
+/// between but a date's (从去年底的7万出头, 从2024年的约5万).
+fn opens_a_move(s: &Sentence, q: &Quantity) -> bool {
+    move_start(&s.text[..q.start]).is_some_and(|from| {
+        s.text[from..q.start]
+            .char_indices()
+            .all(|(i, c)| !c.is_ascii_digit() || s.dates.iter().any(|d| d.start <= from + i && from + i < d.end))
+    })
 }
 
 /// Whether the currency word at the start of `rest` is a bare 元 (not
@@ -513,7 +543,24 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     let clause = s.clause_of(a.q.start);
     // 大客户采购MI300X的单价约为1万至1.5万美元: a price noun between the
     // word and the amount takes over from it.
-    let unit_after = |r: &Range<usize>| r.end <= a.q.start && hits.any_in(list::PRICE_NOUNS, r.end..a.q.start);
+    // (采购的一台8卡A100服务器花了约120万元: a verb of paying for one piece
+    // named between them does too.)
+    let one_marked = |r: Range<usize>| {
+        [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_iter_in(l, r.clone()).any(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
+    };
+    let unit_after = |r: &Range<usize>| {
+        r.end <= a.q.start
+            && (hits.any_in(list::PRICE_NOUNS, r.end..a.q.start) || hits.any_in(list::PRICED_VERBS, r.end..a.q.start) && one_marked(r.end..a.q.start))
+    };
+    // 在新加坡租用一张H100,每小时费用约在2到3美元之间: the cost of a rent by
+    // its period is the rent.
+    let rent_cost = |r: &Range<usize>| {
+        // (Of one card: a rent has no basis for a machine's, 租用8卡H100服务器每月费用.)
+        RENT_COSTS.contains(&&s.text[r.clone()])
+            && hits.any(list::RENT)
+            && (hits.any(list::PER_HOUR) || contains_any(s.text, &MONTH_WORDS))
+            && !names_system(hits, 0..s.text.len())
+    };
     // 一台8卡H100伺服器的采购成本约25万美元, 每片成本约3000美元: what one piece
     // costs to buy is its price (not 采购了1万片, a purchase total).
     let one_piece = |r: &Range<usize>| {
@@ -524,7 +571,7 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
             })
             && [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_in(l, s.clauses()[clause].start..r.start).is_some_and(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
     };
-    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r) && !one_piece(&r)) {
+    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r) && !one_piece(&r) && !rent_cost(&r)) {
         return true;
     }
     // 同期华为还推出了新款手机Pura 70系列,起售价5499元: a product that is no
@@ -558,6 +605,10 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
         None => false,
     }
 }
+
+/// Words of a cost that, in a sentence of rent told by its period (每小时费用),
+/// are the rent.
+const RENT_COSTS: [&str; 3] = ["费用", "花费", "成本"];
 
 /// Words of the cost of buying that, told of one piece (一台, 每片, 单卡),
 /// name its price: `price.one_piece_costs`.
