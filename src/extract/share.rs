@@ -1222,6 +1222,12 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         {
             continue;
         }
+        // 在国内GPU初创企业的核心研发人员中,来自英伟达、AMD的人员占比超过三成:
+        // a part of a staff is no part of a market.
+        let people = |r: Range<usize>| super::text::contains_any(&s.text[r], &PEOPLE_WORDS);
+        if people(clause.start..p.start) || ci > 0 && s.clause_text(ci - 1).trim_end().ends_with('中') && people(s.clauses()[ci - 1].clone()) {
+            continue;
+        }
         if NOT_MARKET_WHOLES_W.any(&whole) {
             continue;
         }
@@ -2209,6 +2215,8 @@ fn together_link(link: &str) -> bool {
 }
 
 static TOGETHER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.together_words"));
+/// `share.people_words`: the staff a percentage may be a part of (研发人员).
+static PEOPLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.people_words"));
 static TOGETHER_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.together_verbs"));
 
 /// 超微则拿下其余约27%, 三星则囊括剩下的: a verb of taking or holding, after
