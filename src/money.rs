@@ -44,14 +44,31 @@ static BEFORE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| cr
 /// The currency named at the start of `rest` (after an amount), and the
 /// length of its word: the longest word that fits (元人民币 over 元).
 pub fn word_after(rest: &str) -> Option<(&'static str, usize)> {
+    // (Asked after every amount: only where the next character may start a word.)
+    let first = rest.chars().next()?;
+    if AFTER_STARTS.binary_search(&first).is_err() {
+        return None;
+    }
     AFTER.iter().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
 
 /// The currency named at the end of `before` (before an amount), and the
 /// length of its word or sign: the longest that fits (HK$ over $).
 pub fn word_before(before: &str) -> Option<(&'static str, usize)> {
+    let last = before.chars().next_back()?;
+    if BEFORE_ENDS.binary_search(&last).is_err() {
+        return None;
+    }
     BEFORE.iter().filter(|(_, w)| before.ends_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
+
+/// The first characters of the currency words after an amount.
+static AFTER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut starts: Vec<char> = AFTER.iter().filter_map(|(_, w)| w.chars().next()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
 
 /// The last characters of the currency words and signs before an amount.
 static BEFORE_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {

@@ -877,7 +877,10 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
     let year = published.map(|p| p.year + offset);
     let (part, end) = year_tail(text, after, year.unwrap_or(2000));
     // 去年同期, 去年此时: the month of publication, that year.
-    if matches!(part, YearPart::Year) && end == after && offset != 0
+    if matches!(part, YearPart::Year)
+        && end == after
+        && offset != 0
+        && text[after..].starts_with(['同', '此', '这', '的'])
         && let Some(same) = eat_word(text, after, &SAME_TIME)
     {
         return Some(DateMention {

@@ -83,6 +83,8 @@ mod list {
     pub const HOLD_WORDS: usize = AT + 12;
     pub const SUBJECT_ENDS: usize = AT + 13;
     pub const REVENUE_FROM: usize = AT + 14;
+    /// `share.people_words`: staff (研发人员).
+    pub const PEOPLE: usize = AT + 15;
 }
 
 /// Every list the reader asks about a sentence or a part of it (a clause,
@@ -108,11 +110,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         HOLD_WORDS.to_vec(),
         SUBJECT_ENDS.to_vec(),
         words("share.revenue_from_words"),
+        PEOPLE_WORDS.to_vec(),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 15;
+pub(super) const LISTS: usize = 16;
 
 /// Words that end a subject phrase on its left (据IDC统计,……).
 static SUBJECT_STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.subject_stops"));
@@ -1224,7 +1227,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         }
         // 在国内GPU初创企业的核心研发人员中,来自英伟达、AMD的人员占比超过三成:
         // a part of a staff is no part of a market.
-        let people = |r: Range<usize>| super::text::contains_any(&s.text[r], &PEOPLE_WORDS);
+        let people = |r: Range<usize>| hits.any_in(list::PEOPLE, r);
         if people(clause.start..p.start) || ci > 0 && s.clause_text(ci - 1).trim_end().ends_with('中') && people(s.clauses()[ci - 1].clone()) {
             continue;
         }
