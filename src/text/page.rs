@@ -100,7 +100,19 @@ fn navigation(line: &str) -> bool {
 fn states_an_amount(t: &str) -> bool {
     let b = t.as_bytes();
     b.iter().enumerate().any(|(i, c)| {
-        c.is_ascii_digit() && ["万", "亿", "元", "美元", "%", "％"].iter().any(|u| t[i + 1..].starts_with(u))
+        c.is_ascii_digit() && ["万", "亿", "元", "美元", "%", "％"].iter().any(|u| t[i + 1..].trim_start_matches(' ').starts_with(u))
+    })
+}
+
+/// An item of a list of values: a product's name (with its model number), a
+/// colon, then an amount (- A100 80G SXM：6.8 元/小时左右, · RTX 4090 24G：
+/// 1.98 元/小时). A run of such items is the article's own list of prices,
+/// not a list of links (■英伟达的崛起:从零到占全球显卡销量的80%以上 is a
+/// headline: its label names no model).
+fn value_item(line: &str) -> bool {
+    line.split_once([':', '：']).is_some_and(|(label, value)| {
+        let label = label.trim_start_matches(|c: char| bullet(&c.to_string()) || c.is_whitespace());
+        char_len(label) <= 24 && label.bytes().any(|b| b.is_ascii_digit()) && states_an_amount(value)
     })
 }
 
@@ -282,7 +294,9 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
                     break;
                 }
             }
-            if items.len() >= 2 {
+            // (Not where most items are values: a list of prices or shares.)
+            let values = items.iter().filter(|&&k| value_item(lines[k])).count();
+            if items.len() >= 2 && values * 2 < items.len() {
                 for k in items {
                     out[k].get_or_insert(Reason::LinkList);
                 }
@@ -312,6 +326,15 @@ mod tests {
         let text = "正文第一段,英伟达市占率高达88%。\n\n    ■英伟达悄然垄断算力:人工智能背后的新帝国\n\n    ■英伟达的崛起:从零到占全球显卡销量的80%以上\n\n正文又一段。";
         let b = boilerplate_lines(text);
         assert_eq!(b, vec![false, false, true, false, true, false, false]);
+    }
+
+    #[test]
+    fn a_bulleted_list_of_prices_is_the_article() {
+        let text = "价格大致如下：\n- A100 80G SXM：6.8 元/小时左右\n- H20 96G：只租包月，约 7000 元/卡/月\n- RTX 4090 24G：1.98元/小时\n正文。";
+        assert_eq!(boilerplate_lines(text), vec![false; 5]);
+        // A list of links whose headlines tell amounts is still a list of links.
+        let text = "正文。\n■英伟达的崛起:从零到占全球显卡销量的80%以上\n■延伸阅读:黄仁勋GTC大会下周登场 B100成焦点/台积电2月营收1816亿元\n正文。";
+        assert_eq!(boilerplate_lines(text), vec![false, true, true, false]);
     }
 
     #[test]
