@@ -159,6 +159,10 @@ pub struct DocState {
     /// and after a foreign one is no longer carried, amounts without a
     /// currency are in it.
     pub home_currency: &'static str,
+    /// The money a bare 元 is in, where not the renminbi: the New Taiwan or
+    /// Hong Kong dollar of a report that names it more often than the
+    /// renminbi ([`price::yuan_money`]).
+    pub yuan_money: Option<&'static str>,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -226,7 +230,8 @@ impl Extractor {
         let path = doc.summary.doc.as_str();
         let local = price::local_currency(text).or_else(|| price::money_of_place(text, doc.summary.script));
         let dateline_day = date::dateline_day(text, doc.published());
-        let mut state = DocState { published: doc.published(), home_currency: local.unwrap_or("CNY"), ..DocState::default() };
+        let yuan_money = local.filter(|_| doc.summary.script == crate::model::Script::Traditional).and_then(|home| price::yuan_money(text, home));
+        let mut state = DocState { published: doc.published(), home_currency: local.unwrap_or("CNY"), yuan_money, ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();

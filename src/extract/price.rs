@@ -88,6 +88,8 @@ mod list {
     pub const MARKET_PLACES: usize = AT + 21;
     /// `price.other_products`: products that are not chips (手机, 内存条).
     pub const OTHER_PRODUCTS: usize = AT + 22;
+    /// `price.mainland_words`: words of the mainland's market (内地, 对岸, 淘宝).
+    pub const MAINLAND: usize = AT + 23;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -120,11 +122,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.difference_words"),
         words("price.market_places"),
         words("price.other_products"),
+        words("price.mainland_words"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 23;
+pub(super) const LISTS: usize = 24;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -143,10 +146,29 @@ static LOCAL_YUAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     codes.dedup();
     codes
 });
-/// `price.mainland_words`: words of the mainland's market (内地, 大陆, 国行,
-/// 淘宝): an amount without a currency in a sentence with one of them, in a
-/// Taiwan or Hong Kong report, is in yuan.
-static MAINLAND_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.mainland_words"));
+/// `price.mainland_people`: people from the mainland (内地买家, 大陆客).
+static MAINLAND_PEOPLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.mainland_people"));
+
+/// Whether a sentence is about the mainland's market (`price.mainland_words`:
+/// 内地, 对岸, 淘宝), not only about people from there (内地买家来港扫货).
+fn about_mainland(s: &Sentence) -> bool {
+    s.hits().find_iter(list::MAINLAND).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
+}
+
+/// `price.rate_periods`: a period right after an amount (元/小时, 元/卡/月).
+static RATE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rate_periods"));
+
+/// The period written right after an amount that ends at `end` (6.8元/小时,
+/// 7000元/卡/月, spaces between), if any: `Some(true)` by the hour,
+/// `Some(false)` by the month.
+fn rate_period(text: &str, end: usize) -> Option<bool> {
+    let rest = text[end..].trim_start_matches(' ');
+    if !rest.starts_with(['/', '每', '一']) {
+        return None;
+    }
+    RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).max_by_key(|w| w.len()).map(|w| w.contains('时'))
+}
+
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 /// `price.piece_counters`: measure words of pieces (颗, 片, 张).
@@ -206,8 +228,10 @@ struct Amount {
 /// The money amounts of a sentence. `implied`: the currency of amounts in
 /// 万 or 亿 that name none, in a sentence about prices that names no
 /// currency at all (价格能从230万涨到330万).
-/// `quantities` are those of the sentence ([`find_quantities`]).
-fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities: Vec<Quantity>) -> Vec<Amount> {
+/// `quantities` are those of the sentence ([`find_quantities`]). `yuan_money`:
+/// the money a bare 元 is in where not the renminbi ([`yuan_money`]), unless
+/// the sentence is about the mainland's market or named another money first.
+fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, yuan_money: Option<&'static str>, quantities: Vec<Quantity>) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
@@ -264,8 +288,16 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, quantities:
         // 售价约新台币6万元……已从5万多元涨到7万元: after an amount in a currency
         // that is also called 元 (新台币, 港币), a bare 元 in the sentence is
         // that currency, not the renminbi.
+        // In a Taiwan or Hong Kong report, a bare 元 is the money it names
+        // most (深水埗……售价由上月约1.45万元急升至1.9万元), unless the
+        // sentence is about the mainland's market (对岸卖到2万元).
         let after = match (after, local) {
             (Some(("CNY", end)), Some(code)) if prefix.is_none() && plain_yuan(rest) => Some((code, end)),
+            (Some(("CNY", end)), None)
+                if prefix.is_none() && carried.is_none_or(|c| Some(c) == yuan_money) && plain_yuan(rest) && !about_mainland(s) =>
+            {
+                yuan_money.map(|code| (code, end)).or(after)
+            }
             (a, _) => a,
         };
         // 新台币100万元: a currency named before the amount wins over a bare 元 after it.
@@ -530,7 +562,16 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     if has_word && (more.starts_with('多') || more.starts_with('余') || s.text[a.end..].starts_with('多')) || s.text[a.q.start..a.q.end].contains(['多', '余']) {
         return Some(Qualifier::Over);
     }
-    let told = super::qualify::qualifier(before, &s.text[a.end..]);
+    // (6.8元/小时左右, 2美元/小时出头: after a rate's period.)
+    let after = match rate_period(s.text, a.end) {
+        Some(_) => {
+            let rest = s.text[a.end..].trim_start_matches(' ');
+            let period = RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).map(|w| w.len()).max().unwrap_or(0);
+            &rest[period..]
+        }
+        None => &s.text[a.end..],
+    };
+    let told = super::qualify::qualifier(before, after);
     // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over.
     if has_word && more.starts_with('几') && told.is_none() {
         return Some(Qualifier::Over);
@@ -782,11 +823,19 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
 /// a word of launching right after it (`price.launched`).
 pub(super) fn launched(text: &str, d: &crate::extract::date::DateMention) -> bool {
     let rest = text[d.end..].trim_start_matches(' ');
-    LAUNCHED.iter().any(|w| rest.starts_with(w))
+    // (Asked of every date: only where the next character may start a word.)
+    rest.chars().next().is_some_and(|c| LAUNCHED_STARTS.contains(&c)) && LAUNCHED.iter().any(|w| rest.starts_with(w))
 }
 
 /// `price.launched`: words of a product coming out (推出, 发布, 问世).
 static LAUNCHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launched"));
+/// Their first characters.
+static LAUNCHED_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut starts: Vec<char> = LAUNCHED.iter().filter_map(|w| w.chars().next()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
 /// `price.launch_prices`: words of a list or launch price (首发价, 建议售价).
 static LAUNCH_PRICES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launch_prices"));
 
@@ -889,8 +938,16 @@ pub(super) fn money_of_place(text: &str, script: crate::model::Script) -> Option
     if script != crate::model::Script::Traditional {
         return None;
     }
-    let count = |list: &[&str]| list.iter().map(|w| text.matches(w).count()).sum::<usize>();
-    let (taiwan, hong_kong) = (count(&TAIWAN_WORDS), count(&HONG_KONG_WORDS));
+    // (One pass over the document for the words of both places.)
+    let (places, finder) = &*PLACE_WORDS;
+    let (mut taiwan, mut hong_kong) = (0usize, 0usize);
+    for r in finder.find_iter(text) {
+        match places.iter().find(|(w, _)| *w == &text[r.clone()]).map(|(_, taiwan)| *taiwan) {
+            Some(true) => taiwan += 1,
+            Some(false) => hong_kong += 1,
+            None => {}
+        }
+    }
     match taiwan.cmp(&hong_kong) {
         std::cmp::Ordering::Greater => Some("TWD"),
         std::cmp::Ordering::Less => Some("HKD"),
@@ -900,8 +957,17 @@ pub(super) fn money_of_place(text: &str, script: crate::model::Script) -> Option
 
 /// `price.taiwan_words` and `price.hong_kong_words`: places and words only
 /// one of them writes (辉达 is Taiwan's NVIDIA).
-static TAIWAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.taiwan_words"));
-static HONG_KONG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.hong_kong_words"));
+/// Each word with whether it is Taiwan's, and one automaton for all.
+static PLACE_WORDS: LazyLock<(Vec<(&'static str, bool)>, super::words::Words)> = LazyLock::new(|| {
+    let places: Vec<(&'static str, bool)> = words("price.taiwan_words")
+        .into_iter()
+        .map(|w| (w, true))
+        .chain(words("price.hong_kong_words").into_iter().map(|w| (w, false)))
+        .collect();
+    let all: Vec<&str> = places.iter().map(|(w, _)| *w).collect();
+    let finder = super::words::Words::longest_for_long_texts(&all);
+    (places, finder)
+});
 
 /// The lexicon's words of two or more characters for the New Taiwan and Hong
 /// Kong dollars and the renminbi (新台币, NT$, 港元, HK$, 人民币, RMB), as
@@ -920,6 +986,29 @@ static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::W
     let finder = super::words::Words::longest_for_long_texts(&words);
     (codes, finder)
 });
+
+/// The money a bare 元 is in, in a report first written in traditional
+/// characters whose own money is `home` (the New Taiwan or Hong Kong
+/// dollar): that money, where the report names it
+/// more often than the renminbi (港行公价由5,699港元起……炒价已由昨晚的7,500元
+/// 升至9,000元); else none, and a bare 元 is the renminbi (a Taiwan report
+/// on the mainland's grey market: 约人民币11万元……9万元; one that names no
+/// money: 搭載8張輝達H800的AI計算機,現貨價格在230萬元左右).
+pub(super) fn yuan_money(text: &str, home: &'static str) -> Option<&'static str> {
+    if !LOCAL_YUAN.contains(&home) {
+        return None;
+    }
+    let (codes, finder) = &*LOCAL_MONEY;
+    let (mut own, mut yuan) = (0usize, 0usize);
+    for r in finder.find_iter(text) {
+        match codes.iter().find(|(_, w)| *w == &text[r.clone()]).map(|(code, _)| *code) {
+            Some(code) if code == home => own += 1,
+            Some("CNY") => yuan += 1,
+            _ => {}
+        }
+    }
+    (own > yuan).then_some(home)
+}
 
 /// Whether a sentence that names no currency may still price (炒到了8万,
 /// 首发价16499, 每卡每月大概7000到8000): with chips, an amount in 万 told
@@ -963,7 +1052,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
         // (In a Taiwan or Hong Kong report, a sentence about the mainland's
         // market is in yuan: 对岸4090的价格从1万3左右一路涨到2万多.)
-        if state.home_currency != "CNY" && contains_any(s.text, &MAINLAND_WORDS) {
+        if state.home_currency != "CNY" && about_mainland(s) {
             Some("CNY")
         } else {
             Some(state.last_currency.filter(|&c| c == state.home_currency || near).unwrap_or(state.home_currency))
@@ -978,13 +1067,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         return Vec::new();
     }
     let hits: &Hits = s.hits();
-    let amounts = join_ranges(s, amounts(s, hits, implied, quantities));
+    let amounts = join_ranges(s, amounts(s, hits, implied, state.yuan_money, quantities));
     if amounts.is_empty() {
         return Vec::new();
     }
     // A sentence about prices: a price word, or a move between two amounts.
     let moves = (0..amounts.len()).any(|i| move_target(s, hits, &amounts, i).is_some());
-    if !moves && !hits.any(list::PRICE_CUES) && !hits.any(list::MARKET_PLACES) {
+    // (A rate, 6.8元/小时, tells a price by itself: a list of rents.)
+    if !moves && !hits.any(list::PRICE_CUES) && !hits.any(list::MARKET_PLACES) && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some()) {
         return Vec::new();
     }
     let rent = hits.any(list::RENT);
@@ -1251,6 +1341,10 @@ fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool,
     let clause_text = &s.text[clause.clone()];
     if clause_text.contains("小时") || rent && hits.any_in(list::PER_HOUR, clause.clone()) {
         return Basis::RentHour;
+    }
+    // 约7000元/卡/月: a rate by its period, right after the amount.
+    if let Some(hourly) = rate_period(s.text, a.end) {
+        return if hourly { Basis::RentHour } else { Basis::RentMonth };
     }
     // 按需每小时13块,包月的话一张卡6500上下: a clause of a month's rent is
     // rent by the month, whatever another clause rents by.
