@@ -169,6 +169,20 @@ fn rate_period(text: &str, end: usize) -> Option<bool> {
     RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).max_by_key(|w| w.len()).map(|w| w.contains('时'))
 }
 
+/// `price.bought_after`: buying or selling right after an amount (入的, 买的).
+static BOUGHT_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.bought_after"));
+
+/// Whether a word of buying or selling follows an amount that ends at `end`
+/// (1.35w入的, 9k出头入手, 5k出头就能拿下): qualifiers after the amount and
+/// 就, 能, 可以 may stand between.
+fn bought_after(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].trim_start_matches(' ');
+    for w in ["出头", "左右", "上下", "多一点", "多", "就可以", "就能", "可以", "就", "能"] {
+        rest = rest.strip_prefix(w).unwrap_or(rest);
+    }
+    BOUGHT_AFTER.iter().any(|w| rest.starts_with(w))
+}
+
 /// `price.one_piece`: one piece after an amount (一片, 一张): still money.
 static ONE_PIECE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.one_piece"));
 /// `price.piece_counters`: measure words of pieces (颗, 片, 张).
@@ -402,7 +416,17 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
 /// round sums that stand for money in a price sentence even without a currency.
 fn in_wan(text: &str, q: &Quantity) -> bool {
     let t = &text[q.start..q.end];
-    (t.contains('万') || t.contains('亿') || t.ends_with('w')) && q.low >= 1000.0
+    (t.contains('万') || t.contains('亿') || t.ends_with('w') || in_slang_thousands(text, q)) && q.low >= 1000.0
+}
+
+/// An amount in the forums' thousands (9k, 1.5k, 3k出头): money like one in
+/// 万, but for a lone digit before K with nothing of money after it (4K分辨率,
+/// 8K屏幕 are sizes of a picture).
+fn in_slang_thousands(text: &str, q: &Quantity) -> bool {
+    let t = &text[q.start..q.end];
+    let Some(number) = t.strip_suffix(['k', 'K']) else { return false };
+    let lone_digit = number.len() == 1;
+    !lone_digit || ["出头", "左右", "上下", "多", "+", "一张", "一块", "块"].iter().any(|w| text[q.end..].starts_with(w)) || bought_after(text, q.end)
 }
 
 /// 首发价16499, 从年初的12999涨到了18000, 上个月花了15800: a plain figure of
@@ -445,9 +469,10 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 }
 
 /// What a sentence holds where a plain figure may be money ([`bare_figure`]):
-/// the 价 of the price nouns and of 开价, 要价, and the other selling verbs
-/// (not 还要, 也要, 得要: a figure after them needs 万 or a currency).
-const PLAIN_FIGURE_CUES: [&str; 7] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到"];
+/// the 价 of the price nouns and of 开价, 要价, and the other selling verbs,
+/// 首发 among them (5080首发8299: what it first sold for; not 还要, 也要, 得要:
+/// a figure after them needs 万 or a currency).
+const PLAIN_FIGURE_CUES: [&str; 8] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到", "首发"];
 
 /// First characters of the move verbs that may follow the old price of a
 /// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至; not a
@@ -494,6 +519,8 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         .iter()
         .any(|&l| hits.any_in(l, head.clone()))
         || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
+        // 1.35w入的, 9k出头入手: what it was bought or sold for.
+        || bought_after(s.text, q.end)
 }
 
 /// 算力租赁这块,A800现在每卡每月大概7000到8000: in a sentence of rent, an
@@ -1017,8 +1044,10 @@ pub(super) fn yuan_money(text: &str, home: &'static str) -> Option<&'static str>
 /// The sentence is scanned for the lists once, when first asked.
 fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     let in_wan = || {
-        (s.text.contains('万') || s.text.contains('w'))
-            && [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
+        s.text.contains(['万', 'w', 'k', 'K'])
+            && ([list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
+                // (我上个月9k出头入的: a word of buying right after the amount.)
+                || BOUGHT_AFTER.iter().any(|w| s.text.contains(w)))
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
@@ -1073,8 +1102,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     }
     // A sentence about prices: a price word, or a move between two amounts.
     let moves = (0..amounts.len()).any(|i| move_target(s, hits, &amounts, i).is_some());
-    // (A rate, 6.8元/小时, tells a price by itself: a list of rents.)
-    if !moves && !hits.any(list::PRICE_CUES) && !hits.any(list::MARKET_PLACES) && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some()) {
+    // (A rate, 6.8元/小时, tells a price by itself: a list of rents; so
+    // does what a card was bought for, 1.35w入的.)
+    if !moves
+        && !hits.any(list::PRICE_CUES)
+        && !hits.any(list::MARKET_PLACES)
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
+    {
         return Vec::new();
     }
     let rent = hits.any(list::RENT);
