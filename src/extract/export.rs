@@ -653,6 +653,30 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
     None
 }
 
+/// A sale told in the clause after the one that allows it (美国政府已同意公司
+/// ……继续开展H100的开发工作,并可在2023年9月1日前经由香港履行A100和H100的订单;
+/// 已获美国政府同意,在2023年9月1日前可经由香港继续履行A100订单): a
+/// relaxation, its cue the word of selling in clause `ci`, when the clause
+/// before holds an allowing verb, not negated, sought or only kept (仍).
+fn sale_allowed_before(s: &Sentence, ci: usize) -> Option<(Action, Range<usize>)> {
+    let prev = s.clause_text(ci.checked_sub(1)?);
+    let c = s.clause_text(ci);
+    // (Not a clause of contrast, 但美国政府要抽取25%的销售分成, nor after a
+    // clause that tells its own sale.)
+    if c.trim_start().starts_with(['但', '而', '不']) || c.trim_start().starts_with("然而") {
+        return None;
+    }
+    let (j, w) = SALE_WORDS.iter().filter_map(|w| c.find(w).map(|j| (j, *w))).min()?;
+    ALLOW_VERBS
+        .iter()
+        .filter_map(|v| prev.find(v).map(|i| (i, v.len())))
+        .filter(|&(i, len)| !SALE_WORDS.iter().any(|w| prev[i + len..].contains(w)))
+        .map(|(i, _)| i)
+        // (尚未获得美国政府同意: a negation anywhere before the verb.)
+        .any(|i| !contains_any(&prev[..i], &NEGATIONS) && !chars_before(prev, i, 4).contains('仍') && !contains_any(chars_before(prev, i, 12), &SEEK_WORDS))
+        .then(|| (Action::Relaxation, j..j + w.len()))
+}
+
 /// Whether a measure named just before `rest` (the rest of clause `ci`) is
 /// only the time of something else (禁售后, 新规前一天, 断供以来): a time
 /// word right after it, and no date in the clause.
@@ -967,9 +991,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Relaxation, i..i + v.len());
         }
     }
-    if let Some((action, r)) = gated.then(|| allowed_sale(c, &hits)).flatten() {
+    let allowed = gated.then(|| allowed_sale(c, &hits)).flatten().or_else(|| sale_allowed_before(s, ci));
+    if let Some((action, r)) = allowed {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
-        if in_export_context() && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
+        // (A permission from the US government is export control, though
+        // the sentence names no control: 已获美国政府同意,……可继续履行A100订单.)
+        let head = s.clauses()[ci].start + r.start;
+        let by_us = || authority_of(&s.text[..head], sentence_hits).is_some_and(|a| a == "US" || a == "BIS");
+        if (in_export_context() || by_us()) && (sentence_has_chips || hits.any(list::CHIP_WORDS)) {
             return cue(action, r);
         }
     }
