@@ -1002,6 +1002,18 @@ fn relative_week(text: &str, i: usize, published: Option<PartialDate>) -> Option
     if char_at(text, end).is_some_and(|(c, _)| "一二三四五六日天末".contains(c)) {
         return None;
     }
+    // 下周24日, 本周15号: the day of that week written right after it (the
+    // day alone would be read as one already past).
+    let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && let Some(after) = eat(text, end + digits, "日").or_else(|| eat(text, end + digits, "号"))
+        && let Some(base) = published.filter(|p| p.day.is_some()).and_then(|p| p.add_days(shift))
+    {
+        let n: u8 = text[end..end + digits].parse().ok()?;
+        if let Some(date) = (-6..=6).filter_map(|k| base.add_days(k)).find(|d| d.day == Some(n)) {
+            return Some(DateMention { start: i, end: after, date: Some(date), kind: DateKind::Relative });
+        }
+    }
     let date = published.and_then(|p| {
         let day = if p.day.is_some() { p.add_days(shift)? } else { p };
         day.month.map(|m| PartialDate::month(day.year, m))
@@ -1367,6 +1379,10 @@ mod tests {
         assert_eq!(f("星期四宣布", Some("2025-06-12")), vec![e("星期四", "2025-06-12", 'R')]);
         assert_eq!(f("本周三起实施", Some("2025-06-12")), vec![e("本周三", "2025-06-11", 'R')]);
         assert_eq!(f("下周一生效", Some("2025-06-12")), vec![e("下周一", "2025-06-16", 'R')]);
+        // A day written after the week is the day of that week.
+        assert_eq!(f("下周24日登场的RTX 3090", Some("2020-09-18")), vec![e("下周24日", "2020-09-24", 'R')]);
+        assert_eq!(f("将于下周2号公布", Some("2025-06-27")), vec![e("下周2号", "2025-07-02", 'R')]);
+        assert_eq!(f("上周15日宣布", Some("2025-06-20")), vec![e("上周15日", "2025-06-15", 'R')]);
         assert!(f("周年庆", Some("2025-06-12")).is_empty());
         assert_eq!(f("这周", Some("2025-10")), vec![e("这周", "2025-10", 'R')]);
     }
