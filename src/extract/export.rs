@@ -658,8 +658,14 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
 /// 已获美国政府同意,在2023年9月1日前可经由香港继续履行A100订单): a
 /// relaxation, its cue the word of selling in clause `ci`, when the clause
 /// before holds an allowing verb, not negated, sought or only kept (仍).
-fn sale_allowed_before(s: &Sentence, ci: usize) -> Option<(Action, Range<usize>)> {
-    let prev = s.clause_text(ci.checked_sub(1)?);
+fn sale_allowed_before(s: &Sentence, ci: usize, sentence_hits: &Hits) -> Option<(Action, Range<usize>)> {
+    // (Only where the clause before holds a word of the gate, as every
+    // allowing verb is.)
+    let before = s.clauses()[ci.checked_sub(1)?].clone();
+    if !sentence_hits.any_in(list::GATE, before) {
+        return None;
+    }
+    let prev = s.clause_text(ci - 1);
     let c = s.clause_text(ci);
     // (Not a clause of contrast, 但美国政府要抽取25%的销售分成, nor after a
     // clause that tells its own sale.)
@@ -991,7 +997,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             return cue(Action::Relaxation, i..i + v.len());
         }
     }
-    let allowed = gated.then(|| allowed_sale(c, &hits)).flatten().or_else(|| sale_allowed_before(s, ci));
+    let allowed = gated.then(|| allowed_sale(c, &hits)).flatten().or_else(|| sale_allowed_before(s, ci, sentence_hits));
     if let Some((action, r)) = allowed {
         // About chips, not a stake or a business (批准向中国出售子公司股权).
         // (A permission from the US government is export control, though

@@ -90,6 +90,8 @@ mod list {
     pub const OTHER_PRODUCTS: usize = AT + 22;
     /// `price.mainland_words`: words of the mainland's market (内地, 对岸, 淘宝).
     pub const MAINLAND: usize = AT + 23;
+    /// `price.bought_after`: buying or selling after an amount (入的, 买的).
+    pub const BOUGHT: usize = AT + 24;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -123,11 +125,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.market_places"),
         words("price.other_products"),
         words("price.mainland_words"),
+        words("price.bought_after"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 24;
+pub(super) const LISTS: usize = 25;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -1044,10 +1047,11 @@ pub(super) fn yuan_money(text: &str, home: &'static str) -> Option<&'static str>
 /// The sentence is scanned for the lists once, when first asked.
 fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     let in_wan = || {
-        s.text.contains(['万', 'w', 'k', 'K'])
+        // (One fast search per character, not a scan for a set.)
+        (s.text.contains('万') || s.text.contains('w') || s.text.contains('k') || s.text.contains('K'))
             && ([list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
                 // (我上个月9k出头入的: a word of buying right after the amount.)
-                || BOUGHT_AFTER.iter().any(|w| s.text.contains(w)))
+                || s.hits().any(list::BOUGHT))
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
