@@ -683,6 +683,17 @@ fn sale_allowed_before(s: &Sentence, ci: usize, sentence_hits: &Hits) -> Option<
         .then(|| (Action::Relaxation, j..j + w.len()))
 }
 
+/// Whether the chip named last before `at` (in the sentence, in the clause
+/// that starts at `clause`) is said to be what stands at `at`: 是 (就是, 则是)
+/// between them, not negated (不是, 并非).
+fn said_to_be(s: &Sentence, clause: usize, at: usize) -> bool {
+    let Some(chip) = s.chips.iter().filter(|m| m.range.start >= clause && m.range.end <= at).last() else { return false };
+    let between = &s.text[chip.range.end..at];
+    between.char_indices().any(|(i, c)| c == '是' && !between[..i].ends_with(['不', '非', '否']) && !between[..i].ends_with("并不"))
+        && !between.contains("不是")
+        && between.chars().count() <= 16
+}
+
 /// Whether a measure named just before `rest` (the rest of clause `ci`) is
 /// only the time of something else (禁售后, 新规前一天, 断供以来): a time
 /// word right after it, and no date in the clause.
@@ -1038,7 +1049,11 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // Delivering and shipping stop for many reasons: only a stop toward
         // China is a ban.
         let toward_china = match sold {
-            "交付" | "出货" => contains_any(before, &CHINA_DELIVERY),
+            // (不能再出货给中国客户: China may stand after, with 给, 至 or 到.)
+            "交付" | "出货" => {
+                contains_any(before, &CHINA_DELIVERY)
+                    || ["给", "至", "到"].iter().any(|p| c[r.end..].trim_start().strip_prefix(p).is_some_and(|t| CHINA_PLACES.iter().any(|w| t.starts_with(w))))
+            }
             // 暂停向相关客户供货: a company's own decision; 停止向华为供货 a ban.
             "供货" | "供应" => contains_any(chars_before(c, i, 14), &SUPPLY_DESTINATIONS),
             // 无法再进入中国: only an entry into China.
@@ -1079,6 +1094,14 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     }
     if let Some(r) = hits.find(list::VARIANT_CUES).or_else(|| hits.find(list::CHINA_MARKET_CUES)) {
         if hits.any(list::LAUNCH_VERBS) || supply_begins(c) {
+            return cue(Action::Variant, r);
+        }
+    }
+    // 5090D V2是中国特供版, 5090D(就是国行特供那个): a chip said to be a China
+    // version is one, though no launch is told.
+    if let Some(r) = hits.find(list::VARIANT_CUES) {
+        let base = s.clauses()[ci].start;
+        if said_to_be(s, base, base + r.start) {
             return cue(Action::Variant, r);
         }
     }
@@ -1315,7 +1338,13 @@ fn undergoes_rule(c: &str, at: usize) -> bool {
     if let Some(w) = crate::text::words::longest_suffix(head, &SAME_WORDS) {
         head = &head[..head.len() - w.len()];
     }
-    UNDERGO_VERBS.iter().any(|v| head.ends_with(v))
+    if UNDERGO_VERBS.iter().any(|v| head.ends_with(v)) {
+        return true;
+    }
+    // 受到同一规定限制, 同样受到新的许可规定约束: a few words that name the rule
+    // (同一, 新的, 许可) between the verb and its noun, no mark among them.
+    let near = chars_before(c, at, 8);
+    UNDERGO_VERBS.iter().any(|v| near.find(v).is_some_and(|i| !near[i..].contains([',', '，', '、', ';', '；'])))
 }
 
 /// A rule named as a thing, not issued: 美国政府对AI芯片的出口管制 (a subject
