@@ -63,20 +63,10 @@ pub fn word_before(before: &str) -> Option<(&'static str, usize)> {
 }
 
 /// The first characters of the currency words after an amount.
-static AFTER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut starts: Vec<char> = AFTER.iter().filter_map(|(_, w)| w.chars().next()).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts
-});
+static AFTER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| crate::text::words::char_set(AFTER.iter().filter_map(|(_, w)| w.chars().next())));
 
 /// The last characters of the currency words and signs before an amount.
-static BEFORE_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut ends: Vec<char> = BEFORE.iter().filter_map(|(_, w)| w.chars().last()).collect();
-    ends.sort_unstable();
-    ends.dedup();
-    ends
-});
+static BEFORE_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| crate::text::words::char_set(BEFORE.iter().filter_map(|(_, w)| w.chars().last())));
 
 /// Whether `text` may hold a currency word or sign of those before an
 /// amount: one of their last characters stands in it (a cheap test before

@@ -629,7 +629,7 @@ fn licence_cue(c: &str) -> Option<(Action, Range<usize>)> {
 fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
     for v in ALLOW_VERBS.iter().chain(RESUME_VERBS.iter()) {
         if let Some(i) = c.find(v) {
-            if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || chars_before(c, i, 4).contains('仍') {
+            if !SALE_WORDS.iter().any(|w| c[i..].contains(w)) || only_kept(c, i) {
                 continue;
             }
             // 同意加入美国对华芯片设备出口限制: what is agreed to is a control.
@@ -638,7 +638,7 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
                 return None;
             }
             // 正争取美国商务部批准……出口: an approval sought is none yet.
-            if contains_any(chars_before(c, i, 12), &SEEK_WORDS) {
+            if sought(c, i) {
                 return None;
             }
             if !negated_before(c, i) {
@@ -651,6 +651,16 @@ fn allowed_sale(c: &str, hits: &Hits) -> Option<(Action, Range<usize>)> {
         }
     }
     None
+}
+
+/// Whether an allowing verb at `i` only keeps a sale as it was (仍允许).
+fn only_kept(c: &str, i: usize) -> bool {
+    chars_before(c, i, 4).contains('仍')
+}
+
+/// Whether the allowing at `i` is only sought (正争取美国商务部批准).
+fn sought(c: &str, i: usize) -> bool {
+    contains_any(chars_before(c, i, 12), &SEEK_WORDS)
 }
 
 /// A sale told in the clause after the one that allows it (美国政府已同意公司
@@ -679,7 +689,7 @@ fn sale_allowed_before(s: &Sentence, ci: usize, sentence_hits: &Hits) -> Option<
         .filter(|&(i, len)| !SALE_WORDS.iter().any(|w| prev[i + len..].contains(w)))
         .map(|(i, _)| i)
         // (尚未获得美国政府同意: a negation anywhere before the verb.)
-        .any(|i| !contains_any(&prev[..i], &NEGATIONS) && !chars_before(prev, i, 4).contains('仍') && !contains_any(chars_before(prev, i, 12), &SEEK_WORDS))
+        .any(|i| !contains_any(&prev[..i], &NEGATIONS) && !only_kept(prev, i) && !sought(prev, i))
         .then(|| (Action::Relaxation, j..j + w.len()))
 }
 

@@ -230,7 +230,7 @@ impl Extractor {
         let path = doc.summary.doc.as_str();
         let local = price::local_currency(text).or_else(|| price::money_of_place(text, doc.summary.script));
         let dateline_day = date::dateline_day(text, doc.published());
-        let yuan_money = local.filter(|_| doc.summary.script == crate::model::Script::Traditional).and_then(|home| price::yuan_money(text, home));
+        let yuan_money = local.and_then(|home| price::yuan_money(text, home, doc.summary.script));
         let mut state = DocState { published: doc.published(), home_currency: local.unwrap_or("CNY"), yuan_money, ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();

@@ -162,14 +162,15 @@ fn about_mainland(s: &Sentence) -> bool {
 static RATE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rate_periods"));
 
 /// The period written right after an amount that ends at `end` (6.8元/小时,
-/// 7000元/卡/月, spaces between), if any: `Some(true)` by the hour,
-/// `Some(false)` by the month.
-fn rate_period(text: &str, end: usize) -> Option<bool> {
+/// 7000元/卡/月, spaces between), if any: whether it is by the hour (else by
+/// the month), and where it ends.
+fn rate_period(text: &str, end: usize) -> Option<(bool, usize)> {
     let rest = text[end..].trim_start_matches(' ');
     if !rest.starts_with(['/', '每', '一']) {
         return None;
     }
-    RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).max_by_key(|w| w.len()).map(|w| w.contains('时'))
+    let w = RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).max_by_key(|w| w.len())?;
+    Some((w.contains('时'), text.len() - rest.len() + w.len()))
 }
 
 /// `price.bought_after`: buying or selling right after an amount (入的, 买的).
@@ -481,15 +482,9 @@ const PLAIN_FIGURE_CUES: [&str; 8] = ["价", "卖", "炒", "花了", "挂到", "
 /// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至; not a
 /// bare 到 or 至, which between two figures make a range).
 static MOVE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut starts: Vec<char> = words("price.move")
-        .into_iter()
-        .chain(words("price.move_without_from"))
-        .filter(|w| w.chars().count() >= 2)
-        .filter_map(|w| w.chars().next())
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts
+    super::words::char_set(
+        words("price.move").into_iter().chain(words("price.move_without_from")).filter(|w| w.chars().count() >= 2).filter_map(|w| w.chars().next()),
+    )
 });
 
 /// What may stand between two amounts of one list (749美元、549美元).
@@ -593,14 +588,7 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
         return Some(Qualifier::Over);
     }
     // (6.8元/小时左右, 2美元/小时出头: after a rate's period.)
-    let after = match rate_period(s.text, a.end) {
-        Some(_) => {
-            let rest = s.text[a.end..].trim_start_matches(' ');
-            let period = RATE_PERIODS.iter().filter(|w| rest.starts_with(*w)).map(|w| w.len()).max().unwrap_or(0);
-            &rest[period..]
-        }
-        None => &s.text[a.end..],
-    };
+    let after = &s.text[rate_period(s.text, a.end).map_or(a.end, |(_, end)| end)..];
     let told = super::qualify::qualifier(before, after);
     // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over.
     if has_word && more.starts_with('几') && told.is_none() {
@@ -854,18 +842,13 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
 pub(super) fn launched(text: &str, d: &crate::extract::date::DateMention) -> bool {
     let rest = text[d.end..].trim_start_matches(' ');
     // (Asked of every date: only where the next character may start a word.)
-    rest.chars().next().is_some_and(|c| LAUNCHED_STARTS.contains(&c)) && LAUNCHED.iter().any(|w| rest.starts_with(w))
+    rest.chars().next().is_some_and(|c| LAUNCHED_STARTS.binary_search(&c).is_ok()) && LAUNCHED.iter().any(|w| rest.starts_with(w))
 }
 
 /// `price.launched`: words of a product coming out (推出, 发布, 问世).
 static LAUNCHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launched"));
 /// Their first characters.
-static LAUNCHED_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut starts: Vec<char> = LAUNCHED.iter().filter_map(|w| w.chars().next()).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts
-});
+static LAUNCHED_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| super::words::char_set(LAUNCHED.iter().filter_map(|w| w.chars().next())));
 /// `price.launch_prices`: words of a list or launch price (首发价, 建议售价).
 static LAUNCH_PRICES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launch_prices"));
 
@@ -1024,8 +1007,8 @@ static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::W
 /// 升至9,000元); else none, and a bare 元 is the renminbi (a Taiwan report
 /// on the mainland's grey market: 约人民币11万元……9万元; one that names no
 /// money: 搭載8張輝達H800的AI計算機,現貨價格在230萬元左右).
-pub(super) fn yuan_money(text: &str, home: &'static str) -> Option<&'static str> {
-    if !LOCAL_YUAN.contains(&home) {
+pub(super) fn yuan_money(text: &str, home: &'static str, script: crate::model::Script) -> Option<&'static str> {
+    if script != crate::model::Script::Traditional || !LOCAL_YUAN.contains(&home) {
         return None;
     }
     let (codes, finder) = &*LOCAL_MONEY;
@@ -1381,7 +1364,7 @@ fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool,
         return Basis::RentHour;
     }
     // 约7000元/卡/月: a rate by its period, right after the amount.
-    if let Some(hourly) = rate_period(s.text, a.end) {
+    if let Some((hourly, _)) = rate_period(s.text, a.end) {
         return if hourly { Basis::RentHour } else { Basis::RentMonth };
     }
     // 按需每小时13块,包月的话一张卡6500上下: a clause of a month's rent is
@@ -1545,8 +1528,6 @@ fn money_row(line: &str) -> Option<Vec<(f64, f64, &'static str)>> {
     (row.len() >= 2 && tail.chars().all(|c| matches!(c, '|' | '/'))).then_some(row)
 }
 
-/// Drops prices a document tells again: the same chip, amount, currency,
-/// qualifier, basis, date and role as an earlier record.
 /// A headline's price that the body tells again (RTX 4090 D首发秒光:售价12999元,
 /// then 上周四……首发售价12999元): one fact, stated most fully in the body,
 /// which may also date it (the launch day) where the headline only has the
@@ -1565,6 +1546,8 @@ pub fn without_headline_repeats(prices: Vec<Price>, published: Option<PartialDat
     prices.into_iter().zip(drop).filter(|(_, d)| !d).map(|(p, _)| p).collect()
 }
 
+/// Drops prices a document tells again: the same chip, amount, currency,
+/// qualifier, basis, date and role as an earlier record.
 pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
     let mut seen = std::collections::HashSet::new();
     prices

@@ -25,6 +25,15 @@ pub fn leftmost_longest(text: &str, words: &[&str]) -> Option<Range<usize>> {
     words.iter().filter_map(|w| text.find(w).map(|i| i..i + w.len())).min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
 }
 
+/// A set of characters, sorted for `binary_search` (the first or last
+/// characters of a list's words: a cheap test before reading it closely).
+pub fn char_set(chars: impl IntoIterator<Item = char>) -> Vec<char> {
+    let mut set: Vec<char> = chars.into_iter().collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
 /// Where `part`, a slice of `whole`, lies in it: to ask the hits of a text
 /// about a part of it.
 pub fn range_of(whole: &str, part: &str) -> Range<usize> {
