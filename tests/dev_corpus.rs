@@ -9,10 +9,10 @@
 //! is a vendor id must then be matched by that id, and two shares whose
 //! subject was wrong no longer count as found.)
 //!
-//! `tests/data/fresh/` is a second corpus (324 articles the team wrote after
-//! real reporting in eleven batches, f01-f30, f31-f60, f61-f90, f91-f110,
-//! f111-f124, f125-f144, f145-f164, f165-f204, f245-f284, f285-f324 and
-//! f325-f364, both scripts,
+//! `tests/data/fresh/` is a second corpus (364 articles the team wrote after
+//! real reporting in twelve batches, f01-f30, f31-f60, f61-f90, f91-f110,
+//! f111-f124, f125-f144, f145-f164, f165-f204, f245-f284, f285-f324,
+//! f325-f364 and f365-f404, both scripts,
 //! GB18030 and Big5, each annotated by a reader who never ran chipscan; the
 //! fourth and fifth written to copy real articles' long sentences and noise
 //! more closely, the sixth centred on export control, the eighth to eleventh
@@ -24,7 +24,9 @@
 //! export_control 0.913, dates 0.916, fields 0.922; with the tenth, price
 //! 0.960, share 0.975, chip 0.984, export_control 0.909, dates 0.938, fields
 //! 0.935; with the eleventh, price 0.957, share 0.975, chip 0.983,
-//! export_control 0.904, dates 0.938, fields 0.937).
+//! export_control 0.904, dates 0.938, fields 0.937; with the twelfth, read
+//! in round 14, price 0.938, share 0.973, chip 0.985, export_control 0.905,
+//! dates 0.929, fields 0.937).
 
 use std::path::{Path, PathBuf};
 
@@ -93,7 +95,7 @@ fn the_dev_corpus_stays_at_its_floors() {
 
 #[test]
 fn the_fresh_corpus_stays_at_its_floors() {
-    holds_at_floors("tests/data/fresh", 324, FRESH_FLOORS);
+    holds_at_floors("tests/data/fresh", 364, FRESH_FLOORS);
 }
 
 /// `tests/data/dev` is a copy of the shared development corpus; where the
