@@ -707,9 +707,20 @@ fn said_to_be(s: &Sentence, clause: usize, at: usize) -> bool {
 /// Whether a measure named just before `rest` (the rest of clause `ci`) is
 /// only the time of something else (禁售后, 新规前一天, 断供以来): a time
 /// word right after it, and no date in the clause.
+/// (新规出来那阵子: a verb of its coming out may stand between.)
 fn named_as_time(s: &Sentence, ci: usize, rest: &str) -> bool {
+    let rest = after_rule_comes(rest);
     TIME_SUFFIXES.iter().any(|t| rest.starts_with(t)) && !s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start))
 }
+
+/// `rest` after a verb of a rule coming out at its start (出来那阵子 →
+/// 那阵子), or all of it.
+pub(super) fn after_rule_comes(rest: &str) -> &str {
+    RULE_COMES.iter().find(|v| rest.starts_with(*v)).map_or(rest, |v| &rest[v.len()..])
+}
+
+/// `export.rule_comes`: verbs of a rule coming out (出来, 出台, 生效).
+static RULE_COMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.rule_comes"));
 
 /// 今年3月开始向国内云厂商供货: a supply that begins (开始, then a word of
 /// `export.supply_words` within a dozen characters) launches a product.

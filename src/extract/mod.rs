@@ -163,6 +163,10 @@ pub struct DocState {
     /// Hong Kong dollar of a report that names it more often than the
     /// renminbi ([`price::yuan_money`]).
     pub yuan_money: Option<&'static str>,
+    /// The money 蚊 is in: the Cantonese word for the dollar of the place,
+    /// the Hong Kong dollar, save in a report in simplified characters whose
+    /// own money is the yuan (一万七蚊左右 said in a Guangzhou market).
+    pub cantonese_dollar: &'static str,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -231,7 +235,9 @@ impl Extractor {
         let local = price::local_currency(text).or_else(|| price::money_of_place(text, doc.summary.script));
         let dateline_day = date::dateline_day(text, doc.published());
         let yuan_money = local.and_then(|home| price::yuan_money(text, home, doc.summary.script));
-        let mut state = DocState { published: doc.published(), home_currency: local.unwrap_or("CNY"), yuan_money, ..DocState::default() };
+        let home_currency = local.unwrap_or("CNY");
+        let cantonese_dollar = if home_currency == "CNY" && doc.summary.script == crate::model::Script::Simplified { "CNY" } else { "HKD" };
+        let mut state = DocState { published: doc.published(), home_currency, yuan_money, cantonese_dollar, ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();

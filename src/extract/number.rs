@@ -514,6 +514,19 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
             (end, v, acc) = (pe, pv, pacc);
         }
     }
+    // 一万六七, 三千五六: the colloquial digit and the next one after it are
+    // the two ends of a range (16000 to 17000), when no scale follows.
+    let mut high = v;
+    if let (Some((d, true)), Some(sc)) = (acc.cur, acc.last_scale)
+        && !acc.zero
+        && let Some((c, next)) = char_at(text, end)
+        && cn_digit(c).is_some_and(|e| d.to_f64() == Some(f64::from(e) - 1.0))
+        && !char_at(text, next).is_some_and(|(c, _)| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億' | '块' | '成'))
+        && let Some(h) = Dec::int(1).shift(sc - 1).and_then(|step| v.add(step))
+    {
+        high = h;
+        end = next;
+    }
     let scaled = acc.scales > 0;
     // The multiplier a scale-less first number of a range borrows: the
     // trailing chain when the numeral is "N + scales" (20万, 2千亿), else the
@@ -541,7 +554,7 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
         start: p,
         end,
         low: v,
-        high: v,
+        high,
         ascii,
         scaled,
         tail_mult,
@@ -932,8 +945,26 @@ fn single(text: &str, n: &Num) -> Option<Quantity> {
     })
 }
 
+/// 和, 与, 與, 及 after a number (介于1.2万与1.5万美元之间): a connector of
+/// a range when 之间 follows the second number. Returns the end.
+fn between_joiner(text: &str, p: usize) -> Option<usize> {
+    let q = skip_spaces(text, p);
+    let (c, next) = char_at(text, q)?;
+    matches!(c, '和' | '与' | '與' | '及').then(|| skip_spaces(text, next))
+}
+
+/// Whether 之间 (之間) follows within a few characters of `end` (a unit or
+/// a currency between).
+fn between_follows(text: &str, end: usize) -> bool {
+    let rest: String = text.get(end..).unwrap_or("").chars().take(6).collect();
+    rest.contains("之间") || rest.contains("之間")
+}
+
 fn range_after(text: &str, n1: &Num) -> Option<Quantity> {
-    let q = connector(text, n1.end)?;
+    let (q, between) = match connector(text, n1.end) {
+        Some(q) => (q, false),
+        None => (between_joiner(text, n1.end)?, true),
+    };
     let (c, _) = char_at(text, q)?;
     if !(c.is_ascii_digit() || cn_digit(c).is_some() || c == '十') {
         return None;
@@ -965,7 +996,7 @@ fn range_after(text: &str, n1: &Num) -> Option<Quantity> {
     if lo > hi && !n1.scaled && n1.low == n1.high {
         lo = n1.low.to_f64()?;
     }
-    if lo > hi {
+    if lo > hi || between && !between_follows(text, end) {
         return None;
     }
     Some(Quantity {
@@ -1505,6 +1536,25 @@ mod tests {
         assert_eq!(q("功耗700w"), vec![s("700", 700.0, 700.0)]);
         assert_eq!(q("报价5k").len(), 1);
         assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
+    }
+
+    #[test]
+    fn a_colloquial_digit_and_the_next_are_a_range() {
+        assert_eq!(q("报价是一万六七,"), vec![("一万六七".to_string(), 16000.0, 17000.0)]);
+        assert_eq!(q("卖三千五六。"), vec![("三千五六".to_string(), 3500.0, 3600.0)]);
+        assert_eq!(q("两万三四的样子"), vec![("两万三四".to_string(), 23000.0, 24000.0)]);
+        // Not two digits in a row, or a scale after the second.
+        assert_eq!(q("一万六,"), vec![("一万六".to_string(), 16000.0, 16000.0)]);
+        assert_eq!(q("一万六八"), vec![("一万六".to_string(), 16000.0, 16000.0)]);
+    }
+
+    #[test]
+    fn ends_of_a_range_joined_by_and_before_between() {
+        assert_eq!(q("介乎1.2万与1.5万美元之间"), vec![("1.2万与1.5万".to_string(), 12000.0, 15000.0)]);
+        assert_eq!(q("在3万和4万元之间"), vec![("3万和4万".to_string(), 30000.0, 40000.0)]);
+        assert_eq!(q("介于1000及1500美元之間"), vec![("1000及1500".to_string(), 1000.0, 1500.0)]);
+        // Without 之间 they are two amounts.
+        assert_eq!(q("分别为1万和2万美元"), vec![("1万".to_string(), 10000.0, 10000.0), ("2万".to_string(), 20000.0, 20000.0)]);
     }
 
     #[test]

@@ -249,7 +249,8 @@ struct Amount {
 /// `quantities` are those of the sentence ([`find_quantities`]). `yuan_money`:
 /// the money a bare 元 is in where not the renminbi ([`yuan_money`]), unless
 /// the sentence is about the mainland's market or named another money first.
-fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, yuan_money: Option<&'static str>, quantities: Vec<Quantity>) -> Vec<Amount> {
+fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &DocState, quantities: Vec<Quantity>) -> Vec<Amount> {
+    let yuan_money = state.yuan_money;
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
@@ -323,7 +324,8 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, yuan_money:
             (Some(p), Some((_, end))) => Some((p, end)),
             (Some(p), None) => Some((p, q.end)),
             (None, Some(a)) => Some(a),
-            (None, None) => spoken_currency(rest).map(|(code, len)| (code, q.end + len)),
+            // (蚊 is the dollar of the place: the yuan in a mainland report.)
+            (None, None) => spoken_currency(rest).map(|(code, len)| (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len)),
         };
         let (currency, end) = match stated {
             Some(found) => {
@@ -342,7 +344,11 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, yuan_money:
                     (implied.unwrap(), q.end)
                 }
                 _ => {
-                    if carries_to(s.text, &q) && opens_a_move(s, &q) {
+                    // (被炒到两万出头,现在回落了一点,要一万七蚊左右: a
+                    // price in 万 before the currency is named takes it from
+                    // the move's other side.)
+                    let priced = || in_wan(s.text, &q) && priced_here(s, hits, &q);
+                    if carries_to(s.text, &q) && (opens_a_move(s, &q) || pair_joiner(&s.text[q.end..]).is_some() || priced()) {
                         opened.push(q);
                     }
                     continue;
@@ -361,12 +367,27 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, yuan_money:
         let Some(k) = out.iter().position(|a| a.q.start >= q.end) else { continue };
         let a = &out[k];
         let gap = &s.text[q.end..a.q.start];
-        if gap.chars().count() <= 14 && hits.any_in(list::MOVE_VERBS, q.end..a.q.start) && q.high <= a.q.low * 10.0 && a.q.high <= q.low * 10.0 {
+        // (分别为1万和2万美元, 1.2万、1.5万美元: the first of two amounts
+        // joined by 和 or 、 takes the currency of the second.)
+        let paired = pair_joiner(gap).is_some_and(|len| len == gap.len());
+        // (……两万出头,现在回落了一点,要一万七蚊: a word of change without
+        // a 到 tells the move too.)
+        let moved = gap.chars().count() <= 14 && (hits.any_in(list::MOVE_VERBS, q.end..a.q.start) || contains_any(gap, &CHANGED_AFTER));
+        if (moved || paired) && q.high <= a.q.low * 10.0 && a.q.high <= q.low * 10.0 {
             let currency = a.currency;
             out.insert(k, Amount { q, currency, end: q.end });
         }
     }
     out
+}
+
+/// The length of a word that joins two amounts of a pair or a list at the
+/// start of `rest` (和, 与, 及, 、, 或), spaces around it counted.
+fn pair_joiner(rest: &str) -> Option<usize> {
+    let t = rest.trim_start_matches(' ');
+    let c = t.chars().next().filter(|c| matches!(c, '和' | '与' | '及' | '、' | '或'))?;
+    let after = &t[c.len_utf8()..];
+    Some(rest.len() - after.trim_start_matches(' ').len())
 }
 
 /// Whether an amount opens a move: 从 or 由 before it, with no other figure
@@ -392,6 +413,10 @@ fn counts_pieces(rest: &str) -> bool {
     PIECE_COUNTERS.iter().any(|w| t.starts_with(w))
 }
 
+/// Words that join two amounts told as the ends of a range when 之间 follows
+/// (介于6万元和8万元之间, 介乎1.2万與1.5萬美元之間).
+const BETWEEN_JOINERS: [&str; 6] = ["和", "与", "與", "及", "跟", "同"];
+
 /// 1.2万美元至1.5万美元(不等, 之间): two amounts in one currency joined by 至,
 /// 到, -, ~ are one range.
 fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
@@ -400,8 +425,11 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
         if let Some(prev) = out.last_mut() {
             let gap = s.text[prev.end..a.q.start].trim_matches(' ');
             let gap = crate::money::strip_word_before(gap).trim_matches(' ');
+            // (介于6万元和8万元之间: 和 joins the ends of a range told with
+            // 之间.)
+            let between = || BETWEEN_JOINERS.contains(&gap) && s.text[a.end..].trim_start_matches(' ').starts_with(['之', '间', '間']);
             if prev.currency == a.currency
-                && RANGE_JOINERS.contains(&gap)
+                && (RANGE_JOINERS.contains(&gap) || between())
                 && prev.q.low <= a.q.low
                 && !s.text[..prev.q.start].ends_with('从')
             {
@@ -513,12 +541,26 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     // 8卡整机现在报100万上下: a whole machine too; 2.3w-2.5w一张: one piece
     // right after the amount.
     // 二手市场1.8w左右, 闲鱼上1.3w: where it is sold tells it too.
+    // 一台8卡H800服务器,新规出来之前大概240万: one piece named as the topic
+    // in the clause before, with no figure of its own, tells it too.
+    // (每张A800,禁令公布以前差不多9万出头,如今已经要12万左右: or in an
+    // earlier clause of the sentence.)
+    let k = s.clause_of(q.start);
+    let topic = s.clauses()[..k].iter().find(|c| one_piece_topic(s, hits, (*c).clone()));
     [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES]
         .iter()
         .any(|&l| hits.any_in(l, head.clone()))
+        || topic.is_some()
         || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
         // 1.35w入的, 9k出头入手: what it was bought or sold for.
         || bought_after(s.text, q.end)
+}
+
+/// Whether the clause `c` names one piece (一台8卡H800服务器, 每张A800) as
+/// its topic: a unit or system word marked as one piece, and no amount.
+fn one_piece_topic(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
+    [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_iter_in(l, c.clone()).any(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
+        && !find_quantities(&s.text[c]).iter().any(|q| q.high >= 100.0)
 }
 
 /// 算力租赁这块,A800现在每卡每月大概7000到8000: in a sentence of rent, an
@@ -542,6 +584,23 @@ static CHANGED_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pric
 /// told of an earlier time (目前, 现在; 一度, 上个月, 年初).
 static NOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.now_words"));
 static EARLIER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.earlier_words"));
+
+/// The month of the measure the document told last, when `head` (the
+/// clause of a price before it) says the price held until that measure
+/// (禁令前, 新规出来之前).
+fn before_measure_date(head: &str, state: &DocState) -> Option<PartialDate> {
+    let before = BEFORE_MEASURE.iter().any(|w| head.contains(w))
+        || MEASURE_NAMES.iter().any(|m| {
+            head.match_indices(m).any(|(i, _)| {
+                let rest = super::export::after_rule_comes(&head[i + m.len()..]);
+                ["前", "之前", "以前"].iter().any(|t| rest.starts_with(t))
+            })
+        });
+    before.then(|| state.last_rule_date.or(state.last_event_date)).flatten().map(|d| PartialDate { day: None, ..d })
+}
+
+/// Names of a measure that a price may be told as held until (新规出来之前).
+const MEASURE_NAMES: [&str; 6] = ["禁令", "新规", "禁售", "管制", "断供", "制裁"];
 
 /// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
 static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
@@ -630,7 +689,12 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
             })
             && [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_in(l, s.clauses()[clause].start..r.start).is_some_and(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
     };
-    if hits.find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone()).any(|r| !unit_after(&r) && !one_piece(&r) && !rent_cost(&r)) {
+    // (采购价, 收购价: a price noun that holds the word is the price noun.)
+    let in_noun = |r: &Range<usize>| hits.inside_longer(list::PRICE_NOUNS, r);
+    if hits
+        .find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone())
+        .any(|r| !in_noun(&r) && !unit_after(&r) && !one_piece(&r) && !rent_cost(&r))
+    {
         return true;
     }
     // 同期华为还推出了新款手机Pura 70系列,起售价5499元: a product that is no
@@ -658,7 +722,7 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price noun takes over (……,其单价为).
-    let last_not = hits.last_end_in(list::NOT_PRICE, 0..s.clauses()[clause].start);
+    let last_not = hits.find_iter_in(list::NOT_PRICE, 0..s.clauses()[clause].start).filter(|r| !in_noun(r)).last().map(|r| r.end);
     match last_not {
         Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start),
         None => false,
@@ -1083,7 +1147,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         return Vec::new();
     }
     let hits: &Hits = s.hits();
-    let amounts = join_ranges(s, amounts(s, hits, implied, state.yuan_money, quantities));
+    let amounts = join_ranges(s, amounts(s, hits, implied, state, quantities));
     if amounts.is_empty() {
         return Vec::new();
     }
@@ -1123,14 +1187,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         // RTX 4090在禁令前的售价约为1.3万元……: the old price held until the
         // measure the document told, in that month.
         let clause_start = s.clauses()[s.clause_of(a.q.start)].start;
-        let before_date = before_date.or_else(|| {
-            BEFORE_MEASURE
-                .iter()
-                .any(|w| s.text[clause_start..a.q.start].contains(w))
-                .then(|| state.last_rule_date.or(state.last_event_date))
-                .flatten()
-                .map(|d| PartialDate { day: None, ..d })
-        });
+        let before_date = before_date.or_else(|| before_measure_date(&s.text[clause_start..a.q.start], state));
         let told_after = date_within(s, a.end..b.q.start)
             .map(|d| d.date)
             .or(pair_here.map(|p| p.1))
@@ -1235,6 +1292,18 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             if let Some((old, new)) = order {
                 roles[old] = Some(Role::Before);
                 roles[new] = Some(Role::After);
+                // (一台8卡H800服务器,新规出来之前大概240万,现在有人开价到300万:
+                // the new price is of the thing the old one is of, unless its
+                // clause names one of its own; the old one, told before a
+                // measure, is of the measure's month.)
+                let own_new = s.clauses()[if new == 0 { ca } else { cb }].start..amounts[new].q.start;
+                if !hits.any_in(list::UNIT, own_new.clone()) && !names_system(hits, own_new) {
+                    bases[new] = Some(basis_of(s, hits, &amounts, old, rent, per_hour));
+                }
+                let own_old = s.clauses()[if old == 0 { ca } else { cb }].start..amounts[old].q.start;
+                if let Some(d) = before_measure_date(&s.text[own_old], state) {
+                    dates[old] = Some(Some(d));
+                }
                 // (The new one holds now, not at the earlier time told
                 // before it: 上个月……,这两天已经有人报到8万多.)
                 let own = s.clauses()[if new == 0 { ca } else { cb }].clone();

@@ -290,6 +290,12 @@ impl Hits {
         self.words_in(list, range).map(|(r, _)| r)
     }
 
+    /// Whether a word of list `list` holds the part `r` of the text and more
+    /// (采购价 holds 采购): the longer word is what is written there.
+    pub fn inside_longer(&self, list: usize, r: &Range<usize>) -> bool {
+        self.of(list).iter().any(|h| h.start <= r.start && r.end <= h.end && h.end - h.start > r.end - r.start)
+    }
+
     /// [`Words::last_end`] for list `list` on the part `range` of the text.
     pub fn last_end_in(&self, list: usize, range: Range<usize>) -> Option<usize> {
         self.find_iter_in(list, range).last().map(|r| r.end)
