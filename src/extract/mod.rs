@@ -167,6 +167,13 @@ pub struct DocState {
     /// the Hong Kong dollar, save in a report in simplified characters whose
     /// own money is the yuan (一万七蚊左右 said in a Guangzhou market).
     pub cantonese_dollar: &'static str,
+    /// The chips of a heading that opens a list (▌RTX 5090（平行進口）, then
+    /// ‧ Inno3D X3：$24,800), the last line of the list so far, and whether
+    /// the sentence being read is one of its items: an item that names no
+    /// chip prices the heading's.
+    pub list_head: Vec<usize>,
+    pub list_line: u32,
+    pub in_list: bool,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -305,11 +312,23 @@ impl Extractor {
                 hits: std::cell::OnceCell::new(),
             };
             state.sentence = si;
+            // An item of a list right under its heading (blank lines between
+            // allowed) or under the items before it.
+            state.in_list = !state.list_head.is_empty() && s.line <= state.list_line + 2 && crate::text::page::list_item(stext);
+            if state.in_list {
+                state.list_line = s.line;
+            }
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
             export::read_into(self, &sent, &mut state, path, &mut events);
 
             // What this sentence leaves for the next one.
+            if list_heading(&sent) {
+                state.list_head = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
+                state.list_line = s.line;
+            } else if !state.in_list {
+                state.list_head.clear();
+            }
             if !sent.groups.is_empty() {
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the
@@ -407,6 +426,16 @@ fn nearest_known(text: &str, mentions: &[Mention], m: &Mention) -> Option<usize>
         })
         .min()
         .map(|(_, i)| i)
+}
+
+/// Whether a sentence is the heading of a list: a short line (30 characters
+/// at most) that names chips in one group, no clause or sentence marks, and
+/// no money (▌RTX 5090（平行進口）, RTX 5080：, 【H20】).
+fn list_heading(s: &Sentence) -> bool {
+    s.groups.len() == 1
+        && s.signs & signs::CURRENCY == 0
+        && s.text.chars().count() <= 30
+        && !s.text.contains(['，', ',', '。', '；', ';', '%', '％'])
 }
 
 /// Coordinated lists of known chips: names joined only by list joiners.

@@ -809,7 +809,15 @@ fn yi_word(prev: char) -> bool {
 /// letter closing a model name (910C, 4090D, 300X; not a scale or a unit:
 /// 5k, 1.8w, 2M, 80GB, 1999USD).
 fn bad_after(text: &str, end: usize) -> bool {
-    starts_with_at(text, end, "几") && !some_more(text, end) || starts_with_at(text, end, "分之") || model_letter_after(text, end)
+    starts_with_at(text, end, "几") && !some_more(text, end) || starts_with_at(text, end, "分之") || model_letter_after(text, end) || masked_after(text, end)
+}
+
+/// Digits masked after the numeral ($6,xxx, 1xxx元, 5XX): a figure left
+/// vague, no amount.
+fn masked_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    rest.starts_with("xx") || rest.starts_with("XX")
 }
 
 /// 几 after a round number in 千 or 万 with no scale after it (九千几蚊,
@@ -882,6 +890,14 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             i = q;
             continue;
         }
+        // 万五, 萬3到萬4: a leading 万 with one digit after it.
+        if matches!(c, '万' | '萬')
+            && let Some(q) = wan_and_digit(text, i)
+        {
+            i = q.end;
+            out.push(q);
+            continue;
+        }
         let Some(n1) = scan_num(text, i, true) else {
             // A run of Chinese digits that is no numeral (三一重工, 一一): skip it whole.
             i = next;
@@ -904,6 +920,37 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// 万五 (15000), 萬3到萬4 (13000 to 14000): Cantonese and forum speech leave
+/// out the 一 of 一万二; a 万 that follows no numeral and one digit that no
+/// other digit or scale follows. With a range connector and another such
+/// number after it, a range.
+fn wan_and_digit(text: &str, i: usize) -> Option<Quantity> {
+    let one = |at: usize| -> Option<(f64, usize)> {
+        let (w, after_w) = char_at(text, at)?;
+        if !matches!(w, '万' | '萬') {
+            return None;
+        }
+        let (d, next) = char_at(text, after_w)?;
+        // (万一 is "in case", no number.)
+        let digit = d.to_digit(10).or_else(|| cn_digit(d).map(u32::from)).filter(|&k| k >= 1 && !(k == 1 && !d.is_ascii_digit()))?;
+        if char_at(text, next).is_some_and(|(c, _)| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c == '%') {
+            return None;
+        }
+        Some((10000.0 + f64::from(digit) * 1000.0, next))
+    };
+    if char_before(text, i).is_some_and(|c| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let (low, end) = one(i)?;
+    if let Some(q) = connector(text, end)
+        && let Some((high, end2)) = one(q)
+        && high >= low
+    {
+        return Some(Quantity { start: i, end: end2, low, high });
+    }
+    Some(Quantity { start: i, end, low, high: low })
 }
 
 /// The quantity that the numeral `n1` begins, single or range, if any.
@@ -1536,6 +1583,24 @@ mod tests {
         assert_eq!(q("功耗700w"), vec![s("700", 700.0, 700.0)]);
         assert_eq!(q("报价5k").len(), 1);
         assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
+    }
+
+    #[test]
+    fn a_leading_wan_and_one_digit() {
+        assert_eq!(q("而家放二手都仲有万五,"), vec![("万五".to_string(), 15000.0, 15000.0)]);
+        assert_eq!(q("由禁令前大约万3到万4蚊一张")[0], ("万3到万4".to_string(), 13000.0, 14000.0));
+        assert_eq!(q("万一出现问题"), vec![]);
+        // Not after a numeral, not before more digits or a scale.
+        assert_eq!(q("一万五"), vec![("一万五".to_string(), 15000.0, 15000.0)]);
+        assert_eq!(q("千万三思"), vec![]);
+        assert_eq!(q("万5000"), vec![("5000".to_string(), 5000.0, 5000.0)]);
+    }
+
+    #[test]
+    fn masked_digits_leave_no_amount() {
+        assert_eq!(q("香港应该 $6,xxx 有交易"), vec![]);
+        assert_eq!(q("二手大概1xxx元"), vec![]);
+        assert_eq!(q("售价6,999元"), vec![("6,999".to_string(), 6999.0, 6999.0)]);
     }
 
     #[test]

@@ -214,6 +214,15 @@ fn currency_before(before: &str) -> Option<&'static str> {
     crate::money::word_before(t).map(|(c, _)| c)
 }
 
+/// Whether `before` ends with a bare dollar sign ($24,800; not US$, HK$).
+fn bare_dollar_before(before: &str) -> bool {
+    crate::money::word_before(before.trim_end_matches(' ')).is_some_and(|(_, len)| len == 1) && before.trim_end_matches(' ').ends_with('$')
+}
+
+/// Moneys called dollars: a bare $ in a report whose own money is one of
+/// them is that money (香港腦場 $24,800, 台灣網拍 $68,000), not the US dollar.
+const DOLLARS: [&str; 5] = ["HKD", "TWD", "SGD", "AUD", "MOP"];
+
 /// A spoken currency word at the start of `rest` (块, from the lexicon), with
 /// its currency and the offset after it. 块 is money only as 块钱 (a currency
 /// word of its own), or at the end of a clause in a price sentence (卖4万块);
@@ -296,6 +305,8 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
         // a word before may overrule.)
         let prefix = if adjacent {
             None
+        } else if DOLLARS.contains(&state.home_currency) && bare_dollar_before(chars_before(s.text, q.start, 4)) {
+            Some(state.home_currency)
         } else {
             currency_before(chars_before(s.text, q.start, 4)).or_else(|| {
                 let head = chars_before(s.text, q.start, 7);
@@ -516,7 +527,7 @@ static MOVE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
 });
 
 /// What may stand between two amounts of one list (749美元、549美元).
-const LIST_GAPS: [&str; 7] = ["、", "和", "与", "及", "以及", ",", "/"];
+const LIST_GAPS: [&str; 9] = ["、", "和", "与", "及", "以及", ",", "/", "同", "同埋"];
 
 /// What may follow a plain figure that stands for money (16499左右).
 const FIGURE_TAILS: [&str; 6] = ["左右", "上下", "多", "出头", "以上", "之间"];
@@ -691,9 +702,12 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     };
     // (采购价, 收购价: a price noun that holds the word is the price noun.)
     let in_noun = |r: &Range<usize>| hits.inside_longer(list::PRICE_NOUNS, r);
+    // ($24,800（要畀 $1,000 订金排单）: a word in brackets the amount is not
+    // in is of the aside.)
+    let aside = |r: &Range<usize>| bracket_around(s.text, r.clone()).is_some_and(|b| !b.contains(&a.q.start));
     if hits
         .find_iter_in(list::NOT_PRICE, s.clauses()[clause].clone())
-        .any(|r| !in_noun(&r) && !unit_after(&r) && !one_piece(&r) && !rent_cost(&r))
+        .any(|r| !in_noun(&r) && !aside(&r) && !unit_after(&r) && !one_piece(&r) && !rent_cost(&r))
     {
         return true;
     }
@@ -727,6 +741,17 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
         Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start),
         None => false,
     }
+}
+
+/// The span of the brackets that hold `r` in `text` (from the opening
+/// bracket to the closing one), if any.
+fn bracket_around(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let open = text[..r.start].rfind(['(', '（'])?;
+    if text[open..r.start].contains([')', '）']) {
+        return None;
+    }
+    let close = text[r.end..].find([')', '）'])? + r.end;
+    Some(open..close)
 }
 
 /// Words of a cost that, in a sentence of rent told by its period (每小时费用),
@@ -803,6 +828,10 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     // it in the same paragraph (……的H200变体,定价约2.7万美元。8晶片模组的售价约150万).
     if refers_back(s.text, hits, at) || goes_on_about_chips(s, state) {
         return state.previous_about.clone();
+    }
+    // An item of a list under a heading that names chips.
+    if state.in_list {
+        return state.list_head.clone();
     }
     Vec::new()
 }
@@ -1155,10 +1184,13 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     let moves = (0..amounts.len()).any(|i| move_target(s, hits, &amounts, i).is_some());
     // (A rate, 6.8元/小时, tells a price by itself: a list of rents; so
     // does what a card was bought for, 1.35w入的.)
+    // (‧ Inno3D X3：$24,800 under the heading ▌RTX 5090: an item of a list
+    // of prices, its money named.)
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
         && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
+        && !(state.in_list && implied.is_none())
     {
         return Vec::new();
     }
@@ -1375,7 +1407,8 @@ fn respective(s: &Sentence, state: &DocState, amounts: &[Amount], roles: &[Optio
     let mut after: Vec<usize> = Vec::new();
     for i in (0..amounts.len()).filter(|&i| amounts[i].q.start > at) {
         if let Some(&k) = after.last() {
-            let gap = s.text[amounts[k].end..amounts[i].q.start].trim_matches(' ');
+            // (US$1,999 同 US$999: the currency sign of the next one aside.)
+            let gap = crate::money::strip_word_before(s.text[amounts[k].end..amounts[i].q.start].trim_matches(' ')).trim_matches(' ');
             if !(gap.is_empty() || LIST_GAPS.contains(&gap)) {
                 break;
             }

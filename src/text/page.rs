@@ -109,11 +109,30 @@ fn states_an_amount(t: &str) -> bool {
 /// 1.98 元/小时). A run of such items is the article's own list of prices,
 /// not a list of links (■英伟达的崛起:从零到占全球显卡销量的80%以上 is a
 /// headline: its label names no model).
+/// (‧ ASUS ROG Astral：$32,000 至 $33,500: or a name without a model whose
+/// value starts with a sum of money.)
 fn value_item(line: &str) -> bool {
     line.split_once([':', '：']).is_some_and(|(label, value)| {
         let label = label.trim_start_matches(|c: char| bullet(&c.to_string()) || c.is_whitespace());
-        char_len(label) <= 24 && label.bytes().any(|b| b.is_ascii_digit()) && states_an_amount(value)
+        char_len(label) <= 24 && (label.bytes().any(|b| b.is_ascii_digit()) && states_an_amount(value) || starts_with_money(value))
     })
+}
+
+/// Whether `value` starts with a sum of money marked by its sign (约 $11,500,
+/// US$749, NT$6萬, ¥9999), a qualifier of about before it allowed.
+fn starts_with_money(value: &str) -> bool {
+    let t = value.trim_start();
+    let t = ["大约", "大約", "约", "約"].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim_start();
+    ["US$", "HK$", "NT$", "S$", "MOP$", "$", "¥", "￥", "€", "£"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a line is an item of a list: it starts with a bullet, or it is a
+/// name, a colon and a value ([`value_item`]).
+pub fn list_item(line: &str) -> bool {
+    bullet(line) || value_item(line)
 }
 
 fn legal(line: &str) -> bool {
