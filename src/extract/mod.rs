@@ -174,6 +174,13 @@ pub struct DocState {
     pub list_head: Vec<usize>,
     pub list_line: u32,
     pub in_list: bool,
+    /// The money a line that opens a list names for its items (行情（人民币，
+    /// 仅供参考）：, 报价（全部现金价，港元）：), the last line of the list so
+    /// far, and whether the sentence being read is one of its items: an item
+    /// that names no currency is in it.
+    pub list_money: Option<&'static str>,
+    pub list_money_line: u32,
+    pub in_money_list: bool,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -318,6 +325,10 @@ impl Extractor {
             if state.in_list {
                 state.list_line = s.line;
             }
+            state.in_money_list = state.list_money.is_some() && s.line <= state.list_money_line + 2 && crate::text::page::list_item(stext);
+            if state.in_money_list {
+                state.list_money_line = s.line;
+            }
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
             export::read_into(self, &sent, &mut state, path, &mut events);
@@ -328,6 +339,12 @@ impl Extractor {
                 state.list_line = s.line;
             } else if !state.in_list {
                 state.list_head.clear();
+            }
+            if let Some(code) = price::money_of_list(stext) {
+                state.list_money = Some(code);
+                state.list_money_line = s.line;
+            } else if !state.in_money_list {
+                state.list_money = None;
             }
             if !sent.groups.is_empty() {
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();

@@ -350,7 +350,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
                 None if implied.is_some()
                     && carries_to(s.text, &q)
-                    && (in_wan(s.text, &q) && priced_here(s, hits, &q) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
+                    && (in_wan(s.text, &q) && (state.in_money_list || priced_here(s, hits, &q)) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
                 {
                     (implied.unwrap(), q.end)
                 }
@@ -1145,6 +1145,21 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     }
 }
 
+/// The money a line that opens a list names in brackets for the items after
+/// it (整理一下深圳那边的行情（人民币，仅供参考）：): a line that ends with a
+/// colon, names a currency in brackets and holds no figure.
+pub(super) fn money_of_list(text: &str) -> Option<&'static str> {
+    let t = text.trim_end();
+    let head = t.strip_suffix(['：', ':'])?.trim_end();
+    if head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let inner = head.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let inside = &inner[open..];
+    inside.char_indices().find_map(|(i, _)| crate::money::word_after(&inside[i..]).map(|(code, _)| code))
+}
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
@@ -1156,6 +1171,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
+    } else if state.in_money_list {
+        // (1. RTX Pro 6000D：单卡5万上下, under 行情（人民币）：.)
+        state.list_money
     } else if may_price_without_currency(s, state) {
         let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
@@ -1191,6 +1209,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         && !hits.any(list::MARKET_PLACES)
         && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
         && !(state.in_list && implied.is_none())
+        && !state.in_money_list
     {
         return Vec::new();
     }

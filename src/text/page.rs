@@ -132,7 +132,20 @@ fn starts_with_money(value: &str) -> bool {
 /// Whether a line is an item of a list: it starts with a bullet, or it is a
 /// name, a colon and a value ([`value_item`]).
 pub fn list_item(line: &str) -> bool {
-    bullet(line) || value_item(line)
+    bullet(line) || value_item(line) || numbered(line)
+}
+
+/// Whether a line starts with the number of an item (1. , 2、, 3）, (4)), not
+/// with a figure (10.12首发, 3.5万).
+fn numbered(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix(['(', '（']).unwrap_or(t);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = &t[digits..];
+    rest.starts_with(['、', ')', '）']) || rest.strip_prefix('.').is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn legal(line: &str) -> bool {
