@@ -178,6 +178,10 @@ pub struct DocState {
     /// 仅供参考）：, 报价（全部现金价，港元）：), the last line of the list so
     /// far, and whether the sentence being read is one of its items: an item
     /// that names no currency is in it.
+    /// The chips a headline names in one group, until the body names any:
+    /// what a price the body tells first, naming no chip, is of (a forum
+    /// thread titled 4090首发快一个月了, whose first post prices the card).
+    pub topic: Vec<usize>,
     pub list_money: Option<&'static str>,
     pub list_money_line: u32,
     pub in_money_list: bool,
@@ -262,16 +266,15 @@ impl Extractor {
 
         let all_mentions = self.chips.find(text);
         let mut previous: (u32, &str) = (0, "");
+        // Whether a sentence named chips yet, and the line of the topic.
+        let (mut named_chips, mut topic_line) = (false, 0);
         for (si, s) in layout.sentences.iter().enumerate() {
             if boiler.get(s.line as usize - 1).copied().unwrap_or(false) {
                 continue;
             }
             let stext = &text[s.range.clone()];
-            if previous.0 == 0 {
-                let l = lines.get(s.line as usize - 1).copied().unwrap_or("").trim();
-                if l.chars().count() <= 60 && !l.trim_end_matches('。').contains('。') {
-                    state.headline = Some(s.line);
-                }
+            if previous.0 == 0 && headline_like(lines.get(s.line as usize - 1).copied().unwrap_or("")) {
+                state.headline = Some(s.line);
             }
             let before = if previous.0 == s.line { previous.1 } else { "" };
             previous = (s.line, stext);
@@ -334,6 +337,17 @@ impl Extractor {
             export::read_into(self, &sent, &mut state, path, &mut events);
 
             // What this sentence leaves for the next one.
+            // (The first line that names chips, when it reads like a
+            // headline: a forum's breadcrumbs may come before the title.)
+            if !sent.groups.is_empty() {
+                if !named_chips && headline_like(lines.get(s.line as usize - 1).copied().unwrap_or("")) && sent.groups.len() == 1 {
+                    state.topic = sent.groups[0].chips.clone();
+                    topic_line = s.line;
+                } else if s.line != topic_line {
+                    state.topic.clear();
+                }
+                named_chips = true;
+            }
             if list_heading(&sent) {
                 state.list_head = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 state.list_line = s.line;
@@ -443,6 +457,13 @@ fn nearest_known(text: &str, mentions: &[Mention], m: &Mention) -> Option<usize>
         })
         .min()
         .map(|(_, i)| i)
+}
+
+/// Whether a line reads like a headline: short (60 characters at most), no
+/// full stop inside.
+fn headline_like(line: &str) -> bool {
+    let l = line.trim();
+    l.chars().count() <= 60 && !l.trim_end_matches('。').contains('。')
 }
 
 /// Whether a sentence is the heading of a list: a short line (30 characters

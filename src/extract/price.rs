@@ -833,6 +833,12 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     if state.in_list {
         return state.list_head.clone();
     }
+    // The chip of the headline, before the body names any, for amounts told
+    // the way a forum tells the price of the thread's card (挂1.6w-1.8w):
+    // a sentence that names a currency may be about anything.
+    if !state.topic.is_empty() && !names_currency(s) {
+        return state.topic.clone();
+    }
     Vec::new()
 }
 
@@ -1131,8 +1137,9 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
-        // 万, and only right after one that did.)
-        goes_on_about_chips(s, state) && in_wan()
+        // 万, and only right after one that did, or before the body names
+        // any after a headline that did.)
+        (goes_on_about_chips(s, state) || !state.topic.is_empty()) && in_wan()
     } else {
         in_wan()
             // (The sentence is scanned only where a word of rent may be.)
