@@ -638,6 +638,8 @@ static COMPARE_BESIDE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("sha
 
 /// Words that are never a subject on their own.
 static NOT_SUBJECT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.not_subject"));
+/// `share.use_openers`: verbs of use before what is used (采用, 使用).
+static USE_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.use_openers"));
 
 /// A subject noun phrase out of the words before a share: openers dropped,
 /// cut at the first adverb or verb, 等 lists reduced to their head
@@ -668,6 +670,14 @@ fn subject_phrase(phrase: &str) -> String {
         }
         if t == before {
             break;
+        }
+    }
+    // 使用昇腾芯片的占比: the holder is what is used, when no noun it
+    // qualifies follows (采用ASIC的AI服务器 stays whole).
+    if let Some(o) = crate::text::words::longest_prefix(t, &USE_OPENERS) {
+        let rest = t[o.len()..].trim_end_matches('的');
+        if !rest.contains('的') && !rest.is_empty() {
+            t = rest;
         }
     }
     // 中国加速卡市场中国产品牌: the holder after its setting.
@@ -2186,10 +2196,12 @@ fn is_link(link: &str) -> bool {
     // (AMD则不足一成: any qualifier word of the lexicon; a link is short.)
     let link = if link.len() <= 24 { without_qualifier(super::qualify::strip_qualifier_word(link)) } else { link };
     let n = link.chars().count();
-    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各就".contains(c)))
+    // (英特尔则在1%上下; Cantonese AMD得返19%.)
+    (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各就在得返".contains(c)))
+        // (英伟达或跌至不足三成: a modal of likelihood before the move.)
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
-            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望".contains(c)))
+            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望或恐料会".contains(c)))
         || took_the_rest(link)
         // 辉达则维持逾八成: a verb of staying at a level after 则/也/仍.
         || {
