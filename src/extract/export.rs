@@ -942,6 +942,21 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             }
             return cue(Action::EntityList, r);
         }
+    } else if let Some((v, len)) = ENTITY_LIST_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, v.len()))).min() {
+        // 6月,中科曙光、海光等5家中国实体也被加入这份名单; ……列入实体清单,
+        // 本周一再把46家华为子公司加进清单: the list named again, bare or
+        // pointed back to, in a sentence (or the one before) that names the
+        // entity list.
+        let after = c[v + len..].trim_start_matches('了');
+        let after = ["这份", "这张", "该", "此", "上述", "同一"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+        let named = |t: &str| ENTITY_LIST_NOUNS.iter().any(|w| t.contains(w));
+        if (after.starts_with("清单") || after.starts_with("名单")) && (named(s.text) || named(s.previous)) && !negated_before(c, v) {
+            let r = v..v + len;
+            if is_proposal(c, &hits) || MODAL_WORDS.any(&c[..v]) {
+                return cue(Action::Proposal, r);
+            }
+            return cue(Action::EntityList, r);
+        }
     }
     // 将25家中国实体从“未经核实清单”中移除: taken off a list, an easing.
     if let Some(i) = hits.find(list::LIST_REMOVE_VERBS).map(|r| r.start)
