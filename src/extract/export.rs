@@ -942,7 +942,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
             }
             return cue(Action::EntityList, r);
         }
-    } else if let Some((v, len)) = ENTITY_LIST_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, v.len()))).min() {
+    } else if let Some((v, len)) = c.contains('单').then(|| ENTITY_LIST_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, v.len()))).min()).flatten() {
         // 6月,中科曙光、海光等5家中国实体也被加入这份名单; ……列入实体清单,
         // 本周一再把46家华为子公司加进清单: the list named again, bare or
         // pointed back to, in a sentence (or the one before) that names the

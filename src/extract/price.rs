@@ -556,15 +556,17 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     // in the clause before, with no figure of its own, tells it too.
     // (每张A800,禁令公布以前差不多9万出头,如今已经要12万左右: or in an
     // earlier clause of the sentence.)
-    let k = s.clause_of(q.start);
-    let topic = s.clauses()[..k].iter().find(|c| one_piece_topic(s, hits, (*c).clone()));
+    let topic = || {
+        let k = s.clause_of(q.start);
+        s.clauses()[..k].iter().any(|c| one_piece_topic(s, hits, c.clone()))
+    };
     [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES]
         .iter()
         .any(|&l| hits.any_in(l, head.clone()))
-        || topic.is_some()
         || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
         // 1.35w入的, 9k出头入手: what it was bought or sold for.
         || bought_after(s.text, q.end)
+        || topic()
 }
 
 /// Whether the clause `c` names one piece (一台8卡H800服务器, 每张A800) as
