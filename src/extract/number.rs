@@ -262,6 +262,8 @@ struct Acc {
     tokens: u32,
     scales: u32,
     k_done: bool,
+    /// The one digit after k or w has been read (1w8, 2k5).
+    k_tail: bool,
     allow_bare: bool,
     /// Sum of the exponents of the scales since the last number (2千亿: 11).
     chain: i32,
@@ -290,6 +292,7 @@ impl Acc {
             tokens: 0,
             scales: 0,
             k_done: false,
+            k_tail: false,
             allow_bare,
             chain: 0,
         }
@@ -299,7 +302,16 @@ impl Acc {
     /// (the accumulator is then unchanged).
     fn feed(&mut self, t: Tok) -> Option<()> {
         if self.k_done {
-            return None;
+            // 1w8, 2k5: one ASCII digit after the letter, its next place.
+            return match t {
+                Tok::Num(d, true, true) if !self.k_tail && self.cur.is_none() => {
+                    self.cur = Some((d, true));
+                    self.k_tail = true;
+                    self.tokens += 1;
+                    Some(())
+                }
+                _ => None,
+            };
         }
         let mut next = *self;
         match t {
@@ -452,15 +464,22 @@ fn next_token(text: &str, p: usize, prev_ascii: bool) -> Option<(Tok, usize)> {
     if q != p {
         return None;
     }
+    // (1w8 and 2k5, forums' 一万八 and 两千五: one digit after the letter,
+    // then no more letters or digits.)
+    let runs_on = |at: usize| {
+        char_at(text, at).is_some_and(|(c2, m)| {
+            c2.is_ascii_alphabetic() || c2.is_ascii_digit() && char_at(text, m).is_some_and(|(c3, _)| c3.is_ascii_alphanumeric() || c3 == '.')
+        })
+    };
     if prev_ascii && (c == 'k' || c == 'K') {
         // 3.5k, but not 3kW or 2K屏幕's letters run on.
-        if char_at(text, n).is_some_and(|(c2, _)| c2.is_ascii_alphanumeric()) {
+        if runs_on(n) {
             return None;
         }
         return Some((Tok::K, n));
     }
     if prev_ascii && c == 'w' {
-        if char_at(text, n).is_some_and(|(c2, _)| c2.is_ascii_alphanumeric()) {
+        if runs_on(n) {
             return None;
         }
         return Some((Tok::W, n));
@@ -1583,6 +1602,16 @@ mod tests {
         assert_eq!(q("功耗700w"), vec![s("700", 700.0, 700.0)]);
         assert_eq!(q("报价5k").len(), 1);
         assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
+    }
+
+    #[test]
+    fn slang_w_and_k_with_a_digit_after() {
+        assert_eq!(q("上个月1w8收的"), vec![("1w8".to_string(), 18000.0, 18000.0)]);
+        assert_eq!(q("二手2k5出了,"), vec![("2k5".to_string(), 2500.0, 2500.0)]);
+        assert_eq!(q("1.8w收的"), vec![("1.8w".to_string(), 18000.0, 18000.0)]);
+        // Letters or more digits run on: no slang.
+        assert!(q("3k60Hz").iter().all(|x| x.2 < 100.0));
+        assert!(q("2w35").iter().all(|x| x.2 < 100.0));
     }
 
     #[test]

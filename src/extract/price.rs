@@ -459,7 +459,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
 /// round sums that stand for money in a price sentence even without a currency.
 fn in_wan(text: &str, q: &Quantity) -> bool {
     let t = &text[q.start..q.end];
-    (t.contains('万') || t.contains('亿') || t.ends_with('w') || in_slang_thousands(text, q)) && q.low >= 1000.0
+    (t.contains('万') || t.contains('亿') || t.contains('w') || in_slang_thousands(text, q)) && q.low >= 1000.0
 }
 
 /// An amount in the forums' thousands (9k, 1.5k, 3k出头): money like one in
@@ -467,8 +467,9 @@ fn in_wan(text: &str, q: &Quantity) -> bool {
 /// 8K屏幕 are sizes of a picture).
 fn in_slang_thousands(text: &str, q: &Quantity) -> bool {
     let t = &text[q.start..q.end];
-    let Some(number) = t.strip_suffix(['k', 'K']) else { return false };
-    let lone_digit = number.len() == 1;
+    // (2k5: a digit after the k, two places told.)
+    let Some(k) = t.find(['k', 'K']) else { return false };
+    let lone_digit = k == 1 && k + 1 == t.len();
     !lone_digit || ["出头", "左右", "上下", "多", "+", "一张", "一块", "块"].iter().any(|w| text[q.end..].starts_with(w)) || bought_after(text, q.end)
 }
 
