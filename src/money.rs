@@ -52,6 +52,12 @@ pub fn word_after(rest: &str) -> Option<(&'static str, usize)> {
     AFTER.iter().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
 }
 
+/// The currency word or sign of those before an amount that `text` starts
+/// with (US$749, HK$ 8,599, 人民币9999), and its length: the longest that fits.
+pub fn word_at_start(text: &str) -> Option<(&'static str, usize)> {
+    BEFORE.iter().filter(|(_, w)| text.starts_with(w)).max_by_key(|(_, w)| w.len()).map(|&(code, w)| (code, w.len()))
+}
+
 /// The currency named at the end of `before` (before an amount), and the
 /// length of its word or sign: the longest that fits (HK$ over $).
 pub fn word_before(before: &str) -> Option<(&'static str, usize)> {

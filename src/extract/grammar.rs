@@ -46,3 +46,7 @@ pub const MOVE_ADVERBS: [char; 3] = ['已', '则', '又'];
 pub const NAME_JOINERS: [char; 2] = ['和', '、'];
 /// Trimmed before what follows an amount (在, 的).
 pub const AFTER_AMOUNT: [char; 2] = ['在', '的'];
+
+/// Between two amounts, what joins the ends of a range told with 之间 after
+/// them (介于6万元和8万元之间, 介乎1.2万與1.5萬美元之間).
+pub const BETWEEN_JOINERS: [char; 6] = ['和', '与', '與', '及', '跟', '同'];

@@ -168,23 +168,16 @@ pub struct DocState {
     /// own money is the yuan (一万七蚊左右 said in a Guangzhou market).
     pub cantonese_dollar: &'static str,
     /// The chips of a heading that opens a list (▌RTX 5090（平行進口）, then
-    /// ‧ Inno3D X3：$24,800), the last line of the list so far, and whether
-    /// the sentence being read is one of its items: an item that names no
-    /// chip prices the heading's.
-    pub list_head: Vec<usize>,
-    pub list_line: u32,
-    pub in_list: bool,
+    /// ‧ Inno3D X3：$24,800): an item that names no chip prices them.
+    pub list_head: OpenList<Vec<usize>>,
     /// The money a line that opens a list names for its items (行情（人民币，
-    /// 仅供参考）：, 报价（全部现金价，港元）：), the last line of the list so
-    /// far, and whether the sentence being read is one of its items: an item
-    /// that names no currency is in it.
+    /// 仅供参考）：, 报价（全部现金价，港元）：): an item that names no currency
+    /// is in it.
+    pub list_money: OpenList<Option<&'static str>>,
     /// The chips a headline names in one group, until the body names any:
     /// what a price the body tells first, naming no chip, is of (a forum
     /// thread titled 4090首发快一个月了, whose first post prices the card).
     pub topic: Vec<usize>,
-    pub list_money: Option<&'static str>,
-    pub list_money_line: u32,
-    pub in_money_list: bool,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
     /// The last export-control authority named.
@@ -322,16 +315,11 @@ impl Extractor {
                 hits: std::cell::OnceCell::new(),
             };
             state.sentence = si;
-            // An item of a list right under its heading (blank lines between
-            // allowed) or under the items before it.
-            state.in_list = !state.list_head.is_empty() && s.line <= state.list_line + 2 && crate::text::page::list_item(stext);
-            if state.in_list {
-                state.list_line = s.line;
-            }
-            state.in_money_list = state.list_money.is_some() && s.line <= state.list_money_line + 2 && crate::text::page::list_item(stext);
-            if state.in_money_list {
-                state.list_money_line = s.line;
-            }
+            // (Asked only while a list is open: most sentences are no item.)
+            let open = !state.list_head.what.is_empty() || state.list_money.what.is_some();
+            let item = open && crate::text::page::list_item(stext);
+            state.list_head.read(s.line, item && !state.list_head.what.is_empty());
+            state.list_money.read(s.line, item && state.list_money.what.is_some());
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
             export::read_into(self, &sent, &mut state, path, &mut events);
@@ -348,18 +336,9 @@ impl Extractor {
                 }
                 named_chips = true;
             }
-            if list_heading(&sent) {
-                state.list_head = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
-                state.list_line = s.line;
-            } else if !state.in_list {
-                state.list_head.clear();
-            }
-            if let Some(code) = price::money_of_list(stext) {
-                state.list_money = Some(code);
-                state.list_money_line = s.line;
-            } else if !state.in_money_list {
-                state.list_money = None;
-            }
+            let head = list_heading(&sent).then(|| sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect());
+            state.list_head.leave(s.line, head);
+            state.list_money.leave(s.line, price::money_of_list(stext).map(Some));
             if !sent.groups.is_empty() {
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the
@@ -457,6 +436,41 @@ fn nearest_known(text: &str, mentions: &[Mention], m: &Mention) -> Option<usize>
         })
         .min()
         .map(|(_, i)| i)
+}
+
+/// What a line that opens a list gives its items (its chips, its money),
+/// while the list runs: the last line of the list so far, and whether the
+/// sentence being read is one of its items (a list item right under the
+/// opening line, blank lines between allowed, or under the items before it).
+#[derive(Default)]
+pub struct OpenList<T> {
+    pub what: T,
+    line: u32,
+    pub in_it: bool,
+}
+
+impl<T: Default> OpenList<T> {
+    /// Before a sentence on `line` is read: whether it is an item of the list
+    /// (`item`: it is a list item and the list gives something).
+    fn read(&mut self, line: u32, item: bool) {
+        self.in_it = item && line <= self.line + 2;
+        if self.in_it {
+            self.line = line;
+        }
+    }
+
+    /// After it: a new opening line starts the list again; any other line
+    /// that is no item ends it.
+    fn leave(&mut self, line: u32, opens: Option<T>) {
+        match opens {
+            Some(what) => {
+                self.what = what;
+                self.line = line;
+            }
+            None if !self.in_it => self.what = T::default(),
+            None => {}
+        }
+    }
 }
 
 /// Whether a line reads like a headline: short (60 characters at most), no

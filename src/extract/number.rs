@@ -1016,13 +1016,14 @@ fn single(text: &str, n: &Num) -> Option<Quantity> {
 fn between_joiner(text: &str, p: usize) -> Option<usize> {
     let q = skip_spaces(text, p);
     let (c, next) = char_at(text, q)?;
-    matches!(c, '和' | '与' | '與' | '及').then(|| skip_spaces(text, next))
+    super::grammar::BETWEEN_JOINERS.contains(&c).then(|| skip_spaces(text, next))
 }
 
 /// Whether 之间 (之間) follows within a few characters of `end` (a unit or
 /// a currency between).
-fn between_follows(text: &str, end: usize) -> bool {
-    let rest: String = text.get(end..).unwrap_or("").chars().take(6).collect();
+pub(super) fn between_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = &rest[..rest.char_indices().nth(6).map_or(rest.len(), |(i, _)| i)];
     rest.contains("之间") || rest.contains("之間")
 }
 

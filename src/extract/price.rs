@@ -350,7 +350,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
                 None if implied.is_some()
                     && carries_to(s.text, &q)
-                    && (in_wan(s.text, &q) && (state.in_money_list || priced_here(s, hits, &q)) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
+                    && (in_wan(s.text, &q) && (state.list_money.in_it || priced_here(s, hits, &q)) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
                 {
                     (implied.unwrap(), q.end)
                 }
@@ -424,10 +424,6 @@ fn counts_pieces(rest: &str) -> bool {
     PIECE_COUNTERS.iter().any(|w| t.starts_with(w))
 }
 
-/// Words that join two amounts told as the ends of a range when 之间 follows
-/// (介于6万元和8万元之间, 介乎1.2万與1.5萬美元之間).
-const BETWEEN_JOINERS: [&str; 6] = ["和", "与", "與", "及", "跟", "同"];
-
 /// 1.2万美元至1.5万美元(不等, 之间): two amounts in one currency joined by 至,
 /// 到, -, ~ are one range.
 fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
@@ -438,7 +434,10 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
             let gap = crate::money::strip_word_before(gap).trim_matches(' ');
             // (介于6万元和8万元之间: 和 joins the ends of a range told with
             // 之间.)
-            let between = || BETWEEN_JOINERS.contains(&gap) && s.text[a.end..].trim_start_matches(' ').starts_with(['之', '间', '間']);
+            let between = || {
+                let mut c = gap.chars();
+                c.next().is_some_and(|j| super::grammar::BETWEEN_JOINERS.contains(&j)) && c.next().is_none() && super::number::between_follows(s.text, a.end)
+            };
             if prev.currency == a.currency
                 && (RANGE_JOINERS.contains(&gap) || between())
                 && prev.q.low <= a.q.low
@@ -573,8 +572,13 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 /// Whether the clause `c` names one piece (一台8卡H800服务器, 每张A800) as
 /// its topic: a unit or system word marked as one piece, and no amount.
 fn one_piece_topic(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
-    [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_iter_in(l, c.clone()).any(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
-        && !find_quantities(&s.text[c]).iter().any(|q| q.high >= 100.0)
+    names_one_piece(s, hits, c.clone()) && !find_quantities(&s.text[c]).iter().any(|q| q.high >= 100.0)
+}
+
+/// Whether the part `r` of the sentence names one piece: a unit or system
+/// word marked as one (一台, 每片, 单卡, 整机).
+fn names_one_piece(s: &Sentence, hits: &Hits, r: Range<usize>) -> bool {
+    [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_iter_in(l, r.clone()).any(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
 }
 
 /// 算力租赁这块,A800现在每卡每月大概7000到8000: in a sentence of rent, an
@@ -603,21 +607,18 @@ static EARLIER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pric
 /// clause of a price before it) says the price held until that measure
 /// (禁令前, 新规出来之前).
 fn before_measure_date(head: &str, state: &DocState) -> Option<PartialDate> {
-    let before = BEFORE_MEASURE.iter().any(|w| head.contains(w))
-        || MEASURE_NAMES.iter().any(|m| {
-            head.match_indices(m).any(|(i, _)| {
-                let rest = super::export::after_rule_comes(&head[i + m.len()..]);
-                ["前", "之前", "以前"].iter().any(|t| rest.starts_with(t))
-            })
-        });
+    let before = MEASURE_NAMES.iter().any(|m| {
+        head.match_indices(m).any(|(i, _)| {
+            let rest = super::export::after_rule_comes(&head[i + m.len()..]);
+            ["前", "之前", "以前"].iter().any(|t| rest.starts_with(t))
+        })
+    });
     before.then(|| state.last_rule_date.or(state.last_event_date)).flatten().map(|d| PartialDate { day: None, ..d })
 }
 
-/// Names of a measure that a price may be told as held until (新规出来之前).
-const MEASURE_NAMES: [&str; 6] = ["禁令", "新规", "禁售", "管制", "断供", "制裁"];
-
-/// `price.before_measure`: before a ban or rule (禁令前, 新规生效前).
-static BEFORE_MEASURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.before_measure"));
+/// `price.measure_names`: names of a measure a price may be told as held
+/// until (禁令前, 新规生效前, 新规出来之前).
+static MEASURE_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.measure_names"));
 
 /// `price.rent_month_words`: words of a rent by the month (月租, 包月, 每月).
 static MONTH_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rent_month_words"));
@@ -677,12 +678,9 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     // word and the amount takes over from it.
     // (采购的一台8卡A100服务器花了约120万元: a verb of paying for one piece
     // named between them does too.)
-    let one_marked = |r: Range<usize>| {
-        [list::UNIT, list::SYSTEM].iter().any(|&l| hits.find_iter_in(l, r.clone()).any(|u| PER_PIECE.iter().any(|p| s.text[u.clone()].starts_with(p))))
-    };
     let unit_after = |r: &Range<usize>| {
         r.end <= a.q.start
-            && (hits.any_in(list::PRICE_NOUNS, r.end..a.q.start) || hits.any_in(list::PRICED_VERBS, r.end..a.q.start) && one_marked(r.end..a.q.start))
+            && (hits.any_in(list::PRICE_NOUNS, r.end..a.q.start) || hits.any_in(list::PRICED_VERBS, r.end..a.q.start) && names_one_piece(s, hits, r.end..a.q.start))
     };
     // 在新加坡租用一张H100,每小时费用约在2到3美元之间: the cost of a rent by
     // its period is the rent.
@@ -833,8 +831,8 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
         return state.previous_about.clone();
     }
     // An item of a list under a heading that names chips.
-    if state.in_list {
-        return state.list_head.clone();
+    if state.list_head.in_it {
+        return state.list_head.what.clone();
     }
     // The chip of the headline, before the body names any, for amounts told
     // the way a forum tells the price of the thread's card (挂1.6w-1.8w):
@@ -1181,9 +1179,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     // The sentence is scanned for the lists once, when first asked.
     let implied = if names_currency(s) {
         None
-    } else if state.in_money_list {
+    } else if state.list_money.in_it {
         // (1. RTX Pro 6000D：单卡5万上下, under 行情（人民币）：.)
-        state.list_money
+        state.list_money.what
     } else if may_price_without_currency(s, state) {
         let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
@@ -1218,8 +1216,8 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
         && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
-        && !(state.in_list && implied.is_none())
-        && !state.in_money_list
+        && !(state.list_head.in_it && implied.is_none())
+        && !state.list_money.in_it
     {
         return Vec::new();
     }

@@ -118,15 +118,13 @@ fn value_item(line: &str) -> bool {
     })
 }
 
-/// Whether `value` starts with a sum of money marked by its sign (约 $11,500,
-/// US$749, NT$6萬, ¥9999), a qualifier of about before it allowed.
+/// Whether `value` starts with a sum of money marked by a currency word or
+/// sign before it (约 $11,500, US$749, NT$6萬, ¥9999; the lexicon's words
+/// before an amount), a qualifier of about before it allowed.
 fn starts_with_money(value: &str) -> bool {
     let t = value.trim_start();
     let t = ["大约", "大約", "约", "約"].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim_start();
-    ["US$", "HK$", "NT$", "S$", "MOP$", "$", "¥", "￥", "€", "£"]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
-        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    crate::money::word_at_start(t).is_some_and(|(_, len)| t[len..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a line is an item of a list: it starts with a bullet, or it is a
