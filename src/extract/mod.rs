@@ -161,8 +161,13 @@ pub struct DocState {
     pub home_currency: &'static str,
     /// The money a bare 元 is in, where not the renminbi: the New Taiwan or
     /// Hong Kong dollar of a report that names it more often than the
-    /// renminbi ([`price::yuan_money`]).
+    /// renminbi, or where it names its own market more often than the
+    /// mainland's ([`price::yuan_money`]).
     pub yuan_money: Option<&'static str>,
+    /// The money of a report first written in traditional characters that
+    /// is also called 元 (新台币, 港币), where it has one: a bare 元 in a
+    /// sentence about the report's own market is in it.
+    pub home_yuan: Option<&'static str>,
     /// The money 蚊 is in: the Cantonese word for the dollar of the place,
     /// the Hong Kong dollar, save in a report in simplified characters whose
     /// own money is the yuan (一万七蚊左右 said in a Guangzhou market).
@@ -248,7 +253,8 @@ impl Extractor {
         let yuan_money = local.and_then(|home| price::yuan_money(text, home, doc.summary.script));
         let home_currency = local.unwrap_or("CNY");
         let cantonese_dollar = if home_currency == "CNY" && doc.summary.script == crate::model::Script::Simplified { "CNY" } else { "HKD" };
-        let mut state = DocState { published: doc.published(), home_currency, yuan_money, cantonese_dollar, ..DocState::default() };
+        let home_yuan = local.filter(|home| price::called_yuan(home, doc.summary.script));
+        let mut state = DocState { published: doc.published(), home_currency, yuan_money, home_yuan, cantonese_dollar, ..DocState::default() };
         let mut records: Vec<Record> = Vec::new();
         let mut chip_hits: BTreeMap<ChipRef, Vec<(u32, usize)>> = BTreeMap::new();
         let mut unknown_vendor: BTreeMap<String, String> = BTreeMap::new();

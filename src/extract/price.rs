@@ -326,7 +326,9 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             (Some(("CNY", end)), None)
                 if prefix.is_none() && carried.is_none_or(|c| Some(c) == yuan_money) && plain_yuan(rest) && !about_mainland(s) =>
             {
-                yuan_money.map(|code| (code, end)).or(after)
+                // (Else the report's own money in a sentence about its own
+                // market: 台湾目前……公版建议售价为56,900元.)
+                yuan_money.or_else(|| state.home_yuan.filter(|_| names_home_market(s))).map(|code| (code, end)).or(after)
             }
             (a, _) => a,
         };
@@ -1108,7 +1110,7 @@ static LOCAL_MONEY: LazyLock<(Vec<(&'static str, &'static str)>, super::words::W
 /// on the mainland's grey market: 约人民币11万元……9万元; one that names no
 /// money: 搭載8張輝達H800的AI計算機,現貨價格在230萬元左右).
 pub(super) fn yuan_money(text: &str, home: &'static str, script: crate::model::Script) -> Option<&'static str> {
-    if script != crate::model::Script::Traditional || !LOCAL_YUAN.contains(&home) {
+    if !called_yuan(home, script) {
         return None;
     }
     let (codes, finder) = &*LOCAL_MONEY;
@@ -1120,8 +1122,56 @@ pub(super) fn yuan_money(text: &str, home: &'static str, script: crate::model::S
             _ => {}
         }
     }
-    (own > yuan).then_some(home)
+    (own > yuan || about_home_market(text)).then_some(home)
 }
+
+/// Whether a sentence names a place or shop of the report's own market and
+/// none of the mainland's (台湾目前……公版建议售价为56,900元; not 深圳华强北的
+/// 中间商说……台湾业者则不愿透露): asked where a bare 元 may be its money.
+fn names_home_market(s: &Sentence) -> bool {
+    let (home_words, finder) = &*MARKET_WORDS;
+    let mut home = false;
+    for r in finder.find_iter(s.text) {
+        if !home_words.contains(&&s.text[r]) {
+            return false;
+        }
+        home = true;
+    }
+    home
+}
+
+/// Whether `home`, the money of a report, is also called 元 there (新台币,
+/// 港币 in a report first written in traditional characters).
+pub(super) fn called_yuan(home: &str, script: crate::model::Script) -> bool {
+    script == crate::model::Script::Traditional && LOCAL_YUAN.contains(&home)
+}
+
+/// Whether a report names the places and shops of its own market (台湾,
+/// 光华商场, 香港) more often than the mainland's (大陆, 对岸, 淘宝, 深圳),
+/// and more than once:
+/// then it prices there, and the renminbi it names is the mainland's
+/// (台湾公版售价为33,900元 beside 官方定价为16,499元人民币).
+fn about_home_market(text: &str) -> bool {
+    let (home_words, finder) = &*MARKET_WORDS;
+    let (mut home, mut mainland) = (0usize, 0usize);
+    for r in finder.find_iter(text) {
+        if home_words.contains(&&text[r]) {
+            home += 1;
+        } else {
+            mainland += 1;
+        }
+    }
+    home >= 2 && home > mainland
+}
+
+/// `price.home_market_words` (the report's own market), and one automaton
+/// for them, `price.mainland_words` and `price.mainland_places`.
+static MARKET_WORDS: LazyLock<(Vec<&'static str>, super::words::Words)> = LazyLock::new(|| {
+    let home = words("price.home_market_words");
+    let all: Vec<&str> = home.iter().copied().chain(words("price.mainland_words")).chain(words("price.mainland_places")).collect();
+    let finder = super::words::Words::longest_for_long_texts(&all);
+    (home, finder)
+});
 
 /// Whether a sentence that names no currency may still price (炒到了8万,
 /// 首发价16499, 每卡每月大概7000到8000): with chips, an amount in 万 told
