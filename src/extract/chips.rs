@@ -35,6 +35,10 @@ use crate::lexicon::words as list;
 /// Words that make a bare model number a chip (显卡4090, 4090显卡).
 static CHIP_CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.context"));
 
+/// Words of graphics cards as a kind (显卡, N卡, 独显): a document with one
+/// is about cards, and its long bare model numbers are cards.
+static CARD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.card_words"));
+
 /// Words after a family's name that make it an architecture, not a chip
 /// (基于Rubin架构的).
 static ARCHITECTURE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("chips.architecture"));
@@ -282,8 +286,12 @@ impl ChipMatcher {
             ChipRef::Known(i) => Some(self.chip_vendor[*i].as_str()),
             ChipRef::Unknown(_) => None,
         };
+        // (Or any, in a document about graphics cards as such: 5090：去年双十一
+        // 前后1.9w能拿下 in a thread on N卡 and A卡 prices.)
+        let about_cards = !pending.is_empty() && CARD_WORDS.iter().any(|w| text.contains(w));
         pending.retain(|p: &Mention| {
-            out.iter().any(|m| m.chip == p.chip || series(&p.chip).is_some_and(|x| series(&m.chip) == Some(x)) || vendor(&p.chip).is_some() && vendor(&m.chip) == vendor(&p.chip))
+            about_cards
+                || out.iter().any(|m| m.chip == p.chip || series(&p.chip).is_some_and(|x| series(&m.chip) == Some(x)) || vendor(&p.chip).is_some() && vendor(&m.chip) == vendor(&p.chip))
         });
         // 4090 D where the text names both RTX 4090 D and RTX 4090: the
         // longest name read there, not also the number inside it.

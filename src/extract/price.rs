@@ -323,8 +323,13 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
         // sentence is about the mainland's market (对岸卖到2万元).
         let after = match (after, local) {
             (Some(("CNY", end)), Some(code)) if prefix.is_none() && plain_yuan(rest) => Some((code, end)),
+            // (After a money never called 元, a bare 元 is not it: 美国建议
+            // 售价为1,999美元,……台湾官网公布的公版建议售价为66,900元.)
             (Some(("CNY", end)), None)
-                if prefix.is_none() && carried.is_none_or(|c| Some(c) == yuan_money) && plain_yuan(rest) && !about_mainland(s) =>
+                if prefix.is_none()
+                    && carried.is_none_or(|c| Some(c) == yuan_money || !called_yuan_anywhere(c))
+                    && plain_yuan(rest)
+                    && !about_mainland(s) =>
             {
                 // (Else the report's own money in a sentence about its own
                 // market: 台湾目前……公版建议售价为56,900元.)
@@ -1138,6 +1143,12 @@ fn names_home_market(s: &Sentence) -> bool {
         home = true;
     }
     home
+}
+
+/// Whether a money is called 元 in some report (the renminbi, the New Taiwan,
+/// Hong Kong and Macau dollars), unlike the US dollar or the yen.
+fn called_yuan_anywhere(code: &str) -> bool {
+    code == "CNY" || LOCAL_YUAN.contains(&code)
 }
 
 /// Whether `home`, the money of a report, is also called 元 there (新台币,

@@ -641,6 +641,31 @@ static NOT_SUBJECT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.
 /// `share.use_openers`: verbs of use before what is used (采用, 使用).
 static USE_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.use_openers"));
 
+/// What follows the last count of pieces in `t` (140万张, 300 台), when two
+/// characters or more do and no 的: a count is no part of a holder's name,
+/// unless in a phrase that qualifies it (可装8片加速卡的机型).
+fn after_last_count(t: &str) -> Option<&str> {
+    let mut found = None;
+    let mut digits_end = None;
+    for (i, c) in t.char_indices() {
+        if c.is_ascii_digit() {
+            digits_end = Some(i + 1);
+            continue;
+        }
+        let Some(end) = digits_end else { continue };
+        let gap = t[end..i].trim_matches(' ');
+        if matches!(c, '张' | '台' | '片' | '颗' | '块' | '套' | '枚') && matches!(gap, "" | "万" | "亿" | "余万" | "多万" | "千") {
+            found = Some(i + c.len_utf8());
+            digits_end = None;
+        } else if !matches!(c, '万' | '亿' | '千' | '余' | '多' | ' ' | '.' | ',') {
+            digits_end = None;
+        }
+    }
+    let rest = t[found?..].trim_start_matches([' ', ',', '，', '　']);
+    // (可装8片加速卡的机型: a count inside a phrase 的 ends qualifies its noun.)
+    (rest.chars().count() >= 2 && !rest.contains('的')).then_some(rest)
+}
+
 /// A subject noun phrase out of the words before a share: openers dropped,
 /// cut at the first adverb or verb, 等 lists reduced to their head
 /// (ASIC、FPGA等非GPU加速服务器 → 非GPU加速服务器). Empty when nothing
@@ -691,6 +716,11 @@ fn subject_phrase(phrase: &str) -> String {
         if after.chars().count() >= 2 && !after.starts_with(['的', '份', '占', '规']) && market_term(&t[..i]).is_some() {
             t = after;
         }
+    }
+    // 内地加速芯片出货近140万张 GPU: a count with its measure word ends a
+    // clause of its own; the holder is what follows it.
+    if let Some(rest) = after_last_count(t) {
+        t = rest;
     }
     if let Some(r) = SUBJECT_ENDS_W.find(t) {
         t = &t[..r.start];
@@ -2844,6 +2874,20 @@ mod tests {
 
     #[test]
     fn subjects_are_noun_phrases() {
+        // (A count with its measure word before the holder, in a headline
+        // or a clause, is no part of it.)
+        assert_eq!(
+            brief("IDC:去年内地加速芯片出货近140万张 GPU占九成", "2025-01")[0].split(' ').next(),
+            Some("GPU")
+        );
+        assert_eq!(
+            brief("今年上半年国内AI服务器出货约12.5万台,其中GPU服务器占比达到87%。", "2025-01")[0].split(' ').next(),
+            Some("GPU服务器")
+        );
+        assert_eq!(
+            brief("就服务器配置而言,可装8片加速卡的机型成为主流,占比超过四成。", "2025-01")[0].split(' ').next(),
+            Some("可装8片加速卡的机型")
+        );
         assert_eq!(
             brief("在中国加速卡市场,国产芯片目前已占据约三成份额。", "2025-01"),
             vec!["国产芯片 30 About 加速卡 China 2025 -"]
