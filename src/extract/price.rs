@@ -502,7 +502,7 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     let ends_word = |h: &str| {
         let r = range_of(s.text, h);
         let ends = |l: usize| hits.last_end_in(l, r.clone()) == Some(r.end);
-        ends(list::PRICE_NOUNS) || ends(list::PRICED_VERBS) || of_price && ends(list::MOVE_WITHOUT_FROM)
+        ends(list::PRICE_NOUNS) || ends(list::PRICED_VERBS) || ends(list::MARKET_PLACES) || of_price && ends(list::MOVE_WITHOUT_FROM)
     };
     if alone && (ends_word(bare) || ends_word(bare.trim_end_matches('了'))) {
         return true;
@@ -521,8 +521,9 @@ fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 /// What a sentence holds where a plain figure may be money ([`bare_figure`]):
 /// the 价 of the price nouns and of 开价, 要价, and the other selling verbs,
 /// 首发 among them (5080首发8299: what it first sold for; not 还要, 也要, 得要:
-/// a figure after them needs 万 or a currency).
-const PLAIN_FIGURE_CUES: [&str; 8] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到", "首发"];
+/// a figure after them needs 万 or a currency), and the editions and shops
+/// a card is sold in (国行4599, 京东12999).
+const PLAIN_FIGURE_CUES: [&str; 11] = ["价", "卖", "炒", "花了", "挂到", "喊到", "开到", "首发", "国行", "港行", "京东"];
 
 /// First characters of the move verbs that may follow the old price of a
 /// move (`price.move`, `price.move_without_from`: 涨到, 降至, 飙升至; not a
@@ -1004,7 +1005,10 @@ fn has_plain_figure(s: &Sentence) -> bool {
         }
         let start = i;
         let mut digits = 0;
-        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' && i + 1 < b.len() && b[i + 1].is_ascii_digit()) {
+        // (A comma goes on only before a group of three digits: 4599,3月初上
+        // is a figure, then a date.)
+        let group_after = |i: usize| b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' && group_after(i)) {
             digits += usize::from(b[i].is_ascii_digit());
             i += 1;
         }
@@ -1210,7 +1214,7 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
             // selling: those of PLAIN_FIGURE_CUES are looked for first.)
             || PLAIN_FIGURE_CUES.iter().any(|w| s.text.contains(w))
                 && has_plain_figure(s)
-                && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM].iter().any(|&l| s.hits().any(l))
+                && [list::PRICE_NOUNS, list::PRICED_VERBS, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
     }
 }
 
