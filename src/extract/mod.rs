@@ -179,6 +179,12 @@ pub struct DocState {
     /// 仅供参考）：, 报价（全部现金价，港元）：): an item that names no currency
     /// is in it.
     pub list_money: OpenList<Option<&'static str>>,
+    /// Whether a line opens a list of prices that names no money
+    /// (自己盯了两个月京东自营的价,大概是这样：, 一、行情（……成交过的价）):
+    /// an item that starts with a chip's name and a colon (5090：……,
+    /// 3080 10G：……) prices that chip in the document's money, its plain
+    /// figures and sums in 千 or 万 money though no word of price is named.
+    pub list_price: OpenList<bool>,
     /// The chips a headline names in one group, until the body names any:
     /// what a price the body tells first, naming no chip, is of (a forum
     /// thread titled 4090首发快一个月了, whose first post prices the card).
@@ -326,6 +332,7 @@ impl Extractor {
             let item = open && crate::text::page::list_item(stext);
             state.list_head.read(s.line, item && !state.list_head.what.is_empty());
             state.list_money.read(s.line, item && state.list_money.what.is_some());
+            state.list_price.read(s.line, state.list_price.what && price::chip_item(&sent));
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
             export::read_into(self, &sent, &mut state, path, &mut events);
@@ -345,6 +352,7 @@ impl Extractor {
             let head = list_heading(&sent).then(|| sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect());
             state.list_head.leave(s.line, head);
             state.list_money.leave(s.line, price::money_of_list(stext).map(Some));
+            state.list_price.leave(s.line, price::opens_price_list(stext).then_some(true));
             if !sent.groups.is_empty() {
                 state.previous_chips = sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect();
                 // ……本来被视为H20之后的替代品。据说渠道价在5万元左右: what the

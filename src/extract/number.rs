@@ -535,16 +535,19 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     }
     // 一万六七, 三千五六: the colloquial digit and the next one after it are
     // the two ends of a range (16000 to 17000), when no scale follows.
+    // (一千六七百, 一万六七千: the pair told with the scale just below,
+    // which it then takes in.)
     let mut high = v;
     if let (Some((d, true)), Some(sc)) = (acc.cur, acc.last_scale)
         && !acc.zero
         && let Some((c, next)) = char_at(text, end)
         && cn_digit(c).is_some_and(|e| d.to_f64() == Some(f64::from(e) - 1.0))
-        && !char_at(text, next).is_some_and(|(c, _)| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億' | '块' | '成'))
+        && let below = char_at(text, next).filter(|&(c, _)| sc >= 2 && cn_scale(c) == Some(sc - 1))
+        && (below.is_some() || !char_at(text, next).is_some_and(|(c, _)| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億' | '块' | '成')))
         && let Some(h) = Dec::int(1).shift(sc - 1).and_then(|step| v.add(step))
     {
         high = h;
-        end = next;
+        end = below.map_or(next, |(_, after)| after);
     }
     let scaled = acc.scales > 0;
     // The multiplier a scale-less first number of a range borrows: the
@@ -1636,6 +1639,8 @@ mod tests {
     #[test]
     fn a_colloquial_digit_and_the_next_are_a_range() {
         assert_eq!(q("报价是一万六七,"), vec![("一万六七".to_string(), 16000.0, 17000.0)]);
+        assert_eq!(q("二手价一千六七百,"), vec![("一千六七百".to_string(), 1600.0, 1700.0)]);
+        assert_eq!(q("现在要一万六七千块"), vec![("一万六七千".to_string(), 16000.0, 17000.0)]);
         assert_eq!(q("卖三千五六。"), vec![("三千五六".to_string(), 3500.0, 3600.0)]);
         assert_eq!(q("两万三四的样子"), vec![("两万三四".to_string(), 23000.0, 24000.0)]);
         // Not two digits in a row, or a scale after the second.

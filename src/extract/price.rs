@@ -357,7 +357,10 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 Some(c) if carries_to(s.text, &q) => (c, q.end),
                 None if implied.is_some()
                     && carries_to(s.text, &q)
-                    && (in_wan(s.text, &q) && (state.list_money.in_it || priced_here(s, hits, &q)) || rent_per_period(s, hits, &q) || bare_figure(s, hits, &q)) =>
+                    && (in_wan(s.text, &q) && (state.list_money.in_it || state.list_price.in_it || priced_here(s, hits, &q))
+                        || rent_per_period(s, hits, &q)
+                        || bare_figure(s, hits, &q)
+                        || state.list_price.in_it && list_figure(s, &q)) =>
                 {
                     (implied.unwrap(), q.end)
                 }
@@ -461,11 +464,12 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
     out
 }
 
-/// Whether an amount is written in 万 or 亿 (230万, 35-40万, 1.2万): large
-/// round sums that stand for money in a price sentence even without a currency.
+/// Whether an amount is written in 万 or 亿 (230万, 35-40万, 1.2万), or in
+/// 千 (三千出头, 五千五到六千): round sums that stand for money in a price
+/// sentence even without a currency.
 fn in_wan(text: &str, q: &Quantity) -> bool {
     let t = &text[q.start..q.end];
-    (t.contains('万') || t.contains('亿') || t.contains('w') || in_slang_thousands(text, q)) && q.low >= 1000.0
+    (t.contains('万') || t.contains('千') || t.contains('亿') || t.contains('w') || in_slang_thousands(text, q)) && q.low >= 1000.0
 }
 
 /// An amount in the forums' thousands (9k, 1.5k, 3k出头): money like one in
@@ -1196,7 +1200,7 @@ static MARKET_WORDS: LazyLock<(Vec<&'static str>, super::words::Words)> = LazyLo
 fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
     let in_wan = || {
         // (One fast search per character, not a scan for a set.)
-        (s.text.contains('万') || s.text.contains('w') || s.text.contains('k') || s.text.contains('K'))
+        (s.text.contains('万') || s.text.contains('千') || s.text.contains('w') || s.text.contains('k') || s.text.contains('K'))
             && ([list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
                 // (我上个月9k出头入的: a word of buying right after the amount.)
                 || s.hits().any(list::BOUGHT))
@@ -1233,6 +1237,40 @@ pub(super) fn money_of_list(text: &str) -> Option<&'static str> {
     inside.char_indices().find_map(|(i, _)| crate::money::word_after(&inside[i..]).map(|(code, _)| code))
 }
 
+/// Whether a line opens a list of prices that names no money: it holds no
+/// figure, names a price (价, 行情), and ends with a colon or is a numbered
+/// section's heading (自己盯了两个月京东自营的价,大概是这样：; 一、行情（都是我
+/// 自己问过、成交过的价,仅供参考）).
+pub(super) fn opens_price_list(text: &str) -> bool {
+    let t = text.trim();
+    let heading = t.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && t.chars().nth(1) == Some('、');
+    (heading || t.ends_with([':', '：']))
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && (t.contains('价') || t.contains("行情"))
+}
+
+/// Whether a sentence is an item of a list that starts with a chip's name
+/// and a colon, a spec of Latin letters and digits between (5090：, 3080
+/// 10G：, A卡6600XT：): at most a few characters before the name.
+pub(super) fn chip_item(s: &Sentence) -> bool {
+    let Some(m) = s.chips.first() else { return false };
+    if s.text[..m.range.start].chars().count() > 4 {
+        return false;
+    }
+    let rest = s.text[m.range.end..].trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == ' ');
+    rest.starts_with([':', '：'])
+}
+
+/// A plain figure of four to six digits in an item of a list of prices,
+/// standing alone or opening a move (5060 Ti 16G：3599涨到4199, 9070 XT：
+/// 4999首发): money, though no word of price is named.
+fn list_figure(s: &Sentence, q: &Quantity) -> bool {
+    let t = &s.text[q.start..q.end];
+    t.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && (1000.0..1_000_000.0).contains(&q.low)
+        && (stands_alone(s.text[q.end..].trim_start_matches(' '), true) || s.text[q.end..].starts_with("首发"))
+}
+
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
     // A sentence that names no currency may still price in 万 (炒到了8万,
     // 价格从230万涨到330万): then its amounts are in the currency of the
@@ -1247,6 +1285,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     } else if state.list_money.in_it {
         // (1. RTX Pro 6000D：单卡5万上下, under 行情（人民币）：.)
         state.list_money.what
+    } else if state.list_price.in_it {
+        // (5090：去年双十一前后1.9w能拿下, under 自己盯了两个月京东自营的价：.)
+        Some(state.home_currency)
     } else if may_price_without_currency(s, state) {
         let same_thread = || s.groups.is_empty() || s.groups.iter().any(|g| g.chips.iter().any(|c| state.last_currency_chips.contains(c)));
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
@@ -1283,6 +1324,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
+        && !state.list_price.in_it
     {
         return Vec::new();
     }
