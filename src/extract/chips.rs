@@ -543,13 +543,23 @@ fn skip_joiner(text: &str, at: usize) -> Option<usize> {
     Some(text.len() - j.len())
 }
 
-/// Whether only a list joiner (and spaces, generic nouns) stands between byte
-/// `a` and byte `b`.
+/// Whether only a list joiner (and spaces, generic nouns, a short phrase
+/// ending in 的 after it) stands between byte `a` and byte `b`.
 pub fn joined(text: &str, a: usize, b: usize) -> bool {
     if a > b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
         return false;
     }
-    skip_joiner(text, a) == Some(b)
+    // (A100及即将推出的H100: a short phrase ending in 的 may qualify the
+    // item after the joiner.)
+    skip_joiner(text, a).is_some_and(|j| j == b || j < b && qualifies_item(&text[j..b]))
+}
+
+/// Whether `gap` is a short phrase of Han characters ending in 的, a few of
+/// them (即将推出的, 新一代的, 更强的).
+fn qualifies_item(gap: &str) -> bool {
+    let Some(head) = gap.trim_end_matches(' ').strip_suffix('的') else { return false };
+    let n = head.chars().count();
+    (1..=5).contains(&n) && head.chars().all(is_han)
 }
 
 /// Form factors written after a model (L20 PCIe, H100 SXM5): a list goes on
