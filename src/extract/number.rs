@@ -863,13 +863,13 @@ fn measure_after(text: &str, end: usize) -> bool {
     char_at(text, end).is_some_and(|(c, _)| is_measure(c))
 }
 
-/// Extends `300多万` / `20余万`: returns the new end and multiplier.
+/// Extends `300多万` / `20余万` / `100来万`: returns the new end and multiplier.
 fn approx_scale(text: &str, n: &Num) -> Option<(usize, i32)> {
     if n.big {
         return None;
     }
     let (c, q) = char_at(text, n.end)?;
-    if c != '多' && c != '余' {
+    if c != '多' && c != '余' && c != '来' {
         return None;
     }
     let (c2, q2) = char_at(text, q)?;
@@ -1640,6 +1640,8 @@ mod tests {
     fn a_colloquial_digit_and_the_next_are_a_range() {
         assert_eq!(q("报价是一万六七,"), vec![("一万六七".to_string(), 16000.0, 17000.0)]);
         assert_eq!(q("二手价一千六七百,"), vec![("一千六七百".to_string(), 1600.0, 1700.0)]);
+        assert_eq!(q("整机100来万,"), vec![("100来万".to_string(), 1000000.0, 1000000.0)]);
+        assert_eq!(q("报价十来万"), vec![("十来万".to_string(), 100000.0, 100000.0)]);
         assert_eq!(q("现在要一万六七千块"), vec![("一万六七千".to_string(), 16000.0, 17000.0)]);
         assert_eq!(q("卖三千五六。"), vec![("三千五六".to_string(), 3500.0, 3600.0)]);
         assert_eq!(q("两万三四的样子"), vec![("两万三四".to_string(), 23000.0, 24000.0)]);

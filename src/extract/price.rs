@@ -206,7 +206,25 @@ fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
     // 2万多元, 3000余美元: the currency after 多 or 余.
     let t = after_more(t);
     let skipped = rest.len() - t.len();
-    crate::money::word_after(t).map(|(c, len)| (c, skipped + len))
+    crate::money::word_after(t).map(|(c, len)| (c, skipped + len)).or_else(|| currency_aside(rest))
+}
+
+/// A currency word told after a comma as an aside of its own (报价大概在二十
+/// 二三万,人民币啊; 两百万上下,美元): the money of the amount before it. The
+/// word, two characters at least, ends its clause, a particle after it
+/// allowed (人民币计价 is no aside).
+fn currency_aside(rest: &str) -> Option<(&'static str, usize)> {
+    let t = rest.trim_start_matches(' ');
+    // (二十万出头,人民币: a qualifier after the amount first.)
+    let t = FIGURE_TAILS.iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t);
+    let t = t.strip_prefix([',', '，'])?.trim_start_matches(' ');
+    let (code, len) = crate::money::word_after(t).or_else(|| crate::money::word_at_start(t))?;
+    if t[..len].chars().count() < 2 {
+        return None;
+    }
+    let after = t[len..].trim_start_matches(['啊', '呀', '哦', '哈', '喔', '嘛', '呢', '的', ' ']);
+    let ends = after.chars().next().is_none_or(|c| super::text::is_clause_end(c) || super::text::is_sentence_end(c));
+    ends.then_some((code, rest.len() - t.len() + len))
 }
 
 fn currency_before(before: &str) -> Option<&'static str> {
@@ -575,7 +593,8 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES]
         .iter()
         .any(|&l| hits.any_in(l, head.clone()))
-        || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右']).starts_with(w))
+        // (八万多一张, 9万出头一片: a qualifier between.)
+        || ONE_PIECE.iter().any(|w| s.text[q.end..].trim_start_matches([' ', '左', '右', '上', '下', '多', '余', '来', '出', '头']).starts_with(w))
         // 1.35w入的, 9k出头入手: what it was bought or sold for.
         || bought_after(s.text, q.end)
         || topic()
@@ -656,7 +675,7 @@ fn carries_to(text: &str, q: &Quantity) -> bool {
     }
     let after = text[q.end..].trim_start_matches(' ');
     let unit = after.chars().next().is_some_and(|c| {
-        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | '卡' | '小' | '分' | '秒' | 'P' | 'W' | 'G' | 'T' | 'n')
+        matches!(c, '%' | '个' | '枚' | '片' | '张' | '块' | '台' | '柜' | '颗' | '家' | '人' | '次' | '年' | '月' | '日' | '天' | '倍' | '度' | '亿' | '元' | '号' | '代' | '名' | '款' | '卡' | '小' | '分' | '秒' | 'P' | 'W' | 'G' | 'T' | 'n')
     });
     let one_piece = ONE_PIECE.iter().any(|w| after.starts_with(w));
     (!unit || one_piece) && q.high >= 100.0
@@ -675,7 +694,12 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     }
     // (6.8元/小时左右, 2美元/小时出头: after a rate's period.)
     let after = &s.text[rate_period(s.text, a.end).map_or(a.end, |(_, end)| end)..];
-    let told = super::qualify::qualifier(before, after);
+    // (二十万出头,人民币: a qualifier before a currency told as an aside.)
+    let told = super::qualify::qualifier(before, after).or_else(|| (has_word && FIGURE_TAILS.iter().any(|w| more.starts_with(w))).then(|| super::qualify::qualifier(before, more)).flatten());
+    // (100来万, 十来万: about.)
+    if s.text[a.q.start..a.q.end].contains('来') {
+        return Some(Qualifier::About);
+    }
     // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over.
     if has_word && more.starts_with('几') && told.is_none() {
         return Some(Qualifier::Over);
@@ -1202,6 +1226,9 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
         // (One fast search per character, not a scan for a set.)
         (s.text.contains('万') || s.text.contains('千') || s.text.contains('w') || s.text.contains('k') || s.text.contains('K'))
             && ([list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
+                // (……一张H200报价大概在22万。八卡整机两百万上下: a machine
+                // of the chips just priced, in a sentence that names none.)
+                || s.groups.is_empty() && s.hits().any(list::SYSTEM)
                 // (我上个月9k出头入的: a word of buying right after the amount.)
                 || s.hits().any(list::BOUGHT))
     };
@@ -1325,6 +1352,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
+        // (八卡整机两百万上下 after a sentence that priced one card: a
+        // machine priced in 万, no currency named.)
+        && !(implied.is_some() && s.groups.is_empty() && hits.any(list::SYSTEM))
     {
         return Vec::new();
     }
@@ -1624,10 +1654,19 @@ fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool,
         return Basis::Unit;
     }
     if names_system(hits, clause) || names_system(hits, lead) {
-        Basis::System
-    } else {
-        Basis::Unit
+        return Basis::System;
     }
+    // (八卡服务器,两百万上下,有的报到两百三十万: an amount that goes on
+    // from a machine's, with no piece or chip named between, is the
+    // machine's too.)
+    if i > 0 {
+        let gap = amounts[i - 1].end..a.q.start;
+        let named = s.chips.iter().any(|m| gap.start <= m.range.start && m.range.start < gap.end);
+        if !named && !hits.any_in(list::UNIT, gap) && basis_of(s, hits, amounts, i - 1, rent, per_hour) == Basis::System {
+            return Basis::System;
+        }
+    }
+    Basis::Unit
 }
 
 /// Whether `text` names a machine, module or rack as what is priced: not as
