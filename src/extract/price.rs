@@ -251,8 +251,9 @@ fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let t = after_more(t);
     let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
     let r = &t[w.len()..];
-    // (13块多一点: 多 after the word is a little over.)
-    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起']))
+    // (13块多一点: 多 after the word is a little over; 3万2蚊至3万8蚊不等,
+    // 5块到8块之间: a range's joiner or its closing word.)
+    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、']))
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
