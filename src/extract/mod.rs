@@ -142,6 +142,10 @@ pub struct DocState {
     /// Index of that sentence, and its paragraph.
     pub previous_chips_at: usize,
     pub previous_chips_para: u32,
+    /// Whether the last sentence that named chips asks a question (……5090D
+    /// 实际成交价大概多少?): the next sentence answers it, in a new
+    /// paragraph too.
+    pub previous_asks: bool,
     /// Sentences of some words told since the last that named chips.
     pub told_since_chips: usize,
     /// Index of the sentence being read.
@@ -368,6 +372,7 @@ impl Extractor {
                 };
                 state.previous_chips_at = si;
                 state.previous_chips_para = s.line;
+                state.previous_asks = stext.trim_end().ends_with(['?', '？']);
                 state.told_since_chips = 0;
             } else {
                 // A page's labels and stamps (美国, 中国, 2026-01-14T16:53+0800, a

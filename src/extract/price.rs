@@ -883,7 +883,7 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
 /// Whether a sentence that names no chip goes on about the chips of the
 /// sentence just before it in its paragraph (4090现在什么价?差不多1.6万一张).
 fn goes_on_about_chips(s: &Sentence, state: &DocState) -> bool {
-    state.previous_chips_at + 1 == state.sentence && state.previous_chips_para == s.para && !state.previous_about.is_empty()
+    state.previous_chips_at + 1 == state.sentence && (state.previous_chips_para == s.para || state.previous_asks) && !state.previous_about.is_empty()
 }
 
 /// Whether `head` refers back to chips named before: 这类芯片, 该GPU, 上述产品
