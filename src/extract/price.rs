@@ -373,7 +373,12 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 found
             }
             None => match carried {
-                Some(c) if carries_to(s.text, &q) => (c, q.end),
+                // (建议价749美元,台湾约2万7: an amount right after a place of
+                // the report's own market is in its money, not the one before.)
+                Some(c) if carries_to(s.text, &q) => match state.home_yuan {
+                    Some(home) if home != c && home_place_before(s.text, q.start) => (home, q.end),
+                    _ => (c, q.end),
+                },
                 None if implied.is_some()
                     && carries_to(s.text, &q)
                     && (in_wan(s.text, &q) && (state.list_money.in_it || state.list_price.in_it || priced_here(s, hits, &q))
@@ -1162,6 +1167,19 @@ pub(super) fn yuan_money(text: &str, home: &'static str, script: crate::model::S
     }
     (own > yuan || about_home_market(text)).then_some(home)
 }
+
+/// Whether a place or shop of the report's own market stands right before
+/// an amount, a qualifier, an edition or a word of price between (台湾约2万7,
+/// 香港行货约8,500, 台湾售价为3万3).
+fn home_place_before(text: &str, at: usize) -> bool {
+    let head = super::qualify::strip_qualifier(chars_before(text, at, 10)).trim_end_matches(['为', '是', '在', ' ']);
+    let head = PLACE_TO_AMOUNT.iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
+    let (home_words, _) = &*MARKET_WORDS;
+    home_words.iter().any(|w| head.ends_with(w))
+}
+
+/// Words that may stand between a place and its amount (香港行货约8,500).
+const PLACE_TO_AMOUNT: [&str; 8] = ["行货", "公版", "售价", "价格", "定价", "报价", "建议价", "卖"];
 
 /// Whether a sentence names a place or shop of the report's own market and
 /// none of the mainland's (台湾目前……公版建议售价为56,900元; not 深圳华强北的
