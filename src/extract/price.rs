@@ -903,7 +903,10 @@ fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
             let rest = rest.trim_start_matches(grammar::AFTER_AMOUNT);
             hits.prefix_at(list::PRICE_NOUNS, at - rest.len(), at).is_some() || rest.starts_with('售') || rest.starts_with('单')
         } else {
-            let near = super::text::chars_after(rest, 0, 6);
+            // (这款英伟达旗舰游戏显卡: the maker and kind between, within the
+            // clause.)
+            let near = super::text::chars_after(rest, 0, 10);
+            let near = near.find([',', '，', '。', ';', '；', '、']).map_or(near, |i| &near[..i]);
             hits.any_in(list::CHIP_NOUNS, range_of(text, near))
         }
     })
