@@ -28,7 +28,8 @@
 //! in round 14, price 0.938, share 0.973, chip 0.985, export_control 0.905,
 //! dates 0.929, fields 0.937; with the thirteenth, read in round 15, price
 //! 0.935, share 0.967, chip 0.985, export_control 0.908, dates 0.928, fields
-//! 0.938, and the price floor 0.93).
+//! 0.938, the price floor 0.93 for the round, back at 0.94 at its end,
+//! where price reached 0.954).
 
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,7 @@ const FIELD_ACCURACY: f64 = 0.94;
 
 /// The fresh corpus's floors: F1 for price, share, chip, export_control, then
 /// date and field accuracy.
-const FRESH_FLOORS: [f64; 6] = [0.93, 0.95, 0.96, 0.89, 0.89, 0.90];
+const FRESH_FLOORS: [f64; 6] = [0.94, 0.95, 0.96, 0.89, 0.89, 0.90];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

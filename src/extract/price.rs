@@ -1644,27 +1644,49 @@ fn respective(s: &Sentence, state: &DocState, amounts: &[Amount], roles: &[Optio
 /// 2美元/小时) or by the month, a machine, module or rack (一台8卡服务器,
 /// 8晶片模组) when one is named in its clause or since the amount before it,
 /// else one chip or card. A unit word next to the amount (每片, 单卡) wins.
+/// (八卡服务器,两百万上下,有的报到两百三十万: an amount that names nothing
+/// itself goes on from the machine's before it, with no piece or chip named
+/// between; up to three amounts back.)
 fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool, per_hour: bool) -> Basis {
+    if let Some(b) = basis_told(s, hits, amounts, i, rent, per_hour) {
+        return b;
+    }
+    for j in (i.saturating_sub(3)..i).rev() {
+        let gap = amounts[j].end..amounts[j + 1].q.start;
+        if gap.start > gap.end || s.chips.iter().any(|m| gap.start <= m.range.start && m.range.start < gap.end) || hits.any_in(list::UNIT, gap) {
+            break;
+        }
+        match basis_told(s, hits, amounts, j, rent, per_hour) {
+            Some(b) => return if b == Basis::System { b } else { Basis::Unit },
+            None => continue,
+        }
+    }
+    Basis::Unit
+}
+
+/// The basis that amount `i`'s own words tell ([`basis_of`]); none where
+/// they name nothing and it would be one chip or card.
+fn basis_told(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool, per_hour: bool) -> Option<Basis> {
     let a = &amounts[i];
     let clause = s.clauses()[s.clause_of(a.q.start)].clone();
     let clause_text = &s.text[clause.clone()];
     if clause_text.contains("小时") || rent && hits.any_in(list::PER_HOUR, clause.clone()) {
-        return Basis::RentHour;
+        return Some(Basis::RentHour);
     }
     // 约7000元/卡/月: a rate by its period, right after the amount.
     if let Some((hourly, _)) = rate_period(s.text, a.end) {
-        return if hourly { Basis::RentHour } else { Basis::RentMonth };
+        return Some(if hourly { Basis::RentHour } else { Basis::RentMonth });
     }
     // 按需每小时13块,包月的话一张卡6500上下: a clause of a month's rent is
     // rent by the month, whatever another clause rents by.
     if rent && MONTH_WORDS.iter().any(|w| clause_text.contains(w)) {
-        return Basis::RentMonth;
+        return Some(Basis::RentMonth);
     }
     if rent && per_hour {
-        return Basis::RentHour;
+        return Some(Basis::RentHour);
     }
     if rent {
-        return Basis::RentMonth;
+        return Some(Basis::RentMonth);
     }
     // From the clause before the amount's (一台8卡服务器,价格在……) or the
     // amount before it, whichever is later.
@@ -1673,22 +1695,9 @@ fn basis_of(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: bool,
     let since = if i > 0 { amounts[i - 1].end.min(a.q.start) } else { 0 };
     let lead = since.max(prev_clause).min(clause.start)..a.q.start;
     if hits.any_in(list::UNIT, clause.start..a.q.start) {
-        return Basis::Unit;
+        return Some(Basis::Unit);
     }
-    if names_system(hits, clause) || names_system(hits, lead) {
-        return Basis::System;
-    }
-    // (八卡服务器,两百万上下,有的报到两百三十万: an amount that goes on
-    // from a machine's, with no piece or chip named between, is the
-    // machine's too.)
-    if i > 0 {
-        let gap = amounts[i - 1].end..a.q.start;
-        let named = s.chips.iter().any(|m| gap.start <= m.range.start && m.range.start < gap.end);
-        if !named && !hits.any_in(list::UNIT, gap) && basis_of(s, hits, amounts, i - 1, rent, per_hour) == Basis::System {
-            return Basis::System;
-        }
-    }
-    Basis::Unit
+    (names_system(hits, clause) || names_system(hits, lead)).then_some(Basis::System)
 }
 
 /// Whether `text` names a machine, module or rack as what is priced: not as
