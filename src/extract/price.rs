@@ -1181,8 +1181,9 @@ fn home_place_before(text: &str, at: usize) -> bool {
     home_words.iter().any(|w| head.ends_with(w))
 }
 
-/// Words that may stand between a place and its amount (香港行货约8,500).
-const PLACE_TO_AMOUNT: [&str; 8] = ["行货", "公版", "售价", "价格", "定价", "报价", "建议价", "卖"];
+/// `price.place_to_amount`: words that may stand between a place and its
+/// amount (香港行货约8,500).
+static PLACE_TO_AMOUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.place_to_amount"));
 
 /// Whether a sentence names a place or shop of the report's own market and
 /// none of the mainland's (台湾目前……公版建议售价为56,900元; not 深圳华强北的
@@ -1212,10 +1213,9 @@ pub(super) fn called_yuan(home: &str, script: crate::model::Script) -> bool {
 }
 
 /// Whether a report names the places and shops of its own market (台湾,
-/// 光华商场, 香港) more often than the mainland's (大陆, 对岸, 淘宝, 深圳),
-/// and more than once:
-/// then it prices there, and the renminbi it names is the mainland's
-/// (台湾公版售价为33,900元 beside 官方定价为16,499元人民币).
+/// 光华商场, 香港) twice or more, and more often than the mainland's (大陆,
+/// 对岸, 淘宝, 深圳): then it prices there, and the renminbi it names is the
+/// mainland's (台湾公版售价为33,900元 beside 官方定价为16,499元人民币).
 fn about_home_market(text: &str) -> bool {
     let (home_words, finder) = &*MARKET_WORDS;
     let (mut home, mut mainland) = (0usize, 0usize);
