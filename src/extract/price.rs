@@ -507,16 +507,22 @@ fn in_slang_thousands(text: &str, q: &Quantity) -> bool {
     !lone_digit || ["出头", "左右", "上下", "多", "+", "一张", "一块", "块"].iter().any(|w| text[q.end..].starts_with(w)) || bought_after(text, q.end)
 }
 
+/// Whether an amount is a plain figure of four to six digits, written with
+/// digits and commas only, or a range of two such (价格在15999到17999之间,
+/// 8299-8999): the size of a card's or chip's price.
+fn plain_figure(text: &str, q: &Quantity) -> bool {
+    let t = &text[q.start..q.end];
+    let plain = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let plain_range = || ["到", "至", "-", "~", "～", "—"].iter().any(|j| t.split_once(j).is_some_and(|(a, b)| plain(a.trim()) && plain(b.trim())));
+    (1000.0..1_000_000.0).contains(&q.low) && q.high < 1_000_000.0 && (plain(t) || plain_range())
+}
+
 /// 首发价16499, 从年初的12999涨到了18000, 上个月花了15800: a plain figure of
 /// four to six digits right after a word of price, of selling or of a move
 /// (a qualifier or a copula between), standing alone (a mark, a qualifier
 /// after it or the end): money, though no currency is named.
 fn bare_figure(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
-    let t = &s.text[q.start..q.end];
-    // (价格在15999到17999之间, 8299-8999: a range of two plain figures too.)
-    let plain = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit() || b == b',');
-    let plain_range = || ["到", "至", "-", "~", "～", "—"].iter().any(|j| t.split_once(j).is_some_and(|(a, b)| plain(a.trim()) && plain(b.trim())));
-    if !(1000.0..1_000_000.0).contains(&q.low) || q.high >= 1_000_000.0 || !(plain(t) || plain_range()) {
+    if !plain_figure(s.text, q) {
         return false;
     }
     let rest = s.text[q.end..].trim_start_matches(' ');
@@ -1310,14 +1316,11 @@ pub(super) fn chip_item(s: &Sentence) -> bool {
     rest.starts_with([':', '：'])
 }
 
-/// A plain figure of four to six digits in an item of a list of prices,
+/// A plain figure ([`plain_figure`]) in an item of a list of prices,
 /// standing alone or opening a move (5060 Ti 16G：3599涨到4199, 9070 XT：
 /// 4999首发): money, though no word of price is named.
 fn list_figure(s: &Sentence, q: &Quantity) -> bool {
-    let t = &s.text[q.start..q.end];
-    t.bytes().all(|b| b.is_ascii_digit() || b == b',')
-        && (1000.0..1_000_000.0).contains(&q.low)
-        && (stands_alone(s.text[q.end..].trim_start_matches(' '), true) || s.text[q.end..].starts_with("首发"))
+    plain_figure(s.text, q) && (stands_alone(s.text[q.end..].trim_start_matches(' '), true) || s.text[q.end..].starts_with("首发"))
 }
 
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Price> {
