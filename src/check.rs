@@ -128,7 +128,8 @@ Finding codes (stable; a CI configuration may rely on them):
   CS009 price-out-of-range  warning  a unit price below 100 USD or above 10 million USD
                                      (CNY at --usd-cny, default 7.2; HKD 0.128, TWD 0.031,
                                      JPY 0.0067, EUR 1.08, MOP 0.124, MYR 0.22, SGD 0.74,
-                                     AUD 0.65, KRW 0.00072, GBP 1.27 USD)
+                                     AUD 0.65, KRW 0.00072, GBP 1.27, CAD 0.72,
+                                     THB 0.028, IDR 0.000062 USD)
 
 Exit codes: 0 no finding at the failing level (error; warning with --strict),
 1 findings at that level, 2 an input could not be read or the usage was wrong.";

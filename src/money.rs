@@ -34,6 +34,9 @@ pub const CURRENCIES: &[Currency] = &[
     Currency { code: "AUD", usd: Some(0.65) },
     Currency { code: "KRW", usd: Some(0.00072) },
     Currency { code: "GBP", usd: Some(1.27) },
+    Currency { code: "CAD", usd: Some(0.72) },
+    Currency { code: "THB", usd: Some(0.028) },
+    Currency { code: "IDR", usd: Some(0.000062) },
 ];
 
 /// (code, word) of the lexicon's currency words after an amount.
@@ -127,6 +130,10 @@ mod tests {
         assert_eq!(word_before("售价约NT$"), Some(("TWD", 3)));
         assert_eq!(strip_word_before("约人民币"), "约");
         assert_eq!(word_after("万颗"), None);
+        assert_eq!(word_after("加元以上"), Some(("CAD", "加元".len())));
+        assert_eq!(word_before("建议售价C$"), Some(("CAD", 2)));
+        assert_eq!(word_after("泰铢左右"), Some(("THB", "泰铢".len())));
+        assert_eq!(word_after("印尼盾"), Some(("IDR", "印尼盾".len())));
     }
 
     #[test]
