@@ -538,6 +538,7 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     // (一千六七百, 一万六七千: the pair told with the scale just below,
     // which it then takes in.)
     let mut high = v;
+    let mut grown = false;
     if let (Some((d, true)), Some(sc)) = (acc.cur, acc.last_scale)
         && !acc.zero
         && let Some((c, next)) = char_at(text, end)
@@ -548,6 +549,20 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     {
         high = h;
         end = below.map_or(next, |(_, after)| after);
+        // 一百七八十万, 两千五六百万: a big scale after the pair's own
+        // multiplies both ends.
+        if below.is_some() {
+            while let Some((c, after)) = char_at(text, end)
+                && let Some(big_scale) = cn_scale(c).filter(|&s| s >= 4)
+                && let Some(m) = Dec::int(1).shift(big_scale)
+                && let (Some(l), Some(h)) = (v.mul(m), high.mul(m))
+                && l.to_f64().is_some()
+                && h.to_f64().is_some()
+            {
+                (v, high, end) = (l, h, after);
+                grown = true;
+            }
+        }
     }
     let scaled = acc.scales > 0;
     // The multiplier a scale-less first number of a range borrows: the
@@ -571,7 +586,7 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     // A lone Chinese digit or a bare 十 (十分, 十足) needs a measure word.
     let lone = !ascii && (!scaled || acc.tokens == 1);
     let bare = !ascii && cn_digit(c0).is_none() && c0 != '十' && c0 != '拾';
-    let big = acc.last_scale.is_some_and(|s| s >= 4) || !acc.high.is_zero() || !acc.wan.is_zero();
+    let big = grown || acc.last_scale.is_some_and(|s| s >= 4) || !acc.high.is_zero() || !acc.wan.is_zero();
     Some(Num {
         start: p,
         end,
@@ -1640,6 +1655,10 @@ mod tests {
     fn a_colloquial_digit_and_the_next_are_a_range() {
         assert_eq!(q("报价是一万六七,"), vec![("一万六七".to_string(), 16000.0, 17000.0)]);
         assert_eq!(q("二手价一千六七百,"), vec![("一千六七百".to_string(), 1600.0, 1700.0)]);
+        // A big scale after the pair's multiplies both ends.
+        assert_eq!(q("整机报价在一百七八十万元"), vec![("一百七八十万".to_string(), 1.7e6, 1.8e6)]);
+        assert_eq!(q("整机要两百五六十万,"), vec![("两百五六十万".to_string(), 2.5e6, 2.6e6)]);
+        assert_eq!(q("年营收三千七八百亿"), vec![("三千七八百亿".to_string(), 3.7e11, 3.8e11)]);
         assert_eq!(q("整机100来万,"), vec![("100来万".to_string(), 1000000.0, 1000000.0)]);
         assert_eq!(q("报价十来万"), vec![("十来万".to_string(), 100000.0, 100000.0)]);
         assert_eq!(q("现在要一万六七千块"), vec![("一万六七千".to_string(), 16000.0, 17000.0)]);
