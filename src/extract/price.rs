@@ -92,6 +92,8 @@ mod list {
     pub const MAINLAND: usize = AT + 23;
     /// `price.bought_after`: buying or selling after an amount (入的, 买的).
     pub const BOUGHT: usize = AT + 24;
+    /// `price.similar`: a price like another's (和A100差不多, 与H100持平).
+    pub const SIMILAR: usize = AT + 25;
 }
 
 /// Every list the reader asks about a sentence, in the order of [`list`]:
@@ -126,11 +128,12 @@ pub(super) fn lists() -> Vec<Vec<&'static str>> {
         words("price.other_products"),
         words("price.mainland_words"),
         words("price.bought_after"),
+        words("price.similar"),
     ]
 }
 
 /// How many lists [`lists`] gives.
-pub(super) const LISTS: usize = 25;
+pub(super) const LISTS: usize = 26;
 
 /// `price.converted_gaps`: the whole of the words between a price and an
 /// amount that is the same price converted, in brackets (9999元(约1430.7美元)).
@@ -827,6 +830,16 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
         .filter(|r| !adverbs.iter().any(|a| a.start <= r.start && r.end <= a.end))
         .map(|r| r.start..s.clauses()[s.clause_of(r.start)].end)
         .collect();
+    // A800的预售价和A100差不多, 价格会与A100相差不大: after a price word, the
+    // stretch from 和, 与, 跟 or 同 to a word of likeness in the same clause.
+    for r in hits.find_iter_in(list::SIMILAR, 0..s.text.len()) {
+        let clause = s.clauses()[s.clause_of(r.start)].clone();
+        let Some(priced) = hits.first_end_in(list::PRICE_NOUNS, clause.start..r.start) else { continue };
+        let joiner = s.text[priced..r.start].rfind(['和', '与', '跟', '同']).map(|j| priced + j);
+        if let Some(j) = joiner {
+            out.push(j..r.end);
+        }
+    }
     // 售价预计为H20的两倍, 价格只有A100的一半: a chip named as the measure of a
     // multiple or a part.
     for g in &s.groups {
@@ -853,6 +866,15 @@ fn unknown_before(s: &Sentence, at: usize) -> Option<String> {
 /// comparison the price is not inside (售价约3万美元,较A800更贵).
 fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     let clause = s.clauses()[s.clause_of(at)].clone();
+    // ……定价或与V100相若,后者在内地的零售价约6万元: the latter (or the
+    // former) of the two chips named last before it, compared or not.
+    if let Some(w) = super::share::FORMER_LATTER.iter().find_map(|w| s.text[clause.start..at].find(w).map(|i| (*w, clause.start + i))) {
+        let named: Vec<usize> = s.groups.iter().filter(|g| g.range.end <= w.1).flat_map(|g| g.chips.iter().copied()).collect();
+        let pick = if w.0 == "后者" { named.last() } else { named.len().checked_sub(2).and_then(|i| named.get(i)) };
+        if let Some(&c) = pick {
+            return vec![c];
+        }
+    }
     let compared = comparisons(s, hits);
     let usable = |g: &&super::Group| {
         !compared.iter().any(|c| c.start <= g.range.start && g.range.end <= c.end && !(c.start <= at && at < c.end))

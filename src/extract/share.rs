@@ -884,7 +884,7 @@ static CONDITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.c
 static CONDITION_FRAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.condition_frames"));
 
 /// 前者 and 后者: the former and the latter of two things named before.
-const FORMER_LATTER: [&str; 2] = ["前者", "后者"];
+pub(super) const FORMER_LATTER: [&str; 2] = ["前者", "后者"];
 static FRAME_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.frame_openers"));
 static FRAME_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.frame_closers"));
 static SPAN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.span_words"));
