@@ -964,7 +964,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 /// other digit or scale follows. With a range connector and another such
 /// number after it, a range.
 fn wan_and_digit(text: &str, i: usize) -> Option<Quantity> {
-    let one = |at: usize| -> Option<(f64, usize)> {
+    let one = |at: usize| -> Option<(f64, f64, usize)> {
         let (w, after_w) = char_at(text, at)?;
         if !matches!(w, '万' | '萬') {
             return None;
@@ -972,22 +972,32 @@ fn wan_and_digit(text: &str, i: usize) -> Option<Quantity> {
         let (d, next) = char_at(text, after_w)?;
         // (万一 is "in case", no number.)
         let digit = d.to_digit(10).or_else(|| cn_digit(d).map(u32::from)).filter(|&k| k >= 1 && !(k == 1 && !d.is_ascii_digit()))?;
-        if char_at(text, next).is_some_and(|(c, _)| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c == '%') {
+        let more = |at: usize| char_at(text, at).is_some_and(|(c, _)| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c == '%');
+        let low = 10000.0 + f64::from(digit) * 1000.0;
+        // (万四五: the digit and the next one after it, Chinese digits both.)
+        if !d.is_ascii_digit()
+            && let Some((e, after_e)) = char_at(text, next)
+            && cn_digit(e).is_some_and(|e| u32::from(e) == digit + 1)
+            && !more(after_e)
+        {
+            return Some((low, low + 1000.0, after_e));
+        }
+        if more(next) {
             return None;
         }
-        Some((10000.0 + f64::from(digit) * 1000.0, next))
+        Some((low, low, next))
     };
     if char_before(text, i).is_some_and(|c| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c.is_ascii_alphabetic()) {
         return None;
     }
-    let (low, end) = one(i)?;
+    let (low, high, end) = one(i)?;
     if let Some(q) = connector(text, end)
-        && let Some((high, end2)) = one(q)
-        && high >= low
+        && let Some((_, high2, end2)) = one(q)
+        && high2 >= low
     {
-        return Some(Quantity { start: i, end: end2, low, high });
+        return Some(Quantity { start: i, end: end2, low, high: high2 });
     }
-    Some(Quantity { start: i, end, low, high: low })
+    Some(Quantity { start: i, end, low, high })
 }
 
 /// The quantity that the numeral `n1` begins, single or range, if any.
@@ -1638,6 +1648,10 @@ mod tests {
         assert_eq!(q("而家放二手都仲有万五,"), vec![("万五".to_string(), 15000.0, 15000.0)]);
         assert_eq!(q("由禁令前大约万3到万4蚊一张")[0], ("万3到万4".to_string(), 13000.0, 14000.0));
         assert_eq!(q("万一出现问题"), vec![]);
+        // 万四五: the digit and the next are a range.
+        assert_eq!(q("旧年中先万四五蚊入货"), vec![("万四五".to_string(), 14000.0, 15000.0)]);
+        assert_eq!(q("而家萬七八就有交易"), vec![("萬七八".to_string(), 17000.0, 18000.0)]);
+        assert_eq!(q("万四五六"), vec![]);
         // Not after a numeral, not before more digits or a scale.
         assert_eq!(q("一万五"), vec![("一万五".to_string(), 15000.0, 15000.0)]);
         assert_eq!(q("千万三思"), vec![]);

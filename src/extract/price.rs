@@ -256,7 +256,7 @@ fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let r = &t[w.len()..];
     // (13块多一点: 多 after the word is a little over; 3万2蚊至3万8蚊不等,
     // 5块到8块之间: a range's joiner or its closing word.)
-    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、']))
+    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、']) || crate::money::word_after(r).is_some())
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
@@ -365,7 +365,12 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             (Some(p), None) => Some((p, q.end)),
             (None, Some(a)) => Some(a),
             // (蚊 is the dollar of the place: the yuan in a mainland report.)
-            (None, None) => spoken_currency(rest).map(|(code, len)| (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len)),
+            // (16,499蚊人民币, 3000块港币: a currency named after the spoken
+            // word is the amount's.)
+            (None, None) => spoken_currency(rest).map(|(code, len)| match currency_after(&rest[len..]) {
+                Some((named, more)) => (named, q.end + len + more),
+                None => (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len),
+            }),
         };
         let (currency, end) = match stated {
             Some(found) => {
@@ -475,7 +480,13 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
                 let mut c = gap.chars();
                 c.next().is_some_and(|j| super::grammar::BETWEEN_JOINERS.contains(&j)) && c.next().is_none() && super::number::between_follows(s.text, a.end)
             };
-            if prev.currency == a.currency
+            // (每个钟2蚊到3蚊人民币: the spoken word of both ends, the
+            // currency named after the second only.)
+            let spoken = s.text[prev.q.end..prev.end].trim_matches(' ');
+            let named_after = !spoken.is_empty()
+                && SPOKEN.iter().any(|(_, w)| *w == spoken)
+                && s.text[a.q.end..a.end].trim_start_matches(' ').strip_prefix(spoken).is_some_and(|r| !r.is_empty());
+            if (prev.currency == a.currency || named_after)
                 && (RANGE_JOINERS.contains(&gap) || between())
                 && prev.q.low <= a.q.low
                 && !s.text[..prev.q.start].ends_with('从')
@@ -483,6 +494,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
                 prev.q.high = a.q.high;
                 prev.q.end = a.q.end;
                 prev.end = a.end;
+                prev.currency = a.currency;
                 continue;
             }
         }
@@ -715,8 +727,9 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     if s.text[a.q.start..a.q.end].contains('来') {
         return Some(Qualifier::About);
     }
-    // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over.
-    if has_word && more.starts_with('几') && told.is_none() {
+    // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over, and so
+    // is 3万几 with no currency word.
+    if (has_word || s.text[..a.q.end].ends_with(['万', '千', '百', '萬'])) && more.starts_with('几') && told.is_none() {
         return Some(Qualifier::Over);
     }
     told
@@ -1695,7 +1708,10 @@ fn basis_told(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: boo
     let a = &amounts[i];
     let clause = s.clauses()[s.clause_of(a.q.start)].clone();
     let clause_text = &s.text[clause.clone()];
-    if clause_text.contains("小时") || rent && hits.any_in(list::PER_HOUR, clause.clone()) {
+    // (每个钟, 每个钟头: a word of each hour is rent by the hour as 小时 is.)
+    if clause_text.contains("小时")
+        || hits.find_iter_in(list::PER_HOUR, clause.clone()).any(|r| rent || s.text[r].starts_with('每'))
+    {
         return Some(Basis::RentHour);
     }
     // 约7000元/卡/月: a rate by its period, right after the amount.
