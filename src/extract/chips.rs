@@ -554,6 +554,12 @@ pub fn joined(text: &str, a: usize, b: usize) -> bool {
     skip_joiner(text, a).is_some_and(|j| j == b || j < b && qualifies_item(&text[j..b]))
 }
 
+/// Whether the gap between two items of a list holds the joiner that
+/// closes a list (和, 与, 及, 以及, 跟, 同, 或: before its last item).
+pub fn closes_list(gap: &str) -> bool {
+    gap.contains(['和', '与', '及', '跟', '同', '或'])
+}
+
 /// Whether `gap` is a short phrase of Han characters ending in 的, a few of
 /// them (即将推出的, 新一代的, 更强的).
 fn qualifies_item(gap: &str) -> bool {

@@ -513,6 +513,7 @@ fn list_heading(s: &Sentence) -> bool {
 pub fn groups(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     let mut last_end = None;
+    let mut closed = false;
     for m in mentions {
         let ChipRef::Known(chip) = m.chip else {
             // An unknown token still joins a list (A100/H00) without adding to it.
@@ -524,14 +525,21 @@ pub fn groups(text: &str, mentions: &[Mention]) -> Vec<Group> {
             }
             continue;
         };
+        // (A800和H800,H800的售价: a list that 和, 与 or 及 has closed goes on
+        // after no comma; the comma starts a clause.)
+        let by_comma = |end: usize| text[end..m.range.start].trim_start_matches(' ').starts_with([',', '，']);
         match (out.last_mut(), last_end) {
-            (Some(g), Some(end)) if chips::joined(text, end, m.range.start) || end == m.range.start => {
+            (Some(g), Some(end)) if (chips::joined(text, end, m.range.start) && !(closed && by_comma(end))) || end == m.range.start => {
                 if !g.chips.contains(&chip) {
                     g.chips.push(chip);
                 }
                 g.range.end = m.range.end;
+                closed = closed || chips::closes_list(&text[end..m.range.start]);
             }
-            _ => out.push(Group { range: m.range.clone(), chips: vec![chip] }),
+            _ => {
+                out.push(Group { range: m.range.clone(), chips: vec![chip] });
+                closed = false;
+            }
         }
         last_end = Some(m.range.end);
     }
