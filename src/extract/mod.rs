@@ -158,6 +158,9 @@ pub struct DocState {
     pub last_currency: Option<&'static str>,
     pub last_currency_at: Option<usize>,
     pub last_currency_chips: Vec<usize>,
+    /// The sentence that priced a chip and ended with a semicolon: the
+    /// next one goes on with what it said (V100售价约6万元;而T4则约1.5万元).
+    pub priced_to_semicolon: Option<usize>,
     /// The document's own money: its local money where it names one
     /// ([`price::local_currency`]), else the yuan; before the first price,
     /// and after a foreign one is no longer carried, amounts without a

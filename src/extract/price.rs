@@ -1415,6 +1415,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         // (八卡整机两百万上下 after a sentence that priced one card: a
         // machine priced in 万, no currency named.)
         && !(implied.is_some() && s.groups.is_empty() && hits.any(list::SYSTEM))
+        // (V100售价约人民币6万元;而用于推理的T4则约1.5万元: a sentence after
+        // a semicolon that priced a chip goes on pricing the chip it names.)
+        && !(state.priced_to_semicolon.is_some_and(|at| at + 1 == state.sentence) && !s.groups.is_empty())
     {
         return Vec::new();
     }
@@ -1596,6 +1599,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         state.last_currency = Some(a.currency);
         state.last_currency_at = Some(state.sentence);
         state.last_currency_chips = linked;
+        if s.text.trim_end().ends_with([';', '；']) {
+            state.priced_to_semicolon = Some(state.sentence);
+        }
         for chip in chips {
             out.push(Price {
                 doc: doc.to_string(),
