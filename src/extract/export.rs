@@ -373,6 +373,10 @@ static GRACE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("expo
 static REPLACED_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.replaced_words"));
 /// `export.immediate_words` of the lexicon.
 static IMMEDIATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.immediate_words"));
+/// `export.comply_by_words` of the lexicon.
+static COMPLY_BY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.comply_by_words"));
+/// `export.next_day_words` of the lexicon.
+static NEXT_DAY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day_words"));
 /// `export.decided_bans` of the lexicon.
 static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.decided_bans"));
 /// `export.toward_us` of the lexicon.
@@ -945,12 +949,12 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     } else if let Some((v, len)) = c.contains('单').then(|| ENTITY_LIST_VERBS.iter().filter_map(|v| c.find(v).map(|i| (i, v.len()))).min()).flatten() {
         // 6月,中科曙光、海光等5家中国实体也被加入这份名单; ……列入实体清单,
         // 本周一再把46家华为子公司加进清单: the list named again, bare or
-        // pointed back to, in a sentence (or the one before) that names the
-        // entity list.
+        // pointed back to, in a sentence (or the paragraphs just before) that
+        // names the entity list.
         let after = c[v + len..].trim_start_matches('了');
         let after = ["这份", "这张", "该", "此", "上述", "同一"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
         let named = |t: &str| ENTITY_LIST_NOUNS.iter().any(|w| t.contains(w));
-        if (after.starts_with("清单") || after.starts_with("名单")) && (named(s.text) || named(s.previous)) && !negated_before(c, v) {
+        if (after.starts_with("清单") || after.starts_with("名单")) && (named(s.text) || named(s.earlier)) && !negated_before(c, v) {
             let r = v..v + len;
             if is_proposal(c, &hits) || MODAL_WORDS.any(&c[..v]) {
                 return cue(Action::Proposal, r);
@@ -1490,7 +1494,11 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     let dated_before = || s.dates.iter().any(|o| o.end <= d.start && o.date.is_some());
     // 按照10月17日公布的新规,RTX 4090自11月17日起被禁止对华销售: the same
     // when what applies follows at once.
-    rest.starts_with("生效") || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before()) || opens_for_made(s, d)
+    // (企业需在5月15日之前完成合规: the day firms must comply by.)
+    rest.starts_with("生效")
+        || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before())
+        || opens_for_made(s, d)
+        || COMPLY_BY_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// 9月15日零点,BIS 8月17日发布的修订正式生效: a sentence that opens with a
@@ -1560,6 +1568,11 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // takes effect.
     let replaced = |d: &super::date::DateMention| REPLACED_WORDS.iter().any(|w| chars_before(s.text, d.start, 3).ends_with(w));
     let Some(mention) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d) && plans_a_measure(s, d)) && !replaced(d)) else {
+        // (……列入实体清单,次日生效: the day after the event's, when that is
+        // told to the day.)
+        if contains_any(s.text, &NEXT_DAY_WORDS) {
+            return date.filter(|d| d.day.is_some()).and_then(|d| d.add_days(1));
+        }
         return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };
     };
     let Some(day) = mention.date else {

@@ -98,8 +98,14 @@ pub struct Sentence<'a> {
     /// The sentence before in the same paragraph ("" for a paragraph's first):
     /// where a pronoun's company (其) is looked for when this one names none.
     pub previous: &'a str,
+    /// The text before the sentence, as far back as [`EARLIER_BYTES`] (or a
+    /// character more): what a list named bare (加入该清单) points back to.
+    pub earlier: &'a str,
     hits: std::cell::OnceCell<Hits>,
 }
+
+/// How far back [`Sentence::earlier`] reaches, in bytes (some paragraphs).
+pub const EARLIER_BYTES: usize = 1500;
 
 impl Sentence<'_> {
     /// Companies the sentence names (found on first use: few sentences need them).
@@ -331,6 +337,13 @@ impl Extractor {
                 vendor_matcher: &self.vendors,
                 vendors: std::cell::OnceCell::new(),
                 previous: before,
+                earlier: {
+                    let mut from = s.range.start.saturating_sub(EARLIER_BYTES);
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    &text[from..s.range.start]
+                },
                 hits: std::cell::OnceCell::new(),
             };
             state.sentence = si;
