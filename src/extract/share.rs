@@ -340,10 +340,13 @@ fn strip_region(phrase: &str) -> String {
             let rest = rest.trim();
             // 中国大陆(含香港): a note in brackets on the region is no holder;
             // the region with its note holds.
-            if rest.starts_with(['(', '（']) || rest.is_empty() {
+            // 中国大陆和香港: a region joined to another place is the holder whole.
+            if rest.starts_with(['(', '（', '和', '与', '及', '、']) || rest.is_empty() {
                 return phrase.to_string();
             }
-            if !rest.is_empty() && rest != "市场" && rest.chars().count() >= 2 {
+            // (中国市场(含香港): the market with its note holds too.)
+            let market_noted = rest.strip_prefix("市场").is_some_and(|r| r.starts_with(['(', '（']));
+            if !rest.is_empty() && rest != "市场" && !market_noted && rest.chars().count() >= 2 {
                 return rest.to_string();
             }
         }
@@ -677,6 +680,11 @@ fn subject_phrase(phrase: &str) -> String {
         None => phrase,
     };
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
+    // (2021会计年度第1季,截至今年4月)资料中心营收: the end of an aside in
+    // brackets opened in a clause before; the holder follows it.
+    if let Some(i) = t.rfind([')', '）']).filter(|&i| !t[..i].contains(['(', '（'])) {
+        t = t[i..].trim_start_matches([')', '）']).trim_start();
+    }
     // 业界预计至国产AI晶片: the holder after the one who forecasts.
     // (Only where a holder follows: 市场估计, alone, is left to the words
     // around.)
