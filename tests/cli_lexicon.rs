@@ -64,11 +64,11 @@ fn records(kind: &str, article: &str, lexicon: Option<&std::path::Path>) -> Vec<
 
 #[test]
 fn a_hold_word_added_with_lexicon_gives_a_share() {
-    // 吃下了 starts with a character no embedded hold word starts with: the
+    // 包揽了 starts with a character no embedded hold word starts with: the
     // reader's pre-filter (where a hold word may start) comes from the list.
-    let article = "据悉,英伟达吃下了中国AI芯片市场80%。\n";
+    let article = "据悉,英伟达包揽了中国AI芯片市场80%。\n";
     assert!(records("share", article, None).is_empty());
-    let extra = file("[[list]]\nname = \"share.hold_words\"\nwords = [\"吃下了\"]\n", ".toml");
+    let extra = file("[[list]]\nname = \"share.hold_words\"\nwords = [\"包揽了\"]\n", ".toml");
     let s = records("share", article, Some(extra.path()));
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0]["subject"], "NVIDIA");

@@ -914,7 +914,8 @@ fn with_zero_ends(s: &Sentence, hits: &Hits, percents: &mut Vec<Quantity>) {
         let window = &window[..window.char_indices().nth(10).map_or(window.len(), |(j, _)| j)];
         let Some(link) = hits.first_end_in(list::MOVE_LINKS, range_of(text, window)).map(|e| e - p.end) else { continue };
         // (一路跌到“基本为零”: quoted.)
-        let after = window[link..].trim_start_matches('了').trim_start_matches(['“', '「', '"']);
+        // (变成了0, 变为零: the link's second character.)
+        let after = window[link..].trim_start_matches(['成', '为']).trim_start_matches('了').trim_start_matches(['“', '「', '"']);
         let link = window.len() - after.len();
         // 跌到近乎为零, 降至几乎为0: a zero approached; the words of approach
         // are part of the end (近乎为零 reads as about zero).
