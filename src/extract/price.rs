@@ -367,8 +367,13 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             // (蚊 is the dollar of the place: the yuan in a mainland report.)
             // (16,499蚊人民币, 3000块港币: a currency named after the spoken
             // word is the amount's.)
+            // (块 is the dollar of the place too: 一张价格从6万左右涨到7万多块
+            // in a Taiwan report about Taiwan's shops is in New Taiwan dollars.)
             (None, None) => spoken_currency(rest).map(|(code, len)| match currency_after(&rest[len..]) {
                 Some((named, more)) => (named, q.end + len + more),
+                None if code == "CNY" && !about_mainland(s) => {
+                    (yuan_money.or_else(|| state.home_yuan.filter(|_| names_home_market(s))).unwrap_or(code), q.end + len)
+                }
                 None => (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len),
             }),
         };
@@ -1230,13 +1235,23 @@ static PLACE_TO_AMOUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pr
 /// none of the mainland's (台湾目前……公版建议售价为56,900元; not 深圳华强北的
 /// 中间商说……台湾业者则不愿透露): asked where a bare 元 may be its money.
 fn names_home_market(s: &Sentence) -> bool {
+    // (台灣這邊,管制風聲也吹進光華商場。店家說,……漲到7萬多塊: a sentence
+    // naming no market goes on about the one the sentence before it in the
+    // paragraph names, when that one only sets the scene: no figure, no model.)
+    let scene = || !s.previous.contains(|c: char| c.is_ascii_digit());
+    market_named(s.text).or_else(|| market_named(s.previous).filter(|_| scene())).unwrap_or(false)
+}
+
+/// Whether `text` names only the report's own market's places (`Some(true)`),
+/// also the mainland's (`Some(false)`), or none.
+fn market_named(text: &str) -> Option<bool> {
     let (home_words, finder) = &*MARKET_WORDS;
-    let mut home = false;
-    for r in finder.find_iter(s.text) {
-        if !home_words.contains(&&s.text[r]) {
-            return false;
+    let mut home = None;
+    for r in finder.find_iter(text) {
+        if !home_words.contains(&&text[r]) {
+            return Some(false);
         }
-        home = true;
+        home = Some(true);
     }
     home
 }
