@@ -256,7 +256,11 @@ fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
     let r = &t[w.len()..];
     // (13块多一点: 多 after the word is a little over; 3万2蚊至3万8蚊不等,
     // 5块到8块之间: a range's joiner or its closing word.)
-    (r.is_empty() || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、']) || crate::money::word_after(r).is_some())
+    // (十万块就能拿到: a word of buying after it.)
+    (r.is_empty()
+        || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、'])
+        || crate::money::word_after(r).is_some()
+        || bought_after(r, 0))
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
 
