@@ -1466,7 +1466,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     let names_product = s.chips.iter().any(|c| c.range.start >= v.range.end && c.range.end <= cue_at)
                         || between.contains("系列")
                         || between.trim_start_matches('的').starts_with("产品");
-                    if !names_product && !continues {
+                    // 搭载辉达GPU的机种占比约7成: the company's product is what
+                    // the machines carry, not the market they are shares of.
+                    let carried = USE_OPENERS.iter().any(|w| s.text[..v.range.start].ends_with(w));
+                    if !names_product && !continues && !carried {
                         market = market_term(between);
                     }
                     Some(ex.catalog.vendors[v.vendor].id.clone())
