@@ -557,7 +557,7 @@ pub fn joined(text: &str, a: usize, b: usize) -> bool {
 /// Whether the gap between two items of a list holds the joiner that
 /// closes a list (和, 与, 及, 以及, 跟, 同, 或: before its last item).
 pub fn closes_list(gap: &str) -> bool {
-    gap.contains(['和', '与', '及', '跟', '同', '或'])
+    gap.contains(super::grammar::BETWEEN_JOINERS) || gap.contains('或')
 }
 
 /// Whether `gap` is a short phrase of Han characters ending in 的, a few of

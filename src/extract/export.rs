@@ -375,8 +375,6 @@ static REPLACED_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("exp
 static IMMEDIATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.immediate_words"));
 /// `export.comply_by_words` of the lexicon.
 static COMPLY_BY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.comply_by_words"));
-/// `export.next_day_words` of the lexicon.
-static NEXT_DAY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day_words"));
 /// `export.decided_bans` of the lexicon.
 static DECIDED_BANS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.decided_bans"));
 /// `export.toward_us` of the lexicon.
@@ -1533,6 +1531,14 @@ fn plans_a_measure(s: &Sentence, d: &super::date::DateMention) -> bool {
     contains_any(s.clause_text(s.clause_of(d.start)), &MEASURE_WORDS)
 }
 
+/// Whether `rest` (after a word of time) says that a rule takes effect then:
+/// 生效, 起生效, 开始生效, 起实施, 实施 (a word of `export.apply_verbs`).
+fn takes_effect(rest: &str) -> bool {
+    let r = rest.trim_start_matches(grammar::EFFECT_FROM);
+    let r = r.strip_prefix("开始").map_or(r, |r| r.trim_start_matches(grammar::EFFECT_FROM));
+    r.starts_with("生效") || APPLY_VERBS.iter().any(|w| r.starts_with(w))
+}
+
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
@@ -1570,7 +1576,7 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     let Some(mention) = s.dates.iter().find(|d| (is_effective_date(s, d) || is_planned_date(s, d) && plans_a_measure(s, d)) && !replaced(d)) else {
         // (……列入实体清单,次日生效: the day after the event's, when that is
         // told to the day.)
-        if contains_any(s.text, &NEXT_DAY_WORDS) {
+        if NEXT_DAY.iter().any(|w| s.text.match_indices(w).any(|(i, _)| takes_effect(&s.text[i + w.len()..]))) {
             return date.filter(|d| d.day.is_some()).and_then(|d| d.add_days(1));
         }
         return if contains_any(s.text, &IMMEDIATE_WORDS) { date } else { None };

@@ -286,6 +286,9 @@ struct Amount {
 /// the sentence is about the mainland's market or named another money first.
 fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &DocState, quantities: Vec<Quantity>) -> Vec<Amount> {
     let yuan_money = state.yuan_money;
+    // The report's own money where a bare 元 or 块 is not the renminbi: the
+    // money it names most, or its own market's in a sentence about that market.
+    let own_yuan = || yuan_money.or_else(|| state.home_yuan.filter(|_| names_home_market(s)));
     let mut out: Vec<Amount> = Vec::new();
     let mut carried: Option<&'static str> = None;
     // The currency of the sentence that is also called 元 (新台币, 港币).
@@ -359,7 +362,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             {
                 // (Else the report's own money in a sentence about its own
                 // market: 台湾目前……公版建议售价为56,900元.)
-                yuan_money.or_else(|| state.home_yuan.filter(|_| names_home_market(s))).map(|code| (code, end)).or(after)
+                own_yuan().map(|code| (code, end)).or(after)
             }
             (a, _) => a,
         };
@@ -376,7 +379,7 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             (None, None) => spoken_currency(rest).map(|(code, len)| match currency_after(&rest[len..]) {
                 Some((named, more)) => (named, q.end + len + more),
                 None if code == "CNY" && !about_mainland(s) => {
-                    (yuan_money.or_else(|| state.home_yuan.filter(|_| names_home_market(s))).unwrap_or(code), q.end + len)
+                    (own_yuan().unwrap_or(code), q.end + len)
                 }
                 None => (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len),
             }),
@@ -857,7 +860,7 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
     for r in hits.find_iter_in(list::SIMILAR, 0..s.text.len()) {
         let clause = s.clauses()[s.clause_of(r.start)].clone();
         let Some(priced) = hits.first_end_in(list::PRICE_NOUNS, clause.start..r.start) else { continue };
-        let joiner = s.text[priced..r.start].rfind(['和', '与', '跟', '同']).map(|j| priced + j);
+        let joiner = s.text[priced..r.start].rfind(super::grammar::BETWEEN_JOINERS).map(|j| priced + j);
         if let Some(j) = joiner {
             out.push(j..r.end);
         }
