@@ -663,8 +663,11 @@ impl ChipMatcher {
 const LONG_BARE: usize = 4;
 
 /// Whether a unit follows byte `end`: the number before it counts or prices.
+/// (美 only of money, 美元, 美金: 5090美国建议售价 names the chip.)
 fn after_is_quantity(text: &str, end: usize) -> bool {
-    text[end..].trim_start().starts_with(['元', '个', '万', '亿', '年', '月', '日', '%', '美', '块', '张', '片', '台'])
+    let rest = text[end..].trim_start();
+    rest.starts_with(['元', '个', '万', '亿', '年', '月', '日', '%', '块', '张', '片', '台', '镁'])
+        || ["美元", "美金", "美刀"].iter().any(|w| rest.starts_with(w))
 }
 
 /// A context-only Han name (「华山」) is a chip when a chip word stands within
@@ -841,6 +844,10 @@ mod tests {
         assert_eq!(ids("多采用英伟达消费级游戏显卡4090来跑推理"), ["RTX 4090"]);
         assert_eq!(ids("天数智芯、燧原今年都在猛推对标4090的推理卡"), ["RTX 4090"]);
         assert_eq!(ids("该公司去年营收4090万元"), Vec::<String>::new());
+        // A number before money is no chip; before 美国 (a place) it may be.
+        assert_eq!(ids("RTX 5090首卖。另一款售价5090美元"), ["RTX 5090"]);
+        assert_eq!(ids("RTX 5090首卖。5090美国建议售价1999镁"), ["RTX 5090", "RTX 5090"]);
+        assert_eq!(ids("显卡也贵了,挂5090镁"), Vec::<String>::new());
         assert_eq!(ids("特斯拉的L4自动驾驶"), Vec::<String>::new());
         assert_eq!(ids("英伟达L4 GPU适合推理"), ["L4"]);
     }

@@ -312,7 +312,7 @@ fn start_at(
             .or_else(|| relative_week(text, i, published))
             .or_else(|| bare_weekday(text, i, published))
             .or_else(|| standalone_half(text, i, published)),
-        '现' | '目' | '当' | '如' | '眼' | '截' => now_word(text, i, published),
+        '现' | '目' | '当' | '如' | '眼' | '截' | '而' | '依' => now_word(text, i, published),
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published).or_else(|| lunar_new_year(text, i, published)),
         '春' => lunar_new_year(text, i, published),
@@ -326,7 +326,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截周星礼年第一二三四五六七八九十〇零同首两春";
+const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -1032,7 +1032,8 @@ fn standalone_half(text: &str, i: usize, published: Option<PartialDate>) -> Opti
     })
 }
 
-/// 现在, 目前, 当前, 如今, 眼下, 当下, 截至发稿, 截止发稿.
+/// 现在, 目前, 当前, 如今, 眼下, 当下, 截至发稿, 截止发稿, and the Cantonese
+/// 而家 and 依家.
 fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let end = [
         "现在",
@@ -1043,10 +1044,19 @@ fn now_word(text: &str, i: usize, published: Option<PartialDate>) -> Option<Date
         "当下",
         "截至发稿",
         "截止发稿",
+        "而家",
+        "依家",
     ]
     .iter()
     .find_map(|w| eat(text, i, w))?;
     let prev = char_before(text, i);
+    // 然而家用市场, 因而家家: 而 ends a word before; 依家人意愿: 家 starts one after.
+    if (text[i..].starts_with('而') && prev.is_some_and(|p| "然因反从进继故且".contains(p)))
+        || (text[i..].starts_with("而家") || text[i..].starts_with("依家"))
+            && text[end..].chars().next().is_some_and(|n| "庭用电具居族属人长乡家里".contains(n))
+    {
+        return None;
+    }
     if starts(text, i, "现在") && xian_verb(prev) {
         return None;
     }
@@ -1598,7 +1608,7 @@ mod tests {
 
     #[test]
     fn now_words() {
-        for w in ["现在", "目前", "当前", "如今", "眼下", "截至发稿"] {
+        for w in ["现在", "目前", "当前", "如今", "眼下", "截至发稿", "而家", "依家"] {
             assert_eq!(f(w, Some("2023-10")), vec![e(w, "2023-10", 'N')], "{w}");
         }
         for t in [
@@ -1606,6 +1616,9 @@ mod tests {
             "技术相当前沿",
             "适当下调价格",
             "着眼下一代产品",
+            "然而家用显卡也涨了",
+            "因而家家户户",
+            "而家用市场",
         ] {
             assert_eq!(f(t, Some("2023-10")), vec![], "{t}");
         }

@@ -708,11 +708,13 @@ fn said_to_be(s: &Sentence, clause: usize, at: usize) -> bool {
 
 /// Whether a measure named just before `rest` (the rest of clause `ci`) is
 /// only the time of something else (禁售后, 新规前一天, 断供以来): a time
-/// word right after it, and no date in the clause.
+/// word right after it, and no date in the clause (a word of now, 禁运之后
+/// RTX 4090现在什么价, is the time of what followed, not a date of it).
 /// (新规出来那阵子: a verb of its coming out may stand between.)
 fn named_as_time(s: &Sentence, ci: usize, rest: &str) -> bool {
     let rest = after_rule_comes(rest);
-    TIME_SUFFIXES.iter().any(|t| rest.starts_with(t)) && !s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start))
+    TIME_SUFFIXES.iter().any(|t| rest.starts_with(t))
+        && !s.dates.iter().any(|d| d.kind != super::date::DateKind::Now && s.clauses()[ci].contains(&d.start))
 }
 
 /// `rest` after a verb of a rule coming out at its start (出来那阵子 →
@@ -1184,7 +1186,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
         // the time of something else, with no date of its own, tells no event.
         // (在美方宣布新规前一天: right after the rule's name, too.)
         let bare = c.trim_end_matches([',', '，', ':', '：', ' ']);
-        let dated = s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start));
+        let dated = s.dates.iter().any(|d| d.kind != super::date::DateKind::Now && s.clauses()[ci].contains(&d.start));
         if (!dated && TIME_SUFFIXES.iter().any(|t| bare.ends_with(t))) || named_as_time(s, ci, &c[r.end..]) {
             return None;
         }

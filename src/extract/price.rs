@@ -248,21 +248,32 @@ const DOLLARS: [&str; 5] = ["HKD", "TWD", "SGD", "AUD", "MOP"];
 /// its currency and the offset after it. 块 is money only as 块钱 (a currency
 /// word of its own), or at the end of a clause in a price sentence (卖4万块);
 /// before a noun it counts cards (3万块GPU).
-fn spoken_currency(rest: &str) -> Option<(&'static str, usize)> {
+fn spoken_currency(rest: &str, amount: f64) -> Option<(&'static str, usize)> {
     let t = rest.trim_start_matches(' ');
     // 700多块: the spoken word after 多 or 余, as for a currency word.
     let t = after_more(t);
     let (code, w) = SPOKEN.iter().filter(|(_, w)| t.starts_with(*w)).max_by_key(|(_, w)| w.len())?;
     let r = &t[w.len()..];
-    // (13块多一点: 多 after the word is a little over; 3万2蚊至3万8蚊不等,
-    // 5块到8块之间: a range's joiner or its closing word.)
-    // (十万块就能拿到: a word of buying after it.)
+    // (What may follow it as money is `price.after_spoken`: 13块多一点,
+    // 5块到8块之间, 从七八万块被炒到, 七万块涨到; a currency word, 16,499蚊人民币;
+    // a word of buying, 十万块就能拿到.)
+    // (An adverb or a move after it counts only after a sum: 一块还在6万元上下
+    // is one card.)
     (r.is_empty()
-        || r.starts_with(['一', ',', '。', ';', '!', '?', '”', ')', '左', '上', '以', '多', '出', '起', '至', '到', '不', '之', '-', '~', '、'])
+        || AFTER_SPOKEN.iter().any(|w| r.starts_with(w))
+        || amount >= 100.0 && AFTER_SPOKEN_SUM.iter().any(|w| r.starts_with(w))
         || crate::money::word_after(r).is_some()
         || bought_after(r, 0))
         .then(|| (*code, rest.len() - t.len() + w.len()))
 }
+
+/// `price.after_spoken`: what may follow a spoken money word (块, 蚊) that
+/// is money, not a count of things (3万块GPU).
+static AFTER_SPOKEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.after_spoken"));
+/// `price.after_spoken_sum`: what may follow a spoken money word after a
+/// sum of 100 or more (七八万块被炒到, 十万块都有人抢), not after one or
+/// two pieces (一块还在6万元上下).
+static AFTER_SPOKEN_SUM: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.after_spoken_sum"));
 
 /// An amount in US dollars, at the money table's rates.
 fn usd(amount: f64, currency: &str) -> f64 {
@@ -376,14 +387,21 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
             // word is the amount's.)
             // (块 is the dollar of the place too: 一张价格从6万左右涨到7万多块
             // in a Taiwan report about Taiwan's shops is in New Taiwan dollars.)
-            (None, None) => spoken_currency(rest).map(|(code, len)| match currency_after(&rest[len..]) {
+            (None, None) => spoken_currency(rest, q.high).map(|(code, len)| match currency_after(&rest[len..]) {
                 Some((named, more)) => (named, q.end + len + more),
                 None if code == "CNY" && !about_mainland(s) => {
                     (own_yuan().unwrap_or(code), q.end + len)
                 }
-                None => (if code == "HKD" && state.cantonese_dollar == "CNY" { "CNY" } else { code }, q.end + len),
+                // (香港呢边H20要十万蚊: a mainland report's 蚊 told of a place
+                // of Hong Kong is Hong Kong's dollar.)
+                None => (if code == "HKD" && state.cantonese_dollar == "CNY" && !names_hong_kong(s.text) { "CNY" } else { code }, q.end + len),
             }),
         };
+        // (2.5万欧币, 0.3万比特币: money of a kind the lexicon does not know
+        // is neither the money before it nor the report's own.)
+        if stated.is_none() && unknown_money_after(rest) {
+            continue;
+        }
         let (currency, end) = match stated {
             Some(found) => {
                 carried = Some(found.0);
@@ -401,7 +419,8 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 },
                 None if implied.is_some()
                     && carries_to(s.text, &q)
-                    && (in_wan(s.text, &q) && (state.list_money.in_it || state.list_price.in_it || priced_here(s, hits, &q))
+                    && (in_wan(s.text, &q)
+                        && (state.list_money.in_it || state.list_price.in_it || priced_here(s, hits, &q) || goes_on_pricing(s, hits, &out, &q))
                         || rent_per_period(s, hits, &q)
                         || bare_figure(s, hits, &q)
                         || state.list_price.in_it && list_figure(s, &q)) =>
@@ -639,6 +658,48 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         || topic()
 }
 
+/// 香港呢边H20要十万蚊, 现在一张A100都要15万元: an amount with its money
+/// named right after 要 (qualifiers and 都, 就, 也 between), a chip named
+/// before it in its clause: what the chip asks, a price.
+fn asked_for(s: &Sentence, a: &Amount) -> bool {
+    let clause = s.clauses()[s.clause_of(a.q.start)].clone();
+    let head = &s.text[clause.start..a.q.start];
+    let named_before = crate::money::word_before(head).is_some();
+    if a.end == a.q.end && !named_before {
+        return false;
+    }
+    let head = super::qualify::strip_qualifier(crate::money::strip_word_before(head).trim_end_matches(' ')).trim_end_matches(' ');
+    let head = head.trim_end_matches(['都', '就', '也']);
+    head.strip_suffix('要').is_some_and(|h| !h.ends_with(['需', '想', '只', '主', '重']))
+        && s.chips.iter().any(|m| m.range.start >= clause.start && m.range.end <= a.q.start)
+}
+
+/// Whether the word right after an amount (its first four Han characters)
+/// holds a sign of money that no currency word of the lexicon begins there
+/// (2.5万欧币, 3万比特币): money of some other kind, never the report's own.
+fn unknown_money_after(rest: &str) -> bool {
+    rest.chars().take_while(|c| !c.is_ascii() && !super::text::is_clause_end(*c) && !super::text::is_sentence_end(*c)).take(4).any(|c| signs::CURRENCY_COVER.chars.contains(&c))
+}
+
+/// 公版4090报价万九到两万一,ROG嗰啲就两万五以上: an amount in 万 that a
+/// clause of its own tells after a price of the sentence in 万 with no
+/// currency named, of a like size, a short subject (a make, a version)
+/// before it and no figure of anything else, no quantity (销量, 出货量) and
+/// no word of other money: the next item of the list, a price too.
+fn goes_on_pricing(s: &Sentence, hits: &Hits, out: &[Amount], q: &Quantity) -> bool {
+    let Some(prev) = out.last() else { return false };
+    let k = s.clause_of(q.start);
+    let head = &s.text[s.clauses()[k].start..q.start];
+    k > s.clause_of(prev.q.start)
+        && in_wan(s.text, &prev.q)
+        && prev.end == prev.q.end
+        && q.low <= prev.q.high * 3.0
+        && prev.q.low <= q.high * 3.0
+        && head.chars().count() <= 10
+        && !head.contains(|c: char| c.is_ascii_digit() || c == '量')
+        && !hits.any_in(list::NOT_PRICE, s.clauses()[k].start..q.start)
+}
+
 /// Whether the clause `c` names one piece (一台8卡H800服务器, 每张A800) as
 /// its topic: a unit or system word marked as one piece, and no amount.
 fn one_piece_topic(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
@@ -842,8 +903,9 @@ static ONE_PIECE_COSTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pr
 const PER_PIECE: [&str; 4] = ["一", "每", "单", "整"];
 
 /// Characters that may stand between a word of difference and its amount
-/// (便宜了近, 至少能便宜, 贵出约): adverbs, 了 and qualifiers.
-const DIFFERENCE_GAP: &str = "了出约近足整将大概至少能达足有";
+/// (便宜了近, 至少能便宜, 贵出约): adverbs, 了 (and the Cantonese 咗) and
+/// qualifiers, and 成 of a whole amount (贵咗成八千蚊).
+const DIFFERENCE_GAP: &str = "了咗出约近足整将大概至少能达足有成";
 
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
@@ -1067,12 +1129,13 @@ fn date_within<'a>(s: &'a Sentence, range: std::ops::Range<usize>) -> Option<&'a
     s.dates.iter().rev().find(|d| d.start >= range.start && d.end <= range.end)
 }
 
-/// Whether the sentence names a currency: from its signs alone, unless only a
+/// Whether the sentence names a currency: a currency word around one of its
+/// currency signs (not the 金 of 现金, the 币 of 比特币), unless only a
 /// currency code can tell (the Latin codes of the lexicon, USD, RMB, CNY,
 /// each starting with a [`signs::CURRENCY_LETTER`]: [`signs::CURRENCY_COVER`]).
 /// The sentence's hits are scanned only if asked.
 fn names_currency(s: &Sentence) -> bool {
-    (s.signs & signs::CURRENCY != 0 && !no_money_but_names(s))
+    (s.signs & signs::CURRENCY != 0 && signs::CURRENCY_COVER.names_word(s.text) && !no_money_but_names(s))
         || (s.signs & signs::CURRENCY_LETTER != 0
             // The codes are few and short: looked for as they are before the
             // sentence is scanned (most sentences with one of the letters,
@@ -1169,6 +1232,13 @@ pub(super) fn money_of_place(text: &str, script: crate::model::Script) -> Option
     }
 }
 
+/// Whether `text` names a place or word only Hong Kong writes
+/// (`price.hong_kong_words`: 香港, 旺角, 深水埗).
+fn names_hong_kong(text: &str) -> bool {
+    let (places, finder) = &*PLACE_WORDS;
+    finder.find_iter(text).any(|r| places.iter().any(|(w, taiwan)| !taiwan && *w == &text[r.clone()]))
+}
+
 /// `price.taiwan_words` and `price.hong_kong_words`: places and words only
 /// one of them writes (辉达 is Taiwan's NVIDIA).
 /// Each word with whether it is Taiwan's, and one automaton for all.
@@ -1225,11 +1295,18 @@ pub(super) fn yuan_money(text: &str, home: &'static str, script: crate::model::S
 }
 
 /// Whether a place or shop of the report's own market stands right before
-/// an amount, a qualifier, an edition or a word of price between (台湾约2万7,
-/// 香港行货约8,500, 台湾售价为3万3).
+/// an amount, a qualifier, an edition or words of price between (台湾约2万7,
+/// 香港行货约8,500, 台湾售价为3万3, 台湾公版建议售价大约6万6).
 fn home_place_before(text: &str, at: usize) -> bool {
     let head = super::qualify::strip_qualifier(chars_before(text, at, 10)).trim_end_matches(['为', '是', '在', ' ']);
-    let head = PLACE_TO_AMOUNT.iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
+    // (台湾公版建议售价大约6万6: more than one such word.)
+    let mut head = head;
+    for _ in 0..3 {
+        match PLACE_TO_AMOUNT.iter().filter_map(|w| head.strip_suffix(w)).min_by_key(|h| h.len()) {
+            Some(h) => head = h,
+            None => break,
+        }
+    }
     let (home_words, _) = &*MARKET_WORDS;
     home_words.iter().any(|w| head.ends_with(w))
 }
@@ -1430,7 +1507,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
-        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end))
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
@@ -1925,6 +2002,25 @@ pub fn without_headline_repeats(prices: Vec<Price>, published: Option<PartialDat
 /// qualifier, basis, date and role as an earlier record.
 pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
     let mut seen = std::collections::HashSet::new();
+    // 禁之前,一张卡大概七八万块,……从七八万块被炒到了十二三万: one price told
+    // twice in a sentence, once as the old side of a move: the move's telling
+    // is the record, with the qualifier the other gave.
+    let same = |a: &Price, b: &Price| {
+        a.chip == b.chip && a.line == b.line && a.evidence == b.evidence && a.low == b.low && a.high == b.high && a.currency == b.currency && a.basis == b.basis
+    };
+    let mut prices = prices;
+    let mut k = 0;
+    while k < prices.len() {
+        let told_in_move = (prices[k].role.is_none()).then(|| prices.iter().position(|m| m.role.is_some() && same(m, &prices[k]))).flatten();
+        match told_in_move {
+            Some(m) => {
+                let qualifier = prices[k].qualifier;
+                prices[m].qualifier = prices[m].qualifier.or(qualifier);
+                prices.remove(k);
+            }
+            None => k += 1,
+        }
+    }
     prices
         .into_iter()
         .filter(|p| {

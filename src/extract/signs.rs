@@ -46,6 +46,23 @@ const SIGNS: &[(&str, u8)] = &[("%/成半", PERCENT), ("分", FEN), ("之", ZHI)
 pub struct CurrencyCover {
     pub chars: Vec<char>,
     pub codes: Vec<&'static str>,
+    /// For each character of `chars`, the words that hold it, with its
+    /// byte offset in each: a sign is only a "maybe" (金 of 现金, 币 of
+    /// 比特币, 圆 of 晶圆), these tell whether a word is there.
+    words: Vec<(char, Vec<(&'static str, usize)>)>,
+}
+
+impl CurrencyCover {
+    /// Whether `text` holds a currency word that is no Latin code: one of
+    /// the words around a character of the cover (美金, not the 金 of
+    /// 现金 or 黄金; 人民币, not the 币 of 比特币).
+    pub fn names_word(&self, text: &str) -> bool {
+        text.char_indices().any(|(i, c)| {
+            self.words.iter().find(|(k, _)| *k == c).is_some_and(|(_, ws)| {
+                ws.iter().any(|&(w, at)| i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(w)))
+            })
+        })
+    }
 }
 
 /// Derived from the lexicon's currency words, before, after and spoken.
@@ -63,7 +80,7 @@ fn currency_cover(words: impl Iterator<Item = &'static str>) -> CurrencyCover {
     words.dedup();
     let mut chars: Vec<char> = Vec::new();
     let mut codes = Vec::new();
-    for w in words {
+    for &w in &words {
         if w.chars().all(|c| c.is_ascii_alphabetic()) {
             codes.push(w);
         } else if !w.chars().any(|c| chars.contains(&c)) {
@@ -71,7 +88,11 @@ fn currency_cover(words: impl Iterator<Item = &'static str>) -> CurrencyCover {
             chars.push(c.unwrap_or_else(|| w.chars().next_back().expect("no empty words")));
         }
     }
-    CurrencyCover { chars, codes }
+    let words = chars
+        .iter()
+        .map(|&c| (c, words.iter().filter_map(|&w| w.find(c).map(|at| (w, at))).collect()))
+        .collect();
+    CurrencyCover { chars, codes, words }
 }
 
 /// The sign bits of every BMP character: the listed signs ([`BASE`]), the
