@@ -706,6 +706,18 @@ fn said_to_be(s: &Sentence, clause: usize, at: usize) -> bool {
         && between.chars().count() <= 16
 }
 
+/// 特供版H20, 對岸特供的RTX 5090D, 减规的RTX 4090 D: a China-version cue
+/// right before a chip (的 between) names that chip as the version, though
+/// no launch is told. `at`: where the cue ends.
+fn names_version(s: &Sentence, at: usize) -> bool {
+    let rest = s.text[at..].trim_start_matches(' ');
+    let rest = rest.strip_prefix('的').unwrap_or(rest).trim_start_matches(' ');
+    let next = s.text.len() - rest.len();
+    // (性能约为此前特供版H20的6倍: a chip only measured against is no news
+    // of it.)
+    s.chips.iter().any(|m| m.range.start == next && !super::text::chars_after(s.text, m.range.end, 6).contains('倍'))
+}
+
 /// Whether a measure named just before `rest` (the rest of clause `ci`) is
 /// only the time of something else (禁售后, 新规前一天, 断供以来): a time
 /// word right after it, and no date in the clause (a word of now, 禁运之后
@@ -1141,7 +1153,7 @@ fn action_of(s: &Sentence, ci: usize, sentence_hits: &Hits, sentence_has_chips: 
     // version is one, though no launch is told.
     if let Some(r) = hits.find(list::VARIANT_CUES) {
         let base = s.clauses()[ci].start;
-        if said_to_be(s, base, base + r.start) {
+        if said_to_be(s, base, base + r.start) || names_version(s, base + r.end) {
             return cue(Action::Variant, r);
         }
     }
@@ -1484,10 +1496,15 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     }
     // 自8月1日起(正式)实施, 起施行: from a day on, a measure applies.
     let from_on = rest.starts_with('起');
-    let rest = rest.trim_start_matches(grammar::EFFECT_FROM);
-    // 11月17号开始生效: from that day it starts to apply.
-    let rest = rest.strip_prefix("开始").map_or(rest, |r| r.trim_start_matches(grammar::EFFECT_FROM));
+    let rest = after_effect_from(rest);
     let rest = rest.strip_prefix("立即").or_else(|| rest.strip_prefix("即时")).unwrap_or(rest);
+    // 该决定于美国东部时间9日在《联邦公报》刊登后生效: the day it takes effect
+    // after something else done on it, no other date told before 生效.
+    let after_done = || {
+        let clause = &s.text[d.end..s.clauses()[s.clause_of(d.start)].end];
+        let clause = clause.trim_end_matches(['。', ',', '，', ';', '；', ' ']);
+        clause.ends_with("后生效") && clause.chars().count() <= 20 && !s.dates.iter().any(|o| o.start >= d.end && o.start < d.end + clause.len())
+    };
     // 7月3日发布公告,……,自8月1日起,出口经营者须申请许可: from that day on,
     // what the clause after tells applies, when the sentence dated the
     // measure before (else 自4月起,…… is the measure's own date).
@@ -1496,6 +1513,7 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     // when what applies follows at once.
     // (企业需在5月15日之前完成合规: the day firms must comply by.)
     rest.starts_with("生效")
+        || after_done()
         || from_on && (APPLY_VERBS.iter().any(|w| rest.starts_with(w)) || dated_before())
         || opens_for_made(s, d)
         || COMPLY_BY_WORDS.iter().any(|w| rest.starts_with(w))
@@ -1536,9 +1554,22 @@ fn plans_a_measure(s: &Sentence, d: &super::date::DateMention) -> bool {
 /// Whether `rest` (after a word of time) says that a rule takes effect then:
 /// 生效, 起生效, 开始生效, 起实施, 实施 (a word of `export.apply_verbs`).
 fn takes_effect(rest: &str) -> bool {
-    let r = rest.trim_start_matches(grammar::EFFECT_FROM);
-    let r = r.strip_prefix("开始").map_or(r, |r| r.trim_start_matches(grammar::EFFECT_FROM));
+    let r = after_effect_from(rest);
     r.starts_with("生效") || APPLY_VERBS.iter().any(|w| r.starts_with(w))
+}
+
+/// `rest` (after a date or a word of time) without what may stand before
+/// its verb of taking effect: 起, 正式, 开始 (11月17号开始生效) and adverbs
+/// (于10月21日全面生效, 9日才生效).
+fn after_effect_from(rest: &str) -> &str {
+    let mut r = rest.trim_start_matches(grammar::EFFECT_FROM);
+    r = r.strip_prefix("开始").map_or(r, |r| r.trim_start_matches(grammar::EFFECT_FROM));
+    for a in grammar::EFFECT_ADVERBS {
+        if let Some(t) = r.strip_prefix(a) {
+            return t.trim_start_matches(grammar::EFFECT_FROM);
+        }
+    }
+    r
 }
 
 /// A grace period or an effective date in the sentence: 30天缓冲期, 于11月17日生效,
@@ -1593,7 +1624,13 @@ fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // And a day named without its year (去年10月17日公布的新规……自11月17日起,
     // told in January) is not a year and more after the rule.
     let yearless = !s.text[mention.start..mention.end].contains('年');
+    // (A day named without its month, 7日宣布……于9日生效, told on the 8th,
+    // is after the rule: in its month, not a month before.)
+    let monthless = !s.text[mention.start..mention.end].contains('月');
     match date {
+        Some(made) if monthless && made.day.is_some() && day < made && day.year == made.year && day.month.is_some_and(|m| made.month == Some(m + 1)) && day.day > made.day => {
+            Some(PartialDate { month: made.month, ..day })
+        }
         Some(made) if day < made && serial(made) - serial(day) > 62 => Some(PartialDate { year: day.year + 1, ..day }),
         Some(made) if yearless && day > made && serial(day) - serial(made) > 310 => Some(PartialDate { year: day.year - 1, ..day }),
         _ => Some(day),
