@@ -236,6 +236,14 @@ fn qualifier(text: &str, q: &Quantity) -> Option<Qualifier> {
     if span.starts_with('过') || span.starts_with('超') {
         return Some(Qualifier::Over);
     }
+    // (The span of 过半, 超半, 逾半, 近半 is 半 alone: its word is right before.)
+    if span.starts_with('半') {
+        match text[..q.start].chars().next_back() {
+            Some('过' | '超' | '逾') => return Some(Qualifier::Over),
+            Some('近') => return Some(Qualifier::About),
+            _ => {}
+        }
+    }
     super::qualify::qualifier(chars_before(text, q.start, 6), chars_after(text, q.end, 3))
 }
 
@@ -393,6 +401,10 @@ pub struct Frame {
     share_line: Option<u32>,
     /// The last company revenue a share was a part of (英伟达营收).
     revenue_of: Option<(String, u32)>,
+    /// The last share read, and the sentence it was read in: what a back
+    /// reference at the start of the next sentence (而在2023年,这一比例……)
+    /// points to.
+    last: Option<(Share, usize)>,
 }
 
 /// How many lines a frame field lasts after it was set.
@@ -583,9 +595,13 @@ static TOPIC_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("shar
 pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Share> {
     // The sentence is scanned for the lists once, when first asked.
     let out = read_shares(ex, s, state, doc);
+    let sentence = state.sentence;
     let frame = &mut state.share_frame;
     if out.is_empty() {
         frame_from_sentence(s, frame);
+    }
+    if let Some(sh) = out.last() {
+        frame.last = Some((sh.clone(), sentence));
     }
     for sh in &out {
         frame.share_line = Some(s.line);
@@ -680,6 +696,11 @@ fn subject_phrase(phrase: &str) -> String {
         None => phrase,
     };
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
+    // 2. 中国AI加速卡……: the number of a list item is not the holder's.
+    let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if numbered.len() < t.len() && numbered.starts_with(['.', '、', ')', '）']) && !numbered[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        t = numbered[1..].trim_start_matches(['.', '、', ')', '）', ' ']);
+    }
     // (2021会计年度第1季,截至今年4月)资料中心营收: the end of an aside in
     // brackets opened in a clause before; the holder follows it.
     if let Some(i) = t.rfind([')', '）']).filter(|&i| !t[..i].contains(['(', '（'])) {
@@ -962,6 +983,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         return Vec::new();
     }
     let frame = &state.share_frame;
+    // The share the sentence before told last, if it was the one right before.
+    let carried = frame.last.as_ref().filter(|(_, at)| at + 1 == state.sentence).map(|(sh, _)| sh);
     let sentence_has_share_word = hits.any(list::SHARE_WORDS);
     let mut out: Vec<Share> = Vec::new();
     // Subjects distributed over 分别为P1和P2.
@@ -1124,8 +1147,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                 }
             }
         };
-        // 这一比例曾高达约26%: the share just told, at another time.
-        let refers_back_here = !out.is_empty() && {
+        // 这一比例曾高达约26%: the share just told, at another time (in the
+        // sentence, or as the first share of the next: ……达到约52%;而在2023年,
+        // 这一比例仅为三成左右).
+        let told_before = out.last().or_else(|| carried.filter(|_| accepted.is_empty()));
+        let refers_back_here = told_before.is_some() && {
             // 去年同期这一比例为22%: a time may stand before the reference.
             let mut t = opening_date(s, ci).map_or(ctext, |d| &s.text[d.end..clause.end]).trim_start();
             for w in TIME_WORDS.iter().chain(SAME_PERIOD.iter()) {
@@ -1165,6 +1191,22 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             && !s.vendors().iter().any(|v| clause.contains(&v.range.start))
             && dated_level(s, ci, p.start);
         let continues = continues || time_level;
+        // 国产芯片的占比首次过半,达到约52%: a level told as a bound (过半,
+        // 超过四成), then exactly in the clause right after, opened by a verb
+        // of reaching: one share, the exact one.
+        let restated = pi > 0
+            && accepted.last() == Some(&(pi - 1))
+            && s.clause_of(percents[pi - 1].start) + 1 == ci
+            && out.last().is_some_and(|prev: &Share| match prev.qualifier {
+                Some(Qualifier::Over) => p.low >= prev.percent,
+                Some(Qualifier::Under) => p.high <= prev.percent,
+                _ => false,
+            })
+            && {
+                let head = s.text[clause.start..p.start].trim();
+                !head.is_empty() && reaches_level(head) && head.chars().count() <= 6
+            };
+        let continues = continues || restated;
         let mut after_shares = false;
         // 依次为英伟达(70%)、华为(23%), 高通(24%)、苹果(15%)分列二、三位: a
         // company with its share in brackets right after it, in a sentence
@@ -1728,8 +1770,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             .map(|v| ex.catalog.vendors[v.vendor].id.clone());
         let subject = if let Some(r) = rival.as_ref().or(named_lead.as_ref()) {
             Some(r.clone())
-        } else if time_level || earlier_level || refers_back_here {
+        } else if time_level || earlier_level || restated {
             out.last().map(|prev: &Share| prev.subject.clone())
+        } else if refers_back_here {
+            told_before.map(|prev: &Share| prev.subject.clone())
         } else {
             subject
         };
@@ -2032,6 +2076,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             }
         }
         let subjects = if each.is_empty() { vec![subject] } else { each };
+        if restated {
+            out.pop();
+        }
         accepted.push(pi);
         for subject in subjects {
             out.push(Share {
