@@ -834,7 +834,7 @@ fn mainland_spelling(t: &str) -> String {
 /// V来自X的营收: the part X of company V's revenue (英伟达来自新加坡的营收).
 fn revenue_from(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<(String, String)> {
     let text = &s.text[range.clone()];
-    let i = text.find("来自")?;
+    let Some(i) = text.find("来自") else { return region_revenue(ex, s, hits, range) };
     let rest = range.start + i + "来自".len();
     // The earliest revenue word after 来自.
     let j = hits.find_in(list::REVENUE_FROM, rest..range.end)?.start;
@@ -842,6 +842,25 @@ fn revenue_from(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) 
     let v = s.vendors().iter().filter(|v| v.range.start >= range.start && v.range.end <= range.start + i).last()?;
     (part.chars().count() >= 2).then(|| (part.to_string(), vendor_zh(ex, v.vendor)))
 }
+
+/// 英伟达2024财年中国区营收在其总营收中的占比, 辉达在中国营收比重: a
+/// company, then a place of `share.revenue_regions` and a revenue word right
+/// after it, before the cue: the place's part of the company's revenue (the
+/// place, as the holder, and the company).
+fn region_revenue(ex: &Extractor, s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<(String, String)> {
+    let r = hits.find_in(list::REVENUE_FROM, range.clone())?;
+    let v = s.vendors().iter().filter(|v| v.range.start >= range.start && v.range.end <= r.start).last()?;
+    let between = s.text[v.range.end..r.start].trim_end_matches(['的', ' ']);
+    let place = REVENUE_REGIONS.iter().filter(|w| between.ends_with(**w)).max_by_key(|w| w.len())?;
+    // (在中国营收, 中国区营收; not 中国AI芯片营收, a segment.)
+    let holder = place.trim_start_matches('在').trim_end_matches('区');
+    let holder = if holder == "华" { "中国" } else { holder };
+    Some((holder.to_string(), vendor_zh(ex, v.vendor)))
+}
+
+/// `share.revenue_regions`: places whose part of a company's revenue may be
+/// told (中国区, 在华, 中国内地及香港).
+static REVENUE_REGIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.revenue_regions"));
 
 /// The name of a vendor in Chinese, for markets that are its revenue
 /// (英伟达营收, AMD营收): the catalog's `name`, else its first alias in Han
@@ -1154,6 +1173,10 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         let refers_back_here = told_before.is_some() && {
             // 去年同期这一比例为22%: a time may stand before the reference.
             let mut t = opening_date(s, ci).map_or(ctext, |d| &s.text[d.end..clause.end]).trim_start();
+            // (而上年同期这一比例为13%: a contrast may open the clause.)
+            for o in ["而在", "而", "但"] {
+                t = t.strip_prefix(o).unwrap_or(t);
+            }
             for w in TIME_WORDS.iter().chain(SAME_PERIOD.iter()) {
                 t = t.strip_prefix(w).unwrap_or(t);
             }
@@ -2179,11 +2202,14 @@ fn named_holder(s: &Sentence, hits: &Hits, range: Range<usize>) -> Option<String
     let plain = name
         .chars()
         .all(|c| c.is_alphanumeric() && !c.is_ascii_digit());
-    let blocked = hits.any_in(list::MOVE_LINKS, range.clone())
+    // (The link itself may be a word of a move, 为: only the name is asked.)
+    let name_end = (name.as_ptr() as usize).saturating_sub(s.text.as_ptr() as usize) + name.len();
+    let blocked = hits.any_in(list::MOVE_LINKS, range.start..name_end.clamp(range.start, range.end))
         || hits.any_in(list::NOT_SHARE, range.clone())
         || hits.any_in(list::SHARE_WORDS, range)
         || TIME_WORDS.iter().any(|w| name.starts_with(w))
         || NO_HOLDER_REGIONS.contains(&name)
+        || BACK_SHARE_REFERENCES.iter().any(|w| name.contains(w))
         || s.dates
             .iter()
             .any(|d| s.text[d.start..d.end].contains(name));
