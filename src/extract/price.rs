@@ -674,6 +674,39 @@ fn asked_for(s: &Sentence, a: &Amount) -> bool {
         && s.chips.iter().any(|m| m.range.start >= clause.start && m.range.end <= a.q.start)
 }
 
+/// RTX 4090在Vast.ai上每小时大约0.35美元: an amount with its money named
+/// right after a word of rent by the hour (qualifiers between) is a rate.
+fn per_hour_before(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
+    if a.end == a.q.end {
+        return false;
+    }
+    let clause = s.clauses()[s.clause_of(a.q.start)].start;
+    let head = super::qualify::strip_qualifier(s.text[clause..a.q.start].trim_end_matches(' ')).trim_end_matches(' ');
+    hits.find_iter_in(list::PER_HOUR, clause..a.q.start).any(|r| r.end == clause + head.len())
+}
+
+/// 此前H20的八卡伺服器約為110萬元人民幣: an amount with its money named, a
+/// machine of a chip the sentence names before it in its clause, linked by
+/// 为, 约为, 要: what the machine costs.
+fn machine_costs(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
+    if a.end == a.q.end || s.groups.is_empty() {
+        return false;
+    }
+    let clause = s.clauses()[s.clause_of(a.q.start)].start;
+    let mut head = s.text[clause..a.q.start].trim_end_matches(' ');
+    loop {
+        let h = super::qualify::strip_qualifier(head).trim_end_matches(' ');
+        let h = ["为", "要", "达"].iter().find_map(|w| h.strip_suffix(w)).unwrap_or(h).trim_end_matches(' ');
+        if h.len() == head.len() {
+            break;
+        }
+        head = h;
+    }
+    let before = head.len();
+    hits.find_iter_in(list::SYSTEM, clause..clause + before).any(|r| r.end == clause + before && hits.prefix_at(list::TRADE_AFTER, r.end, a.q.start).is_none())
+        && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= clause + before)
+}
+
 /// Whether the word right after an amount (its first four Han characters)
 /// holds a sign of money that no currency word of the lexicon begins there
 /// (2.5万欧币, 3万比特币): money of some other kind, never the report's own.
@@ -1507,7 +1540,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
-        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a))
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
