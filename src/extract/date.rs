@@ -462,7 +462,12 @@ fn lunar_new_year(text: &str, i: usize, published: Option<PartialDate>) -> Optio
     }
     let date = published.and_then(|p| {
         let serial = |d: PartialDate| d.year * 372 + d.month.map_or(6, |m| m as i32 - 1) * 31 + d.day.map_or(15, |x| x as i32);
-        let (y, m, d) = SPRING_FESTIVALS.iter().min_by_key(|(y, m, d)| (serial(PartialDate::day(*y, *m, *d).unwrap()) - serial(p)).abs())?;
+        // The last festival before publication, or one a month ahead at most
+        // (春节前的每卡8000元, told in August: the one that has passed).
+        let (y, m, d) = SPRING_FESTIVALS
+            .iter()
+            .filter(|(y, m, d)| serial(PartialDate::day(*y, *m, *d).unwrap()) <= serial(p) + 31)
+            .max_by_key(|(y, m, d)| serial(PartialDate::day(*y, *m, *d).unwrap()))?;
         let day = PartialDate::day(*y, *m, *d)?.add_days(side)?;
         Some(PartialDate::month(day.year, day.month?))
     });
@@ -1489,6 +1494,11 @@ mod tests {
         assert_eq!(f("服务器价格在春节前约100万元", Some("2025-02-20")), vec![e("春节前", "2025-01", 'R')]);
         assert_eq!(f("春节后直接断货", Some("2025-02-20")), vec![e("春节后", "2025-02", 'R')]);
         assert_eq!(f("春节期间订单大增", Some("2024-03-01")), vec![e("春节期间", "2024-02", 'R')]);
+        // Told half a year after the festival: the one that has passed, not the next.
+        assert_eq!(f("月租从春节前的8000元涨到了1.3万元", Some("2023-08-16")), vec![e("春节前", "2023-01", 'R')]);
+        assert_eq!(f("春节后价格回落", Some("2024-10-20")), vec![e("春节后", "2024-02", 'R')]);
+        // A month ahead at most: the coming one.
+        assert_eq!(f("春节前备货", Some("2024-01-20")), vec![e("春节前", "2024-01", 'R')]);
         assert_eq!(f("我年前问的时候报价2.2万", Some("2025-02-20")), vec![e("年前", "2025-01", 'R')]);
         // Not the spoken 年前: 一年前 is counted back, 今年前三季度 a part of a year.
         assert!(f("多年前的老卡", Some("2025-02-20")).is_empty());

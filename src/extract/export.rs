@@ -1501,7 +1501,8 @@ fn is_effective_date(s: &Sentence, d: &super::date::DateMention) -> bool {
     // 该决定于美国东部时间9日在《联邦公报》刊登后生效: the day it takes effect
     // after something else done on it, no other date told before 生效.
     let after_done = || {
-        let clause = &s.text[d.end..s.clauses()[s.clause_of(d.start)].end];
+        // (A date may run past its clause's end: 2023年 10月20日 across a space.)
+        let Some(clause) = s.text.get(d.end..s.clauses()[s.clause_of(d.start)].end) else { return false };
         let clause = clause.trim_end_matches(['。', ',', '，', ';', '；', ' ']);
         clause.ends_with("后生效") && clause.chars().count() <= 20 && !s.dates.iter().any(|o| o.start >= d.end && o.start < d.end + clause.len())
     };
@@ -2705,6 +2706,15 @@ mod tests {
         let text = "美国商务部当地时间7日宣布，将20家中国公安机构和8家企业列入出口管制“实体清单”，相关规定将于9日在《联邦公报》正式发布后生效。";
         let b = brief(text, "2019-10-08");
         assert!(b.iter().any(|e| e.starts_with("entity_list")), "{b:?}");
+    }
+
+    #[test]
+    fn a_date_that_runs_past_its_clause_is_read_without_a_panic() {
+        // Found by the property test: a date across a space (2023年 10月20日)
+        // may end after the clause its start is in; the words after it were
+        // sliced from its end to that clause's end.
+        let b = brief("A100、2023年 10月20日禁售", "2023-10-25");
+        assert!(b.iter().any(|e| e.starts_with("ban")), "{b:?}");
     }
 
     fn events(text: &str, published: &str) -> Vec<ExportControl> {

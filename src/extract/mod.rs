@@ -404,8 +404,9 @@ impl Extractor {
                 }
             }
             // (Not the day a chip came out: H200是英伟达2023年推出的上一代旗舰产品
-            // dates no price the paragraph goes on to.)
-            if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end && !price::launched(stext, d)).and_then(|d| d.date) {
+            // dates no price the paragraph goes on to; nor the day someone
+            // said something: 黄仁勋10月曾坦言…… .)
+            if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end && !price::launched(stext, d) && !price::said_on(stext, d)).and_then(|d| d.date) {
                 state.para_date = Some((s.line, d));
             }
         }

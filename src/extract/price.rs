@@ -1138,6 +1138,16 @@ pub(super) fn launched(text: &str, d: &crate::extract::date::DateMention) -> boo
     rest.chars().next().is_some_and(|c| LAUNCHED_STARTS.binary_search(&c).is_ok()) && LAUNCHED.iter().any(|w| rest.starts_with(w))
 }
 
+/// Whether a date is the day someone said something (黄仁勋10月曾坦言, 3日
+///表示): a word of `price.report_verbs` right after it (曾, 也, 又 between).
+pub(super) fn said_on(text: &str, d: &crate::extract::date::DateMention) -> bool {
+    let rest = text[d.end..].trim_start_matches(' ').trim_start_matches(['曾', '也', '又', '再', '还', '则', '时']);
+    REPORT_VERBS_AFTER_DATE.iter().any(|w| rest.starts_with(w))
+}
+
+/// `price.report_verbs`, for [`said_on`].
+static REPORT_VERBS_AFTER_DATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.report_verbs"));
+
 /// `price.launched`: words of a product coming out (推出, 发布, 问世).
 static LAUNCHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launched"));
 /// Their first characters.
