@@ -658,12 +658,19 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         || topic()
 }
 
+/// The start of the clause of an amount and the words of that clause before
+/// it, without the qualifiers and spaces right before it (……每小时大约 → ……每小时).
+fn head_of<'t>(s: &Sentence<'t>, a: &Amount) -> (usize, &'t str) {
+    let clause = s.clauses()[s.clause_of(a.q.start)].start;
+    (clause, super::qualify::strip_qualifier(s.text[clause..a.q.start].trim_end_matches(' ')).trim_end_matches(' '))
+}
+
 /// 香港呢边H20要十万蚊, 现在一张A100都要15万元: an amount with its money
 /// named right after 要 (qualifiers and 都, 就, 也 between), a chip named
 /// before it in its clause: what the chip asks, a price.
 fn asked_for(s: &Sentence, a: &Amount) -> bool {
-    let clause = s.clauses()[s.clause_of(a.q.start)].clone();
-    let head = &s.text[clause.start..a.q.start];
+    let clause = s.clauses()[s.clause_of(a.q.start)].start;
+    let head = &s.text[clause..a.q.start];
     let named_before = crate::money::word_before(head).is_some();
     if a.end == a.q.end && !named_before {
         return false;
@@ -671,7 +678,7 @@ fn asked_for(s: &Sentence, a: &Amount) -> bool {
     let head = super::qualify::strip_qualifier(crate::money::strip_word_before(head).trim_end_matches(' ')).trim_end_matches(' ');
     let head = head.trim_end_matches(['都', '就', '也']);
     head.strip_suffix('要').is_some_and(|h| !h.ends_with(['需', '想', '只', '主', '重']))
-        && s.chips.iter().any(|m| m.range.start >= clause.start && m.range.end <= a.q.start)
+        && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= a.q.start)
 }
 
 /// RTX 4090在Vast.ai上每小时大约0.35美元: an amount with its money named
@@ -680,8 +687,7 @@ fn per_hour_before(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     if a.end == a.q.end {
         return false;
     }
-    let clause = s.clauses()[s.clause_of(a.q.start)].start;
-    let head = super::qualify::strip_qualifier(s.text[clause..a.q.start].trim_end_matches(' ')).trim_end_matches(' ');
+    let (clause, head) = head_of(s, a);
     hits.find_iter_in(list::PER_HOUR, clause..a.q.start).any(|r| r.end == clause + head.len())
 }
 
@@ -692,11 +698,11 @@ fn machine_costs(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     if a.end == a.q.end || s.groups.is_empty() {
         return false;
     }
-    let clause = s.clauses()[s.clause_of(a.q.start)].start;
-    let mut head = s.text[clause..a.q.start].trim_end_matches(' ');
+    let (clause, mut head) = head_of(s, a);
+    // (约为: a link and a qualifier, in either order.)
     loop {
-        let h = super::qualify::strip_qualifier(head).trim_end_matches(' ');
-        let h = ["为", "要", "达"].iter().find_map(|w| h.strip_suffix(w)).unwrap_or(h).trim_end_matches(' ');
+        let h = ["为", "要", "达"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end_matches(' ');
+        let h = super::qualify::strip_qualifier(h).trim_end_matches(' ');
         if h.len() == head.len() {
             break;
         }
