@@ -57,10 +57,13 @@ impl CurrencyCover {
     /// the words around a character of the cover (美金, not the 金 of
     /// 现金 or 黄金; 人民币, not the 币 of 比特币).
     pub fn names_word(&self, text: &str) -> bool {
+        let table = &**TABLE;
         text.char_indices().any(|(i, c)| {
-            self.words.iter().find(|(k, _)| *k == c).is_some_and(|(_, ws)| {
-                ws.iter().any(|&(w, at)| i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(w)))
-            })
+            // (Most characters carry no sign: the table tells at once.)
+            ((c as u32) >= 0x10000 || table[c as usize] & CURRENCY != 0)
+                && self.words.iter().find(|(k, _)| *k == c).is_some_and(|(_, ws)| {
+                    ws.iter().any(|&(w, at)| i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(w)))
+                })
         })
     }
 }
