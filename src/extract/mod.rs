@@ -421,6 +421,12 @@ impl Extractor {
             state.published,
             path,
         ));
+        // A row of a table read by its columns is read so, not as a sentence.
+        let grid = price::read_grid_tables(self, (&lines, &line_starts), &all_mentions, &boiler, |l| doc.original_line(l), state.published, path);
+        if !grid.is_empty() {
+            prices.retain(|p| !grid.iter().any(|g| g.line == p.line && g.chip == p.chip));
+            prices.extend(grid);
+        }
         records.extend(price::dedupe(price::without_headline_repeats(prices, state.published)).into_iter().map(Record::Price));
         records.extend(share::dedupe(shares).into_iter().map(Record::Share));
         records.extend(export::merge(events).into_iter().map(Record::ExportControl));

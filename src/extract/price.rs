@@ -1974,6 +1974,120 @@ pub fn read_tables(
     out
 }
 
+/// Prices in a table of rows, one chip a row, written with bars or tabs
+/// between its cells (| H100 80G | 8.5~11 元 | 约 6500 元 |): under a header
+/// row that tells what each column is (单卡每小时, 单卡包月, 整机价格), an amount
+/// of a cell with its money named (in the cell or the column's header) is the
+/// price of the row's chip, by the hour, by the month or for a machine as the
+/// header says. A table whose header names no price, rent or money is read
+/// for nothing. `mentions`, `lines`, `skip`: as for [`read_tables`].
+pub fn read_grid_tables(
+    ex: &Extractor,
+    (lines, starts): (&[&str], &[usize]),
+    mentions: &[super::chips::Mention],
+    skip: &[bool],
+    line_of: impl Fn(u32) -> u32,
+    published: Option<PartialDate>,
+    doc: &str,
+) -> Vec<Price> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<&str>> = None;
+    for (k, line) in lines.iter().enumerate() {
+        let Some(cells) = grid_cells(line) else {
+            header = None;
+            continue;
+        };
+        if skip.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        // |---|---|: the rule under the header.
+        if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+            continue;
+        }
+        let Some(head) = header.as_ref() else {
+            let priced = cells.iter().any(|c| c.contains('价') || c.contains('租') || c.contains("每小时") || c.contains("包月") || crate::money::names_before(c) || c.contains('元'));
+            header = Some(if priced { cells } else { Vec::new() });
+            continue;
+        };
+        if head.is_empty() || cells.len() != head.len() {
+            continue;
+        }
+        // The row's chip: the one known chip its first cell names.
+        let (a, b) = (starts[k], starts[k] + line.len());
+        let first_cell_end = a + line.find(cells[0]).map_or(0, |i| i + cells[0].len());
+        let first = mentions.partition_point(|m| m.range.start < a);
+        let chips: Vec<usize> = mentions[first..]
+            .iter()
+            .take_while(|m| m.range.end <= b)
+            .filter(|m| m.range.end <= first_cell_end)
+            .filter_map(|m| match m.chip {
+                super::chips::ChipRef::Known(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let [chip] = chips[..] else { continue };
+        for (j, cell) in cells.iter().enumerate().skip(1) {
+            let qs = find_quantities(cell);
+            let [q] = &qs[..] else { continue };
+            let rest = &cell[q.end..];
+            let Some(currency) = currency_before(chars_before(cell, q.start, 4))
+                .or_else(|| currency_after(rest).map(|c| c.0))
+                .or_else(|| crate::money::names_before(head[j]).then(|| money_in(head[j])).flatten())
+            else {
+                continue;
+            };
+            let h = head[j];
+            let basis = if ["每小时", "时租", "小时"].iter().any(|w| h.contains(w)) {
+                Basis::RentHour
+            } else if ["包月", "月租", "每月"].iter().any(|w| h.contains(w)) {
+                Basis::RentMonth
+            } else if ["整机", "服务器", "伺服器", "8卡", "八卡"].iter().any(|w| h.contains(w)) {
+                Basis::System
+            } else if h.contains('价') {
+                Basis::Unit
+            } else {
+                continue;
+            };
+            out.push(Price {
+                doc: doc.to_string(),
+                line: line_of(k as u32 + 1),
+                evidence: line.to_string(),
+                chip: ex.catalog.chips[chip].id.clone(),
+                low: q.low,
+                high: q.high,
+                currency: currency.to_string(),
+                qualifier: super::qualify::qualifier(&cell[..q.start], rest),
+                basis,
+                date: published,
+                role: None,
+            });
+        }
+    }
+    out
+}
+
+/// The cells of a line written as a row of a table: three or more cells
+/// between bars (| a | b | c |) or two or more tabs; trimmed.
+fn grid_cells(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim();
+    if t.starts_with('|') && t.ends_with('|') && t.len() > 2 {
+        let cells: Vec<&str> = t[1..t.len() - 1].split('|').map(str::trim).collect();
+        return (cells.len() >= 3).then_some(cells);
+    }
+    // (Most lines hold no tab: nothing is split for them.)
+    if t.bytes().filter(|&b| b == b'\t').count() < 2 {
+        return None;
+    }
+    let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
+    (cells.len() >= 3).then_some(cells)
+}
+
+/// The money a column's header names (价格(元), 美元/小时): its first currency
+/// word or sign.
+fn money_in(header: &str) -> Option<&'static str> {
+    header.char_indices().find_map(|(i, _)| crate::money::word_at_start(&header[i..]).map(|c| c.0).or_else(|| crate::money::word_after(&header[i..]).map(|c| c.0)))
+}
+
 /// Currency signs, besides $, a table row may start its amounts with.
 const ROW_SIGNS: &[&str] = &["¥", "￥", "€"];
 
@@ -2381,6 +2495,24 @@ mod tests {
         // A row whose count differs from the header's, or that is not priced, gives nothing.
         assert!(bases("型号RTX 5090RTX 5080RTX 5070\n建议售价\n$1,999$999", "2025-01").is_empty());
         assert!(bases("型号RTX 5090RTX 5080\n功耗\n$575$360", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn a_table_of_one_chip_a_row_under_a_header_of_what_each_column_is() {
+        // Bars: per hour and per month as the header says, money in the cell.
+        let text = "| 卡型 | 单卡每小时 | 单卡包月 | 备注 |\n|---|---|---|---|\n| H100 80G | 8.5~11 元 | 约 6500 元 | 大厂贵 |\n| A100 80G | 4.2~5.5 元 | 约 3000 元 | 库存充足 |";
+        assert_eq!(
+            bases(text, "2026-03"),
+            vec!["H100 8.5 RentHour None", "H100 6500 RentMonth None", "A100 4.2 RentHour None", "A100 3000 RentMonth None"]
+        );
+        // Tabs, money named in the header, a machine's column.
+        let text = "型号\t单卡价格(美元)\t8卡服务器(美元)\nH200\t30000\t280000\nH20\t12000\t110000";
+        assert_eq!(
+            bases(text, "2025-12"),
+            vec!["H200 30000 Unit None", "H200 280000 System None", "H20 12000 Unit None", "H20 110000 System None"]
+        );
+        // A table that tells no price, rent or money gives nothing.
+        assert!(bases("| 卡型 | 显存 | 功耗 |\n| H100 | 80 GB | 700 W |\n| A100 | 80 GB | 400 W |", "2026-03").is_empty());
     }
 
     #[test]
