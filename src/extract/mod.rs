@@ -422,7 +422,13 @@ impl Extractor {
             path,
         ));
         // A row of a table read by its columns is read so, not as a sentence.
-        let grid = price::read_grid_tables(self, (&lines, &line_starts), &all_mentions, &boiler, |l| doc.original_line(l), state.published, path);
+        // (A document with no bar and no tab holds no such table: two memchr
+        // passes, not a look at every line.)
+        let grid = if text.contains('|') || text.contains('\t') {
+            price::read_grid_tables(self, (&lines, &line_starts), &all_mentions, &boiler, |l| doc.original_line(l), state.published, path)
+        } else {
+            Vec::new()
+        };
         if !grid.is_empty() {
             prices.retain(|p| !grid.iter().any(|g| g.line == p.line && g.chip == p.chip));
             prices.extend(grid);

@@ -2075,7 +2075,9 @@ fn grid_cells(line: &str) -> Option<Vec<&str>> {
         return (cells.len() >= 3).then_some(cells);
     }
     // (Most lines hold no tab: nothing is split for them.)
-    if t.bytes().filter(|&b| b == b'\t').count() < 2 {
+    // (str::find of a char is a memchr.)
+    let Some(tab) = t.find('\t') else { return None };
+    if !t[tab + 1..].contains('\t') {
         return None;
     }
     let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
