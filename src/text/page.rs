@@ -14,6 +14,19 @@ fn list(name: &str) -> Vec<&'static str> {
 /// Short lines that open the tail of a page: what follows them is not the article.
 static TAIL_MARKERS: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.tail")));
 
+/// Headings of the readers' comments (网友评论（36）): they end a page's tail.
+static COMMENT_HEADINGS: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.comments")));
+
+/// A line that is only a heading of readers' comments, maybe with their
+/// count: `评论(4)`, `网友评论（36）`, `热门留言`, `全部评论 12条`.
+fn comment_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '：']).trim_end();
+    // The count: (36), （36）, [36], 36条, 36.
+    let t = t.trim_end_matches([')', '）', ']', '】']).trim_end_matches('条').trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+    let t = t.trim_end_matches(['(', '（', '[', '【']).trim_end();
+    !t.is_empty() && t.len() <= 8 * 4 && COMMENT_HEADINGS.find(t).is_some_and(|r| r == (0..t.len()))
+}
+
 /// Bullet characters that start items of link lists.
 fn bullet(line: &str) -> bool {
     line.trim_start().starts_with(['■', '□', '●', '•', '·', '‧', '・', '▪', '◆', '◇', '◎', '○', '►', '▶', '→', '★', '☆', '-', '*', '+'])
@@ -337,11 +350,23 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
         }
     }
 
-    // A tail marker in the second half of the page ends the article.
+    // A tail marker in the second half of the page ends the article; a
+    // heading of readers' comments after it opens text that is read again
+    // (网友评论（36）: readers tell what they paid), until the next marker.
     let half = lines.len() / 2;
     if let Some(m) = (half..lines.len()).find(|&k| tail_marker(lines[k])) {
-        for flag in &mut out[m..] {
-            flag.get_or_insert(Reason::Tail);
+        let mut tail = true;
+        for k in m..lines.len() {
+            if tail_marker(lines[k]) {
+                tail = true;
+            } else if comment_heading(lines[k]) {
+                tail = false;
+                out[k].get_or_insert(Reason::Navigation);
+                continue;
+            }
+            if tail {
+                out[k].get_or_insert(Reason::Tail);
+            }
         }
     }
     out
@@ -453,6 +478,22 @@ mod tests {
         );
         assert_eq!(title("算力狂欢,谁是“中国版”英伟达?\n**来源:**芯潮IC"), Some("算力狂欢,谁是“中国版”英伟达?"));
         assert_eq!(title("\n\n"), None);
+    }
+
+    #[test]
+    fn readers_comments_after_the_tail_are_read() {
+        let body = "正文一。\n正文二。\n正文三。\n正文四。\n";
+        for heading in ["评论(4)", "网友评论（36）", "热门留言", "全部评论 12条", "精彩评论:"] {
+            let text = format!("{body}相关文章\n《从H20到B30A》\n{heading}\n网友A:4090现在两万三左右一张\n");
+            assert_eq!(boilerplate_lines(&text), vec![false, false, false, false, true, true, true, false, false], "{heading}");
+        }
+        // Another marker after the comments ends them.
+        let text = format!("{body}{body}相关阅读\n某新闻\n评论（3）\n老张:V100包月8000\n推荐阅读\n某新闻\n");
+        assert_eq!(boilerplate_lines(&text)[8..], [true, true, true, false, true, true, true]);
+        // A sentence that speaks of comments is no heading.
+        assert!(!comment_heading("网友评论称价格太贵了"));
+        assert!(!comment_heading("评论员"));
+        assert!(comment_heading("网友留言 (3)"));
     }
 
     #[test]
