@@ -529,7 +529,7 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     // the count of the measure word, not the colloquial digit of the number.
     if let (Some((_, true)), Some(_), Some((pe, pv, pacc))) = (acc.cur, acc.last_scale, prev_best) {
         let digit_is_cn = char_before(text, end).is_some_and(|c| cn_digit(c).is_some());
-        if digit_is_cn && measure_after(text, end) {
+        if digit_is_cn && measure_after(text, end) && !money_after(text, end) {
             (end, v, acc) = (pe, pv, pacc);
         }
     }
@@ -874,6 +874,13 @@ fn model_letter_after(text: &str, end: usize) -> bool {
 
 /// Whether a numeral ending at `end` is followed by what makes a bare
 /// Chinese numeral a quantity.
+/// A currency word at `end` (元, 美元, 人民币, 欧元, 港元, $): after 一万三千五
+/// it is what the whole number counts, not a measure of its last digit.
+fn money_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.starts_with(['元', '$']) || ["美元", "人民币", "欧元", "港元", "港币"].iter().any(|w| rest.starts_with(w))
+}
+
 fn measure_after(text: &str, end: usize) -> bool {
     char_at(text, end).is_some_and(|(c, _)| is_measure(c))
 }
@@ -1839,6 +1846,10 @@ mod tests {
             vec![s("一万二", 12000.0, 12000.0), s("一", 1.0, 1.0)]
         );
         assert_eq!(q("报价9万3"), vec![s("9万3", 93000.0, 93000.0)]);
+        // Before a currency the last digit is the number's own: 13500 yuan.
+        assert_eq!(q("大约一万三千五人民币"), vec![s("一万三千五", 13500.0, 13500.0)]);
+        assert_eq!(q("炒到一万二美元"), vec![s("一万二", 12000.0, 12000.0)]);
+        assert_eq!(q("两千五港币"), vec![s("两千五", 2500.0, 2500.0)]);
         assert_eq!(q("七十个"), vec![s("七十", 70.0, 70.0)]);
         assert_eq!(q("要价3.5k美元"), vec![s("3.5k", 3500.0, 3500.0)]);
     }
