@@ -521,6 +521,7 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
                 && (RANGE_JOINERS.contains(&gap) || between())
                 && prev.q.low <= a.q.low
                 && !s.text[..prev.q.start].ends_with('从')
+                && !after_difference_word(s.text, prev.q.start)
             {
                 prev.q.high = a.q.high;
                 prev.q.end = a.q.end;
@@ -532,6 +533,22 @@ fn join_ranges(s: &Sentence, amounts: Vec<Amount>) -> Vec<Amount> {
         out.push(a);
     }
     out
+}
+
+/// The words of a difference between two prices (`price.difference_words`).
+static DIFFERENCE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.difference_words"));
+
+/// Whether a word of difference stands right before `at` (only adverbs, 了
+/// and qualifiers between, not after 最): 涨200元至5999元, 降价1000元至12999元
+/// tell a difference and then the new price, not a range from one to the
+/// other.
+fn after_difference_word(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(|c: char| DIFFERENCE_GAP.contains(c));
+    // (上涨至11万元到12万元: the new price is a range.)
+    if text[head.len()..at].contains(['至', '到']) {
+        return false;
+    }
+    DIFFERENCE_WORDS.iter().any(|w| head.strip_suffix(w).is_some_and(|h| !h.ends_with('最')))
 }
 
 /// Whether an amount is written in 万 or 亿 (230万, 35-40万, 1.2万), or in
@@ -2247,6 +2264,33 @@ mod tests {
 
     fn briefs(text: &str, published: &str) -> Vec<String> {
         prices(text, published).iter().map(brief).collect()
+    }
+
+    #[test]
+    fn a_move_told_by_its_size_is_a_difference() {
+        for t in [
+            "RTX 4090本周上涨500元。",
+            "RTX 4080较上月下跌了300元。",
+            "4090D今个月又加咗五百蚊。",
+            "RTX 3070比上周跌咗200蚊。",
+            "RTX 3060價格回落了150元。",
+        ] {
+            assert_eq!(prices(t, "2024-05-06").len(), 0, "{t}");
+        }
+        // The difference, then the new price: the new price alone.
+        for (t, low) in [
+            ("RTX 3080本周涨200元至5999元。", 5999.0),
+            ("RTX 4090D降价1000元至12999元。", 12999.0),
+            ("A800单卡价格上调了2万元到12万元。", 120000.0),
+        ] {
+            let p = prices(t, "2024-05-06");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, low)], "{t}");
+        }
+        // A move to a range keeps the range; the dearest price is a price.
+        assert!(!super::after_difference_word("价格上涨至", "价格上涨至".len()));
+        let p = prices("A800单卡渠道价已上涨至11万元到12万元。", "2023-06-29");
+        assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(110000.0, 120000.0)]);
+        assert_eq!(prices("H20单卡最贵约12万元至13万元。", "2024-05").len(), 1);
     }
 
     #[test]
