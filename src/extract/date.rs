@@ -304,10 +304,11 @@ fn start_at(
                 None => return Start::SkipTo(run_end),
             }
         }
-        '今' | '去' | '前' | '明' | '后' | '昨' => {
+        '今' | '去' | '前' | '明' | '后' | '昨' | '旧' => {
             relative_year(text, i, published).or_else(|| relative_day(text, i, published))
         }
         '同' => same_year(text, i, out, told_year),
+        '上' if text[next..].starts_with('年') => relative_year(text, i, published),
         '本' | '上' | '下' | '这' => relative_month(text, i, published)
             .or_else(|| relative_week(text, i, published))
             .or_else(|| bare_weekday(text, i, published))
@@ -326,7 +327,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春";
+const DATE_STARTS: &str = "今去前明后昨旧本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -773,6 +774,27 @@ fn relative_year(text: &str, i: usize, published: Option<PartialDate>) -> Option
             if prev
                 .is_some_and(|p| matches!(p, '过' | '失' | '除' | '离' | '回' | '上' | '进' | '出'))
             {
+                return None;
+            }
+            -1
+        }
+        // 旧年 (Cantonese, and old Wu and Min speech): last year; not 辞旧年,
+        // 依旧年年, 怀旧年代.
+        '旧' => {
+            let blocked = prev.is_some_and(|p| matches!(p, '辞' | '送' | '依' | '仍' | '照' | '新' | '陈' | '破' | '怀' | '守' | '念' | '复'))
+                || text[after..].starts_with(['代', '年', '货', '画', '份']);
+            if blocked {
+                return None;
+            }
+            -1
+        }
+        // 上年 (上年同期, 比上年增长, 上年底): last year; not 上年纪,
+        // 以上年份, nor 上 of the word before (马上年底, 加上年初的, 赶上年末).
+        '上' => {
+            let blocked = prev.is_some_and(|p| {
+                matches!(p, '马' | '加' | '赶' | '遇' | '碰' | '算' | '跟' | '搭' | '配' | '以' | '之' | '向' | '往' | '早' | '晚' | '网' | '线' | '路' | '身' | '手' | '桌' | '台' | '市' | '上' | '再' | '补' | '合' | '关' | '锁' | '穿' | '戴' | '登' | '爬' | '踏' | '走' | '迎' | '看' | '爱' | '考' | '当' | '挂' | '靠' | '沾')
+            }) || text[after..].starts_with(['纪', '级', '代', '头', '份', '轻']);
+            if blocked {
                 return None;
             }
             -1
@@ -1451,6 +1473,20 @@ mod tests {
         assert_eq!(after("同年11月,英伟达推出特供版A800", 2022), vec![Some("2022-11".to_string())]);
         assert_eq!(after("同年底,美国再度收紧管制", 2023), vec![Some("2023-12".to_string())]);
         assert_eq!(after("2024年3月发布,同年5月量产", 2022), vec![Some("2024-03".to_string()), Some("2024-05".to_string())]);
+    }
+
+    #[test]
+    fn last_year_in_other_words() {
+        // 旧年 (Cantonese) and 上年 (official and Hong Kong writing): last year.
+        assert_eq!(f("我旧年1万3入嘅", Some("2023-12-29")), vec![e("旧年", "2022", 'R')]);
+        assert_eq!(f("佢话旧年第三季出货量", Some("2025-02-08")), vec![e("旧年第三季", "2024", 'R')]);
+        assert_eq!(f("旧年十月", Some("2024-03")), vec![e("旧年十月", "2023-10", 'R')]);
+        assert_eq!(f("比上年增长三成", Some("2024-03")), vec![e("上年", "2023", 'R')]);
+        assert_eq!(f("而上年同期这一比例为13%", Some("2024-08-28")), vec![e("上年同期", "2023-08", 'R')]);
+        // The 旧 of 辞旧, 怀旧 and the 上 of 马上, 加上, 以上 are of other words.
+        for t in ["辞旧年迎新春", "怀旧年代的显卡", "马上年底了", "加上年初的涨幅", "以上年份", "上年纪的人"] {
+            assert!(f(t, Some("2024-03")).iter().all(|m| !m.1.starts_with("2023")), "{t}");
+        }
     }
 
     #[test]
