@@ -2923,6 +2923,22 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_of_its_own_about_another_market_takes_no_count_from_before() {
+        let before = "IDC数据显示,2025年上半年中国加速卡出货量超过190万张,其中英伟达占比约62%。\n";
+        for (claim, want) in [
+            ("另据Bernstein预测,英伟达在中国AI芯片市场的份额将降至2026年的8%左右。", "NVIDIA 8 About AI芯片 China 2026 -"),
+            ("集邦咨询观察,2024年英伟达在中国AI芯片市场的份额约为六成。", "NVIDIA 60 About AI芯片 China 2024 -"),
+            ("业内人士认为,英伟达在中国数据中心AI芯片市场的份额约为五成。", "NVIDIA 50 About 数据中心AI芯片 China 2025 -"),
+        ] {
+            let got = brief(&format!("{before}{claim}"), "2025-09");
+            assert_eq!(got.last().map(String::as_str), Some(want), "{claim}");
+        }
+        // The same market, or no market of its own: the count still holds.
+        let got = brief(&format!("{before}国产卡合计约35%。"), "2025-09");
+        assert!(got.last().is_some_and(|x| x.ends_with("Shipments")), "{got:?}");
+    }
+
+    #[test]
     fn both_ends_of_a_move_with_their_years() {
         assert_eq!(
             brief("英伟达在华市占率由三年前的九成大跌至约四成。", "2025-06"),
