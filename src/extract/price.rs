@@ -673,6 +673,20 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         // 1.35w入的, 9k出头入手: what it was bought or sold for.
         || bought_after(s.text, q.end)
         || topic()
+        || asked_quoted(s, q)
+}
+
+/// H200有人报十八九万, H20整机现在要一百二十万, 4090而家都要两万: a round sum
+/// right after 要 (what is asked) or 报 (what is quoted), qualifiers and 都,
+/// 就, 也 between, a chip named before it in its clause: the chip's price.
+/// (Not the 要 of 需要, 主要, 只要, nor the 报 of 财报, 汇报, 预报.)
+fn asked_quoted(s: &Sentence, q: &Quantity) -> bool {
+    let clause = s.clauses()[s.clause_of(q.start)].start;
+    let head = super::qualify::strip_qualifier(s.text[clause..q.start].trim_end_matches(' ')).trim_end_matches(' ');
+    let head = head.trim_end_matches(['都', '就', '也', '还']);
+    let asked = head.strip_suffix('要').is_some_and(|h| !h.ends_with(['需', '想', '只', '主', '重', '不', '将', '就', '也']));
+    let quoted = head.strip_suffix('报').is_some_and(|h| !h.ends_with(['财', '汇', '预', '年', '季', '月', '周', '日', '简', '情', '举', '通', '公', '播', '电', '警', '申', '上', '画', '海', '快', '喜', '回']));
+    (asked || quoted) && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= q.start)
 }
 
 /// The start of the clause of an amount and the words of that clause before
@@ -784,6 +798,9 @@ fn rent_per_period(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
 /// `price.changed_after`: a change told after the level a price is compared
 /// with (较今年稍早的140万元明显下滑).
 static CHANGED_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.changed_after"));
+
+/// `price.other_market`: a turn to another market between two amounts (但在).
+static OTHER_MARKET: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.other_market"));
 
 /// `price.now_words` and `price.earlier_words`: a price told now, and one
 /// told of an earlier time (目前, 现在; 一度, 上个月, 年初).
@@ -1114,6 +1131,9 @@ fn move_without_from(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize) ->
     if !hits.any_in(list::MOVE_WITHOUT_FROM, a.end..next.q.start)
         || hits.any_in(list::MOVE_WITHOUT_FROM, 0..a.q.start)
         || a.currency != next.currency
+        // (……售价约3万美元,但在灰色市场被炒高到4万美元: two markets told side
+        // by side, not a move.)
+        || contains_any(&s.text[a.end..next.q.start], &OTHER_MARKET)
     {
         return None;
     }
@@ -1458,7 +1478,10 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
                 // of the chips just priced, in a sentence that names none.)
                 || s.groups.is_empty() && s.hits().any(list::SYSTEM)
                 // (我上个月9k出头入的: a word of buying right after the amount.)
-                || s.hits().any(list::BOUGHT))
+                || s.hits().any(list::BOUGHT)
+                // (H200有人报十八九万: what is asked or quoted, told right
+                // before the amount; see asked_quoted.)
+                || s.text.contains(['要', '报']))
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
@@ -1573,7 +1596,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
-        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a))
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a) || in_wan(s.text, &a.q) && asked_quoted(s, &a.q))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
@@ -2222,7 +2245,7 @@ pub fn dedupe(prices: Vec<Price>) -> Vec<Price> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Price, Record};
+    use crate::model::{Price, Record, Role};
 
     /// The sign shortcut of `names_currency` is exact: one-character hints
     /// carry the CURRENCY sign, longer ones start with a CURRENCY_LETTER.
@@ -2264,6 +2287,59 @@ mod tests {
 
     fn briefs(text: &str, published: &str) -> Vec<String> {
         prices(text, published).iter().map(brief).collect()
+    }
+
+    #[test]
+    fn a_round_sum_asked_or_quoted_is_a_price() {
+        for (t, low, high) in [
+            ("H200有人报十八九万的。", 180000.0, 190000.0),
+            ("H20整机现在要一百二十万。", 1200000.0, 1200000.0),
+            ("RTX 4090而家都要两万。", 20000.0, 20000.0),
+            ("昇腾910B渠道那边报12万出头。", 120000.0, 120000.0),
+        ] {
+            let p = prices(t, "2025-03");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
+        }
+        for t in ["英伟达季报十五万。", "H100主要两万张。", "这个H100集群只要两万就够了,需要两万张卡。"] {
+            assert!(prices(t, "2025-03").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_price_raised_or_dropped_to_is_the_new_price() {
+        for (t, low, high) in [
+            ("RTX 3080加价到七八千。", 7000.0, 8000.0),
+            ("RTX 3080被黄牛加价至八千元。", 8000.0, 8000.0),
+            ("RTX 4060 Ti掉到3000元以下。", 3000.0, 3000.0),
+            ("RTX 4090一度冲到两万三。", 23000.0, 23000.0),
+            ("RTX 4090被炒高到两万五。", 25000.0, 25000.0),
+            ("A100提价至15万元。", 150000.0, 150000.0),
+        ] {
+            let p = prices(t, "2024-01-10");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
+        }
+        // From the old price: the old and the new.
+        let p = prices("H20渠道价从10万元涨价到12万元。", "2024-01-10");
+        assert_eq!(p.iter().map(|p| (p.low, p.role)).collect::<Vec<_>>(), vec![(100000.0, Some(Role::Before)), (120000.0, Some(Role::After))]);
+        // Not a price: counts, a company's worth.
+        for t in ["RTX 4090出货量冲到300万片。", "英伟达市值冲到3万亿美元。", "这款显卡加价到位了。"] {
+            assert!(prices(t, "2024-01-10").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn two_markets_side_by_side_are_no_move() {
+        for t in [
+            "H100在美国的售价约2.5万至3万美元,但在灰色市场被炒高到4万美元以上。",
+            "RTX 4090在台湾售价约6万元,而在香港已炒到7万元。",
+        ] {
+            let p = prices(t, "2024-03-12");
+            assert_eq!(p.len(), 2, "{t}");
+            assert!(p.iter().all(|p| p.role.is_none()), "{t}");
+        }
+        // The same market: a move.
+        let p = prices("H100售价约3万美元,后来被炒高到4万美元以上。", "2024-03-12");
+        assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), vec![Some(Role::Before), Some(Role::After)]);
     }
 
     #[test]
