@@ -161,6 +161,13 @@ fn about_mainland(s: &Sentence) -> bool {
     s.hits().find_iter(list::MAINLAND).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
 }
 
+/// Whether the clause of an amount at `at`, before it, names the mainland's
+/// market (大陆5090D二手都要万六), not only people from there.
+fn mainland_clause(s: &Sentence, at: usize) -> bool {
+    let start = s.clauses()[s.clause_of(at)].start;
+    s.hits().find_iter_in(list::MAINLAND, start..at).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
+}
+
 /// `price.rate_periods`: a period right after an amount (元/小时, 元/卡/月).
 static RATE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rate_periods"));
 
@@ -415,6 +422,14 @@ fn amounts(s: &Sentence, hits: &Hits, implied: Option<&'static str>, state: &Doc
                 // the report's own market is in its money, not the one before.)
                 Some(c) if carries_to(s.text, &q) => match state.home_yuan {
                     Some(home) if home != c && home_place_before(s.text, q.start) => (home, q.end),
+                    // (香港5090水货两万八蚊左右,大陆5090D二手都要万六: a
+                    // Hong Kong or Taiwan dollar does not carry into a clause
+                    // about the mainland's market, which is in yuan, nor
+                    // into the clauses that go on from it (4090D二手万2).)
+                    _ if LOCAL_YUAN.contains(&c) && mainland_clause(s, q.start) => {
+                        carried = Some("CNY");
+                        ("CNY", q.end)
+                    }
                     _ => (c, q.end),
                 },
                 None if implied.is_some()
@@ -2340,6 +2355,20 @@ mod tests {
         // The same market: a move.
         let p = prices("H100售价约3万美元,后来被炒高到4万美元以上。", "2024-03-12");
         assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), vec![Some(Role::Before), Some(Role::After)]);
+    }
+
+    #[test]
+    fn a_local_dollar_does_not_carry_into_the_mainland() {
+        for (t, want) in [
+            ("香港RTX 5090水货依家两万八蚊左右,大陆RTX 5090D二手都要万六,RTX 4090D二手万2就收到。", vec!["HKD", "CNY", "CNY"]),
+            ("RTX 4090在台湾售价约新台币6万元,对岸则要1万3左右。", vec!["TWD", "CNY"]),
+            ("RTX 4080香港行货大约九千蚊,内地京东上要八千出头。", vec!["HKD", "CNY"]),
+            // (Buyers from the mainland are no market of it.)
+            ("RTX 4090在台湾售价约新台币6万元,大陆买家来台扫货后涨到7万。", vec!["TWD", "TWD"]),
+        ] {
+            let p = prices(t, "2024-01-05");
+            assert_eq!(p.iter().map(|p| p.currency.as_str()).collect::<Vec<_>>(), want, "{t}");
+        }
     }
 
     #[test]
