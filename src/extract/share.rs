@@ -711,7 +711,8 @@ fn subject_phrase(phrase: &str) -> String {
     // around.)
     if let Some(i) = REPORT_VERBS.iter().filter_map(|w| t.rfind(w).map(|i| i + w.len())).max() {
         let rest = t[i..].trim_start_matches([',', ' ']);
-        if rest.chars().count() >= 2 {
+        // (业内估计其占比接近九成: a pronoun after it stands for the holder.)
+        if rest.chars().count() >= 2 || rest == "其" || PRONOUNS.contains(&rest) {
             t = rest;
         }
     }
@@ -2729,6 +2730,34 @@ mod tests {
             brief("2023年,英伟达在数据中心GPU出货量市场份额高达98%,国产芯片和一众芯片巨头加起来,只占微弱的2%。", "2024-08")[0],
             "NVIDIA 98 UpTo 数据中心GPU - 2023 Shipments"
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_who_estimates_stands_for_the_holder() {
+        for t in [
+            "国内市场同样由英伟达主导,业内估计其占比接近九成。",
+            "英伟达在中国AI芯片市场一家独大,分析师预计它的份额仍在八成以上。",
+            "英伟达在数据中心GPU领域优势明显,机构估算其市占率约为九成。",
+        ] {
+            let got = shares(t, "2020-09-20");
+            assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), vec!["NVIDIA"], "{t}");
+        }
+        // (A holder named after the one who estimates is still the holder.)
+        let got = shares("业界预计国产AI芯片的占比将升至三成。", "2024-01");
+        assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), vec!["国产AI芯片"]);
+    }
+
+    #[test]
+    fn the_whole_of_a_holder_is_the_holder() {
+        for (t, want) in [
+            ("但国产芯片的整体市场份额仍不足一成。", "国产芯片"),
+            ("国产GPU的总体占比约为15%。", "国产GPU"),
+            // (整体 opening a setting is no end of a holder.)
+            ("整体服务器市场中,AI服务器占比约12%。", "AI服务器"),
+        ] {
+            let got = shares(t, "2022-09-20");
+            assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), vec![want], "{t}");
+        }
     }
 
     #[test]
