@@ -129,7 +129,8 @@ Finding codes (stable; a CI configuration may rely on them):
                                      (CNY at --usd-cny, default 7.2; HKD 0.128, TWD 0.031,
                                      JPY 0.0067, EUR 1.08, MOP 0.124, MYR 0.22, SGD 0.74,
                                      AUD 0.65, KRW 0.00072, GBP 1.27, CAD 0.72,
-                                     THB 0.028, IDR 0.000062 USD)
+                                     THB 0.028, IDR 0.000062, PHP 0.0175, MXN 0.055,
+                                     VND 0.00004 USD)
 
 Exit codes: 0 no finding at the failing level (error; warning with --strict),
 1 findings at that level, 2 an input could not be read or the usage was wrong.";

@@ -700,7 +700,7 @@ mod tests {
         );
         assert_eq!(
             error("[[currency]]\ncode = \"CHF\"\nafter = [\"瑞士法郎\"]\n"),
-            "extra.toml:2: unknown currency code \"CHF\" (the money table has USD, CNY, HKD, TWD, JPY, EUR, MOP, MYR, SGD, AUD, KRW, GBP, CAD, THB, IDR; a rate is needed)"
+            "extra.toml:2: unknown currency code \"CHF\" (the money table has USD, CNY, HKD, TWD, JPY, EUR, MOP, MYR, SGD, AUD, KRW, GBP, CAD, THB, IDR, PHP, MXN, VND; a rate is needed)"
         );
         assert!(error("[[list]]\nname = \"price.cues\"\nwords = [\"要价\"]\n").starts_with("extra.toml:2: unknown word list \"price.cues\""));
         let e = error("[[currency]]\ncode = \"USD\"\nwords = [\"刀\"]\n");

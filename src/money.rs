@@ -37,6 +37,9 @@ pub const CURRENCIES: &[Currency] = &[
     Currency { code: "CAD", usd: Some(0.72) },
     Currency { code: "THB", usd: Some(0.028) },
     Currency { code: "IDR", usd: Some(0.000062) },
+    Currency { code: "PHP", usd: Some(0.0175) },
+    Currency { code: "MXN", usd: Some(0.055) },
+    Currency { code: "VND", usd: Some(0.00004) },
 ];
 
 /// (code, word) of the lexicon's currency words after an amount.
@@ -134,6 +137,12 @@ mod tests {
         assert_eq!(word_before("建议售价C$"), Some(("CAD", 2)));
         assert_eq!(word_after("泰铢左右"), Some(("THB", "泰铢".len())));
         assert_eq!(word_after("印尼盾"), Some(("IDR", "印尼盾".len())));
+        // 比索 alone is the Philippines' (the Chinese-language press that
+        // prices in pesos is Manila's); Mexico's is named so.
+        assert_eq!(word_after("比索,约合3万美元"), Some(("PHP", "比索".len())));
+        assert_eq!(word_after("菲律宾比索"), Some(("PHP", "菲律宾比索".len())));
+        assert_eq!(word_after("墨西哥比索"), Some(("MXN", "墨西哥比索".len())));
+        assert_eq!(word_after("越南盾"), Some(("VND", "越南盾".len())));
     }
 
     #[test]
