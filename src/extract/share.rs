@@ -279,8 +279,13 @@ fn find_hold<'t>(text: &'t str, hits: &Hits, span: Range<usize>) -> Option<(usiz
 
 /// A cleaned noun phrase: no dates, prepositions, amounts or trailing 的.
 fn clean_phrase(s: &Sentence, range: std::ops::Range<usize>) -> String {
-    // Drop date mentions inside the range.
-    let mut out = cut_dates(s, range.clone());
+    // Drop date mentions inside the range, and the word of time that leads
+    // to one (本土芯片到2027年将占过半, 截至2024年).
+    let mut out = cut_dates_with(s, range.clone(), &TIME_PREPOSITIONS);
+    // (2022财年(截至1月底)来自中国的营收: brackets the cut emptied.)
+    for empty in ["()", "（）", "(）", "（)"] {
+        out = out.replace(empty, "");
+    }
     // Leading stops: the phrase starts after the last of them.
     for stop in SUBJECT_STOPS.iter() {
         if let Some(i) = out.rfind(stop) {
@@ -2401,13 +2406,22 @@ fn without_dates(s: &Sentence, range: Range<usize>) -> String {
 
 /// The text of `range` with the date mentions inside it cut out.
 fn cut_dates(s: &Sentence, range: Range<usize>) -> String {
+    cut_dates_with(s, range, &[])
+}
+
+/// `share.time_prepositions`: words that lead to a date (到, 截至).
+static TIME_PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| longest_first(words("share.time_prepositions")));
+
+/// [`cut_dates`], each date cut with the word of `before` right before it.
+fn cut_dates_with(s: &Sentence, range: Range<usize>, before: &[&str]) -> String {
     let mut cuts: Vec<Range<usize>> = s.dates.iter().filter(|d| d.start >= range.start && d.end <= range.end).map(|d| d.start..d.end).collect();
     cuts.sort_by_key(|c| c.start);
     let mut out = String::new();
     let mut at = range.start;
     for c in cuts.into_iter().filter(|c| c.start >= range.start) {
         if c.start >= at {
-            out.push_str(&s.text[at..c.start]);
+            let part = &s.text[at..c.start];
+            out.push_str(before.iter().find_map(|w| part.strip_suffix(w)).unwrap_or(part));
             at = c.end;
         }
     }
@@ -2745,6 +2759,18 @@ mod tests {
         // (A holder named after the one who estimates is still the holder.)
         let got = shares("业界预计国产AI芯片的占比将升至三成。", "2024-01");
         assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), vec!["国产AI芯片"]);
+    }
+
+    #[test]
+    fn a_word_leading_to_a_date_goes_with_the_date() {
+        for (t, want) in [
+            ("有外资券商预计,英伟达今年在中国AI芯片市场的份额会跌至54%,而本土芯片到2027年将占过半。", vec!["NVIDIA", "本土芯片"]),
+            ("机构预测,国产GPU至2026年底的市占率可达三成。", vec!["国产GPU"]),
+            ("2022财年(截至1月底)来自中国大陆的营收占英伟达营收约26%。", vec!["中国大陆"]),
+        ] {
+            let got = shares(t, "2025-08-28");
+            assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), want, "{t}");
+        }
     }
 
     #[test]
