@@ -1577,8 +1577,8 @@ fn after_effect_from(rest: &str) -> &str {
 /// 即日起; for a plan, the date it is planned for.
 fn effective(s: &Sentence, date: Option<PartialDate>) -> Option<PartialDate> {
     // The grace periods in the order of the text (longest at one place).
-    // (Every word of a grace period holds 天 or 期: only then is it looked for.)
-    let may_hold_period = s.text.contains('天') || s.text.contains('期');
+    // (Every word of a grace period holds 天, 期 or 日后: only then is it looked for.)
+    let may_hold_period = s.text.contains('天') || s.text.contains('期') || s.text.contains("日后");
     let mut periods: Vec<(usize, &str)> =
         if may_hold_period { GRACE_PERIODS.iter().filter_map(|m| s.text.find(m).map(|i| (i, *m))).collect() } else { Vec::new() };
     periods.sort_by_key(|&(i, m)| (i, std::cmp::Reverse(m.len())));
@@ -2904,8 +2904,23 @@ mod tests {
     #[test]
     fn every_word_of_a_grace_period_holds_tian_or_qi() {
         for w in super::GRACE_PERIODS.iter() {
-            assert!(w.contains('天') || w.contains('期'), "{w}");
+            assert!(w.contains('天') || w.contains('期') || w.contains("日后"), "{w}");
         }
+    }
+
+    #[test]
+    fn a_grace_period_told_in_ri() {
+        for t in [
+            "美国商务部10月17日公布新规,限制RTX 4090对华出口,新规原订30日后生效。",
+            "美国商务部10月17日公布新规,禁止辉达向中国出售A800及H800晶片,新规将于30日后正式生效。",
+        ] {
+            let b = brief(t, "2023-10-25");
+            assert_eq!(b.len(), 1, "{t}");
+            assert!(b[0].ends_with("2023-10-17 eff 2023-11-16"), "{t}: {b:?}");
+        }
+        // (30日起生效: the 30th, a day of the month.)
+        let b = brief("美国商务部10月17日公布新规,限制A800对华出口,30日起生效。", "2023-10-25");
+        assert!(b[0].ends_with("eff 2023-10-30"), "{b:?}");
     }
 
     #[test]
