@@ -1003,6 +1003,9 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = hits
         .find_iter_in(list::COMPARISON, 0..s.text.len())
         .filter(|r| !adverbs.iter().any(|a| a.start <= r.start && r.end <= a.end))
+        // 较平价的RTX 5080, 較新嘅H20: a degree of what the chip itself is,
+        // compared with nothing named.
+        .filter(|r| !describes_the_chip(s, r.end))
         .map(|r| r.start..s.clauses()[s.clause_of(r.start)].end)
         .collect();
     // A800的预售价和A100差不多, 价格会与A100相差不大: after a price word, the
@@ -1025,6 +1028,19 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the words after a comparison word that ends at `at` are a short
+/// adjective and 的 (or 嘅) right before a chip's name (较平价的RTX 5080):
+/// the chip described, not a thing it is set against.
+fn describes_the_chip(s: &Sentence, at: usize) -> bool {
+    let rest = &s.text[at..];
+    let Some(i) = rest.find(['的', '嘅']) else { return false };
+    let adjective = &rest[..i];
+    let after = at + i + '的'.len_utf8();
+    (1..=3).contains(&adjective.chars().count())
+        && !adjective.contains(|c: char| c.is_ascii_alphanumeric() || super::text::is_clause_end(c))
+        && s.groups.iter().any(|g| g.range.start >= after && s.text[after..g.range.start].trim_start_matches(' ').is_empty())
 }
 
 /// The unknown chip (a model token the text calls a chip, reported with
@@ -2355,6 +2371,20 @@ mod tests {
         // The same market: a move.
         let p = prices("H100售价约3万美元,后来被炒高到4万美元以上。", "2024-03-12");
         assert_eq!(p.iter().map(|p| p.role).collect::<Vec<_>>(), vec![Some(Role::Before), Some(Role::After)]);
+    }
+
+    #[test]
+    fn a_degree_of_the_chip_itself_compares_with_nothing() {
+        for (t, n) in [
+            ("较平价嘅RTX 5080建议售价999美元,香港行货约8,500港元,现货价亦炒到万2蚊左右。", 3),
+            ("较新的H20售价约10万元,渠道价则在12万元左右。", 2),
+            ("比较热门的RTX 4090卖到两万元,二手也要一万六。", 2),
+        ] {
+            assert_eq!(prices(t, "2025-02-10").len(), n, "{t}");
+        }
+        // A chip set against is still only compared with.
+        let p = prices("H20的售价较A800的低,约10万元。", "2025-02-10");
+        assert_eq!(p.iter().map(|p| p.chip.as_str()).collect::<Vec<_>>(), vec!["H20"]);
     }
 
     #[test]
