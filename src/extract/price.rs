@@ -676,9 +676,11 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
     // in the clause before, with no figure of its own, tells it too.
     // (每张A800,禁令公布以前差不多9万出头,如今已经要12万左右: or in an
     // earlier clause of the sentence.)
+    // (二手RTX 4090也涨回来了,成色好的1.6w: a chip where it is sold, named
+    // as the topic in a clause before with no figure, tells it too.)
     let topic = || {
         let k = s.clause_of(q.start);
-        s.clauses()[..k].iter().any(|c| one_piece_topic(s, hits, c.clone()))
+        s.clauses()[..k].iter().any(|c| one_piece_topic(s, hits, c.clone()) || sold_topic(s, hits, c.clone()))
     };
     [list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::SYSTEM, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES]
         .iter()
@@ -789,6 +791,17 @@ fn goes_on_pricing(s: &Sentence, hits: &Hits, out: &[Amount], q: &Quantity) -> b
 /// its topic: a unit or system word marked as one piece, and no amount.
 fn one_piece_topic(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
     names_one_piece(s, hits, c.clone()) && !find_quantities(&s.text[c]).iter().any(|q| q.high >= 100.0)
+}
+
+/// Whether the clause `c` names a chip and where it is sold (二手RTX 4090,
+/// 闲鱼上的H20) as its topic, and no amount.
+fn sold_topic(s: &Sentence, hits: &Hits, c: Range<usize>) -> bool {
+    hits.any_in(list::MARKET_PLACES, c.clone())
+        && s.groups.iter().any(|g| g.range.start >= c.start && g.range.end <= c.end)
+        // (The digits of a chip's name are no amount.)
+        && !find_quantities(&s.text[c.clone()])
+            .iter()
+            .any(|q| q.high >= 100.0 && !s.chips.iter().any(|m| m.range.start < c.start + q.end && c.start + q.start < m.range.end))
 }
 
 /// Whether the part `r` of the sentence names one piece: a unit or system
@@ -993,7 +1006,7 @@ const PER_PIECE: [&str; 4] = ["一", "每", "单", "整"];
 /// Characters that may stand between a word of difference and its amount
 /// (便宜了近, 至少能便宜, 贵出约): adverbs, 了 (and the Cantonese 咗) and
 /// qualifiers, and 成 of a whole amount (贵咗成八千蚊).
-const DIFFERENCE_GAP: &str = "了咗出约近足整将大概至少能达足有成";
+const DIFFERENCE_GAP: &str = "了咗出约近快足整将大概至少能达足有成";
 
 /// Byte ranges of the sentence that compare with something (from 比, 较,
 /// 相比... to the end of their clause).
@@ -2385,6 +2398,24 @@ mod tests {
         // A chip set against is still only compared with.
         let p = prices("H20的售价较A800的低,约10万元。", "2025-02-10");
         assert_eq!(p.iter().map(|p| p.chip.as_str()).collect::<Vec<_>>(), vec!["H20"]);
+    }
+
+    #[test]
+    fn a_chip_where_it_is_sold_is_the_topic_of_the_sums_after() {
+        for (t, want) in [
+            ("另外二手RTX 4090也涨回来了,成色好的1.6w,去年年底才1.3w出头。", vec![16000.0, 13000.0]),
+            ("闲鱼上的RTX 3090最近很多,品相好的大概五千五。", vec![5500.0]),
+        ] {
+            let p = prices(t, "2025-02-12");
+            assert_eq!(p.iter().map(|p| p.low).collect::<Vec<_>>(), want, "{t}");
+        }
+        // Counts are no price; the topic clause must name no sum of its own.
+        for t in ["二手RTX 4090卖得很快,一周出了1.6万张。", "二手RTX 4090很抢手,上周卖出1.6万台。"] {
+            assert!(prices(t, "2025-02-12").is_empty(), "{t}");
+        }
+        // 贵了快一万: how much dearer, no price.
+        let p = prices("二手RTX 4090我上个月在虾皮看到5.5w到6w,比去年贵了快一万。", "2025-02-12");
+        assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(55000.0, 60000.0)]);
     }
 
     #[test]
