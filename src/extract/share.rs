@@ -703,8 +703,10 @@ fn subject_phrase(phrase: &str) -> String {
     let mut t = phrase.trim().trim_start_matches(['“', '"', '「', '『', '‘']);
     // 2. 中国AI加速卡……: the number of a list item is not the holder's.
     let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    if numbered.len() < t.len() && numbered.starts_with(['.', '、', ')', '）']) && !numbered[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        t = numbered[1..].trim_start_matches(['.', '、', ')', '）', ' ']);
+    // (The mark may be a wide one, 、 or ）: what follows starts after it.)
+    let after_mark = numbered.strip_prefix(['.', '、', ')', '）']);
+    if numbered.len() < t.len() && after_mark.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit())) {
+        t = numbered.trim_start_matches(['.', '、', ')', '）', ' ']);
     }
     // (2021会计年度第1季,截至今年4月)资料中心营收: the end of an aside in
     // brackets opened in a clause before; the holder follows it.
@@ -2759,6 +2761,16 @@ mod tests {
         // (A holder named after the one who estimates is still the holder.)
         let got = shares("业界预计国产AI芯片的占比将升至三成。", "2024-01");
         assert_eq!(got.iter().map(|s| s.subject.as_str()).collect::<Vec<_>>(), vec!["国产AI芯片"]);
+    }
+
+    #[test]
+    fn a_list_number_closed_by_a_wide_mark_is_cut_without_a_panic() {
+        // (The property test found 、690)到 slicing inside 、.)
+        assert_eq!(super::subject_phrase("2、国产芯片"), "国产芯片");
+        assert_eq!(super::subject_phrase("3）国产GPU"), "国产GPU");
+        assert_eq!(super::subject_phrase("2.国产芯片"), "国产芯片");
+        let _ = super::subject_phrase("、690)到列入近");
+        let _ = shares("7、690)到列入近的份额为12%。", "2024-01");
     }
 
     #[test]
