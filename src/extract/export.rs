@@ -757,6 +757,9 @@ fn buyer_cue(c: &str, hits: &Hits, sentence_head: &str, sentence_hits: &Hits) ->
         || word.starts_with("限制")
         || word == "不鼓励"
         || word.ends_with("放行")
+        // (H200不在准许进口之列, 不准入境: customs keeping it out.)
+        || word.ends_with("进口")
+        || word.ends_with("入境")
         || CHECK_WORDS.contains(&word);
     if !outright && !sentence_hits.any_in(list::DIRECTIVE_WORDS, 0..sentence_head.len()) && !hits.any_in(list::DIRECTIVE_WORDS, 0..r.start) {
         return None;
@@ -2905,6 +2908,24 @@ mod tests {
     fn every_word_of_a_grace_period_holds_tian_or_qi() {
         for w in super::GRACE_PERIODS.iter() {
             assert!(w.contains('天') || w.contains('期') || w.contains("日后"), "{w}");
+        }
+    }
+
+    #[test]
+    fn customs_keeping_a_chip_out_is_chinas_measure() {
+        for t in [
+            "据多家媒体报道,中国海关近期已告知报关代理,H200芯片目前不在准许进口之列,部分科技企业也被要求非必要不采购。",
+            "据报北京海关已通知H200不准入境。",
+            "海关不准进口H200芯片。",
+            "国内有关部门要求企业非必要不采购H200。",
+        ] {
+            let b = brief(t, "2026-01-20");
+            assert_eq!(b.len(), 1, "{t}: {b:?}");
+            assert!(b[0].starts_with("restriction [H200] China"), "{t}: {b:?}");
+        }
+        // Allowed in is no measure against it.
+        for t in ["H200获准进口后,多家企业开始采购。", "英伟达表示,H200已获准进口。"] {
+            assert!(brief(t, "2026-01-20").is_empty(), "{t}");
         }
     }
 

@@ -152,7 +152,7 @@ static BASE: [u8; 0x10000] = {
 };
 
 /// Room for this many distinct character pairs of trigger words.
-const MAX_PAIRS: usize = 384;
+const MAX_PAIRS: usize = 448;
 type PairSet = [u64; MAX_PAIRS / 64];
 
 /// The character pairs of the trigger words (`first << 16 | second`,
