@@ -158,14 +158,19 @@ static MAINLAND_PEOPLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pr
 /// Whether a sentence is about the mainland's market (`price.mainland_words`:
 /// 内地, 对岸, 淘宝), not only about people from there (内地买家来港扫货).
 fn about_mainland(s: &Sentence) -> bool {
-    s.hits().find_iter(list::MAINLAND).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
+    names_mainland_market(s, 0..s.text.len())
+}
+
+/// Whether the part `r` of a sentence names the mainland's market, not only
+/// people from there.
+fn names_mainland_market(s: &Sentence, r: Range<usize>) -> bool {
+    s.hits().find_iter_in(list::MAINLAND, r).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
 }
 
 /// Whether the clause of an amount at `at`, before it, names the mainland's
 /// market (大陆5090D二手都要万六), not only people from there.
 fn mainland_clause(s: &Sentence, at: usize) -> bool {
-    let start = s.clauses()[s.clause_of(at)].start;
-    s.hits().find_iter_in(list::MAINLAND, start..at).any(|r| !MAINLAND_PEOPLE.iter().any(|w| s.text[r.end..].starts_with(w)))
+    names_mainland_market(s, s.clauses()[s.clause_of(at)].start..at)
 }
 
 /// `price.rate_periods`: a period right after an amount (元/小时, 元/卡/月).
@@ -701,10 +706,15 @@ fn asked_quoted(s: &Sentence, q: &Quantity) -> bool {
     let clause = s.clauses()[s.clause_of(q.start)].start;
     let head = super::qualify::strip_qualifier(s.text[clause..q.start].trim_end_matches(' ')).trim_end_matches(' ');
     let head = head.trim_end_matches(['都', '就', '也', '还']);
-    let asked = head.strip_suffix('要').is_some_and(|h| !h.ends_with(['需', '想', '只', '主', '重', '不', '将', '就', '也']));
-    let quoted = head.strip_suffix('报').is_some_and(|h| !h.ends_with(['财', '汇', '预', '年', '季', '月', '周', '日', '简', '情', '举', '通', '公', '播', '电', '警', '申', '上', '画', '海', '快', '喜', '回']));
+    let asked = head.ends_with('要') && !NOT_ASKED.iter().any(|w| head.ends_with(w));
+    let quoted = head.ends_with('报') && !NOT_QUOTED.iter().any(|w| head.ends_with(w));
     (asked || quoted) && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= q.start)
 }
+
+/// `price.not_asked` and `price.not_quoted`: words that end in 要 or 报 and
+/// ask or quote nothing (需要, 主要; 财报, 预报).
+static NOT_ASKED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.not_asked"));
+static NOT_QUOTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.not_quoted"));
 
 /// The start of the clause of an amount and the words of that clause before
 /// it, without the qualifiers and spaces right before it (……每小时大约 → ……每小时).
