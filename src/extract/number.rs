@@ -709,9 +709,17 @@ fn scan_tens_pair(text: &str, p: usize) -> Option<Num> {
 }
 
 /// Digits at `p` that belong to a model name: A100, MI300X, GPT-4, A100-80G.
+/// (Not a money's letters: RM3,499, USD2000.)
 fn glued_to_letters(text: &str, p: usize) -> bool {
     match char_before(text, p) {
-        Some(c) if c.is_ascii_alphabetic() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let b = text.as_bytes();
+            let mut q = p;
+            while q > 0 && b[q - 1].is_ascii_alphabetic() {
+                q -= 1;
+            }
+            !crate::money::word_before(&text[q..p]).is_some_and(|(_, len)| len == p - q)
+        }
         Some('-') => {
             let b = text.as_bytes();
             let mut q = p - 1;
@@ -797,7 +805,7 @@ fn bad_before(text: &str, n: &Num) -> bool {
         return false;
     };
     if n.ascii {
-        if prev.is_ascii_alphanumeric() || prev == '_' {
+        if prev.is_ascii_digit() || prev == '_' || prev.is_ascii_alphabetic() && glued_to_letters(text, n.start) {
             return true;
         }
         if prev == '.' {
@@ -1014,11 +1022,40 @@ fn quantity_at(text: &str, n1: &Num) -> Option<Quantity> {
     }
     // A range: n1 connector n2.
     if !bad_after(text, n1.end)
-        && let Some(r) = range_after(text, n1)
+        && let Some(r) = range_after(text, n1).or_else(|| listed_pair(text, n1))
     {
         return Some(r);
     }
     single(text, n1)
+}
+
+/// 降到了4、5元, 喊到13万、14万, 只剩1万2、1万3: two sums one step apart (the
+/// step of the first's last digit), joined by 、 and told in money or in
+/// 万 and 千, are the two ends of one rough figure, as 四五元 and 十三四万
+/// are. (Not three or more: 3、4、5元 is a list.)
+fn listed_pair(text: &str, n1: &Num) -> Option<Quantity> {
+    let (c, q) = char_at(text, n1.end)?;
+    if c != '、' || n1.low != n1.high || char_before(text, n1.start).is_some_and(|c| c == '、') {
+        return None;
+    }
+    let n2 = scan_num(text, q, false)?;
+    if n2.low != n2.high || n2.bare || bad_after(text, n2.end) || char_at(text, n2.end).is_some_and(|(c, _)| c == '、') {
+        return None;
+    }
+    let money = money_after(text, n2.end) || ["块", "蚊", "塊"].iter().any(|w| text[n2.end..].starts_with(w));
+    if !(n2.scaled && n1.scaled || money) {
+        return None;
+    }
+    let (lo, hi) = (n1.low.to_f64()?, n2.low.to_f64()?);
+    if lo < 1.0 || lo.fract() != 0.0 || hi.fract() != 0.0 {
+        return None;
+    }
+    // The step of the first's last digit: 130000 → 10000, 12000 → 1000.
+    let mut step = 1.0;
+    while (lo / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    (hi - lo == step).then_some(Quantity { start: n1.start, end: n2.end, low: lo, high: hi })
 }
 
 fn single(text: &str, n: &Num) -> Option<Quantity> {
@@ -1638,6 +1675,26 @@ mod tests {
         assert_eq!(q("功耗700w"), vec![s("700", 700.0, 700.0)]);
         assert_eq!(q("报价5k").len(), 1);
         assert_eq!(q("售价1999USD"), vec![s("1999", 1999.0, 1999.0)]);
+    }
+
+    #[test]
+    fn two_sums_one_step_apart_joined_by_a_list_mark_are_a_range() {
+        assert_eq!(q("降到了4、5元"), vec![s("4、5", 4.0, 5.0)]);
+        assert_eq!(q("最近喊到13万、14万"), vec![s("13万、14万", 130000.0, 140000.0)]);
+        assert_eq!(q("跌到只剩1万2、1万3"), vec![s("1万2、1万3", 12000.0, 13000.0)]);
+        assert_eq!(q("只要八、九块"), vec![s("八、九", 8.0, 9.0)]);
+        // Not further apart, not three or more, not without money or 万.
+        assert_eq!(q("售价6299元、4599元"), vec![s("6299", 6299.0, 6299.0), s("4599", 4599.0, 4599.0)]);
+        assert_eq!(q("售价3、4、5万元").len(), 3);
+        assert!(q("第3、4名").iter().all(|x| x.1 == x.2));
+    }
+
+    #[test]
+    fn digits_after_a_money_s_letters_are_an_amount() {
+        assert_eq!(q("公价是RM3,499起"), vec![s("3,499", 3499.0, 3499.0)]);
+        assert_eq!(q("售价USD2000"), vec![s("2000", 2000.0, 2000.0)]);
+        // A model's letters: no amount.
+        assert!(q("搭载MI300X芯片,H20-96G").is_empty());
     }
 
     #[test]

@@ -696,6 +696,7 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         || bought_after(s.text, q.end)
         || topic()
         || asked_quoted(s, q)
+        || chip_then_sum(s, q, false)
 }
 
 /// H200有人报十八九万, H20整机现在要一百二十万, 4090而家都要两万: a round sum
@@ -738,6 +739,54 @@ fn asked_for(s: &Sentence, a: &Amount) -> bool {
     head.strip_suffix('要').is_some_and(|h| !h.ends_with(['需', '想', '只', '主', '重']))
         && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= a.q.start)
 }
+
+/// RTX 4090大概14000元, 4090D非公卡大概一万三到一万四五, 1080Ti二手现在3500块:
+/// a chip and right after it, with only words of the piece (非公卡, 二手),
+/// of now (现在) and qualifiers between (`price.chip_sum_gap`), a sum with
+/// its money named or in 万: what the chip sells for, though no word of price
+/// is said.
+fn chip_then_sum(s: &Sentence, q: &Quantity, money_named: bool) -> bool {
+    if !money_named && !in_wan(s.text, q) {
+        return false;
+    }
+    let k = s.clause_of(q.start);
+    let (clause, clause_end) = (s.clauses()[k].start, s.clauses()[k].end);
+    // (H200 20万?, 5090D现在2万8能收到吗: a sum asked about is no price.)
+    let rest = s.text[q.end..clause_end.min(s.text.len())].trim_end_matches([' ', '，', ',', '。', '；', ';']);
+    if rest.contains(['?', '？']) || rest.ends_with(['吗', '嗎']) || s.text[clause_end.min(s.text.len())..].starts_with(['?', '？']) {
+        return false;
+    }
+    let mut head = s.text[clause..q.start].trim_end_matches(' ');
+    loop {
+        let next = super::qualify::strip_qualifier(crate::money::strip_word_before(head).trim_end_matches(' ')).trim_end_matches(' ');
+        let next = CHIP_SUM_GAP.iter().filter(|w| next.ends_with(*w)).max_by_key(|w| w.len()).map_or(next, |w| &next[..next.len() - w.len()]).trim_end_matches(' ');
+        // (Titan RTX 24G一万八: the card's memory between.)
+        let next = strip_memory_size(next);
+        if next == head {
+            break;
+        }
+        head = next;
+    }
+    let end = clause + head.len();
+    s.chips.iter().any(|m| m.range.start >= clause && m.range.end == end)
+}
+
+/// `t` without the memory size it ends with (24G, 16GB, 80 GB), if any.
+fn strip_memory_size(t: &str) -> &str {
+    let unit = ["GB", "G", "gb", "g"].iter().find(|u| t.ends_with(*u));
+    let Some(u) = unit else { return t };
+    let num = t[..t.len() - u.len()].trim_end_matches(' ');
+    let digits = num.bytes().rev().take_while(u8::is_ascii_digit).count();
+    // (Digits only, not glued to a model's letters: RTX 4090 24G, not L40G.)
+    if digits == 0 || num[..num.len() - digits].ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return t;
+    }
+    num[..num.len() - digits].trim_end_matches(' ')
+}
+
+/// `price.chip_sum_gap`: what may stand between a chip and its sum when no
+/// word of price is said (二手, 非公卡, 现在).
+static CHIP_SUM_GAP: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.chip_sum_gap"));
 
 /// RTX 4090在Vast.ai上每小时大约0.35美元: an amount with its money named
 /// right after a word of rent by the hour (qualifiers between) is a rate.
@@ -880,8 +929,9 @@ static RENT_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price
 /// A currency stated once carries to later amounts of the sentence that look
 /// like money: no unit after them, and large enough not to be a count.
 fn carries_to(text: &str, q: &Quantity) -> bool {
-    // CloudMatrix 384, NVL72: a number after a Latin word is part of a name.
-    if text[..q.start].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_alphabetic()) {
+    // CloudMatrix 384, NVL72: a number after a Latin word is part of a name
+    // (not one in Chinese numerals: RTX 4090D一万三).
+    if text[q.start..].starts_with(|c: char| c.is_ascii_digit()) && text[..q.start].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_alphabetic()) {
         return false;
     }
     let after = text[q.end..].trim_start_matches(' ');
@@ -1535,7 +1585,10 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
                 || s.hits().any(list::BOUGHT)
                 // (H200有人报十八九万: what is asked or quoted, told right
                 // before the amount; see asked_quoted.)
-                || s.text.contains(['要', '报']))
+                || s.text.contains(['要', '报'])
+                // (4090D非公卡大概一万三: a sum in 万 right after a chip; see
+                // chip_then_sum.)
+                || !s.chips.is_empty() && find_quantities(s.text).iter().any(|q| chip_then_sum(s, q, false)))
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
@@ -1650,7 +1703,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
-        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a) || in_wan(s.text, &a.q) && asked_quoted(s, &a.q))
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a) || in_wan(s.text, &a.q) && asked_quoted(s, &a.q) || chip_then_sum(s, &a.q, a.end > a.q.end || crate::money::word_before(&s.text[..a.q.start]).is_some()))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
@@ -2356,6 +2409,26 @@ mod tests {
         }
         for t in ["英伟达季报十五万。", "H100主要两万张。", "这个H100集群只要两万就够了,需要两万张卡。"] {
             assert!(prices(t, "2025-03").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_sum_right_after_a_chip_is_its_price() {
+        for (t, low, high) in [
+            ("RTX 4090大概14000元,比上个月便宜。", 14000.0, 14000.0),
+            ("RTX 4090D非公卡大概一万三到一万四。", 13000.0, 14000.0),
+            ("GTX 1080 Ti二手现在3500块就能收。", 3500.0, 3500.0),
+            ("Titan RTX 24G一万八左右。", 18000.0, 18000.0),
+            ("RTX 4090D一万三,不算贵。", 13000.0, 13000.0),
+            ("H20现货也就十万出头。", 100000.0, 100000.0),
+        ] {
+            let p = prices(t, "2025-05-20");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
+        }
+        // Not with anything else between (a count, a sum of sales), nor a
+        // sum asked about or told with 都……了.
+        for t in ["H100大概一万张。", "H20芯片营收一百亿元。", "H200 20万?太离谱了。", "RTX 5090D现在2万8能收到吗,求渠道。", "H800都三百万了,想都不敢想。"] {
+            assert!(prices(t, "2025-05-20").is_empty(), "{t}");
         }
     }
 
