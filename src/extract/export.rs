@@ -2860,6 +2860,22 @@ mod tests {
     }
 
     #[test]
+    fn companies_stuffed_into_the_list_and_licences_said_plainly() {
+        // 塞进, 划入: verbs of putting on the entity list.
+        let b = brief("5月15号美国商务部把华为和68家关联公司塞进了实体清单,次日生效。", "2019-08-25");
+        assert_eq!(b, vec!["entity_list [] US 2019-05-15 eff 2019-05-16"]);
+        let b = brief("美国商务部周一将浪潮集团划入实体清单。", "2023-03-06");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].starts_with("entity_list"));
+        // 要许可证, 要申请许可: a licence needed, said plainly.
+        let b = brief("美国政府通知它,H20晶片出口到中国要申请许可证,而且是无限期的。", "2025-04-17");
+        assert_eq!(b, vec!["restriction [H20] US 2025-04-17"]);
+        let b = brief("超微的MI308一样要许可证,超微估计会有8亿美元左右的损失。", "2025-04-17");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].starts_with("restriction [MI308]"), "{b:?}");
+    }
+
+    #[test]
     fn proposals_and_relaxations() {
         let b = brief("在美国政府传出将对半导体技术实施新的出口限制,进一步限制中国市场获取A800和H800时,黄仁勋曾在7月份接受采访中表示。", "2023-10");
         assert_eq!(b, vec!["proposal [A800,H800] US 2023-07"]);
