@@ -173,6 +173,10 @@ fn year_tail(text: &str, after_year: usize, year: i32) -> (YearPart, usize) {
     if let Some(end) = eat_word(text, p, &YEAR_PARTS) {
         return (YearPart::Year, end);
     }
+    // 去年双十一, 今年国庆: a shopping or public holiday of that year.
+    if let Some((m, end)) = festival_at(text, p) {
+        return (YearPart::Month(m), end);
+    }
     if let Some(end) = quarter_at(text, p) {
         return (YearPart::Year, end);
     }
@@ -222,6 +226,40 @@ static FUTURE_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date
 static MONTH_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.month_parts"));
 /// `date.year_end`: the end of a year after it (年底, 末): December.
 static YEAR_END: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year_end"));
+/// `date.festivals`: holidays of a fixed month (双十一=11, 国庆=10), as
+/// `word=month`.
+static FESTIVALS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
+    words("date.festivals")
+        .into_iter()
+        .map(|w| {
+            let (word, month) = w.split_once('=').expect("date.festivals: word=month");
+            (word, month.parse().expect("date.festivals: a month number"))
+        })
+        .collect()
+});
+
+/// A holiday of a fixed month at `p` (双十一, 双11, 国庆): its month and end.
+fn festival_at(text: &str, p: usize) -> Option<(u8, usize)> {
+    let rest = text.get(p..)?;
+    FESTIVALS.iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|&(w, m)| (m, p + w.len()))
+}
+
+/// 双十一, 双11 alone (我双十一入的): that holiday's month, the latest not
+/// after the publish date (told in January, last November).
+fn standalone_festival(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let (m, end) = festival_at(text, i)?;
+    // (等双十一, 到双11: one still to come, of no known year.)
+    if char_before(text, i).is_some_and(|c| matches!(c, '等' | '到' | '迎' | '待')) {
+        return None;
+    }
+    // (Not a digit or a letter right after: 双11号, 双11.11 are no holiday.)
+    if text[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == '号' || c == '日') {
+        return None;
+    }
+    let date = published.map(|p| PartialDate::month(latest_year(m, None, p), m));
+    Some(DateMention { start: i, end, date, kind: DateKind::Relative })
+}
+
 /// `date.year_parts`: a part of a year after it (上半年, 年初): the year.
 static YEAR_PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("date.year_parts"));
 /// `date.not_a_day_after`: words after N日 that make it no day (5日元, 3日内).
@@ -317,6 +355,7 @@ fn start_at(
         '周' | '星' | '礼' => weekday_day(text, i, published).or_else(|| bare_weekday(text, i, published)),
         '年' => standalone_year_end(text, i, published).or_else(|| lunar_new_year(text, i, published)),
         '春' => lunar_new_year(text, i, published),
+        '双' => standalone_festival(text, i, published),
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| counted_back(text, i, next, published)),
         '两' => counted_back(text, i, next, published),
@@ -327,7 +366,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨旧本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春";
+const DATE_STARTS: &str = "今去前明后昨旧本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春双";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -1487,6 +1526,20 @@ mod tests {
         for t in ["辞旧年迎新春", "怀旧年代的显卡", "马上年底了", "加上年初的涨幅", "以上年份", "上年纪的人"] {
             assert!(f(t, Some("2024-03")).iter().all(|m| !m.1.starts_with("2023")), "{t}");
         }
+    }
+
+    #[test]
+    fn holidays_of_a_fixed_month() {
+        assert_eq!(f("去年双十一活动价不到6000元", Some("2026-02-06")), vec![e("去年双十一", "2025-11", 'R')]);
+        assert_eq!(f("去年国庆前后同一款卡", Some("2026-02-06")), vec![e("去年国庆", "2025-10", 'R')]);
+        assert_eq!(f("今年双11的时候", Some("2024-12-01")), vec![e("今年双11", "2024-11", 'R')]);
+        // Alone: the latest such month not after the publish date.
+        assert_eq!(f("我双十一入的", Some("2024-01-20")), vec![e("双十一", "2023-11", 'R')]);
+        assert_eq!(f("双11当天下单", Some("2024-11-20")), vec![e("双11", "2024-11", 'R')]);
+        // Not a day of a month: 双11号 (a room, a lot) is no holiday.
+        assert!(f("双11号楼", Some("2024-11-20")).is_empty());
+        // One still to come: no date.
+        assert!(f("本来想等双十一的", Some("2023-10-19")).is_empty());
     }
 
     #[test]
