@@ -1157,6 +1157,9 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
                     let link = crate::text::words::longest_suffix(link, &TIME_WORDS)
                         .map_or(link, |w| &link[..link.len() - w.len()]);
                     let link = link.strip_suffix('从').or_else(|| link.strip_suffix('由')).unwrap_or(link);
+                    // 超微(AMD)则从32%降到20%: the abbreviation in brackets
+                    // stands before the link.
+                    let link = without_bracket(link);
                     link.chars().count() <= 6 && link.chars().all(|c| "则也仍将有望预计可望或已份额的市占率占比".contains(c))
                 }
                 // 辉达与超微分别约为20%与16%: the next of a list of percentages.
@@ -1253,7 +1256,14 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             let setting = ci > 0 && {
                 let prev = s.clause_text(ci - 1).trim_end();
                 let framed = (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev));
+                // JPR统计今年一季度全球独立显卡出货,英伟达占75%: a clause that
+                // ends with the whole, a market term in it, frames it too.
+                let ends_whole = || {
+                    let r = range_of(s.text, prev);
+                    hits.last_end_in(list::MARKET_WHOLES, r.clone()) == Some(r.end) && market_term(prev).is_some()
+                };
                 framed
+                    || ends_whole()
                     || FRAME_CLOSERS.iter().any(|w| prev.ends_with(w))
                         && FRAME_OPENERS.iter().any(|w| prev.trim_start().starts_with(w))
                         && (hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev)) || hits.any_in(list::METRIC, range_of(s.text, prev)) || market_term(prev).is_some())
@@ -2324,13 +2334,29 @@ fn is_link(link: &str) -> bool {
         // (英伟达或跌至不足三成: a modal of likelihood before the move.)
         || (n <= 6
             && (link.ends_with('至') || link.ends_with('到') || link.ends_with("占有") || link.ends_with('为'))
-            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望或恐料会".contains(c)))
+            && link.chars().all(|c| "相应同样也则随之降升增减跌涨落提高下滑回至到占有为将可望或恐料会能掉".contains(c)))
         || took_the_rest(link)
         // 辉达则维持逾八成: a verb of staying at a level after 则/也/仍.
         || {
             let t = link.trim_start_matches(['则', '也', '仍', '将']);
             t.len() < link.len() && LEVEL_VERBS.contains(&t)
         }
+}
+
+/// `link` without a bracketed aside it opens with ((AMD)则 → 则).
+fn without_bracket(link: &str) -> &str {
+    let t = link.trim_start();
+    // (The abbreviation itself may be the company read: its closing bracket.)
+    if t.starts_with([')', '）']) {
+        return t.trim_start_matches([')', '）']).trim_start();
+    }
+    if !t.starts_with(['(', '（']) {
+        return link;
+    }
+    match t.find([')', '）']) {
+        Some(i) => t[i..].trim_start_matches([')', '）']).trim_start(),
+        None => link,
+    }
 }
 
 /// 华为、百度、寒武纪等本土厂商合计不足15%, 超微与英特尔合计仅分得约2%: the
@@ -3143,6 +3169,26 @@ mod tests {
     fn denied_reports_give_nothing() {
         assert!(brief("有报道称英伟达将拿下30%的订单,但公司已否认这一传闻。", "2025-01").is_empty());
         assert!(brief("AMD辟谣称其拿下了40%的AI芯片订单一说不实。", "2025-01").is_empty());
+    }
+
+    #[test]
+    fn a_clause_ending_with_the_whole_frames_the_holding_after_it() {
+        let b = brief("JPR统计今年一季度全球独立显卡出货,英伟达占75%,AMD占25%。", "2020-05-18");
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(b[0].starts_with("NVIDIA 75 - 独立显卡 Global 2020"), "{b:?}");
+        assert!(b[1].starts_with("AMD 25"), "{b:?}");
+        let b = brief("全球AI服务器市场,浪潮约占两成。", "2024-05-18");
+        assert_eq!(b.len(), 1, "{b:?}");
+        // (Not a whole that is no market: 今年AI芯片需求旺盛,……利润.)
+        assert!(brief("今年AI芯片需求旺盛,英伟达占75%的利润。", "2024-05-18").is_empty());
+    }
+
+    #[test]
+    fn a_company_s_own_move_after_a_share_with_its_abbreviation_or_a_modal() {
+        let b = brief("今年第2季全球独立显卡市场中,辉达市占率由去年同期的约68%升至80%,超微(AMD)则从32%降到20%。", "2020-08-20");
+        assert_eq!(b.iter().filter(|x| x.starts_with("AMD")).count(), 2, "{b:?}");
+        let b = brief("去年辉达在中国AI芯片市场大概占66%,华为大约23%;今年辉达可能会掉到54%。", "2025-04-17");
+        assert!(b.iter().any(|x| x.starts_with("NVIDIA 54 - AI芯片 China 2025")), "{b:?}");
     }
 
     #[test]
