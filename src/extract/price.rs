@@ -1139,7 +1139,10 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
             return vec![c];
         }
     }
-    let compared = comparisons(s, hits);
+    let mut compared = comparisons(s, hits);
+    // 随着H200和B200陆续到货, 在H20一度被美国禁售后: a chip in a clause of
+    // time or circumstance is the background of the price, not what it prices.
+    compared.extend(backgrounds(s));
     let usable = |g: &&super::Group| {
         !compared.iter().any(|c| c.start <= g.range.start && g.range.end <= c.end && !(c.start <= at && at < c.end))
     };
@@ -1176,6 +1179,41 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     }
     Vec::new()
 }
+
+/// The parts of a sentence that tell the time or the circumstance of what
+/// it says: from 随着 (`price.background_openers`) to the end of its clause;
+/// from 在 to a word that closes a clause of time (`price.time_closers`: 后,
+/// 之后, 时) in the same clause, with a chip between (在H20一度被美国禁售后).
+fn backgrounds(s: &Sentence) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if s.groups.len() < 2 {
+        return out;
+    }
+    for c in s.clauses() {
+        let t = &s.text[c.clone()];
+        for w in BACKGROUND_OPENERS.iter() {
+            if let Some(i) = t.find(w) {
+                out.push(c.start + i..c.end);
+            }
+        }
+        let Some(i) = t.find('在') else { continue };
+        let from = c.start + i;
+        let Some(g) = s.groups.iter().find(|g| g.range.start > from && g.range.end <= c.end) else { continue };
+        let rest = &s.text[g.range.end..c.end];
+        let close = TIME_CLOSERS.iter().filter_map(|w| rest.find(w).map(|j| j + w.len())).min();
+        if let Some(j) = close
+            && s.text[from..g.range.start].chars().count() <= 6
+            && rest[..j].chars().count() <= 16
+        {
+            out.push(from..g.range.end + j);
+        }
+    }
+    out
+}
+
+/// `price.background_openers`, `price.time_closers`: see [`backgrounds`].
+static BACKGROUND_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.background_openers"));
+static TIME_CLOSERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.time_closers"));
 
 /// Whether a sentence that names no chip goes on about the chips of the
 /// sentence just before it in its paragraph (4090现在什么价?差不多1.6万一张).
@@ -2429,6 +2467,23 @@ mod tests {
         // sum asked about or told with 都……了.
         for t in ["H100大概一万张。", "H20芯片营收一百亿元。", "H200 20万?太离谱了。", "RTX 5090D现在2万8能收到吗,求渠道。", "H800都三百万了,想都不敢想。"] {
             assert!(prices(t, "2025-05-20").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_chip_in_a_clause_of_time_or_circumstance_is_not_what_is_priced() {
+        let chips = |t: &str| prices(t, "2025-09-18").iter().map(|p| p.chip.clone()).collect::<Vec<_>>();
+        assert_eq!(chips("RTX Pro 6000D是辉达在H20一度被美国禁售后为中国推出的替代产品,单卡售价约人民币5万元。"), vec!["RTX Pro 6000D"]);
+        assert_eq!(chips("一台8卡H100服务器,去年报价在50万新元以上,现在随着H200和B200陆续到货,已回落到约40万新元。"), vec!["H100", "H100"]);
+        assert_eq!(chips("随着H200到货,H100的价格回落到约2万美元。"), vec!["H100"]);
+        // The one chip named: still its price.
+        assert_eq!(chips("在禁令生效后,H20售价约10万元。"), vec!["H20"]);
+    }
+
+    #[test]
+    fn a_stock_s_close_is_no_price() {
+        for t in ["台积电今天跌了快2%,收在870元,GB200服务器出货不受影响。", "英伟达股价收在130美元,H20停售的影响已经反映。"] {
+            assert!(prices(t, "2025-04-17").is_empty(), "{t}");
         }
     }
 
