@@ -2062,6 +2062,9 @@ fn basis_told(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: boo
     if rent && MONTH_WORDS.iter().any(|w| clause_text.contains(w)) {
         return Some(Basis::RentMonth);
     }
+    // (……租一个月两千块,买的话一张一万八: a clause of buying or selling
+    // in a sentence of rent prices the card itself.)
+    let rent = rent && !clause_text.contains(['买', '售', '卖']);
     if rent && per_hour {
         return Some(Basis::RentHour);
     }
@@ -2478,6 +2481,18 @@ mod tests {
         assert_eq!(chips("随着H200到货,H100的价格回落到约2万美元。"), vec!["H100"]);
         // The one chip named: still its price.
         assert_eq!(chips("在禁令生效后,H20售价约10万元。"), vec!["H20"]);
+    }
+
+    #[test]
+    fn renting_said_plainly_and_a_clause_of_buying_in_a_sentence_of_rent() {
+        use crate::model::Basis;
+        let bases = |t: &str| prices(t, "2025-05-20").iter().map(|p| (p.low, p.basis)).collect::<Vec<_>>();
+        assert_eq!(bases("去年一张H100一个月还能租到1万多。"), vec![(10000.0, Basis::RentMonth)]);
+        assert_eq!(bases("RTX 4090现在租一个月两千块一张,买的话一张一万八到两万。"), vec![(2000.0, Basis::RentMonth), (18000.0, Basis::Unit)]);
+        assert_eq!(
+            bases("A100单卡月租金已从约1万元降至5000元上下,而8卡H100服务器的整机售价也从近300万元回落至230万元。"),
+            vec![(10000.0, Basis::RentMonth), (5000.0, Basis::RentMonth), (3000000.0, Basis::System), (2300000.0, Basis::System)]
+        );
     }
 
     #[test]
