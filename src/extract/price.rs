@@ -210,10 +210,11 @@ static PIECE_COUNTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("pri
 /// The spoken currency words (块), with their currency.
 static SPOKEN: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::get().currency_words("spoken"));
 
-/// 多 or 余 after an amount (2万多元, 3000余美元), or 几 after a round one
-/// (一万四千几元, 九千几蚊: some hundreds more): `rest` after it.
+/// 多 or 余 after an amount (2万多元, 3000余美元), 几 after a round one
+/// (一万四千几元, 九千几蚊: some hundreds more), or 来 (两千来块, 十来块: about
+/// that): `rest` after it.
 fn after_more(rest: &str) -> &str {
-    rest.strip_prefix('多').or_else(|| rest.strip_prefix('余')).or_else(|| rest.strip_prefix('几')).unwrap_or(rest)
+    rest.strip_prefix('多').or_else(|| rest.strip_prefix('余')).or_else(|| rest.strip_prefix('几')).or_else(|| rest.strip_prefix('来')).unwrap_or(rest)
 }
 
 fn currency_after(rest: &str) -> Option<(&'static str, usize)> {
@@ -958,7 +959,7 @@ fn qualifier(s: &Sentence, a: &Amount) -> Option<Qualifier> {
     // (二十万出头,人民币: a qualifier before a currency told as an aside.)
     let told = super::qualify::qualifier(before, after).or_else(|| (has_word && FIGURE_TAILS.iter().any(|w| more.starts_with(w))).then(|| super::qualify::qualifier(before, more)).flatten());
     // (100来万, 十来万: about.)
-    if s.text[a.q.start..a.q.end].contains('来') {
+    if s.text[a.q.start..a.q.end].contains('来') || s.text[a.q.end..].starts_with('来') {
         return Some(Qualifier::About);
     }
     // 大约一万四千几元 is about; 九千几蚊 alone is some hundreds over, and so
@@ -2064,7 +2065,12 @@ fn basis_told(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: boo
     }
     // (……租一个月两千块,买的话一张一万八: a clause of buying or selling
     // in a sentence of rent prices the card itself.)
-    let rent = rent && !clause_text.contains(['买', '售', '卖']);
+    // (……,48G魔改版要两万三: nor any clause after one of buying that
+    // follows the rent.)
+    let buy_at = s.text.find(['买', '售', '卖']);
+    let rent_at = hits.find_in(list::RENT, 0..s.text.len()).map(|r| r.start);
+    let bought_before = matches!((rent_at, buy_at), (Some(r), Some(b)) if r < b && b < a.q.start);
+    let rent = rent && !clause_text.contains(['买', '售', '卖']) && !bought_before;
     if rent && per_hour {
         return Some(Basis::RentHour);
     }
@@ -2489,6 +2495,15 @@ mod tests {
         let bases = |t: &str| prices(t, "2025-05-20").iter().map(|p| (p.low, p.basis)).collect::<Vec<_>>();
         assert_eq!(bases("去年一张H100一个月还能租到1万多。"), vec![(10000.0, Basis::RentMonth)]);
         assert_eq!(bases("RTX 4090现在租一个月两千块一张,买的话一张一万八到两万。"), vec![(2000.0, Basis::RentMonth), (18000.0, Basis::Unit)]);
+        // 两千来块: 来 before the money, about that sum; a clause after one of
+        // buying is no rent either.
+        assert_eq!(
+            bases("RTX 4090现在租一个月两千来块一张,买的话一张一万八到两万,48G魔改版要两万三左右。"),
+            vec![(2000.0, Basis::RentMonth), (18000.0, Basis::Unit), (23000.0, Basis::Unit)]
+        );
+        let p = prices("RTX 3060二手一千来块。", "2025-05-20");
+        assert_eq!(p.iter().map(|p| (p.low, p.qualifier)).collect::<Vec<_>>(), vec![(1000.0, Some(crate::model::Qualifier::About))]);
+        assert!(prices("买了十来块RTX 4090。", "2025-05-20").is_empty());
         assert_eq!(
             bases("A100单卡月租金已从约1万元降至5000元上下,而8卡H100服务器的整机售价也从近300万元回落至230万元。"),
             vec![(10000.0, Basis::RentMonth), (5000.0, Basis::RentMonth), (3000000.0, Basis::System), (2300000.0, Basis::System)]
