@@ -225,6 +225,15 @@ fn headline_like(line: &str) -> bool {
     n <= 60 && t.matches('。').count() <= 1 && !t.trim_end_matches(['。']).contains('。')
 }
 
+/// An item that is a clause of the article's own list, told over a comma
+/// and ended by a semicolon or a full stop (- H20单卡渠道价10万出头,八卡整机110万上下;
+/// - 4090D首发价12999,现在电商1.3w出头。): a linked headline ends with no
+/// such mark.
+fn clause_item(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with([';', '；', '。']) && t.contains([',', '，'])
+}
+
 fn tail_marker(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '：']);
     // Twelve characters are 48 bytes at most; an empty line holds no marker.
@@ -337,8 +346,9 @@ fn reasons_of(text: &str, lines: &[&str], starts: &[usize]) -> Vec<Option<Reason
                     break;
                 }
             }
-            // (Not where most items are values: a list of prices or shares.)
-            let values = items.iter().filter(|&&k| value_item(lines[k])).count();
+            // (Not where most items are values, a list of prices or shares,
+            // or clauses of the article's own, ended as clauses are.)
+            let values = items.iter().filter(|&&k| value_item(lines[k]) || clause_item(lines[k])).count();
             if items.len() >= 2 && values * 2 < items.len() {
                 for k in items {
                     out[k].get_or_insert(Reason::LinkList);
@@ -389,6 +399,18 @@ mod tests {
         assert_eq!(boilerplate_lines(text), vec![false; 5]);
         // A list of links whose headlines tell amounts is still a list of links.
         let text = "正文。\n■英伟达的崛起:从零到占全球显卡销量的80%以上\n■延伸阅读:黄仁勋GTC大会下周登场 B100成焦点/台积电2月营收1816亿元\n正文。";
+        assert_eq!(boilerplate_lines(text), vec![false, true, true, false]);
+    }
+
+    #[test]
+    fn a_bulleted_list_of_clauses_is_the_article() {
+        // Items told over commas and ended by semicolons or full stops.
+        let text = "询了一圈卡,记录一下:\n- H20单卡渠道价10万出头,八卡整机110万上下;\n- 4090D首发价12999,现在电商1.3w出头;\n- 租卡按量大概2块钱一小时,包月一千二左右。\n正文。";
+        assert_eq!(boilerplate_lines(text), vec![false; 5]);
+        let text = "要点：\n● 英伟达第二季营收创新高，数据中心业务贡献八成。\n● 超微MI300X出货放量，市占率升至一成。\n正文。";
+        assert_eq!(boilerplate_lines(text), vec![false; 4]);
+        // Headlines with a comma inside but no end mark are still links.
+        let text = "正文。\n■ 英伟达H20在华销量大增，价格上涨\n■ 华为昇腾910C量产，良率提升\n正文。";
         assert_eq!(boilerplate_lines(text), vec![false, true, true, false]);
     }
 
