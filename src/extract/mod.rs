@@ -267,7 +267,7 @@ impl Extractor {
         let (lines, line_starts) = text::lines_with_starts(text);
         let boiler = boiler::boilerplate_lines_of(text, &lines, &line_starts);
         let path = doc.summary.doc.as_str();
-        let local = price::local_currency(text).or_else(|| price::money_of_place(text, doc.summary.script));
+        let local = price::local_currency(text, doc.summary.script).or_else(|| price::money_of_place(text, doc.summary.script));
         let dateline_day = date::dateline_day(text, doc.published());
         let yuan_money = local.and_then(|home| price::yuan_money(text, home, doc.summary.script));
         let home_currency = local.unwrap_or("CNY");

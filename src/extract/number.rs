@@ -882,11 +882,12 @@ fn model_letter_after(text: &str, end: usize) -> bool {
 
 /// Whether a numeral ending at `end` is followed by what makes a bare
 /// Chinese numeral a quantity.
-/// A currency word at `end` (元, 美元, 人民币, 欧元, 港元, $): after 一万三千五
-/// it is what the whole number counts, not a measure of its last digit.
+/// A currency word at `end` (元, 美元, 人民币, 港纸, $; the lexicon's words
+/// after an amount): after 一万三千五 it is what the whole number counts,
+/// not a measure of its last digit.
 fn money_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    rest.starts_with(['元', '$']) || ["美元", "人民币", "欧元", "港元", "港币"].iter().any(|w| rest.starts_with(w))
+    rest.starts_with(['元', '$']) || crate::money::word_after(rest).is_some()
 }
 
 fn measure_after(text: &str, end: usize) -> bool {
@@ -1004,6 +1005,12 @@ fn wan_and_digit(text: &str, i: usize) -> Option<Quantity> {
     };
     if char_before(text, i).is_some_and(|c| c.is_ascii_digit() || cn_digit(c).is_some() || cn_scale(c).is_some() || c == '.' || c.is_ascii_alphabetic()) {
         return None;
+    }
+    // 涨至万元以上, 突破万元: 万 alone before its money is ten thousand (not
+    // 数万元, 几万元, some tens of thousands).
+    let after_w = i + '万'.len_utf8();
+    if money_after(text, after_w) && !char_before(text, i).is_some_and(|c| matches!(c, '数' | '几' | '幾' | '好' | '上' | '多')) {
+        return Some(Quantity { start: i, end: after_w, low: 10000.0, high: 10000.0 });
     }
     let (low, high, end) = one(i)?;
     if let Some(q) = connector(text, end)
@@ -1907,6 +1914,13 @@ mod tests {
         assert_eq!(q("大约一万三千五人民币"), vec![s("一万三千五", 13500.0, 13500.0)]);
         assert_eq!(q("炒到一万二美元"), vec![s("一万二", 12000.0, 12000.0)]);
         assert_eq!(q("两千五港币"), vec![s("两千五", 2500.0, 2500.0)]);
+        assert_eq!(q("九千五港纸"), vec![s("九千五", 9500.0, 9500.0)]);
+        // 万 alone before its money: ten thousand; not 数万元, 几万元.
+        assert_eq!(q("已从首发价5499元涨至万元以上"), vec![s("5499", 5499.0, 5499.0), s("万", 10000.0, 10000.0)]);
+        assert_eq!(q("售价突破万元大关"), vec![s("万", 10000.0, 10000.0)]);
+        assert_eq!(q("要价数万元"), vec![]);
+        assert_eq!(q("几万块钱"), vec![]);
+        assert_eq!(q("三千五新元"), vec![s("三千五", 3500.0, 3500.0)]);
         assert_eq!(q("七十个"), vec![s("七十", 70.0, 70.0)]);
         assert_eq!(q("要价3.5k美元"), vec![s("3.5k", 3500.0, 3500.0)]);
     }

@@ -1427,12 +1427,27 @@ fn no_money_but_names(s: &Sentence) -> bool {
 /// two: the currency of an amount the document gives without one before its
 /// first price (a post titled 台湾网拍价飙破10万, its body in NT$). Else
 /// none, and such an amount is in yuan.
-pub(super) fn local_currency(text: &str) -> Option<&'static str> {
+///
+/// A document first written in simplified characters that prices in plain
+/// 元 before it names such money (100万元 ... 在一河之隔的香港,报价约为2.3万港元)
+/// is a mainland report: its own money is the renminbi.
+pub(super) fn local_currency(text: &str, script: crate::model::Script) -> Option<&'static str> {
     // (One pass over the document for all the words, its first one found.)
     let (codes, finder) = &*LOCAL_MONEY;
     let first = finder.find(text)?;
-    let word = &text[first];
+    if script == crate::model::Script::Simplified && plain_yuan_in(&text[..first.start]) {
+        return None;
+    }
+    let word = &text[first.clone()];
     codes.iter().find(|(_, w)| *w == word).map(|(code, _)| *code).filter(|&code| code != "CNY")
+}
+
+/// Whether `text` holds an amount in plain 元, a figure or a numeral right
+/// before it (100万元, 16499元, 三千元), not 美元 or 港元.
+fn plain_yuan_in(text: &str) -> bool {
+    text.match_indices('元').any(|(i, _)| {
+        text[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿".contains(c))
+    })
 }
 
 /// The money of a document first written in traditional characters that
@@ -1930,9 +1945,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             None => date_for(s, hits, state, a.q.start),
         };
         let basis = bases[i].unwrap_or_else(|| basis_of(s, hits, &amounts, i, rent, per_hour));
-        state.last_currency = Some(a.currency);
-        state.last_currency_at = Some(state.sentence);
-        state.last_currency_chips = linked;
+        // (Only money the sentence names carries on: an amount that took
+        // the last sentence's money, 报价在两万三左右 after 2.3万港元 in
+        // Hong Kong, hands it no further, to 十二三万 told after it.)
+        if implied.is_none() {
+            state.last_currency = Some(a.currency);
+            state.last_currency_at = Some(state.sentence);
+            state.last_currency_chips = linked;
+        }
         if s.text.trim_end().ends_with([';', '；']) {
             state.priced_to_semicolon = Some(state.sentence);
         }

@@ -331,8 +331,8 @@ mod tests {
     fn the_currency_signs_derived_from_the_lexicon() {
         let mut chars = CURRENCY_COVER.chars.clone();
         chars.sort();
-        assert_eq!(chars.into_iter().collect::<String>(), "$£¥€₱元刀吉圆块币盾索蚊金铢镁镑￥");
-        assert_eq!(CURRENCY_COVER.codes, vec!["RM", "CNY", "MOP", "RMB", "USD"]);
+        assert_eq!(chars.into_iter().collect::<String>(), "$£¥€₱元刀吉圆块币盾索纸蚊金铢镁镑￥");
+        assert_eq!(CURRENCY_COVER.codes, vec!["RM", "CNY", "HKD", "MOP", "RMB", "SGD", "USD"]);
         let cover = currency_cover(["英镑", "镑", "GBP", "£"].into_iter());
         assert_eq!(cover.chars, vec!['£', '镑']);
         assert_eq!(cover.codes, vec!["GBP"]);
