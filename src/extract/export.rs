@@ -124,6 +124,9 @@ static UNDER_WAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.u
 /// Words that date an event by the one told before it.
 static SAME_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_day"));
 
+/// Words that date an event in the month of the last date told (同月, 当月).
+static SAME_MONTH: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_month"));
+
 /// Words that tie an event to the one told before it (与此同时, 此外, 同样):
 /// with no date of its own, it is of that event's time.
 static SAME_TIME: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.same_time"));
@@ -2297,6 +2300,11 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             state.last_event_date
         } else if told_with(&NEXT_DAY) {
             state.last_event_date.and_then(|d| d.add_days(1))
+        } else if told_with(&SAME_MONTH) {
+            // (9月市场监管总局初步认定……;同月据报道,网信办要求……停止采购:
+            // the month of the date told just before, in the sentence or
+            // the one before it.)
+            s.dates.iter().rev().find(|d| d.end <= clause.start).and_then(|d| d.date).or(state.last_told_date).map(|d| PartialDate { day: None, ..d })
         } else if undated_here && e.action != Action::Variant && told_with(&SAME_TIME) {
             // (特朗普11日证实……。他同时表示: the time its paragraph told.)
             state.para_date(s).or(state.last_event_date)
@@ -2472,10 +2480,14 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
 }
 
 /// A commerce ministry named without a country (商务部, 商务部门) in a sentence
-/// about exports to America (对美国出口, 向美方出口): China's.
+/// about exports to America (对美国出口, 向美方出口), or about materials whose
+/// exports China controls (商务部宣布对镓、锗相关物项实施出口管制): China's.
 fn chinas_ministry(text: &str) -> bool {
-    bare_ministry(text) && toward_us(text)
+    bare_ministry(text) && (toward_us(text) || CHINA_MATERIALS.iter().any(|w| text.contains(w)))
 }
+
+/// `export.china_materials`: materials whose exports China controls (镓, 稀土).
+static CHINA_MATERIALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.china_materials"));
 
 /// A commerce ministry named without its country (商务部宣布, 商务部新闻发言人).
 fn bare_ministry(text: &str) -> bool {

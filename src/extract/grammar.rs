@@ -12,8 +12,9 @@ pub const CAUSE_MARKS: [char; 2] = ['受', '在'];
 pub const ISSUED_AFTER: [char; 2] = ['了', '措'];
 /// Between a date's 起 and its verb (自8月1日起正式实施).
 pub const EFFECT_FROM: [char; 3] = ['起', '正', '式'];
-/// Adverbs between a date and 生效 (于10月21日全面生效, 9日才生效).
-pub const EFFECT_ADVERBS: [&str; 4] = ["全面", "才", "将", "就"];
+/// Adverbs between a date and 生效 (于10月21日全面生效, 9日才生效, 本月1日已经
+/// 正式生效; 已经 before 已, the first that fits is taken).
+pub const EFFECT_ADVERBS: [&str; 6] = ["全面", "才", "将", "就", "已经", "已"];
 /// Before a modal's time phrase (可能于7月初叫停).
 pub const AT_MARKS: [char; 2] = ['于', '在'];
 /// The characters that end a modal's time phrase (7月初, 年底, 3日).

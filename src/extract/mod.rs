@@ -204,6 +204,9 @@ pub struct DocState {
     pub topic: Vec<usize>,
     /// Paragraph and the date its sentences set so far.
     pub para_date: Option<(u32, PartialDate)>,
+    /// The last date a sentence told, of any clause (同月 points back to
+    /// its month).
+    pub last_told_date: Option<PartialDate>,
     /// The last export-control authority named.
     pub authority: Option<String>,
     /// The last date an export-control event was told with (同日, 当天 point
@@ -408,6 +411,9 @@ impl Extractor {
             // said something: 黄仁勋10月曾坦言…… .)
             if let Some(d) = sent.dates.iter().find(|d| d.start < sent.clauses()[0].end && !price::launched(stext, d) && !price::said_on(stext, d)).and_then(|d| d.date) {
                 state.para_date = Some((s.line, d));
+            }
+            if let Some(d) = sent.dates.iter().rev().find_map(|d| d.date) {
+                state.last_told_date = Some(d);
             }
         }
 
