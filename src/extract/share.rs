@@ -789,8 +789,8 @@ fn subject_phrase(phrase: &str) -> String {
     let t = t.trim().trim_end_matches('的').trim().trim_start_matches('的');
     let t = t.strip_suffix("则以").or_else(|| t.strip_suffix('以')).unwrap_or(t).trim();
     let t = t.strip_suffix("分别").unwrap_or(t).trim();
-    // 在2024年的AI服务器出货中: a setting, not a holder.
-    if t.ends_with('中') {
+    // 在2024年的AI服务器出货中, 今年全球AI服务器出货里: a setting, not a holder.
+    if t.ends_with(['中', '里']) {
         return String::new();
     }
     // 在全球智能手机市场的份额: the market, not who holds the share; 我们: the
@@ -1255,7 +1255,8 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // a clause that frames a market or what is counted does so too.
             let setting = ci > 0 && {
                 let prev = s.clause_text(ci - 1).trim_end();
-                let framed = (prev.ends_with('中') || prev.ends_with("当中")) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev));
+                // (……市场里, ……出货里: 里 sets it as 中 does.)
+                let framed = prev.ends_with(['中', '里']) && hits.any_in(list::MARKET_WHOLES, range_of(s.text, prev));
                 // JPR统计今年一季度全球独立显卡出货,英伟达占75%: a clause that
                 // ends with the whole, a market term in it, frames it too.
                 let ends_whole = || {
