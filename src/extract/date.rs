@@ -359,6 +359,7 @@ fn start_at(
         '第' | 'Q' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '〇' | '零' | '首' => chinese_start(text, i, published).or_else(|| counted_back(text, i, next, published)),
         '两' => counted_back(text, i, next, published),
+        '半' => half_a_year_ago(text, i, published),
         _ => None,
     };
     found.map_or(Start::Nothing, Start::Found)
@@ -366,7 +367,7 @@ fn start_at(
 
 /// The characters other than ASCII digits and Q that a date expression can
 /// start with: those [`start_at`] dispatches on.
-const DATE_STARTS: &str = "今去前明后昨旧本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春双";
+const DATE_STARTS: &str = "今去前明后昨旧本上下这现目当如眼截而依周星礼年第一二三四五六七八九十〇零同首两春双半";
 
 static DATE_START_SET: CharSet = CharSet::of(DATE_STARTS);
 
@@ -489,11 +490,12 @@ fn lunar_new_year(text: &str, i: usize, published: Option<PartialDate>) -> Optio
         }
         ("年".len(), r)
     };
-    // (春节前后, around the festival, tells no side of it: no date.)
-    if tail.starts_with("前后") {
+    // (年前后 is no time of the festival; 春节前后, around it, is the
+    // festival's own month.)
+    if word == "年".len() && tail.starts_with("前后") {
         return None;
     }
-    let (side, len): (i64, usize) = [("之前", -10), ("前夕", -3), ("前", -10), ("过后", 10), ("之后", 10), ("后", 10), ("期间", 0)]
+    let (side, len): (i64, usize) = [("前后", 0), ("之前", -10), ("前夕", -3), ("前", -10), ("过后", 10), ("之后", 10), ("后", 10), ("期间", 0)]
         .iter()
         .find(|(w, _)| tail.starts_with(w))
         .map_or((0, 0), |(w, d)| (*d, w.len()));
@@ -1310,6 +1312,23 @@ fn ago(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMenti
     })
 }
 
+/// 半年前, 半年多前: half a year back from the publish date, a vague time
+/// told to its year (the year six months before).
+fn half_a_year_ago(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
+    let p = eat(text, i, "半年")?;
+    let end = eat(text, eat(text, p, "多").unwrap_or(p), "前")?;
+    // (Not 一年半前, 两年半前: counted with a number before.)
+    if char_before(text, i).is_some_and(|c| c == '年' || c == '个') {
+        return None;
+    }
+    Some(DateMention {
+        start: i,
+        end,
+        date: published.and_then(|p| month_shift(p, -6)).map(|(y, _)| PartialDate::year(y)),
+        kind: DateKind::Relative,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1591,7 +1610,9 @@ mod tests {
         assert_eq!(f("我年前问的时候报价2.2万", Some("2025-02-20")), vec![e("年前", "2025-01", 'R')]);
         // Not the spoken 年前: 一年前 is counted back, 今年前三季度 a part of a year.
         assert!(f("多年前的老卡", Some("2025-02-20")).is_empty());
-        assert!(f("春节前后询单增加", Some("2025-02-05")).is_empty());
+        // 春节前后, around the festival: its own month.
+        assert_eq!(f("春节前后询单增加", Some("2025-02-20")), vec![e("春节前后", "2025-01", 'R')]);
+        assert_eq!(f("从春节前后到5月中旬", Some("2021-06-10")), vec![e("春节前后", "2021-02", 'R'), e("5月中旬", "2021-05", 'R')]);
         // A wire dateline a day before publication is the day of 今天.
         let p = |s: &str| s.parse::<PartialDate>().ok();
         assert_eq!(dateline_day("(中央社记者张欣瑜华盛顿17日专电)2023/10/18 07:25\n美国商务部今天公布", p("2023-10-18")), p("2023-10-17"));
@@ -1628,7 +1649,10 @@ mod tests {
         assert_eq!(f("两年多前推出时", Some("2025-03")), vec![e("两年多前", "2023", 'R')]);
         assert_eq!(f("3个月前的报价", Some("2024-02-10")), vec![e("3个月前", "2023-11", 'R')]);
         assert_eq!(f("两个多月前", Some("2024-02-10")), vec![e("两个多月前", "2023-12", 'R')]);
-        assert_eq!(f("半年前", Some("2024-02-10")), vec![]);
+        // Half a year back, a vague time: its year.
+        assert_eq!(f("半年前还要140万元上下", Some("2024-05-28")), vec![e("半年前", "2023", 'R')]);
+        assert_eq!(f("半年多前", Some("2024-10-10")), vec![e("半年多前", "2024", 'R')]);
+        assert!(f("一年半前", Some("2024-10-10")).iter().all(|(span, _, _)| !span.starts_with('半')));
         // History and counts are no dates of the text.
         for t in ["20年前", "十几年前", "每两年前后", "第一年前三季度"] {
             assert!(f(t, Some("2024-02")).iter().all(|(span, _, _)| !span.contains("年前")), "{t}");

@@ -1289,7 +1289,9 @@ fn move_without_from(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize) ->
 /// publish date.
 fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<PartialDate> {
     let clause = s.clauses()[s.clause_of(at)].clone();
-    let own = s.dates.iter().find(|d| d.start >= clause.start && d.end <= clause.end);
+    // (一张两年前的RTX 2080 Ti二手卡挂价在七千五左右: a time that describes
+    // the chip dates no price of it.)
+    let own = s.dates.iter().filter(|d| !describes_chip(s, d)).find(|d| d.start >= clause.start && d.end <= clause.end);
     // A quote with no date of its own holds when the article was written,
     // unless the text puts it in the past (此前, 原本).
     let past = hits.any_in(list::PAST, clause.clone());
@@ -1298,7 +1300,7 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
     // date that only frames the report, 2023年8月,一位渠道商透露, or one in
     // the report's own clause, 黄仁勋19日表示, dates it.)
     let reported_since = |from: usize| hits.any_in(list::REPORT_VERBS, from..at);
-    let earlier = s.dates.iter().rev().find(|d| d.end <= at).filter(|d| {
+    let earlier = s.dates.iter().rev().filter(|d| !describes_chip(s, d)).find(|d| d.end <= at).filter(|d| {
         let c = s.clauses()[s.clause_of(d.start)].clone();
         let frame_only = s.text[c.clone()].trim_matches([' ', ',', '，']).len() <= (d.end - d.start) + 3;
         // 黄仁勋19日接受专访时表示: the date of the report itself.
@@ -1314,6 +1316,16 @@ fn date_for(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Option<Pa
         .and_then(|d| d.date)
         .or_else(para)
         .or(if past { None } else { state.published })
+}
+
+/// Whether a date describes the chip named right after it and 的 (两年前的RTX
+/// 2080 Ti, 去年的旗舰卡RTX 4090): the chip's age, not a time a price holds at.
+pub(super) fn describes_chip(s: &Sentence, d: &crate::extract::date::DateMention) -> bool {
+    let Some(rest) = s.text[d.end..].strip_prefix('的') else { return false };
+    let from = d.end + '的'.len_utf8();
+    // (A few characters of a noun may stand before the name: 旗舰卡, 老卡.)
+    let near = from + rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i);
+    s.chips.iter().any(|m| m.range.start >= from && m.range.start <= near)
 }
 
 /// Whether a date is the day something came out (2023年推出的, 去年初推出):
