@@ -100,6 +100,9 @@ static NOTICE: LazyLock<Words> = LazyLock::new(|| Words::longest(&list("page.not
 /// A short line made of menu words: they cover a third of its letters or
 /// more, and it states no amount (H20售价1.2万美元,更多厂商关注 is a sentence).
 fn navigation(line: &str) -> bool {
+    if breadcrumb(line) {
+        return true;
+    }
     let t = line.trim();
     if t.len() > 24 * 4 || char_len(t) > 24 || t.contains('。') || !NAV.any(t) {
         return false;
@@ -107,6 +110,25 @@ fn navigation(line: &str) -> bool {
     let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
     let covered: usize = NAV.find_iter(t).map(|r| t[r].chars().count()).sum();
     covered * 3 >= letters && !states_an_amount(t)
+}
+
+/// A site's header or breadcrumb: short parts split by bars or arrows
+/// (美国中文网 Sinovision ｜ 财经 ｜ 科技, HiStock嗨投资理财社群 ｜ 首页 > 社群 >
+/// 热门文章, 哔哩哔哩bilibili › 知识 › 科学科普), none a clause and none naming
+/// a model (芯片禁令｜英伟达A800停售 is a headline).
+fn breadcrumb(line: &str) -> bool {
+    let t = line.trim();
+    // (A row of a table starts with its bar and holds figures.)
+    if t.len() > 80 * 4 || !t.contains(['|', '｜', '>', '›', '»', '＞']) || t.starts_with(['|', '｜']) || t.bytes().filter(u8::is_ascii_digit).count() > 2 {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['|', '｜', '>', '›', '»', '＞']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let model = |p: &str| {
+        let b = p.as_bytes();
+        (1..b.len()).any(|i| b[i].is_ascii_digit() && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b' ' && i >= 2 && b[i - 2].is_ascii_alphabetic()))
+    };
+    parts.len() >= 2
+        && parts.iter().all(|p| char_len(p) <= 16 && !p.contains(['，', ',', '。', '：', ':', '！', '？', '!', '?', '、']) && !model(p))
 }
 
 /// A number followed by a unit of money or a percent sign.
@@ -431,6 +453,17 @@ mod tests {
         assert!(caption("黄仁勋在发布会上 新华社记者 摄"));
         assert!(navigation("1• 加入收藏| 设为首页| 分享| 网站地图"));
         assert!(navigation("打开APP"));
+        // Site headers and breadcrumbs: short parts split by bars or arrows.
+        assert!(navigation("美国中文网 Sinovision ｜ 财经 ｜ 科技"));
+        assert!(navigation("HiStock 嗨投資理財社群　｜　首頁 > 社群 > 熱門文章"));
+        assert!(navigation("UNIKO's Hardware | 硬体新闻 评测 科技 游戏"));
+        assert!(navigation("哔哩哔哩bilibili › 知识 › 科学科普"));
+        // A headline with a column label, or one naming a model, is no breadcrumb.
+        assert!(!navigation("独家｜英伟达H20在华售价上涨，渠道称一卡难求"));
+        assert!(!navigation("芯片禁令｜英伟达A800停售"));
+        assert!(!navigation("深度 | RTX 5090 首发评测"));
+        assert!(!navigation("| H100 | 8.5-11元/小时 | 6500元/月 |"));
+        assert!(!navigation("H20 ｜ 3.5-4.5元 ｜ 2400元"));
         assert!(!navigation("英伟达市占率高达88%,AMD分享剩下的部分,这是一段很长的正文句子。"));
         assert!(legal("免责声明:上述内容仅代表发帖人个人观点,不构成本平台的任何投资建议。"));
         assert!(legal("【本文由投资界合作伙伴36氪授权发布,本平台仅提供信息存储服务。】"));
