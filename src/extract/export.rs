@@ -2502,6 +2502,11 @@ fn toward_us(text: &str) -> bool {
     TOWARD_US.iter().any(|w| text.contains(w))
 }
 
+/// A ban or a rule: a headline's 禁止 may tell the body's licence rule.
+fn ban_or_rule(a: Action) -> bool {
+    matches!(a, Action::Ban | Action::Restriction)
+}
+
 /// Whether two dates may be the same day: equal, or one the other's prefix.
 /// Dates that agree as far as both go ([`same_event::dates_agree`]); two
 /// missing dates agree.
@@ -2585,13 +2590,19 @@ pub fn merge(told: Vec<Told>) -> Vec<ExportControl> {
         // date of its own retells the body's newest event of its kind in the
         // month it is published, though it names other chips than the body's
         // first telling. (Not an event of months before: that is background.)
+        // (美国禁止NVIDIA A100、H100出口中国 over a body that tells the
+        // licence rule for A100 and H100 of a week before: a headline's ban
+        // tells the body's rule, and one that names the body's chips tells
+        // it though it fell in the month before.)
         let retells = |m: &ExportControl, m_stated: bool| {
+            let months = |d: PartialDate| d.month.map(|x| d.year * 12 + i32::from(x));
+            let shared_chips = !e.chips.is_empty() && same_event::chips_meet(&m.chips, &e.chips);
             headline[i]
-                && m.action == e.action
+                && (m.action == e.action || ban_or_rule(m.action) && ban_or_rule(e.action))
                 && e.action != Action::EntityList
                 && authorities_meet(m.authority.as_deref(), e.authority.as_deref())
                 && retold(m, m_stated)
-                && matches!((m.date, e.date), (Some(a), Some(b)) if a.year == b.year && a.month.is_some() && a.month == b.month)
+                && matches!((m.date.and_then(months), e.date.and_then(months)), (Some(a), Some(b)) if a == b || shared_chips && a + 1 == b)
         };
         // One it fits told on the same day first, then one told before, else
         // the newest a headline retells.
