@@ -506,7 +506,10 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     if let Some(d) = year {
         frame.year = Some((d.year, s.line));
     }
-    if let Some(m) = metric_of(hits, 0..s.text.len()) {
+    // (The count of the statement that names the market: not one told
+    // before a semicolon, 英伟达2025财年营收里……13%;在国内AI加速卡市场.)
+    let from = s.text[..r.start].rfind([';', '；']).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
+    if let Some(m) = metric_of(hits, from..s.text.len()) {
         frame.metric = Some((m, s.line));
     }
 }
@@ -625,7 +628,9 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         if let Some(y) = sh.year {
             frame.year = Some((y, s.line));
         }
-        if let Some(m) = sh.metric {
+        // (A part of some revenue with no market, 英伟达2025财年营收里,中国大陆
+        // 占比大约13%, counts no market a share after it is of.)
+        if let Some(m) = sh.metric.filter(|&m| !(m == Metric::Revenue && sh.market.is_none() && sh.region.is_none())) {
             frame.metric = Some((m, s.line));
         }
     }
@@ -1391,7 +1396,11 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
         };
         // (Not one that frames the sentence: 按出货量计算,……,但AMD的份额仅为10%.)
         let mut metric = metric_of(hits, clause.clone()).or_else(|| {
-            let from = told_from();
+            // (英伟达2025财年营收里,中国大陆占比大约13%;在国内AI加速卡市场,
+            // 英伟达的份额去年还有七成左右: a count told before a semicolon is
+            // of the statement it ends.)
+            let semicolon = s.text[..p.start].rfind([';', '；']).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
+            let from = told_from().max(semicolon);
             // The count told nearest before the share (出货量份额约为80%,按营收
             // 计算,其份额则高达90%: revenue), in the clause that tells it.
             let nearest = hits.find_iter_in(list::METRIC, from..p.start).last().map(|r| {
