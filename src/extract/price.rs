@@ -173,6 +173,9 @@ fn mainland_clause(s: &Sentence, at: usize) -> bool {
     names_mainland_market(s, s.clauses()[s.clause_of(at)].start..at)
 }
 
+/// `price.domestic`: words of a mainland report's own market (国内, 国产).
+static DOMESTIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.domestic"));
+
 /// `price.rate_periods`: a period right after an amount (元/小时, 元/卡/月).
 static RATE_PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.rate_periods"));
 
@@ -1741,10 +1744,14 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
         let near = state.last_currency_at.is_some_and(|at| at == state.sentence || at + 1 == state.sentence && same_thread());
         // (In a Taiwan or Hong Kong report, a sentence about the mainland's
         // market is in yuan: 对岸4090的价格从1万3左右一路涨到2万多.)
+        // (In a mainland report, a sentence about the domestic market is in
+        // yuan, though the last one priced a rent abroad in dollars: H100海外云
+        // 按需价……8美元一小时; 国内H100八卡整机,去年底报价300万往上.)
+        let domestic = || state.home_currency == "CNY" && (about_mainland(s) || DOMESTIC.iter().any(|w| s.text.contains(w)));
         if state.home_currency != "CNY" && about_mainland(s) {
             Some("CNY")
         } else {
-            Some(state.last_currency.filter(|&c| c == state.home_currency || near).unwrap_or(state.home_currency))
+            Some(state.last_currency.filter(|&c| c == state.home_currency || near && !domestic()).unwrap_or(state.home_currency))
         }
     } else {
         return Vec::new();
