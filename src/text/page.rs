@@ -118,8 +118,15 @@ fn navigation(line: &str) -> bool {
 /// a model (芯片禁令｜英伟达A800停售 is a headline).
 fn breadcrumb(line: &str) -> bool {
     let t = line.trim();
+    // (Asked of every line: the bars and arrows are looked for bytewise,
+    // the ASCII ones with memchr and the others as byte strings.)
+    let b = t.as_bytes();
+    static BARS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["｜", "›", "»", "＞"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+    let has_bar = || memchr::memchr2(b'|', b'>', b).is_some() || BARS.iter().any(|f| f.find(b).is_some());
     // (A row of a table starts with its bar and holds figures.)
-    if t.len() > 80 * 4 || !t.contains(['|', '｜', '>', '›', '»', '＞']) || t.starts_with(['|', '｜']) || t.bytes().filter(u8::is_ascii_digit).count() > 2 {
+    // (A header is short: forty characters, 160 bytes at most.)
+    if t.len() > 160 || !has_bar() || t.starts_with(['|', '｜']) || b.iter().filter(|c| c.is_ascii_digit()).count() > 2 || char_len(t) > 40 {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '｜', '>', '›', '»', '＞']).map(str::trim).filter(|p| !p.is_empty()).collect();
