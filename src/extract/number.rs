@@ -887,7 +887,7 @@ fn model_letter_after(text: &str, end: usize) -> bool {
 /// not a measure of its last digit.
 fn money_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    rest.starts_with(['元', '$']) || crate::money::word_after(rest).is_some()
+    rest.starts_with('$') || crate::money::word_after(rest).is_some()
 }
 
 fn measure_after(text: &str, end: usize) -> bool {

@@ -508,8 +508,7 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
     }
     // (The count of the statement that names the market: not one told
     // before a semicolon, 英伟达2025财年营收里……13%;在国内AI加速卡市场.)
-    let from = s.text[..r.start].rfind([';', '；']).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
-    if let Some(m) = metric_of(hits, from..s.text.len()) {
+    if let Some(m) = metric_of(hits, statement_start(s.text, r.start)..s.text.len()) {
         frame.metric = Some((m, s.line));
     }
 }
@@ -518,6 +517,12 @@ fn frame_from_sentence(s: &Sentence, frame: &mut Frame) {
 /// before it), without laying out the sentence's clauses.
 fn clause_start(text: &str, at: usize) -> usize {
     text[..at].rfind(super::text::is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Start of the statement holding byte `at`: after the last semicolon
+/// before it, else the sentence's start.
+fn statement_start(text: &str, at: usize) -> usize {
+    text[..at].rfind([';', '；']).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// `share.total_revenue`: a company's whole revenue, the company unnamed (总营收).
@@ -1399,8 +1404,7 @@ fn read_shares(ex: &Extractor, s: &Sentence, state: &DocState, doc: &str) -> Vec
             // (英伟达2025财年营收里,中国大陆占比大约13%;在国内AI加速卡市场,
             // 英伟达的份额去年还有七成左右: a count told before a semicolon is
             // of the statement it ends.)
-            let semicolon = s.text[..p.start].rfind([';', '；']).map_or(0, |i| i + s.text[i..].chars().next().map_or(1, char::len_utf8));
-            let from = told_from().max(semicolon);
+            let from = told_from().max(statement_start(s.text, p.start));
             // The count told nearest before the share (出货量份额约为80%,按营收
             // 计算,其份额则高达90%: revenue), in the clause that tells it.
             let nearest = hits.find_iter_in(list::METRIC, from..p.start).last().map(|r| {

@@ -112,6 +112,10 @@ fn navigation(line: &str) -> bool {
     covered * 3 >= letters && !states_an_amount(t)
 }
 
+/// The bars and arrows that split a site's header or breadcrumb: the two
+/// ASCII ones first.
+const BARS: [char; 6] = ['|', '>', '｜', '›', '»', '＞'];
+
 /// A site's header or breadcrumb: short parts split by bars or arrows
 /// (美国中文网 Sinovision ｜ 财经 ｜ 科技, HiStock嗨投资理财社群 ｜ 首页 > 社群 >
 /// 热门文章, 哔哩哔哩bilibili › 知识 › 科学科普), none a clause and none naming
@@ -121,15 +125,15 @@ fn breadcrumb(line: &str) -> bool {
     // (Asked of every line: the bars and arrows are looked for bytewise,
     // the ASCII ones with memchr and the others as byte strings.)
     let b = t.as_bytes();
-    static BARS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        LazyLock::new(|| ["｜", "›", "»", "＞"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
-    let has_bar = || memchr::memchr2(b'|', b'>', b).is_some() || BARS.iter().any(|f| f.find(b).is_some());
+    static WIDE_BARS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| BARS[2..].iter().map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()).collect());
+    let has_bar = || memchr::memchr2(b'|', b'>', b).is_some() || WIDE_BARS.iter().any(|f| f.find(b).is_some());
     // (A row of a table starts with its bar and holds figures.)
     // (A header is short: forty characters, 160 bytes at most.)
     if t.len() > 160 || !has_bar() || t.starts_with(['|', '｜']) || b.iter().filter(|c| c.is_ascii_digit()).count() > 2 || char_len(t) > 40 {
         return false;
     }
-    let parts: Vec<&str> = t.split(['|', '｜', '>', '›', '»', '＞']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(BARS).map(str::trim).filter(|p| !p.is_empty()).collect();
     let model = |p: &str| {
         let b = p.as_bytes();
         (1..b.len()).any(|i| b[i].is_ascii_digit() && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b' ' && i >= 2 && b[i - 2].is_ascii_alphabetic()))
