@@ -427,13 +427,16 @@ pub fn find_dates_after(text: &str, published: Option<PartialDate>, told_year: O
 }
 
 /// 年底/年末 (December) and 年初 (the year) standing alone, of the publish
-/// year: 从年初的3.5万美元, 预计年底前.
+/// year: 从年初的3.5万美元, 预计年底前; and the spoken 年尾 and 年头 (由年头嘅
+/// HK$9,000几), not the 年头 of 这年头 (these days) nor of 几个年头 (years).
 fn standalone_year_end(text: &str, i: usize, published: Option<PartialDate>) -> Option<DateMention> {
     let rest = &text[i..];
-    let (len, month) = if rest.starts_with("年底") || rest.starts_with("年末") {
+    let (len, month) = if rest.starts_with("年底") || rest.starts_with("年末") || rest.starts_with("年尾") {
         ("年底".len(), Some(12))
     } else if rest.starts_with("年初") {
         ("年初".len(), None)
+    } else if rest.starts_with("年头") && !char_before(text, i).is_some_and(|p| matches!(p, '这' | '那' | '个' | '几' | '好' | '些')) {
+        ("年头".len(), None)
     } else {
         return None;
     };
@@ -484,8 +487,10 @@ fn lunar_new_year(text: &str, i: usize, published: Option<PartialDate>) -> Optio
     } else {
         // 年前 alone: not 一年前, 今年前三季度, 2024年前, 多年前, 新年前夕.
         let r = rest.strip_prefix('年')?;
-        let alone = char_before(text, i).is_none_or(|p| !p.is_alphanumeric() || "我你他她在就还也是那".contains(p));
-        if !alone || !(r.starts_with('前') || r.starts_with('后')) || r[3..].starts_with(|c: char| c.is_ascii_digit() || "三两一二四".contains(c)) {
+        // (过年前: before the festival one celebrates.)
+        let alone = char_before(text, i).is_none_or(|p| !p.is_alphanumeric() || "我你他她在就还也是那过".contains(p));
+        let celebrated = char_before(text, i) == Some('过');
+        if !alone || !(r.starts_with('前') || r.starts_with('后')) || !celebrated && r[3..].starts_with(|c: char| c.is_ascii_digit() || "三两一二四".contains(c)) {
             return None;
         }
         ("年".len(), r)
@@ -513,7 +518,9 @@ fn lunar_new_year(text: &str, i: usize, published: Option<PartialDate>) -> Optio
         let day = PartialDate::day(*y, *m, *d)?.add_days(side)?;
         Some(PartialDate::month(day.year, day.month?))
     });
-    Some(DateMention { start: i, end: i + word + len, date, kind: DateKind::Relative })
+    // (过年前: the mention holds the verb.)
+    let start = if word == "年".len() && char_before(text, i) == Some('过') { i - '过'.len_utf8() } else { i };
+    Some(DateMention { start, end: i + word + len, date, kind: DateKind::Relative })
 }
 
 /// Range connectors and list separators between two dates.
@@ -1598,6 +1605,10 @@ mod tests {
             vec![e("去年底", "2023-12", 'R')]
         );
         assert_eq!(f("价格从年初的3.5万美元下滑", Some("2024-08")), vec![e("年初", "2024", 'R')]);
+        // The spoken 年头 and 年尾; not 这年头 (these days).
+        assert_eq!(f("叫价由年头嘅HK$9,000几", Some("2021-06")), vec![e("年头", "2021", 'R')]);
+        assert_eq!(f("年尾先至有货", Some("2021-06")), vec![e("年尾", "2021-12", 'R')]);
+        assert_eq!(f("这年头显卡真贵", Some("2021-06")), vec![]);
         // The Spring Festival nearest the publish date, and the month on its side.
         assert_eq!(f("服务器价格在春节前约100万元", Some("2025-02-20")), vec![e("春节前", "2025-01", 'R')]);
         assert_eq!(f("春节后直接断货", Some("2025-02-20")), vec![e("春节后", "2025-02", 'R')]);
@@ -1608,6 +1619,7 @@ mod tests {
         // A month ahead at most: the coming one.
         assert_eq!(f("春节前备货", Some("2024-01-20")), vec![e("春节前", "2024-01", 'R')]);
         assert_eq!(f("我年前问的时候报价2.2万", Some("2025-02-20")), vec![e("年前", "2025-01", 'R')]);
+        assert_eq!(f("八卡整机过年前110万左右", Some("2025-02-18")), vec![e("过年前", "2025-01", 'R')]);
         // Not the spoken 年前: 一年前 is counted back, 今年前三季度 a part of a year.
         assert!(f("多年前的老卡", Some("2025-02-20")).is_empty());
         // 春节前后, around the festival: its own month.

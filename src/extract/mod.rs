@@ -198,6 +198,13 @@ pub struct DocState {
     /// 3080 10G：……) prices that chip in the document's money, its plain
     /// figures and sums in 千 or 万 money though no word of price is named.
     pub list_price: OpenList<bool>,
+    /// A section under a marked heading line that names chips and nothing
+    /// else (1. RTX 3090, 【A100 40GB】): its chips, the heading's line and
+    /// the section's last line so far. The lines right under it, no blank
+    /// line between, go on about its chips (去年底原价屋的非公版大概5万出头).
+    pub section: Option<(Vec<usize>, u32, u32)>,
+    /// Whether the sentence being read is in that section.
+    pub in_section: bool,
     /// The chips a headline names in one group, until the body names any:
     /// what a price the body tells first, naming no chip, is of (a forum
     /// thread titled 4090首发快一个月了, whose first post prices the card).
@@ -356,6 +363,16 @@ impl Extractor {
             state.list_head.read(s.line, item && !state.list_head.what.is_empty());
             state.list_money.read(s.line, item && state.list_money.what.is_some());
             state.list_price.read(s.line, state.list_price.what && price::chip_item(&sent));
+            state.in_section = match &mut state.section {
+                Some((_, heading, last)) if s.line > *heading && s.line <= *last + 1 => {
+                    *last = s.line;
+                    true
+                }
+                _ => false,
+            };
+            if !state.in_section && state.section.as_ref().is_some_and(|(_, heading, _)| s.line > *heading) {
+                state.section = None;
+            }
             prices.extend(price::read(self, &sent, &mut state, path));
             shares.extend(share::read(self, &sent, &mut state, path));
             export::read_into(self, &sent, &mut state, path, &mut events);
@@ -372,7 +389,12 @@ impl Extractor {
                 }
                 named_chips = true;
             }
-            let head = list_heading(&sent).then(|| sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect());
+            let head = list_heading(&sent).then(|| sent.groups.iter().flat_map(|g| g.chips.iter().copied()).collect::<Vec<usize>>());
+            if let Some(chips) = &head
+                && section_heading(&sent, lines.get(s.line as usize - 1).copied().unwrap_or(""))
+            {
+                state.section = Some((chips.clone(), s.line, s.line));
+            }
             state.list_head.leave(s.line, head);
             state.list_money.leave(s.line, price::money_of_list(stext).map(Some));
             state.list_price.leave(s.line, price::opens_price_list(stext).then_some(true));
@@ -383,7 +405,10 @@ impl Extractor {
                 // comparison (unless it names no other; one group is what the
                 // sentence is about, whatever it is).
                 state.previous_about = if sent.groups.len() > 1 {
-                    let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone());
+                    // (……是辉达在H20受限之后推出的特供版: nor one in a clause
+                    // of time or circumstance.)
+                    let background = price::backgrounds(&sent);
+                    let about = |g: &&Group| !export::named_as_reference(stext, g.range.clone()) && !background.iter().any(|b| b.start <= g.range.start && g.range.end <= b.end);
                     let own = sent.groups.iter().any(|g| about(&g));
                     sent.groups.iter().filter(|g| !own || about(g)).flat_map(|g| g.chips.iter().copied()).collect()
                 } else {
@@ -393,6 +418,17 @@ impl Extractor {
                 state.previous_chips_para = s.line;
                 state.previous_asks = stext.trim_end().ends_with(['?', '？']);
                 state.told_since_chips = 0;
+            } else if state.previous_chips_at + 1 == si
+                && !state.previous_about.is_empty()
+                && stext.trim_end().ends_with(['?', '？'])
+                && price::refers_back(stext, sent.hits(), stext.len())
+            {
+                // (……特供版RTX Pro 6000D。这张卡到底多少钱? 一张大概人民币5万元:
+                // a question about the chips just named, by a word that
+                // refers back, is answered next, in a new paragraph too.)
+                state.previous_chips_at = si;
+                state.previous_chips_para = s.line;
+                state.previous_asks = true;
             } else {
                 // A page's labels and stamps (美国, 中国, 2026-01-14T16:53+0800, a
                 // link) tell nothing: only a sentence of some words makes the
@@ -542,6 +578,23 @@ fn list_heading(s: &Sentence) -> bool {
         && s.signs & signs::CURRENCY == 0
         && s.text.chars().count() <= 30
         && !s.text.contains(['，', ',', '。', '；', ';', '%', '％'])
+}
+
+/// Whether a list heading ([`list_heading`]) is the heading of a section:
+/// the whole of its line, marked as a heading (1. RTX 3090, 【H20】), and
+/// little but the chips' names and their specs (1. RTX 3090, 2. A100 40GB
+/// PCIe): at most six Han characters besides.
+fn section_heading(s: &Sentence, line: &str) -> bool {
+    line.trim() == s.text.trim() && crate::text::page::marked(line) && {
+        let mut han = 0;
+        let mut at = 0;
+        for g in &s.groups {
+            han += s.text[at..g.range.start].chars().filter(|c| !c.is_ascii()).count();
+            at = g.range.end;
+        }
+        han += s.text[at..].chars().filter(|c| !c.is_ascii() && !"【】▌┃".contains(*c)).count();
+        han <= 6
+    }
 }
 
 /// Coordinated lists of known chips: names joined only by list joiners.

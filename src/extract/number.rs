@@ -866,10 +866,10 @@ fn masked_after(text: &str, end: usize) -> bool {
 }
 
 /// 几 after a round number in 千 or 万 with no scale after it (九千几蚊,
-/// 一万四千几元: some hundreds more, the number still holds); 十几 and
-/// 二十几万 tell no number.
+/// 一万四千几元: some hundreds more, the number still holds), or in digits
+/// ending in hundreds (HK$9,000几); 十几 and 二十几万 tell no number.
 fn some_more(text: &str, end: usize) -> bool {
-    text[..end].ends_with(['千', '万']) && !text[end + "几".len()..].starts_with(['十', '百', '千', '万', '亿'])
+    (text[..end].ends_with(['千', '万']) || text[..end].ends_with("00")) && !text[end + "几".len()..].starts_with(['十', '百', '千', '万', '亿'])
 }
 
 fn model_letter_after(text: &str, end: usize) -> bool {
@@ -1997,6 +1997,9 @@ mod tests {
         // 几 after a round number in 千 or 万: the number holds.
         assert_eq!(q("大约一万四千几元"), vec![s("一万四千", 14000.0, 14000.0)]);
         assert_eq!(q("九千几蚊,"), vec![s("九千", 9000.0, 9000.0)]);
+        assert_eq!(q("HK$9,000几,"), vec![s("9,000", 9000.0, 9000.0)]);
+        assert_eq!(q("叫价9000几蚊"), vec![s("9000", 9000.0, 9000.0)]);
+        assert_eq!(q("10几万"), vec![]);
         assert_eq!(q("十几万元"), vec![]);
         assert_eq!(q("三千几百万"), vec![]);
     }

@@ -701,6 +701,7 @@ fn priced_here(s: &Sentence, hits: &Hits, q: &Quantity) -> bool {
         || topic()
         || asked_quoted(s, q)
         || chip_then_sum(s, q, false)
+        || item_sum(s, q)
 }
 
 /// H200有人报十八九万, H20整机现在要一百二十万, 4090而家都要两万: a round sum
@@ -775,6 +776,17 @@ fn chip_then_sum(s: &Sentence, q: &Quantity, money_named: bool) -> bool {
     s.chips.iter().any(|m| m.range.start >= clause && m.range.end == end)
 }
 
+/// Whether a word of a machine (整机, 8卡服务器) is told in the clause of a
+/// chip the sentence names or the one after it (H20八卡整机, 8卡的整机(HGX
+/// A100 80G), H20其实已经涨过一轮了,年前一台整机还不到100万).
+fn machine_of_chip(s: &Sentence) -> bool {
+    s.hits().find_iter_in(list::SYSTEM, 0..s.text.len()).any(|r| {
+        let k = s.clause_of(r.start);
+        let c = s.clauses()[k.saturating_sub(1)].start..s.clauses()[k].end;
+        s.groups.iter().any(|g| g.range.start >= c.start && g.range.end <= c.end)
+    })
+}
+
 /// `t` without the memory size it ends with (24G, 16GB, 80 GB), if any.
 fn strip_memory_size(t: &str) -> &str {
     let unit = ["GB", "G", "gb", "g"].iter().find(|u| t.ends_with(*u));
@@ -805,15 +817,25 @@ fn per_hour_before(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
 /// 此前H20的八卡伺服器約為110萬元人民幣: an amount with its money named, a
 /// machine of a chip the sentence names before it in its clause, linked by
 /// 为, 约为, 要: what the machine costs.
+/// (H20八卡整机过年前110万左右, - H20：……八卡整机现在120万起: a sum in 万
+/// with no money named, a time between, the chip named before in its clause
+/// or heading the list's item, tells it too.)
 fn machine_costs(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
-    if a.end == a.q.end || s.groups.is_empty() {
+    let named = a.end != a.q.end;
+    if s.groups.is_empty() || !named && !in_wan(s.text, &a.q) {
         return false;
     }
     let (clause, mut head) = head_of(s, a);
-    // (约为: a link and a qualifier, in either order.)
+    // (约为: a link and a qualifier, in either order; 过年前, 现在: a time.)
     loop {
         let h = ["为", "要", "达"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end_matches(' ');
         let h = super::qualify::strip_qualifier(h).trim_end_matches(' ');
+        let h = if named { h } else { strip_time(s, clause, h) };
+        // (8卡的整机(HGX A100 80G)原来……: the machine's chip in brackets.)
+        let h = match h.strip_suffix([')', '）']).and_then(|b| b.rfind(['(', '（'])) {
+            Some(open) if s.chips.iter().any(|m| m.range.start >= clause + open && m.range.end <= clause + h.len()) => h[..open].trim_end_matches(' '),
+            _ => h,
+        };
         if h.len() == head.len() {
             break;
         }
@@ -821,7 +843,27 @@ fn machine_costs(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     }
     let before = head.len();
     hits.find_iter_in(list::SYSTEM, clause..clause + before).any(|r| r.end == clause + before && hits.prefix_at(list::TRADE_AFTER, r.end, a.q.start).is_none())
-        && s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= clause + before)
+        && (s.chips.iter().any(|m| m.range.start >= clause && m.range.end <= a.q.start) || !named && chip_item(s))
+}
+
+/// `head` (the text of a clause from `clause`) without the time it ends
+/// with: a date the sentence holds (去年底), a word of an earlier time
+/// (`price.past`: 过年前, 之前) or a word of now (`price.chip_sum_gap`: 现在,
+/// 目前), 都 or 也 after it.
+fn strip_time<'t>(s: &Sentence, clause: usize, head: &'t str) -> &'t str {
+    let h = head.trim_end_matches(['都', '也', '就', ' ']);
+    let end = clause + h.len();
+    if let Some(d) = s.dates.iter().find(|d| d.end == end && d.start >= clause) {
+        return head[..d.start - clause].trim_end_matches(' ');
+    }
+    // (过年前, 之前: a word of an earlier time, `price.past`.)
+    if let Some(r) = s.hits().find_iter_in(list::PAST, clause..end).find(|r| r.end == end) {
+        return head[..r.start - clause].trim_end_matches(' ');
+    }
+    match CHIP_SUM_GAP.iter().filter(|w| h.ends_with(*w)).max_by_key(|w| w.len()) {
+        Some(w) => h[..h.len() - w.len()].trim_end_matches(' '),
+        None => head,
+    }
 }
 
 /// Whether the word right after an amount (its first four Han characters)
@@ -1039,9 +1081,11 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     }
     // A topic set earlier in the sentence (英伟达股价……下跌至414美元) holds
     // until a price noun takes over (……,其单价为).
+    // (公司采购那边说,八卡整机……: a word of the speaker, a word of saying
+    // right after it (four characters or fewer between), sets no topic.)
     let last_not = hits.find_iter_in(list::NOT_PRICE, 0..s.clauses()[clause].start).filter(|r| !in_noun(r)).last().map(|r| r.end);
     match last_not {
-        Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start),
+        Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start) && !hits.find_iter_in(list::REPORT_VERBS, at..own).any(|r| s.text[at..r.start].chars().count() <= 4),
         None => false,
     }
 }
@@ -1171,9 +1215,13 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
     if refers_back(s.text, hits, at) || goes_on_about_chips(s, state) {
         return state.previous_about.clone();
     }
-    // An item of a list under a heading that names chips.
+    // An item of a list under a heading that names chips, or a line of a
+    // section under one.
     if state.list_head.in_it {
         return state.list_head.what.clone();
+    }
+    if state.in_section {
+        return state.section.as_ref().map(|(chips, _, _)| chips.clone()).unwrap_or_default();
     }
     // The chip of the headline, before the body names any, for amounts told
     // the way a forum tells the price of the thread's card (挂1.6w-1.8w):
@@ -1188,7 +1236,7 @@ fn link(s: &Sentence, hits: &Hits, state: &DocState, at: usize) -> Vec<usize> {
 /// it says: from 随着 (`price.background_openers`) to the end of its clause;
 /// from 在 to a word that closes a clause of time (`price.time_closers`: 后,
 /// 之后, 时) in the same clause, with a chip between (在H20一度被美国禁售后).
-fn backgrounds(s: &Sentence) -> Vec<Range<usize>> {
+pub(super) fn backgrounds(s: &Sentence) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if s.groups.len() < 2 {
         return out;
@@ -1229,7 +1277,7 @@ fn goes_on_about_chips(s: &Sentence, state: &DocState) -> bool {
 /// (a back-reference word with a chip noun after it), or 其 before a price
 /// noun (其单价, 其售价). 其32GB记忆体 refers to something else. `at`: the
 /// end of the head, in `text`.
-fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
+pub(super) fn refers_back(text: &str, hits: &Hits, at: usize) -> bool {
     let head = &text[..at];
     hits.find_iter_in(list::BACK_REFERENCES, 0..at).any(|r| {
         let rest = &head[r.end..];
@@ -1649,7 +1697,10 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
             && ([list::PRICE_NOUNS, list::PRICED_VERBS, list::UNIT, list::MOVE_WITHOUT_FROM, list::MARKET_PLACES].iter().any(|&l| s.hits().any(l))
                 // (……一张H200报价大概在22万。八卡整机两百万上下: a machine
                 // of the chips just priced, in a sentence that names none.)
-                || s.groups.is_empty() && s.hits().any(list::SYSTEM)
+                // (H20八卡整机过年前110万左右: a machine of a chip named in
+                // its clause, or heading the list's item; not 连4090都被禁,……,
+                // 8卡服务器直奔300万, a machine of no chip told.)
+                || s.hits().any(list::SYSTEM) && (s.groups.is_empty() || chip_item(s) || machine_of_chip(s))
                 // (我上个月9k出头入的: a word of buying right after the amount.)
                 || s.hits().any(list::BOUGHT)
                 // (H200有人报十八九万: what is asked or quoted, told right
@@ -1657,13 +1708,13 @@ fn may_price_without_currency(s: &Sentence, state: &DocState) -> bool {
                 || s.text.contains(['要', '报'])
                 // (4090D非公卡大概一万三: a sum in 万 right after a chip; see
                 // chip_then_sum.)
-                || !s.chips.is_empty() && find_quantities(s.text).iter().any(|q| chip_then_sum(s, q, false)))
+                || !s.chips.is_empty() && find_quantities(s.text).iter().any(|q| chip_then_sum(s, q, false) || item_sum(s, q)))
     };
     if s.groups.is_empty() {
         // (A sentence that names no chip is asked only for amounts in
         // 万, and only right after one that did, or before the body names
         // any after a headline that did.)
-        (goes_on_about_chips(s, state) || !state.topic.is_empty()) && in_wan()
+        (goes_on_about_chips(s, state) || !state.topic.is_empty() || state.in_section) && in_wan()
     } else {
         in_wan()
             // (The sentence is scanned only where a word of rent may be.)
@@ -1706,13 +1757,79 @@ pub(super) fn opens_price_list(text: &str) -> bool {
 /// Whether a sentence is an item of a list that starts with a chip's name
 /// and a colon, a spec of Latin letters and digits between (5090：, 3080
 /// 10G：, A卡6600XT：): at most a few characters before the name.
+/// (- 魔改4090 48G：, 4. Tesla T4：: a bullet or a number of the list before
+/// it is not counted.)
 pub(super) fn chip_item(s: &Sentence) -> bool {
     let Some(m) = s.chips.first() else { return false };
-    if s.text[..m.range.start].chars().count() > 4 {
+    if s.text[..m.range.start].len() > 40 || s.text[item_marker(s.text)..m.range.start].chars().count() > 4 {
         return false;
     }
     let rest = s.text[m.range.end..].trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == ' ');
     rest.starts_with([':', '：'])
+}
+
+/// The length of the list's mark an item opens with (- , • , · , 4. , 4、,
+/// (4) , ①), spaces after it counted; 0 if none.
+fn item_marker(text: &str) -> usize {
+    let t = text.trim_start_matches(' ');
+    let body = if let Some(r) = t.strip_prefix(['-', '*', '•', '·', '‧', '●', '○', '■', '□', '▪', '◆', '◇', '–', '—']) {
+        r
+    } else if t.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
+        &t[t.chars().next().map_or(0, char::len_utf8)..]
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let r = &t[digits..];
+        match r.strip_prefix(['.', '、', '．', ')', '）']) {
+            Some(r) if (1..=2).contains(&digits) && !r.starts_with(|c: char| c.is_ascii_digit()) => r,
+            _ => return 0,
+        }
+    };
+    text.len() - body.trim_start_matches(' ').len()
+}
+
+/// 4. Tesla T4：推理卡,16G显存,一万五到一万八左右; - 魔改4090 48G：改卡,2万2到2万5之间:
+/// in an item of a list that opens with a chip and a colon, a sum in 万 that
+/// is a clause by itself (a qualifier, 在, a range's other side, 之间 or
+/// 左右 with it, nothing else) is the chip's price, though no word of price
+/// is said.
+fn item_sum(s: &Sentence, q: &Quantity) -> bool {
+    if !in_wan(s.text, q) || !chip_item(s) {
+        return false;
+    }
+    let c = s.clauses()[s.clause_of(q.start)].clone();
+    let end = c.end.min(s.text.len());
+    let joiner = |t: &str| ["到", "至", "-", "~", "～", "—", "－"].iter().find(|j| t.ends_with(*j)).map(|j| j.len());
+    // The head: nothing, or 在 and a qualifier; before a range's high side,
+    // its low side too.
+    let mut head = s.text[c.start..q.start].trim_end_matches(' ');
+    if let Some(len) = joiner(head) {
+        let h = head[..head.len() - len].trim_end_matches(' ');
+        let qs = find_quantities(&s.text[c.start..c.start + h.len()]);
+        let Some(low) = qs.last().filter(|x| x.end == h.len()) else { return false };
+        head = &h[..low.start];
+    }
+    let head = super::qualify::strip_qualifier(head.trim_end_matches(' ')).trim_end_matches(' ');
+    if !head.trim_start_matches(['在', ' ']).is_empty() {
+        return false;
+    }
+    // The tail: a tail word (左右, 之间), a range's high side, the clause's end.
+    let mut tail = s.text[q.end..end].trim_end_matches([' ', '，', ',', '。', '；', ';', '、']);
+    loop {
+        let t = tail.trim_start_matches(' ');
+        let t = FIGURE_TAILS.iter().find_map(|w| t.strip_prefix(w)).or_else(|| t.strip_prefix('起')).unwrap_or(t);
+        let t = match ["到", "至", "-", "~", "～", "—", "－"].iter().find_map(|j| t.strip_prefix(j)) {
+            Some(r) => match find_quantities(r).first() {
+                Some(x) if x.start == 0 => &r[x.end..],
+                _ => return false,
+            },
+            None => t,
+        };
+        if t.len() == tail.len() {
+            break;
+        }
+        tail = t;
+    }
+    tail.is_empty()
 }
 
 /// A plain figure ([`plain_figure`]) in an item of a list of prices,
@@ -1776,7 +1893,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     if !moves
         && !hits.any(list::PRICE_CUES)
         && !hits.any(list::MARKET_PLACES)
-        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a) || in_wan(s.text, &a.q) && asked_quoted(s, &a.q) || chip_then_sum(s, &a.q, a.end > a.q.end || crate::money::word_before(&s.text[..a.q.start]).is_some()))
+        && !amounts.iter().any(|a| rate_period(s.text, a.end).is_some() || bought_after(s.text, a.end) || asked_for(s, a) || per_hour_before(s, hits, a) || machine_costs(s, hits, a) || in_wan(s.text, &a.q) && asked_quoted(s, &a.q) || item_sum(s, &a.q) || chip_then_sum(s, &a.q, a.end > a.q.end || crate::money::word_before(&s.text[..a.q.start]).is_some()))
         && !(state.list_head.in_it && implied.is_none())
         && !state.list_money.in_it
         && !state.list_price.in_it
@@ -1844,8 +1961,11 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             // ……已从11万至12万元回落至9万元左右,8卡服务器整机报价则在80万元以下:
             // an amount in a later clause of another basis is of another
             // thing, no side of the move (told at the time of the new price).
+            // (……升到而家HK$11,500至12,500,3090就全部过万五: so is one after
+            // another chip named.)
             other_thing = other_thing
-                || k > j && s.clause_of(amounts[k].q.start) != s.clause_of(amounts[j].q.start) && basis_of(s, hits, &amounts, k, rent, per_hour) != basis;
+                || k > j && s.clause_of(amounts[k].q.start) != s.clause_of(amounts[j].q.start) && basis_of(s, hits, &amounts, k, rent, per_hour) != basis
+                || k > j && s.groups.iter().any(|g| g.range.start >= amounts[k - 1].end && g.range.end <= amounts[k].q.start);
             if other_thing {
                 roles[k] = None;
                 dates[k] = Some(date_within(s, amounts[k - 1].end..amounts[k].q.start).map_or(after_date, |d| d.date));
@@ -2495,6 +2615,44 @@ mod tests {
         }
         for t in ["英伟达季报十五万。", "H100主要两万张。", "这个H100集群只要两万就够了,需要两万张卡。"] {
             assert!(prices(t, "2025-03").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_machine_of_a_chip_priced_in_wan_with_no_money_named() {
+        for (t, low, high) in [
+            ("H20八卡整机过年前110万左右。", 1100000.0, 1100000.0),
+            ("H100的8卡服务器去年底250万上下。", 2500000.0, 2500000.0),
+            ("8卡的整机(HGX A100 80G)原来一百二三十万能拿。", 1200000.0, 1300000.0),
+            ("H20其实已经涨过一轮了,年前一台整机还不到100万。", 1000000.0, 1000000.0),
+        ] {
+            let p = prices(t, "2025-02-18");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
+        }
+        // Not a machine two clauses after the chip, nor a count of machines.
+        for t in ["连4090都被禁,国内显卡一夜疯涨,8卡服务器直奔300万", "H20八卡整机今年出货10万台。"] {
+            assert!(prices(t, "2025-02-18").is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_sum_alone_in_a_chip_item_is_its_price() {
+        assert_eq!(super::item_marker("- 魔改4090 48G:"), 2);
+        assert_eq!(super::item_marker("4. Tesla T4:"), 3);
+        assert_eq!(super::item_marker("12、H20:"), 5);
+        assert_eq!(super::item_marker("3.5万一张"), 0);
+        assert_eq!(super::item_marker("4090:"), 0);
+        for (t, low, high) in [
+            ("4. Tesla T4:推理卡,16G显存,70W功耗,一万五到一万八左右,适合部署。", 15000.0, 18000.0),
+            ("- 魔改RTX 4090 48G:深圳的改卡,2万2到2万5之间,涡轮单槽。", 22000.0, 25000.0),
+            ("• RTX 3090:二手,在1万左右。", 10000.0, 10000.0),
+        ] {
+            let p = prices(t, "2025-02-18");
+            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
+        }
+        // A count, or a sum with other words in its clause, is no price.
+        for t in ["- H20:显存96G,出货量100万左右。", "- H20:今年卖了100万张。", "H20的显存96G,一万五到一万八左右的人在用。"] {
+            assert!(prices(t, "2025-02-18").is_empty(), "{t}");
         }
     }
 

@@ -189,8 +189,10 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let b = sentence.as_bytes();
     for (i, c, _) in marked(sentence, 0) {
-        // 2,050亿美元: a comma between digits groups thousands.
-        if c == ',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        // 2,050亿美元: a comma between digits groups thousands, or lists
+        // small numbers (1,2月); four digits after it are a new clause's
+        // (HK$11,500至12,500,3090就全部过万五).
+        if c == ',' && i > 0 && b[i - 1].is_ascii_digit() && short_digits(&b[i + 1..]) {
             continue;
         }
         // NXT:2050i: a colon inside a Latin model name.
@@ -221,6 +223,13 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
         out = out.into_iter().flat_map(|r| split_at_han_spaces(sentence, r, counts)).collect();
     }
     out
+}
+
+/// Whether `rest` (what follows a comma) opens with one to three digits
+/// and no more.
+fn short_digits(rest: &[u8]) -> bool {
+    let n = rest.iter().take_while(|x| x.is_ascii_digit()).count();
+    (1..=3).contains(&n)
 }
 
 /// Whether `rest` opens with ASCII letters and then a Han character (AMD跌至).
@@ -353,6 +362,15 @@ mod tests {
         let s = "美东时间10月17日,BIS在去年10月对AI芯片带宽速度做出限制的基础上,正式公布了相关要求";
         let c: Vec<&str> = clauses(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(c, vec!["美东时间10月17日", "BIS在去年10月对AI芯片带宽速度做出限制的基础上", "正式公布了相关要求"]);
+    }
+
+    #[test]
+    fn a_comma_groups_thousands_only_before_three_digits() {
+        let c = |s: &'static str| -> Vec<&'static str> { clauses(s).into_iter().map(|r| &s[r]).collect() };
+        assert_eq!(c("升到HK$11,500至12,500,3090就全部过万五"), vec!["升到HK$11,500至12,500", "3090就全部过万五"]);
+        assert_eq!(c("市值2,050亿美元,增长"), vec!["市值2,050亿美元", "增长"]);
+        assert_eq!(c("售价1,299,000元"), vec!["售价1,299,000元"]);
+        assert_eq!(c("分别为2019,2020年"), vec!["分别为2019", "2020年"]);
     }
 
     #[test]

@@ -179,6 +179,14 @@ pub fn list_item(line: &str) -> bool {
     bullet(line) || value_item(line) || numbered(line)
 }
 
+/// Whether a line starts with a bullet or an item's number, or is a title
+/// in 【】 brackets: how the heading of a section may be marked (1. RTX 3090,
+/// ▌A100, 【H20】).
+pub fn marked(line: &str) -> bool {
+    let t = line.trim();
+    bullet(t) || numbered(t) || t.starts_with(['▌', '┃', '|']) || t.starts_with('【') && t.ends_with('】')
+}
+
 /// Whether a line starts with the number of an item (1. , 2、, 3）, (4)), not
 /// with a figure (10.12首发, 3.5万).
 fn numbered(line: &str) -> bool {
