@@ -2342,6 +2342,10 @@ fn is_link(link: &str) -> bool {
     let link = without_qualifier(link.trim_start_matches([')', '）', ' ']).trim_end());
     // (AMD则不足一成: any qualifier word of the lexicon; a link is short.)
     let link = if link.len() <= 24 { without_qualifier(super::qualify::strip_qualifier_word(link)) } else { link };
+    // (华为升到了两成多, AMD才18%, 超微目前还不到5%: adverbs before the verb,
+    // 了 after it.)
+    let said = link;
+    let link = without_link_adverbs(link).trim_end_matches('了');
     let n = link.chars().count();
     // (英特尔则在1%上下; Cantonese AMD得返19%.)
     (n <= 4 && link.chars().all(|c| "为是约占达则仅只剩有不到超过近的份额仍以各就在得返".contains(c)))
@@ -2352,10 +2356,23 @@ fn is_link(link: &str) -> bool {
         || took_the_rest(link)
         // 辉达则维持逾八成: a verb of staying at a level after 则/也/仍.
         || {
-            let t = link.trim_start_matches(['则', '也', '仍', '将']);
-            t.len() < link.len() && LEVEL_VERBS.contains(&t)
+            let t = said.trim_start_matches(['则', '也', '仍', '将']);
+            t.len() < said.len() && LEVEL_VERBS.contains(&t)
         }
 }
+
+/// `link` without the adverbs it opens with (`share.link_adverbs`: 目前还
+/// 不到 → 不到, 已经吃掉 → 吃掉).
+fn without_link_adverbs(link: &str) -> &str {
+    let mut t = link.trim_start();
+    while let Some(w) = LINK_ADVERBS.iter().filter(|w| t.starts_with(*w)).max_by_key(|w| w.len()) {
+        t = t[w.len()..].trim_start();
+    }
+    t
+}
+
+/// `share.link_adverbs`: see [`without_link_adverbs`].
+static LINK_ADVERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("share.link_adverbs"));
 
 /// `link` without a bracketed aside it opens with ((AMD)则 → 则).
 fn without_bracket(link: &str) -> &str {
