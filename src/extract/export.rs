@@ -2457,7 +2457,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
                     .or(authority_here)
                     .map(str::to_string)
                     .or_else(|| carried.clone())
-                    .or_else(|| bare_ministry(s.text).then(|| "China".to_string())),
+                    .or_else(|| bare_ministry(s.text).then(|| "China".to_string()))
+                    // (又把智谱和算能拉进了实体清单: the Entity List, named
+                    // by no one, is America's; the 不可靠实体清单 is China's.)
+                    .or_else(|| (e.action == Action::EntityList).then(|| if s.text.contains("不可靠实体清单") { "China" } else { "US" }.to_string())),
             };
             let effective = match e.action {
                 Action::Ban | Action::Restriction | Action::EntityList | Action::Proposal => effective(s, e.date),
