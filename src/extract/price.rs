@@ -1798,7 +1798,7 @@ fn item_sum(s: &Sentence, q: &Quantity) -> bool {
     }
     let c = s.clauses()[s.clause_of(q.start)].clone();
     let end = c.end.min(s.text.len());
-    let joiner = |t: &str| ["到", "至", "-", "~", "～", "—", "－"].iter().find(|j| t.ends_with(*j)).map(|j| j.len());
+    let joiner = |t: &str| RANGE_JOINERS.iter().find(|j| t.ends_with(*j)).map(|j| j.len());
     // The head: nothing, or 在 and a qualifier; before a range's high side,
     // its low side too.
     let mut head = s.text[c.start..q.start].trim_end_matches(' ');
@@ -1817,7 +1817,7 @@ fn item_sum(s: &Sentence, q: &Quantity) -> bool {
     loop {
         let t = tail.trim_start_matches(' ');
         let t = FIGURE_TAILS.iter().find_map(|w| t.strip_prefix(w)).or_else(|| t.strip_prefix('起')).unwrap_or(t);
-        let t = match ["到", "至", "-", "~", "～", "—", "－"].iter().find_map(|j| t.strip_prefix(j)) {
+        let t = match RANGE_JOINERS.iter().find_map(|j| t.strip_prefix(j)) {
             Some(r) => match find_quantities(r).first() {
                 Some(x) if x.start == 0 => &r[x.end..],
                 _ => return false,
@@ -2602,37 +2602,42 @@ mod tests {
         prices(text, published).iter().map(brief).collect()
     }
 
-    #[test]
-    fn a_round_sum_asked_or_quoted_is_a_price() {
-        for (t, low, high) in [
-            ("H200有人报十八九万的。", 180000.0, 190000.0),
-            ("H20整机现在要一百二十万。", 1200000.0, 1200000.0),
-            ("RTX 4090而家都要两万。", 20000.0, 20000.0),
-            ("昇腾910B渠道那边报12万出头。", 120000.0, 120000.0),
-        ] {
-            let p = prices(t, "2025-03");
+    /// Each text prices exactly one amount, from low to high.
+    fn sums_are(cases: &[(&str, f64, f64)], published: &str) {
+        for &(t, low, high) in cases {
+            let p = prices(t, published);
             assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
         }
-        for t in ["英伟达季报十五万。", "H100主要两万张。", "这个H100集群只要两万就够了,需要两万张卡。"] {
-            assert!(prices(t, "2025-03").is_empty(), "{t}");
+    }
+
+    /// No text prices anything.
+    fn no_price(texts: &[&str], published: &str) {
+        for t in texts {
+            assert!(prices(t, published).is_empty(), "{t}");
         }
     }
 
     #[test]
+    fn a_round_sum_asked_or_quoted_is_a_price() {
+        sums_are(&[
+            ("H200有人报十八九万的。", 180000.0, 190000.0),
+            ("H20整机现在要一百二十万。", 1200000.0, 1200000.0),
+            ("RTX 4090而家都要两万。", 20000.0, 20000.0),
+            ("昇腾910B渠道那边报12万出头。", 120000.0, 120000.0),
+        ], "2025-03");
+        no_price(&["英伟达季报十五万。", "H100主要两万张。", "这个H100集群只要两万就够了,需要两万张卡。"], "2025-03");
+    }
+
+    #[test]
     fn a_machine_of_a_chip_priced_in_wan_with_no_money_named() {
-        for (t, low, high) in [
+        sums_are(&[
             ("H20八卡整机过年前110万左右。", 1100000.0, 1100000.0),
             ("H100的8卡服务器去年底250万上下。", 2500000.0, 2500000.0),
             ("8卡的整机(HGX A100 80G)原来一百二三十万能拿。", 1200000.0, 1300000.0),
             ("H20其实已经涨过一轮了,年前一台整机还不到100万。", 1000000.0, 1000000.0),
-        ] {
-            let p = prices(t, "2025-02-18");
-            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
-        }
+        ], "2025-02-18");
         // Not a machine two clauses after the chip, nor a count of machines.
-        for t in ["连4090都被禁,国内显卡一夜疯涨,8卡服务器直奔300万", "H20八卡整机今年出货10万台。"] {
-            assert!(prices(t, "2025-02-18").is_empty(), "{t}");
-        }
+        no_price(&["连4090都被禁,国内显卡一夜疯涨,8卡服务器直奔300万", "H20八卡整机今年出货10万台。"], "2025-02-18");
     }
 
     #[test]
@@ -2642,38 +2647,28 @@ mod tests {
         assert_eq!(super::item_marker("12、H20:"), 5);
         assert_eq!(super::item_marker("3.5万一张"), 0);
         assert_eq!(super::item_marker("4090:"), 0);
-        for (t, low, high) in [
+        sums_are(&[
             ("4. Tesla T4:推理卡,16G显存,70W功耗,一万五到一万八左右,适合部署。", 15000.0, 18000.0),
             ("- 魔改RTX 4090 48G:深圳的改卡,2万2到2万5之间,涡轮单槽。", 22000.0, 25000.0),
             ("• RTX 3090:二手,在1万左右。", 10000.0, 10000.0),
-        ] {
-            let p = prices(t, "2025-02-18");
-            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
-        }
+        ], "2025-02-18");
         // A count, or a sum with other words in its clause, is no price.
-        for t in ["- H20:显存96G,出货量100万左右。", "- H20:今年卖了100万张。", "H20的显存96G,一万五到一万八左右的人在用。"] {
-            assert!(prices(t, "2025-02-18").is_empty(), "{t}");
-        }
+        no_price(&["- H20:显存96G,出货量100万左右。", "- H20:今年卖了100万张。", "H20的显存96G,一万五到一万八左右的人在用。"], "2025-02-18");
     }
 
     #[test]
     fn a_sum_right_after_a_chip_is_its_price() {
-        for (t, low, high) in [
+        sums_are(&[
             ("RTX 4090大概14000元,比上个月便宜。", 14000.0, 14000.0),
             ("RTX 4090D非公卡大概一万三到一万四。", 13000.0, 14000.0),
             ("GTX 1080 Ti二手现在3500块就能收。", 3500.0, 3500.0),
             ("Titan RTX 24G一万八左右。", 18000.0, 18000.0),
             ("RTX 4090D一万三,不算贵。", 13000.0, 13000.0),
             ("H20现货也就十万出头。", 100000.0, 100000.0),
-        ] {
-            let p = prices(t, "2025-05-20");
-            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
-        }
+        ], "2025-05-20");
         // Not with anything else between (a count, a sum of sales), nor a
         // sum asked about or told with 都……了.
-        for t in ["H100大概一万张。", "H20芯片营收一百亿元。", "H200 20万?太离谱了。", "RTX 5090D现在2万8能收到吗,求渠道。", "H800都三百万了,想都不敢想。"] {
-            assert!(prices(t, "2025-05-20").is_empty(), "{t}");
-        }
+        no_price(&["H100大概一万张。", "H20芯片营收一百亿元。", "H200 20万?太离谱了。", "RTX 5090D现在2万8能收到吗,求渠道。", "H800都三百万了,想都不敢想。"], "2025-05-20");
     }
 
     #[test]
@@ -2709,31 +2704,24 @@ mod tests {
 
     #[test]
     fn a_stock_s_close_is_no_price() {
-        for t in ["台积电今天跌了快2%,收在870元,GB200服务器出货不受影响。", "英伟达股价收在130美元,H20停售的影响已经反映。"] {
-            assert!(prices(t, "2025-04-17").is_empty(), "{t}");
-        }
+        no_price(&["台积电今天跌了快2%,收在870元,GB200服务器出货不受影响。", "英伟达股价收在130美元,H20停售的影响已经反映。"], "2025-04-17");
     }
 
     #[test]
     fn a_price_raised_or_dropped_to_is_the_new_price() {
-        for (t, low, high) in [
+        sums_are(&[
             ("RTX 3080加价到七八千。", 7000.0, 8000.0),
             ("RTX 3080被黄牛加价至八千元。", 8000.0, 8000.0),
             ("RTX 4060 Ti掉到3000元以下。", 3000.0, 3000.0),
             ("RTX 4090一度冲到两万三。", 23000.0, 23000.0),
             ("RTX 4090被炒高到两万五。", 25000.0, 25000.0),
             ("A100提价至15万元。", 150000.0, 150000.0),
-        ] {
-            let p = prices(t, "2024-01-10");
-            assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(low, high)], "{t}");
-        }
+        ], "2024-01-10");
         // From the old price: the old and the new.
         let p = prices("H20渠道价从10万元涨价到12万元。", "2024-01-10");
         assert_eq!(p.iter().map(|p| (p.low, p.role)).collect::<Vec<_>>(), vec![(100000.0, Some(Role::Before)), (120000.0, Some(Role::After))]);
         // Not a price: counts, a company's worth.
-        for t in ["RTX 4090出货量冲到300万片。", "英伟达市值冲到3万亿美元。", "这款显卡加价到位了。"] {
-            assert!(prices(t, "2024-01-10").is_empty(), "{t}");
-        }
+        no_price(&["RTX 4090出货量冲到300万片。", "英伟达市值冲到3万亿美元。", "这款显卡加价到位了。"], "2024-01-10");
     }
 
     #[test]
@@ -2775,9 +2763,7 @@ mod tests {
             assert_eq!(p.iter().map(|p| p.low).collect::<Vec<_>>(), want, "{t}");
         }
         // Counts are no price; the topic clause must name no sum of its own.
-        for t in ["二手RTX 4090卖得很快,一周出了1.6万张。", "二手RTX 4090很抢手,上周卖出1.6万台。"] {
-            assert!(prices(t, "2025-02-12").is_empty(), "{t}");
-        }
+        no_price(&["二手RTX 4090卖得很快,一周出了1.6万张。", "二手RTX 4090很抢手,上周卖出1.6万台。"], "2025-02-12");
         // 贵了快一万: how much dearer, no price.
         let p = prices("二手RTX 4090我上个月在虾皮看到5.5w到6w,比去年贵了快一万。", "2025-02-12");
         assert_eq!(p.iter().map(|p| (p.low, p.high)).collect::<Vec<_>>(), vec![(55000.0, 60000.0)]);

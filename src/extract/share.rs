@@ -2344,7 +2344,7 @@ fn is_link(link: &str) -> bool {
     let link = if link.len() <= 24 { without_qualifier(super::qualify::strip_qualifier_word(link)) } else { link };
     // (华为升到了两成多, AMD才18%, 超微目前还不到5%: adverbs before the verb,
     // 了 after it.)
-    let said = link;
+    let with_adverbs = link;
     let link = without_link_adverbs(link).trim_end_matches('了');
     let n = link.chars().count();
     // (英特尔则在1%上下; Cantonese AMD得返19%.)
@@ -2356,8 +2356,8 @@ fn is_link(link: &str) -> bool {
         || took_the_rest(link)
         // 辉达则维持逾八成: a verb of staying at a level after 则/也/仍.
         || {
-            let t = said.trim_start_matches(['则', '也', '仍', '将']);
-            t.len() < said.len() && LEVEL_VERBS.contains(&t)
+            let t = with_adverbs.trim_start_matches(['则', '也', '仍', '将']);
+            t.len() < with_adverbs.len() && LEVEL_VERBS.contains(&t)
         }
 }
 
