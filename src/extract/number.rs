@@ -527,7 +527,10 @@ fn scan_num(text: &str, p: usize, allow_bare: bool) -> Option<Num> {
     let (mut end, mut v, mut acc) = best?;
     // 50万一片, 一万二一张: a trailing lone digit before a measure word is
     // the count of the measure word, not the colloquial digit of the number.
-    if let (Some((_, true)), Some(_), Some((pe, pv, pacc))) = (acc.cur, acc.last_scale, prev_best) {
+    // (Not after 十: 一小时十二块, 三十二台 are twelve and thirty-two.)
+    if let (Some((_, true)), Some(scale), Some((pe, pv, pacc))) = (acc.cur, acc.last_scale, prev_best)
+        && scale >= 2
+    {
         let digit_is_cn = char_before(text, end).is_some_and(|c| cn_digit(c).is_some());
         if digit_is_cn && measure_after(text, end) && !money_after(text, end) {
             (end, v, acc) = (pe, pv, pacc);
@@ -1910,6 +1913,10 @@ mod tests {
             vec![s("一万二", 12000.0, 12000.0), s("一", 1.0, 1.0)]
         );
         assert_eq!(q("报价9万3"), vec![s("9万3", 93000.0, 93000.0)]);
+        // Tens and a digit before a measure word are one number.
+        assert_eq!(q("一小时十二块"), vec![s("十二", 12.0, 12.0)]);
+        assert_eq!(q("三十二台"), vec![s("三十二", 32.0, 32.0)]);
+        assert_eq!(q("一百二一张"), vec![s("一百二", 120.0, 120.0), s("一", 1.0, 1.0)]);
         // Before a currency the last digit is the number's own: 13500 yuan.
         assert_eq!(q("大约一万三千五人民币"), vec![s("一万三千五", 13500.0, 13500.0)]);
         assert_eq!(q("炒到一万二美元"), vec![s("一万二", 12000.0, 12000.0)]);
