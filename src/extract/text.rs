@@ -199,7 +199,10 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
         if c == ':' && i > 0 && b[i - 1].is_ascii_alphanumeric() && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
-        if is_clause_end(c) || is_sentence_end(c) {
+        // 英伟达占了81%、AMD占19%: after a percentage, a 、 before another
+        // holder and its verb parts the holdings.
+        let holder_after = c == '、' && sentence[..i].ends_with(['%', '％']) && next_holding(&sentence[i + c.len_utf8()..]);
+        if is_clause_end(c) || is_sentence_end(c) || holder_after {
             if i > start {
                 out.push(start..i);
             }
@@ -223,6 +226,19 @@ pub fn clauses(sentence: &str) -> Vec<Range<usize>> {
         out = out.into_iter().flat_map(|r| split_at_han_spaces(sentence, r, counts)).collect();
     }
     out
+}
+
+/// Whether `rest` (what follows a 、 after a percentage) names a holder and
+/// then its verb of holding before its own figure (AMD占19%, 超微为一成), not
+/// the next figure of a list (15%, 约15%).
+fn next_holding(rest: &str) -> bool {
+    let head: String = rest.chars().take(12).take_while(|c| !matches!(c, '%' | '％' | '、' | ',' | '，')).collect();
+    let name_first = head.chars().next().is_some_and(|c| !c.is_ascii_digit() && !"约近超逾不大将占为".contains(c));
+    name_first
+        && head.char_indices().any(|(i, c)| {
+            let after = head[i + c.len_utf8()..].trim_start_matches(['了', '约', '近', '超', '逾', '达', '则']);
+            i > 0 && matches!(c, '占' | '为') && after.starts_with(|d: char| d.is_ascii_digit() || "一二两三四五六七八九十半".contains(d))
+        })
 }
 
 /// Whether `rest` (what follows a comma) opens with one to three digits
@@ -355,6 +371,17 @@ mod tests {
         assert!(l.sentences.iter().all(|s| s.range.len() <= MAX_SENTENCE));
         let joined: String = l.sentences.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn a_list_of_holdings_parts_at_the_mark_after_a_percentage() {
+        let parts = |s: &str| -> Vec<String> { clauses(s).into_iter().map(|r| s[r].to_string()).collect() };
+        assert_eq!(parts("出货量里英伟达占了81%、AMD占19%"), vec!["出货量里英伟达占了81%", "AMD占19%"]);
+        assert_eq!(parts("台积电占比为62%、三星为一成左右"), vec!["台积电占比为62%", "三星为一成左右"]);
+        // A list of figures, or a list of holders after them, stays whole.
+        assert_eq!(parts("份额分别为80%、15%和5%"), vec!["份额分别为80%、15%和5%"]);
+        assert_eq!(parts("份额分别为80%、约15%"), vec!["份额分别为80%、约15%"]);
+        assert_eq!(parts("占比达到80%、创历史新高"), vec!["占比达到80%、创历史新高"]);
     }
 
     #[test]
