@@ -1280,6 +1280,9 @@ pub(crate) fn named_as_reference(text: &str, range: Range<usize>) -> bool {
 /// before it (次日).
 static NEXT_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.next_day"));
 
+/// `export.day_before`: words of the day before (前一天, 前一日).
+static DAY_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.day_before"));
+
 /// `export.comparison_words`: a clause with one compares (低于, 相比).
 static COMPARISON_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("export.comparison_words"));
 
@@ -1788,7 +1791,7 @@ fn trigger_clauses(hits: &Hits, clauses: &[Range<usize>]) -> Vec<bool> {
 /// sentence that only tells when the rule told just before takes effect
 /// (新规自12月2日起生效) gives that rule its effective date instead.
 pub fn read_into(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str, told: &mut Vec<Told>) {
-    if s.signs & signs::EXPORT_CUE == 0 {
+    if s.signs & signs::EXPORT_CUE == 0 && !listing_before(s, told) {
         return;
     }
     if let Some(t) = effective_of_told(s, told) {
@@ -1796,7 +1799,22 @@ pub fn read_into(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str, 
         t.event.effective = effective(s, date);
         return;
     }
-    told.extend(read(ex, s, state, doc));
+    told.extend(read(ex, s, state, doc, listing_before(s, told)));
+}
+
+/// Whether the last event told is an entity listing of this line (今年5月,
+/// 华为……被列入实体清单;6月,中科曙光、海光等5家实体也被纳入): a sentence
+/// after it that adds more companies goes on with that list.
+fn listing_before(s: &Sentence, told: &[Told]) -> bool {
+    told.last().is_some_and(|t| t.event.action == Action::EntityList && s.line == t.event.line)
+}
+
+/// An entity-list verb with a word of more before it (也被纳入, 又被列入,
+/// 亦被加进去): what the clause names is put on the list told before.
+fn added_to_list(c: &str) -> Option<Range<usize>> {
+    let r = find_any(c, &ENTITY_LIST_VERBS)?;
+    let head = c[..r.start].trim_end_matches('被');
+    head.ends_with(['也', '又', '再', '亦', '还']).then_some(r)
 }
 
 /// Words that open a sentence about the rule just told (新规多数条款, 该规定).
@@ -1847,13 +1865,10 @@ fn effective_of_told<'t>(s: &Sentence, told: &'t mut [Told]) -> Option<&'t mut T
     last.event.effective.is_none().then_some(last)
 }
 
-fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<Told> {
-    if s.signs & signs::EXPORT_CUE == 0 {
-        return Vec::new();
-    }
+fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str, listing_before: bool) -> Vec<Told> {
     let hits = s.hits();
     let triggered = trigger_clauses(hits, s.clauses());
-    if !triggered.contains(&true) {
+    if !triggered.contains(&true) && !listing_before {
         return Vec::new();
     }
     // 相关新闻:马来西亚收紧美国AI芯片出口准证: a line that lists other
@@ -1932,15 +1947,22 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             }
         }
     }
-    for ci in 1..actions.len() {
+    // (Or one told in a sentence before on the same line:
+    // ……列入实体清单;8月19日,BIS再新增46家华为关联企业; 6月,中科曙光、海光
+    // 等5家实体也被纳入, the date in a clause of its own before.)
+    let dated = |k: usize| s.dates.iter().any(|d| s.clauses()[k].contains(&d.start));
+    for ci in 0..actions.len() {
         let c = s.clause_text(ci);
-        if actions[ci].is_none() && actions[ci - 1].as_ref().is_some_and(|a| a.0 == Action::EntityList) {
-            if let Some(r) = find_any(c, &LIST_ADD_VERBS) {
-                if c[r.end..].contains('家') && s.dates.iter().any(|d| s.clauses()[ci].contains(&d.start)) {
-                    let base = s.clauses()[ci].start;
-                    actions[ci] = Some((Action::EntityList, base + r.start..base + r.end, None));
-                }
-            }
+        let listed_before = listing_before || actions[..ci].iter().any(|a| a.as_ref().is_some_and(|a| a.0 == Action::EntityList));
+        if actions[ci].is_some() || !listed_before {
+            continue;
+        }
+        let Some(r) = find_any(c, &LIST_ADD_VERBS).or_else(|| added_to_list(c)) else { continue };
+        let base = s.clauses()[ci].start;
+        let companies = c.contains('家') || s.vendors().iter().any(|v| s.clauses()[ci].contains(&v.range.start));
+        let date_opens = ci > 0 && actions[ci - 1].is_none() && dated(ci - 1) && s.clause_text(ci - 1).chars().count() <= 12;
+        if companies && (dated(ci) || date_opens) {
+            actions[ci] = Some((Action::EntityList, base + r.start..base + r.end, None));
         }
     }
     if actions.iter().all(Option::is_none) {
@@ -2300,6 +2322,10 @@ fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Vec<To
             state.last_event_date
         } else if told_with(&NEXT_DAY) {
             state.last_event_date.and_then(|d| d.add_days(1))
+        } else if told_with(&DAY_BEFORE) {
+            // (英伟达10月24日披露,美国政府于前一天通知公司: the day before the
+            // date told before it in the sentence, else before the last event's.)
+            s.dates.iter().rev().find(|d| d.end <= clause.start).and_then(|d| d.date).or(state.last_event_date).and_then(|d| d.add_days(-1))
         } else if told_with(&SAME_MONTH) {
             // (9月市场监管总局初步认定……;同月据报道,网信办要求……停止采购:
             // the month of the date told just before, in the sentence or
