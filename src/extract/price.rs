@@ -1067,6 +1067,18 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     if product_in(own..a.q.start) && !chip_in(own) || clause > 0 && product_in(before..own) && !chip_in(before) {
         return true;
     }
+    // 比iPhone 12的5499元贵了快三倍: an amount owned (的) by what a
+    // comparison sets the chip against, a product by its brand or kind and no
+    // chip, time or shop between, is that product's price.
+    if let Some(r) = hits.find_iter_in(list::COMPARISON, own..a.q.start).last() {
+        let between = &s.text[r.end..a.q.start];
+        let named = between.trim_end_matches(' ').strip_suffix('的').unwrap_or("");
+        let product = named.contains(|c: char| c.is_ascii_alphabetic()) || product_in(r.end..a.q.start);
+        let dated = s.dates.iter().any(|d| d.start >= r.end && d.end <= a.q.start);
+        if product && !chip_in(r.end) && !dated && ![list::MARKET_PLACES, list::PAST].iter().any(|&l| hits.any_in(l, r.end..a.q.start)) {
+            return true;
+        }
+    }
     // 比4090便宜三四千块, 贵了近1万元: a difference between two prices,
     // told right after its word (adverbs and 了 between), is no price.
     let head = &s.text[s.clauses()[clause].start..a.q.start];
@@ -1083,8 +1095,11 @@ fn not_a_price(s: &Sentence, hits: &Hits, a: &Amount) -> bool {
     // until a price noun takes over (……,其单价为).
     // (公司采购那边说,八卡整机……: a word of the speaker, a word of saying
     // right after it (four characters or fewer between), sets no topic.)
+    // (公司从8月份起就开始加紧采购,“A100我们年初拿货是6万多一张: nor past
+    // the opening of a quote, a new speaker's words.)
     let last_not = hits.find_iter_in(list::NOT_PRICE, 0..s.clauses()[clause].start).filter(|r| !in_noun(r)).last().map(|r| r.end);
     match last_not {
+        Some(at) if s.text[at..a.q.start].contains(['“', '「', '『']) => false,
         Some(at) => !hits.any_in(list::PRICE_NOUNS, at..a.q.start) && !hits.find_iter_in(list::REPORT_VERBS, at..own).any(|r| s.text[at..r.start].chars().count() <= 4),
         None => false,
     }
@@ -1139,6 +1154,16 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
             out.push(j..r.end);
         }
     }
+    // 单卡价格在12万元左右,性能接近A100: a chip that what the priced chip can
+    // do is likened to (性能接近, 算力对标; adverbs between) is only compared with.
+    for w in LIKENESS.iter() {
+        for (i, _) in s.text.match_indices(w) {
+            let head = s.text[..i].trim_end_matches(|c: char| "已经也都则更还可基本上".contains(c));
+            if MEASURES.iter().any(|m| head.ends_with(m)) {
+                out.push(i..s.clauses()[s.clause_of(i)].end);
+            }
+        }
+    }
     // 售价预计为H20的两倍, 价格只有A100的一半: a chip named as the measure of a
     // multiple or a part.
     for g in &s.groups {
@@ -1150,6 +1175,10 @@ fn comparisons(s: &Sentence, hits: &Hits) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// `price.likeness`, `price.measures`: see [`comparisons`].
+static LIKENESS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.likeness"));
+static MEASURES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.measures"));
 
 /// Whether the words after a comparison word that ends at `at` are a short
 /// adjective and 的 (or 嘅) right before a chip's name (较平价的RTX 5080):
@@ -1397,6 +1426,10 @@ pub(super) fn said_on(text: &str, d: &crate::extract::date::DateMention) -> bool
 /// `price.report_verbs`, for [`said_on`].
 static REPORT_VERBS_AFTER_DATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.report_verbs"));
 
+/// `price.next_day`: words of the day after, or the same day (第二天, 次日,
+/// 当天), between the two prices of a move.
+static NEXT_DAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.next_day"));
+
 /// `price.launched`: words of a product coming out (推出, 发布, 问世).
 static LAUNCHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("price.launched"));
 /// Their first characters.
@@ -1485,9 +1518,9 @@ fn no_money_but_names(s: &Sentence) -> bool {
     signs::of(&t) & signs::CURRENCY == 0
 }
 
-/// The money a document names first of the New Taiwan dollar, the Hong Kong
-/// dollar and the renminbi ([`LOCAL_MONEY`]), when it is one of the first
-/// two: the currency of an amount the document gives without one before its
+/// The money a document names most of the New Taiwan dollar, the Hong Kong
+/// dollar, the pataca and the renminbi ([`LOCAL_MONEY`]; the first of those
+/// named as often), when it is not the renminbi: the currency of an amount the document gives without one before its
 /// first price (a post titled 台湾网拍价飙破10万, its body in NT$). Else
 /// none, and such an amount is in yuan.
 ///
@@ -1495,14 +1528,30 @@ fn no_money_but_names(s: &Sentence) -> bool {
 /// 元 before it names such money (100万元 ... 在一河之隔的香港,报价约为2.3万港元)
 /// is a mainland report: its own money is the renminbi.
 pub(super) fn local_currency(text: &str, script: crate::model::Script) -> Option<&'static str> {
-    // (One pass over the document for all the words, its first one found.)
+    // (One pass over the document for all the words.)
     let (codes, finder) = &*LOCAL_MONEY;
     let first = finder.find(text)?;
     if script == crate::model::Script::Simplified && plain_yuan_in(&text[..first.start]) {
         return None;
     }
-    let word = &text[first.clone()];
-    codes.iter().find(|(_, w)| *w == word).map(|(code, _)| *code).filter(|&code| code != "CNY")
+    let code_of = |r: Range<usize>| {
+        let word = &text[r];
+        codes.iter().find(|(_, w)| *w == word).map(|(code, _)| *code)
+    };
+    // (本澳……9,800至11,000澳门元, after one 8万港元 of Hong Kong's market:
+    // the money named most, the first of those named as often.)
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for r in finder.find_iter(text) {
+        if let Some(code) = code_of(r) {
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some(n) => n.1 += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let word = counts.iter().find(|&&(_, n)| n == most).map(|&(c, _)| c).or_else(|| code_of(first));
+    word.filter(|&code| code != "CNY")
 }
 
 /// Whether `text` holds an amount in plain 元, a figure or a numeral right
@@ -1906,7 +1955,7 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
     {
         return Vec::new();
     }
-    let rent = hits.any(list::RENT);
+    let rent = rents(s, hits);
     let per_hour = hits.any(list::PER_HOUR);
     let mut bases: Vec<Option<Basis>> = vec![None; amounts.len()];
     // Roles and dates of moves (从X涨到Y), and of what the sentence says
@@ -1937,6 +1986,15 @@ pub fn read(ex: &Extractor, s: &Sentence, state: &mut DocState, doc: &str) -> Ve
             .or(pair_here.map(|p| p.1))
             // (Not a date of a move told before in the sentence.)
             .or_else(|| s.dates.iter().rev().find(|d| d.end <= from && d.start >= moves_from).map(|d| d.date));
+        // (10月中旬……还是一万三左右,新规一出来,第二天就涨到一万八: the day
+        // after the old price's time is in its month.)
+        let next_day = || {
+            contains_any(&s.text[a.end..b.q.start], &NEXT_DAY)
+                .then_some(before_date)
+                .flatten()
+                .map(|d| PartialDate { day: None, ..d })
+        };
+        let told_after = told_after.or_else(|| next_day().map(Some));
         let after_date = told_after
             .unwrap_or_else(|| state.para_date(s))
             // The new price holds when the article is written.
@@ -2246,6 +2304,20 @@ fn basis_told(s: &Sentence, hits: &Hits, amounts: &[Amount], i: usize, rent: boo
         return Some(Basis::Unit);
     }
     (names_system(hits, clause) || names_system(hits, lead)).then_some(Basis::System)
+}
+
+/// Whether the sentence tells of renting: a word of rent (`price.rent`)
+/// that is not the trade of who speaks (一家算力租赁公司负责人说, 朋友在做算力
+/// 租赁: 租赁 with a trade word after it, or 做, 搞, 从事 just before it).
+fn rents(s: &Sentence, hits: &Hits) -> bool {
+    hits.find_iter_in(list::RENT, 0..s.text.len()).any(|r| {
+        if &s.text[r.clone()] != "租赁" {
+            return true;
+        }
+        let trade_after = hits.prefix_at(list::TRADE_AFTER, r.end, s.text.len()).is_some();
+        let trade_before = chars_before(s.text, r.start, 4).contains(['做', '搞']) || chars_before(s.text, r.start, 5).contains("从事");
+        !trade_after && !trade_before
+    })
 }
 
 /// Whether `text` names a machine, module or rack as what is priced: not as
@@ -2578,6 +2650,18 @@ mod tests {
         // 美国 alone names no currency; 美元 and 美金 do.
         assert_eq!(signs::of("美国商务部") & signs::CURRENCY, 0);
         assert_eq!(prices("H20单卡售价约1.2万美金。", "2024-05").len(), 1);
+    }
+
+    #[test]
+    fn the_local_money_is_the_one_named_most() {
+        use crate::model::Script::Traditional;
+        // (The text as the loader gives it, in simplified characters.)
+        let macau = "业界估计V100在香港每张超过8万港元。本澳RTX 2080 Ti约售9,800至11,000澳门元,RTX 2080 SUPER由6,200澳门元起。";
+        assert_eq!(super::local_currency(macau, Traditional), Some("MOP"));
+        let hong_kong = "本澳售价6,200澳门元。香港行货RTX 4090售12,999港元,水货约11,000港币。";
+        assert_eq!(super::local_currency(hong_kong, Traditional), Some("HKD"));
+        // As often named: the first.
+        assert_eq!(super::local_currency("香港售12,999港元,台湾售新台币5万9。", Traditional), Some("HKD"));
     }
 
     fn prices(text: &str, published: &str) -> Vec<Price> {
